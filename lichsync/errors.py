@@ -1,0 +1,11 @@
+"""The one error type for bad input: the CLI prints it as one line and exits 2."""
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """A document lichsync cannot read, with the file it came from."""
+
+    def __init__(self, source: str, problem: str):
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem

@@ -1,0 +1,114 @@
+"""Who an entry names: "Đ/c Lạc - TUV,BTĐU,GĐ" → Lạc (titles TUV,BTĐU,GĐ); group labels as written."""
+from __future__ import annotations
+
+import re
+
+from lichsync.text import collapse
+
+PERSON_RE = re.compile(r"(?:\bđ/\s*c|\bđồng\s+chí)\.?\s+", re.IGNORECASE)
+# Words that make up titles rather than names.
+TITLE_WORDS = {
+    "bí", "thư", "phó", "chủ", "tịch", "giám", "đốc", "trưởng", "ủy", "uỷ", "viên", "thường", "trực",
+    "tỉnh", "sở", "ban", "đoàn", "chánh", "văn", "phòng", "chỉ", "huy", "hội", "đồng", "thành",
+    "huyện", "đảng", "khối", "bch", "tổ", "đội", "cấp", "hđnd", "ubnd", "ubmttq", "mttq", "cđ",
+}
+ACRONYM_RE = re.compile(r"^[A-ZĐÂĂÊÔƠƯ&]{2,}[A-ZĐÂĂÊÔƠƯ0-9&-]*,?$")
+TITLE_START_RE = re.compile(r"^(?:bí\s+thư|phó|chủ\s+tịch|giám\s+đốc|trưởng|chánh|ủy\s+viên|tỉnh\s+ủy\s+viên)\b", re.IGNORECASE)
+
+
+def _is_title_word(word: str) -> bool:
+    w = word.strip(",.;:()")
+    return bool(ACRONYM_RE.match(w)) or w.lower() in TITLE_WORDS or w in {"-", "–"}
+
+
+def person(text: str) -> tuple[str, str]:
+    """The name and the titles of what follows "Đ/c": "Hoàn GĐ Sở" → ("Hoàn", "GĐ Sở")."""
+    text = collapse(text).strip(" ,;.-")
+    if TITLE_START_RE.match(text):
+        # "Đ/c Bí thư", "Đ/c Phó Bí thư Thường trực Tỉnh ủy": the title is the name.
+        name = re.split(r"\s*[,;(]|\s+-\s+|\s+(?=[a-zđ])(?!(?:thư|tịch|đốc|trực|ủy|uỷ|viên|trưởng)\b)", text)[0]
+        return name.strip(), ""
+    name_part, *rest = re.split(r"\s*[-–,(]\s*", text, maxsplit=1)
+    words = name_part.split()
+    # Leading titles before a full name: "PCT Nguyễn Văn Thi".
+    while len(words) > 1 and ACRONYM_RE.match(words[0]):
+        words = words[1:]
+    name = []
+    for w in words:
+        if name and _is_title_word(w):
+            break
+        name.append(w)
+    titles = " ".join(words[len(name):] + rest)
+    return " ".join(name), titles.strip()
+
+
+def _titles_only(part: str) -> bool:
+    """A comma part that continues a person's titles ("BTĐU", "GĐ Sở", "CT CĐ"), not a new label."""
+    words = part.split()
+    return bool(words) and all(_is_title_word(w) for w in words) and any(ACRONYM_RE.match(w.strip(",")) for w in words)
+
+
+def _label(text: str) -> tuple[str, str]:
+    """A group label as written, or the name in "PCT Nguyễn Văn Thi" (titles first, then a full name)."""
+    words = text.split()
+    k = 0
+    while k < len(words) and ACRONYM_RE.match(words[k]):
+        k += 1
+    name = words[k:]
+    if k and len(name) >= 2 and all(w[:1].isupper() and w[1:].islower() for w in name):
+        return " ".join(name), " ".join(words[:k])
+    return text, ""
+
+
+def parse_officials(text: str) -> list[tuple[str, str]]:
+    """(name, titles) for everyone an entry names, in order, without repeats."""
+    text = collapse(text).strip(" ,;.")
+    out: list[tuple[str, str]] = []
+    for chunk in re.split(r"\s*;\s*", text):
+        chunk = chunk.strip(" ,.-")
+        if not chunk:
+            continue
+        pieces = PERSON_RE.split(chunk)
+        lead = pieces[0].strip(" ,.-")
+        if lead:
+            out += [_label(g) for g in (p.strip(" .") for p in lead.split(",")) if g]
+        for body in pieces[1:]:
+            parts = [p.strip() for p in body.split(",")]
+            name, titles = person(parts[0])
+            extra = []
+            for p in parts[1:]:
+                if _titles_only(p) or (not extra and re.match(r"^(?:PGĐ|GĐ|TUV)\b", p) and len(p.split()) <= 2 and "phụ" not in p):
+                    titles = f"{titles}, {p}".strip(", ")
+                elif p:
+                    extra.append(p)
+            if name:
+                out.append((name, titles))
+            out += [(g, "") for g in extra]
+    seen, unique = set(), []
+    for name, titles in out:
+        if name.lower() not in seen:
+            seen.add(name.lower())
+            unique.append((name, titles))
+    return unique
+
+
+IN_TEXT_PERSON_RE = re.compile(r"^(?:đ/c|đồng\s+chí)\s+(?P<title>(?:phó\s+)?(?:bí\s+thư|chủ\s+tịch)[^,;]*?)(?=\s+(?:dự|tham\s+dự|làm\s+việc|tiếp|chủ\s+trì|đi|thăm|kiểm\s+tra|gặp)\b|,|;|$)", re.IGNORECASE)
+GROUP_RE = re.compile(
+    r"(?P<group>(?:Ban\s+Thường\s+vụ|Thường\s+trực|Ban\s+Chấp\s+hành|Lãnh\s+đạo)\s+(?:Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Đảng\s+ủy(?:\s+Khối)?|tỉnh|UBND\s+tỉnh|HĐND\s+tỉnh))"
+)
+
+
+def officials_in_text(title: str) -> list[str]:
+    """Leaders an item names as its actors when the program has no leader column (seed 003 style).
+
+    Only the subject of the item ("Đ/c Bí thư Tỉnh ủy dự …", "Thường trực Tỉnh ủy giao ban …")
+    or the body a meeting is of ("Họp Ban Thường vụ Tỉnh ủy") counts; a leader mentioned
+    as a topic ("Ngày sinh đồng chí Trần Phú") does not.
+    """
+    m = IN_TEXT_PERSON_RE.match(title)
+    if m and m.group("title")[0].isupper():
+        return [collapse(m.group("title"))]
+    m = re.match(r"^(?:Họp\s+)?" + GROUP_RE.pattern, title)
+    if m:
+        return [collapse(m.group("group"))]
+    return []

@@ -1,0 +1,119 @@
+"""From a reader's table to schedule events: items, dates, sessions, spans, officials, units.
+
+Pure: a Table and a Period in, events and warnings out.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from lichsync import align, columns, items, vocab
+from lichsync.errors import InputError
+from lichsync.model import Event, Period, Warning
+from lichsync.officials import officials_in_text, parse_officials
+from lichsync.readers.rows import CONTENT, LEADERS, LOCATION, UNITS, Row, Table
+from lichsync.text import collapse
+
+SIDES = (UNITS, LEADERS, LOCATION)
+DAY_RE = re.compile(r"(\d{1,2})(?:\s*/\s*(\d{1,2}))?(?:\s*/\s*\d{4})?(?:\s*[-–,]\s*(\d{1,2}))?")
+
+
+def row_days(row: Row, period: Period, source: str) -> tuple[date, date | None]:
+    """The first and (for "1-4", "06-07") last day of a row in the program's month."""
+    m = DAY_RE.search(row.day)
+    if not m:
+        raise InputError(source, f"line {row.line}: cannot read the day {row.day!r}")
+    first, month, last = int(m.group(1)), int(m.group(2) or period.month), m.group(3)
+    year = period.year + (1 if month < period.month and period.month == 12 else 0)
+    days = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
+    for d in (first, int(last or first)):
+        if not 1 <= d <= days:
+            raise InputError(source, f"line {row.line}: day {d} is outside {month:02d}/{year}")
+    start = date(year, month, first)
+    end = date(year, month, int(last)) if last and int(last) > first else None
+    return start, end
+
+
+def _width(table: Table) -> int:
+    """The content column's width in characters: the long lines of the layer are its full lines."""
+    lengths = sorted(len(p.text) for r in table.rows for seg in r.flow for p in seg if len(p.text) >= 20)
+    return lengths[int(len(lengths) * 0.9)] if lengths else 60
+
+
+def _split_units(text: str) -> list[str]:
+    parts = re.split(r"\s*[,;]\s*|\s\+\s?|^\+\s*|\s*\+$", text)
+    return [p for p in (re.sub(r"^[-–•]\s*", "", x).strip(" .") for x in parts) if p]
+
+
+def _clean_title(text: str) -> str:
+    text = collapse(text)
+    text = re.sub(r"^[\s:;,.\-–+•]+", "", text)
+    return re.sub(r"[\s:;,\-–+]+$", "", text)
+
+
+def parse_table(table: Table, period: Period, source: str) -> tuple[list[Event], list[Warning]]:
+    events: list[Event] = []
+    warnings: list[Warning] = []
+    sides = [r for r in table.roles if r in SIDES]
+    width = _width(table)
+    for row in table.rows:
+        start, row_end = row_days(row, period, source)
+        if row.flow:
+            segments = [s for flow in row.flow for s in columns.split_flow(flow, sides, width)]
+        else:
+            paragraphs = [(p.text, p.line, p.pos) for p in row.cells.get(CONTENT, [])]
+            segments = [columns.Segment(paragraphs, {r: row.cells.get(r, []) for r in sides})]
+        for seg in segments:
+            events += _segment_events(seg, row, start, row_end, sides, table, warnings)
+    return events, warnings
+
+
+def _segment_events(seg, row, start, row_end, sides, table, warnings) -> list[Event]:
+    if items.is_rest_only([p[0] for p in seg.paragraphs]):
+        return []
+    found = items.parse_items(seg.paragraphs)
+    if not found:
+        return []
+    assigned = {}
+    for role in sides:
+        entries = align.segment(seg.sides.get(role, []), target=len(found))
+        groups, settled = align.assign(entries, [it.pos for it in found])
+        assigned[role] = groups
+        if not settled:
+            warnings.append(Warning(
+                "alignment",
+                f"{len(entries)} {role} entries for {len(found)} items; lined up by "
+                f"{'position' if any(e.pos is not None for e in entries) else 'order'}",
+                row.line,
+            ))
+    out = []
+    for k, item in enumerate(found):
+        span = items.find_span(item.text, start)
+        if span.repaired:
+            warnings.append(Warning("span_month", f"the span in {item.text!r} names another month; read as {start:%m/%Y}", item.line))
+        title = _clean_title(span.text)
+        holiday = bool(vocab.HOLIDAY_RE.match(title))
+        event = Event(
+            date=start,
+            title=title,
+            end_date=span.end or row_end,
+            session=None if holiday else item.session,
+            start_time=items.find_time(title),
+            kind="holiday" if holiday else "work",
+            line=item.line,
+        )
+        for entry in assigned.get(LEADERS, [[]] * len(found))[k]:
+            for name, titles in parse_officials(entry.text):
+                if name not in event.officials:
+                    event.officials.append(name)
+                    if titles:
+                        event.titles[name] = titles
+        if LEADERS not in sides:
+            event.officials = officials_in_text(title)
+        for entry in assigned.get(UNITS, [[]] * len(found))[k]:
+            event.units += [u for u in _split_units(entry.text) if u not in event.units]
+        places = [re.sub(r"^[-–•]\s*", "", e.text).strip() for e in assigned.get(LOCATION, [[]] * len(found))[k]]
+        event.location = "; ".join(p for p in places if p) or None
+        out.append(event)
+    return out

@@ -1,0 +1,39 @@
+"""Column roles from a program's header row ("Ngày | Nội dung công việc | Đơn vị chuẩn bị | …")."""
+from __future__ import annotations
+
+import re
+
+from lichsync.readers.rows import CONTENT, DAY, LEADERS, LOCATION, TIME, UNITS, WEEKDAY
+
+# Longest phrases first, so "Lãnh đạo chủ trì, tham dự" is one leader column, not two.
+ROLE_PHRASES = [
+    (r"(?:đơn\s+vị|cơ\s+quan)\s*[/,]?\s*(?:(?:đơn\s+vị|cơ\s+quan)\s*)?(?:chủ\s+trì\s*,?\s*)?chuẩn\s+bị", UNITS),
+    (r"(?:lãnh\s+đạo|người)\s+(?:chủ\s+trì|dự)(?:\s*,\s*tham\s+dự)?", LEADERS),
+    (r"thành\s+phần(?:\s+tham\s+dự)?", LEADERS),
+    (r"lãnh\s+đạo(?:\s+(?:sở|ubnd|tỉnh|ban|huyện))?(?:\s+chủ\s+trì)?", LEADERS),
+    (r"chủ\s+trì", LEADERS),
+    (r"nội\s+dung(?:\s+công\s+việc)?", CONTENT),
+    (r"công\s+việc", CONTENT),
+    (r"địa\s+điểm", LOCATION),
+    (r"thời\s+gian|giờ", TIME),
+    (r"ngày(?:\s*,?\s*tháng)?", DAY),
+    (r"thứ", WEEKDAY),
+    (r"chuẩn\s+bị", UNITS),
+]
+ROLE_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(ROLE_PHRASES)), re.IGNORECASE)
+HEADER_START_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:(?:thứ|tt|stt)\s*[,/]?\s*)?ngày\b", re.IGNORECASE)
+
+
+def roles_of(header_text: str) -> list[str]:
+    """Roles in the order the header names them; each role once."""
+    roles: list[str] = []
+    for m in ROLE_RE.finditer(header_text):
+        role = ROLE_PHRASES[int(m.lastgroup[1:])][1]
+        if role not in roles:
+            roles.append(role)
+    return roles
+
+
+def is_header(text: str) -> bool:
+    """A header row names the day and the content: "Ngày<TAB>Nội dung công việc…"."""
+    return bool(HEADER_START_RE.match(text)) and bool(re.search(r"nội\s+dung|công\s+việc", text, re.IGNORECASE))

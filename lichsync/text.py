@@ -1,0 +1,26 @@
+"""Vietnamese text normalisation, applied once where text enters lichsync."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# PDF text layers of Vietnamese fonts often map "Ư/ư" to the Latin "Ƣ/ƣ" (U+01A2/U+01A3).
+_REPAIRS = str.maketrans({"Ƣ": "Ư", "ƣ": "ư", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\ufeff": None})
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """NFC, "Ƣ/ƣ" → "Ư/ư", no-break spaces → spaces, and Unix line ends."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text.translate(_REPAIRS))
+
+
+def collapse(text: str) -> str:
+    """Collapse runs of whitespace to one space and trim."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive key: "Lạc" → "lac", "Đ/c" → "d/c"."""
+    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()

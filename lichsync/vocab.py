@@ -1,0 +1,73 @@
+"""The words programs are written with: sessions, weekdays, leaders, unit and place names.
+
+Kept in one place so the readers and the parser recognise the same things the same way.
+"""
+from __future__ import annotations
+
+import re
+
+I = re.IGNORECASE
+
+SESSION_WORDS = {
+    "sáng": "morning",
+    "buổi sáng": "morning",
+    "chiều": "afternoon",
+    "buổi chiều": "afternoon",
+    "tối": "evening",
+    "buổi tối": "evening",
+    "cả ngày": "all_day",
+    "trong ngày": "all_day",
+}
+# "Sáng:", "- Sáng:", "Chiều -", "Cả ngày: - …"; the word must end the line or be followed by ":"/"-".
+SESSION_RE = re.compile(
+    r"^(?P<word>buổi\s+sáng|buổi\s+chiều|buổi\s+tối|cả\s+ngày|trong\s+ngày|sáng|chiều|tối)"
+    r"\s*(?::|\s-\s|-\s|$)\s*",
+    I,
+)
+INLINE_ALL_DAY_RE = re.compile(r"\(\s*(?:cả|trong)\s+ngày\s*\)", I)
+
+BULLET_RE = re.compile(r"^(?P<mark>[-–+•*·●▪]|\d{1,2}[.)-](?!\d))\s*(?=\S)")
+
+WEEKDAY_NAMES = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s*nhật|hai|ba|tư|năm|sáu|bảy|cn|t[2-7])"
+WEEKDAY_LINE_RE = re.compile(rf"^\(?\s*{WEEKDAY_NAMES}\s*[,.)]?\s*$|^7\s*,\s*$", I)
+# "(Thứ Bảy, Chủ nhật)", "Nghỉ Thứ Bảy, Chủ nhật", "(Chủ nhật)" "(Thứ bảy, Chủ nhật))"
+REST_MARKER_RE = re.compile(
+    r"^\s*(?:nghỉ\s*)?\(*\s*(?:thứ\s*bảy|chủ\s*nhật|t7|cn)(?:\s*[,;-]\s*(?:thứ\s*bảy|chủ\s*nhật|cn))*\s*\)*\s*[.:,]?\s*",
+    I,
+)
+REST_ONLY_RE = re.compile(r"^\s*\(?\s*nghỉ\s*\)?\s*[.]?\s*$", I)
+HOLIDAY_RE = re.compile(r"^\s*nghỉ\s+(?:lễ|tết|bù)\b", I)
+LUNAR_RE = re.compile(r"^\(?\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*/\s*\d{1,2}\s*ÂL\s*\)?$", I)
+
+# Who attends: the start of an entry of a leader column.
+LEADER_START_RE = re.compile(
+    r"^(?:đ/c|đ/\s*c|đồng\s+chí|các\s+đồng\s+chí|lãnh\s+đạo|lđ\s|thường\s+trực|theo\s+.{0,25}?mời|"
+    r"ban\s+giám\s+đốc|bgđ|giám\s+đốc|phó\s+giám\s+đốc|p?gđ\b|chủ\s+tịch|phó\s+chủ\s+tịch|p?ct\s|"
+    r"bí\s+thư|phó\s+bí\s+thư|btv\b|ban\s+thường\s+vụ|đại\s+diện|tập\s+thể\s+lãnh\s+đạo|uvbtv|"
+    r"trưởng\s+ban|phó\s+trưởng\s+ban|chánh\s+văn\s+phòng|cvp\b|pcvp\b)",
+    I,
+)
+# A leader label written on the same line after a unit: "Văn phòng Sở Lãnh đạo Sở", "Tỉnh ủy Theo TP mời".
+LEADER_INLINE_RE = re.compile(r"\s(?=(?:Đ/c|Lãnh đạo|Theo\s+\S+(?:\s+\S+)?\s+mời|BTV|Thường trực|Đại diện)\b)")
+# Weaker than a person: a label added to a person in the same cell.
+LEADER_ADDON_RE = re.compile(r"^(?:đại\s+diện|pgđ\s+phụ\s+trách)", I)
+
+# The head nouns unit and place names start with.
+UNIT_HEAD_RE = re.compile(
+    r"^(?:văn\s+phòng|vp|phòng|ban|sở|chi\s+cục|cục|trung\s+tâm|thanh\s+tra|đảng\s+ủy|đảng\s+uỷ|đảng\s+bộ|"
+    r"chi\s+bộ|chi\s+ủy|công\s+đoàn|đoàn|hội|ủy\s+ban|uỷ\s+ban|ubnd|hđnd|ubkt|ubmttq|mttq|tỉnh\s+đoàn|tòa\s+án|"
+    r"viện|bộ|công\s+an|bch|btc|các|trường|bệnh\s+viện|liên\s+đoàn|mặt\s+trận|tổ|nhóm|đơn\s+vị|cơ\s+quan|"
+    r"vptu|vpub|vpđuk|đuk|hội\s+trường|phòng\s+họp|trụ\s+sở|nhà|điểm\s+cầu|xã|phường|huyện|thị\s+xã|"
+    r"thành\s+phố|tp\s|tỉnh(?!\s+ủy|\s+uỷ)|quận|khu|kho\s+bạc|bảo\s+hiểm|ngân\s+hàng|báo|đài|tạp\s+chí)\b",
+    I,
+)
+# Place heads that need a complement: "Hội trường / UBND tỉnh" is one place, not two.
+INCOMPLETE_HEAD_RE = re.compile(r"^(?:-\s*)?(?:hội\s+trường|phòng\s+họp|trụ\s+sở|nhà|điểm\s+cầu|tầng\s+\d+,?)$", I)
+
+# A line that is page furniture in a table: page numbers, greetings in capitals.
+FURNITURE_RE = re.compile(r"^(?:CHÚC\s+MỪNG\s+NĂM\s+MỚI|Trang\s+\d+(?:\s*/\s*\d+)?|-\s*\d+\s*-)$", I)
+
+# Ends of a program: recipients, signatures.
+TRAILER_RE = re.compile(r"^\W*(?:nơi\s+nhận|kt\.\s|tl\.\s|tm\.\s|người\s+ký|ghi\s+chú\s*:)", I)
+
+CONNECTOR_END_RE = re.compile(r"(?:[,;:+&(“\"/–-]|\b(?:và|của|về|với|các|tại|cho|trong|theo|do|đến|từ|ngày|năm|số|là|những))$", I)
