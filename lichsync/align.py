@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from lichsync import vocab
-from lichsync.readers.rows import Piece
+from lichsync.readers.rows import BLOCK, Piece
 
 NATURAL = 2.0  # separations at least this strong delimit entries by themselves
 JOIN = -math.inf
@@ -29,7 +29,7 @@ class Entry:
 def separation(prev: str, cur: str, sep: float) -> float:
     """How strongly `cur` starts a new entry after `prev`, from the text and the reader's mark."""
     prev, cur = prev.rstrip(), cur.lstrip()
-    if not prev or not cur:
+    if not prev or not cur or sep >= BLOCK:
         return sep
     if vocab.CONNECTOR_END_RE.search(prev) and not prev.endswith(("-", "–")):
         return JOIN
@@ -76,7 +76,11 @@ def segment(pieces: list[Piece], target: int | None = None) -> list[Entry]:
     entries, start = [], 0
     for i in sorted(cuts) + [len(pieces) - 1]:
         group = pieces[start : i + 1]
-        text = " ".join(p.text.strip() for p in group)
+        text = group[0].text.strip()
+        for piece in group[1:]:
+            # A second leader merged into one entry stays a separate name: "Đ/c An PGĐ; Đại diện CĐ".
+            joiner = "; " if vocab.LEADER_START_RE.match(piece.text.strip()) and not text.endswith((",", ";")) else " "
+            text += joiner + piece.text.strip()
         entries.append(Entry(text=re.sub(r"\s+", " ", text).strip(), line=group[0].line, pos=group[0].pos))
         start = i + 1
     return entries

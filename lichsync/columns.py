@@ -28,7 +28,8 @@ class _Line:
     pos: int
     gap_before: bool
     forced: bool = False  # must continue the line above (lowercase start, unfinished line above)
-    starts_item: bool = False
+    starts_item: bool = False  # surely opens an item: a bullet, a session word
+    opens: bool = False  # opens a paragraph unless the counts say the side columns start here
 
 
 def _words(text: str) -> int:
@@ -91,7 +92,7 @@ def split_flow(pieces: list[Piece], sides: list[str], width: int) -> list[Segmen
             line.starts_item = True
             content.append(line)
         elif _bare_session(prev.text) and not line.gap_before:
-            line.starts_item = True
+            line.opens = True
             content.append(line)
         elif not line.gap_before and (line.text[0].islower() or vocab.CONNECTOR_END_RE.search(prev.text)):
             line.forced = True
@@ -133,12 +134,11 @@ def _settle(content: list[_Line], tail: list[_Line], sides: list[str]) -> Segmen
 def _paragraphs(lines: list[_Line]) -> list[tuple[str, int, int | None]]:
     out: list[tuple[str, int, int | None]] = []
     for ln in lines:
-        if ln.starts_item or not out:
+        if ln.starts_item or ln.opens or not out:
             out.append((ln.text, ln.line, ln.pos))
         else:
             text, no, pos = out[-1]
-            joiner = "" if text.endswith(("-", "/")) and not text.endswith(" -") else " "
-            out[-1] = (f"{text}{joiner}{ln.text}", no, pos)
+            out[-1] = (f"{text} {ln.text}", no, pos)
     return out
 
 

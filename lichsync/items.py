@@ -54,28 +54,35 @@ def _split_head(text: str) -> tuple[str, str | None, str, str]:
     return outer, session, inner, text.strip()
 
 
-def parse_items(paragraphs: list[tuple[str, int, int | None]]) -> list[Item]:
+@dataclass
+class Context:
+    """The session in force, carried from one part of a row to the next (a row broken across pages)."""
+
+    session: str | None = None
+    scope: str = ""  # the bullet of the line that named the session
+
+
+def parse_items(paragraphs: list[tuple[str, int, int | None]], context: Context | None = None) -> list[Item]:
     """Items of a content cell from its paragraphs (text, line, vertical position).
 
     Bullets under a session word belong to it: "Sáng: - A / - B" is two morning items,
     "- Sáng: + A / + B" too; a sibling bullet after "- Sáng: X" ("- Y") starts afresh.
     """
     items: list[Item] = []
-    session: str | None = None
-    scope = ""  # the bullet of the line that named the current session
+    ctx = context or Context()
     for text, line, pos in paragraphs:
         outer, named, inner, body = _split_head(text)
         if named:
-            session, scope = named, outer
-        elif session and outer and outer == scope:
-            session = None
+            ctx.session, ctx.scope = named, outer
+        elif ctx.session and outer and outer == ctx.scope:
+            ctx.session = None
         if not body:
             continue
         bodies = [body]
         if inner == "+" or outer == "+":
             bodies = [b for b in re.split(r"\s\+\s", body) if b.strip()]
         for b in bodies:
-            own = session
+            own = ctx.session
             if vocab.INLINE_ALL_DAY_RE.search(b):
                 own = "all_day"
                 b = vocab.INLINE_ALL_DAY_RE.sub(" ", b)

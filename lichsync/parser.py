@@ -64,15 +64,16 @@ def parse_table(table: Table, period: Period, source: str) -> tuple[list[Event],
         else:
             paragraphs = [(p.text, p.line, p.pos) for p in row.cells.get(CONTENT, [])]
             segments = [columns.Segment(paragraphs, {r: row.cells.get(r, []) for r in sides})]
+        context = items.Context()
         for seg in segments:
-            events += _segment_events(seg, row, start, row_end, sides, table, warnings)
+            events += _segment_events(seg, row, start, row_end, sides, context, warnings)
     return events, warnings
 
 
-def _segment_events(seg, row, start, row_end, sides, table, warnings) -> list[Event]:
+def _segment_events(seg, row, start, row_end, sides, context, warnings) -> list[Event]:
     if items.is_rest_only([p[0] for p in seg.paragraphs]):
         return []
-    found = items.parse_items(seg.paragraphs)
+    found = items.parse_items(seg.paragraphs, context)
     if not found:
         return []
     assigned = {}

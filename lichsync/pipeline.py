@@ -46,7 +46,7 @@ def parse_text(text: str, source: str, month: int | None = None, year: int | Non
         raise InputError(source, f"{month}/{year} is not a month")
     period = Period(month=month, year=year)
     title_line = text[: found[2]].count("\n") if found else 0
-    lines = [(no, line.rstrip()) for no, line in enumerate(raw, 1)]
+    lines = [(no, line.rstrip(" ")) for no, line in enumerate(raw, 1)]
     table = tabbed.read(lines)
     if table is None:
         layer = [(no, line.strip()) for no, line in lines if line]
