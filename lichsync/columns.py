@@ -97,12 +97,20 @@ def split_flow(pieces: list[Piece], sides: list[str], width: int) -> list[Segmen
         elif not line.gap_before and (line.text[0].islower() or vocab.CONNECTOR_END_RE.search(prev.text)):
             line.forced = True
             content.append(line)
-        elif not line.gap_before and len(prev.text) >= 0.8 * width and not _bulleted_tail_start(line.text):
+        elif not line.gap_before and _wraps(prev.text, line.text, width):
             content.append(line)
         else:
             tail.append(line)
     segments.append((content, tail))
     return [_settle(c, t, sides) for c, t in segments if c or t]
+
+
+def _wraps(prev: str, text: str, width: int) -> bool:
+    """Does `text` continue `prev` in the content column? A full line that did not end its
+    sentence wraps; a line wider than any side column can only be content."""
+    if _bulleted_tail_start(text):
+        return False
+    return (len(prev) >= 0.8 * width and not prev.endswith(".")) or len(text) >= 0.6 * width
 
 
 def _bulleted(tail: list[_Line]) -> bool:

@@ -16,7 +16,7 @@ from lichsync.readers.header import HEADER_START_RE, roles_of
 from lichsync.readers.rows import WRAP, Piece, Row, Table
 
 ROW_START_RE = re.compile(
-    rf"^(?:(?P<wd>{vocab.WEEKDAY_NAMES})\s*,?\s+)?"
+    rf"^(?:(?P<wd>{vocab.WEEKDAY_NAMES}|7)\s*,?\s+)?"
     r"(?P<day>\d{1,2})(?:\s*(?:[-–]|,)\s*(?P<day2>\d{1,2}))?(?=\s|$)(?P<rest>.*)$",
     re.IGNORECASE,
 )
