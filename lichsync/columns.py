@@ -65,7 +65,7 @@ def split_flow(pieces: list[Piece], sides: list[str], width: int) -> list[Segmen
     tail: list[_Line] = []
     gap = False
     pos = 0
-    for piece in pieces:
+    for piece, side_start in _split_run_ons(pieces):
         if not piece.text:
             gap = True
             pos += 1
@@ -73,6 +73,9 @@ def split_flow(pieces: list[Piece], sides: list[str], width: int) -> list[Segmen
         line = _Line(piece.text.strip(), piece.line, pos, gap)
         gap = False
         pos += 1
+        if side_start and content and not tail:
+            tail.append(line)
+            continue
         if tail:
             if _starts_item(line.text) and (not _is_bullet(line.text) or not _bulleted(tail) or _content_like_bullet(line.text)):
                 segments.append((content, tail))
@@ -103,6 +106,26 @@ def split_flow(pieces: list[Piece], sides: list[str], width: int) -> list[Segmen
             tail.append(line)
     segments.append((content, tail))
     return [_settle(c, t, sides) for c, t in segments if c or t]
+
+
+RUN_ON_RE = re.compile(r"^(?P<item>.*\S\.)\s+(?P<side>\S.*)$")
+
+
+def _split_run_ons(pieces: list[Piece]) -> list[tuple[Piece, bool]]:
+    """Split a line where the layer ran a side column into the content: "… nhân dân tỉnh. VP Đoàn"
+    (a finished sentence, then a unit or leader that the next line does not continue in lowercase)."""
+    out: list[tuple[Piece, bool]] = []
+    for k, piece in enumerate(pieces):
+        m = RUN_ON_RE.match(piece.text.strip())
+        following = next((p.text.strip() for p in pieces[k + 1 :] if p.text.strip()), "")
+        if m and len(m.group("side").split()) <= 6 and not following[:1].islower() and (
+            vocab.UNIT_HEAD_RE.match(m.group("side")) or vocab.LEADER_START_RE.match(m.group("side"))
+        ):
+            out.append((Piece(m.group("item"), piece.line, piece.sep, piece.pos), False))
+            out.append((Piece(m.group("side"), piece.line, piece.sep, piece.pos), True))
+        else:
+            out.append((piece, False))
+    return out
 
 
 def _wraps(prev: str, text: str, width: int) -> bool:
@@ -166,7 +189,9 @@ def _columns(tail: list[_Line], sides: list[str]) -> dict[str, list[Piece]]:
     others = [s for s in sides if s != LEADERS]
     if LEADERS in sides:
         lead = next((i for i in entries if vocab.LEADER_START_RE.match(pieces[i].text)), None)
-        if lead is None:
+        if lead is None and len(entries) == len(others) and _split_last_name(pieces):
+            lead = len(pieces) - 1  # "Ban Tổ chức Tổ kiểm tra": the unit, then who attends
+        elif lead is None:
             lead = entries[len(entries) * len(others) // len(sides)] if len(entries) > len(others) else len(pieces)
         before = [i for i in entries if i < lead]
         cuts = _even_cuts(before, len(others)) + [lead]
@@ -179,6 +204,19 @@ def _columns(tail: list[_Line], sides: list[str]) -> dict[str, list[Piece]]:
         out[role] = _rebase(pieces[start:end])
         start = end
     return out
+
+
+def _split_last_name(pieces: list[Piece]) -> bool:
+    """Split the last piece where a second name starts inside it; True when it did."""
+    words = pieces[-1].text.split()
+    for k in range(len(words) - 1, 0, -1):
+        rest = " ".join(words[k:])
+        if words[k][0].isupper() and vocab.UNIT_HEAD_RE.match(rest) and not vocab.CONNECTOR_END_RE.search(words[k - 1]):
+            last = pieces.pop()
+            pieces.append(Piece(" ".join(words[:k]), last.line, last.sep, last.pos))
+            pieces.append(Piece(rest, last.line, LINE, last.pos))
+            return True
+    return False
 
 
 def _entry_starts(pieces: list[Piece]) -> list[int]:

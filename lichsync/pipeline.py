@@ -49,7 +49,8 @@ def parse_text(text: str, source: str, month: int | None = None, year: int | Non
     lines = [(no, line.rstrip(" ")) for no, line in enumerate(raw, 1)]
     table = tabbed.read(lines)
     if table is None:
-        layer = [(no, line.strip()) for no, line in lines if line]
+        # In a text layer, empty lines are mere line spacing; lines of blanks are the layout's gaps.
+        layer = [(no, line.strip()) for no, line in enumerate(raw, 1) if line]
         table = flow.read(layer, calendar.monthrange(year, month)[1], after=title_line)
     program = Program(
         source=source,

@@ -55,14 +55,16 @@ LEADER_ADDON_RE = re.compile(r"^(?:đại\s+diện|pgđ\s+phụ\s+trách)", I)
 # The head nouns unit and place names start with.
 UNIT_HEAD_RE = re.compile(
     r"^(?:văn\s+phòng|vp|phòng|ban|sở|chi\s+cục|cục|trung\s+tâm|thanh\s+tra|đảng\s+ủy|đảng\s+uỷ|đảng\s+bộ|"
-    r"chi\s+bộ|chi\s+ủy|công\s+đoàn|đoàn|hội|ủy\s+ban|uỷ\s+ban|ubnd|hđnd|ubkt|ubmttq|mttq|tỉnh\s+đoàn|tòa\s+án|"
+    r"chi\s+bộ|chi\s+ủy|công\s+đoàn|đoàn|hội|ủy\s+ban|uỷ\s+ban|ubnd|hđnd|ubkt|ubmttq|tỉnh\s+đoàn|tòa\s+án|"
     r"viện|bộ|công\s+an|bch|btc|các|trường|bệnh\s+viện|liên\s+đoàn|mặt\s+trận|tổ|nhóm|đơn\s+vị|cơ\s+quan|"
     r"vptu|vpub|vpđuk|đuk|hội\s+trường|phòng\s+họp|trụ\s+sở|nhà|điểm\s+cầu|xã|phường|huyện|thị\s+xã|"
     r"thành\s+phố|tp\s|tỉnh(?!\s+ủy|\s+uỷ)|quận|khu|kho\s+bạc|bảo\s+hiểm|ngân\s+hàng|báo|đài|tạp\s+chí)\b",
     I,
 )
 # Place heads that need a complement: "Hội trường / UBND tỉnh" is one place, not two.
-INCOMPLETE_HEAD_RE = re.compile(r"^(?:-\s*)?(?:hội\s+trường|phòng\s+họp|trụ\s+sở|nhà|điểm\s+cầu|tầng\s+\d+,?)$", I)
+INCOMPLETE_HEAD_RE = re.compile(
+    r"^(?:-\s*)?(?:hội\s+trường|phòng\s+họp|trụ\s+sở|nhà|điểm\s+cầu|tầng\s+\d+,?|ủy\s+ban|uỷ\s+ban|ban|bộ\s+chỉ\s+huy)$", I
+)
 
 # A line that is page furniture in a table: page numbers, greetings in capitals.
 FURNITURE_RE = re.compile(r"^(?:CHÚC\s+MỪNG\s+NĂM\s+MỚI|Trang\s+\d+(?:\s*/\s*\d+)?|-\s*\d+\s*-)$", I)
