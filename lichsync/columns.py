@@ -189,7 +189,7 @@ def _columns(tail: list[_Line], sides: list[str]) -> dict[str, list[Piece]]:
     others = [s for s in sides if s != LEADERS]
     if LEADERS in sides:
         lead = next((i for i in entries if vocab.LEADER_START_RE.match(pieces[i].text)), None)
-        if lead is None and len(entries) == len(others) and _split_last_name(pieces):
+        if lead is None and others and len(entries) == len(others) and _split_last_name(pieces):
             lead = len(pieces) - 1  # "Ban Tổ chức Tổ kiểm tra": the unit, then who attends
         elif lead is None:
             lead = entries[len(entries) * len(others) // len(sides)] if len(entries) > len(others) else len(pieces)
