@@ -7,11 +7,12 @@ import unicodedata
 # PDF text layers of Vietnamese fonts often map "Ư/ư" to the Latin "Ƣ/ƣ" (U+01A2/U+01A3).
 _REPAIRS = str.maketrans({"Ƣ": "Ư", "ƣ": "ư", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\ufeff": None})
 _SPACES = re.compile(r"\s+")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def normalize(text: str) -> str:
-    """NFC, "Ƣ/ƣ" → "Ư/ư", no-break spaces → spaces, and Unix line ends."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """NFC, "Ƣ/ƣ" → "Ư/ư", no-break spaces → spaces, Unix line ends, no control characters."""
+    text = _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     return unicodedata.normalize("NFC", text.translate(_REPAIRS))
 
 

@@ -6,8 +6,10 @@ Two shapes share this reader:
 """
 from __future__ import annotations
 
+import html
 import re
 
+import lxml.etree
 import lxml.html
 
 from lichsync.readers.header import is_header, roles_of
@@ -29,8 +31,11 @@ def html_blocks(fragment: str) -> list[str]:
     if not HTML_RE.search(fragment):
         return [fragment]
     marked = BLOCK_TAG_RE.sub(lambda m: "\n" + m.group(1), fragment)
-    root = lxml.html.fragment_fromstring(marked, create_parent="div")
-    return [line for line in (ln.strip() for ln in root.text_content().split("\n")) if line]
+    try:
+        text = lxml.html.fragment_fromstring(marked, create_parent="div").text_content()
+    except (lxml.etree.ParserError, ValueError):
+        text = html.unescape(re.sub(r"<[^>]*>", "", marked))  # markup too broken for a parser
+    return [line for line in (ln.strip() for ln in text.split("\n")) if line]
 
 
 def plain(cell: str) -> str:
