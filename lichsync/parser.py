@@ -54,7 +54,7 @@ def _clean_title(text: str) -> str:
 
 def parse_table(table: Table, period: Period, source: str) -> tuple[list[Event], list[Warning]]:
     events: list[Event] = []
-    warnings: list[Warning] = []
+    warnings = [Warning("unreadable_row", message, line) for line, message in table.problems]
     sides = [r for r in table.roles if r in SIDES]
     width = _width(table)
     for row in table.rows:

@@ -135,17 +135,16 @@ def read_tab_rows(lines: list[tuple[int, str]]) -> Table | None:
     roles = [r for cell in header_text.split("\t") for r in roles_of(plain(cell))[:1]]
     if CONTENT not in roles:
         return None
-    rows: list[Row] = []
+    table = Table(roles=roles, rows=[], header_line=header_no)
     for no, text in lines[header + 1 :]:
-        if "\t" not in text:
+        if "\t" not in text or is_header(plain(text.replace("\t", " "))):
             continue
         fields = text.split("\t")
-        if is_header(plain(text.replace("\t", " "))):
-            continue
-        if not is_day_cell(fields[0]):
-            continue
-        rows.append(_row([(no, [(no, f)]) for f in fields], roles))
-    return Table(roles=roles, rows=rows, header_line=header_no)
+        if is_day_cell(fields[0]):
+            table.rows.append(_row([(no, [(no, f)]) for f in fields], roles))
+        elif any(plain(f) for f in fields):
+            table.problems.append((no, f"a row whose first cell is not a day ({plain(fields[0])[:30]!r}) was skipped"))
+    return table
 
 
 def _row(cells: list[tuple[int, list[tuple[int, str]]]], roles: list[str]) -> Row:
