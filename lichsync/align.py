@@ -41,7 +41,7 @@ def separation(prev: str, cur: str, sep: float) -> float:
         return sep + (2.5 if vocab.LEADER_ADDON_RE.match(cur) else 3)
     if vocab.INCOMPLETE_HEAD_RE.match(prev):
         return sep + 1
-    if vocab.UNIT_HEAD_RE.match(cur) and len(cur.split()) >= 1:
+    if vocab.UNIT_HEAD_RE.match(cur):
         return sep + 2
     if cur[0].isupper():
         return sep + 1

@@ -54,7 +54,7 @@ def _starts_item(text: str) -> bool:
 
 
 def _bare_session(text: str) -> bool:
-    outer, session, inner, body = items._split_head(text)
+    outer, session, inner, body = items.split_head(text)
     return session is not None and not body
 
 

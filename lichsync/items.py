@@ -35,7 +35,7 @@ def is_rest_only(texts: list[str]) -> bool:
     return not rest
 
 
-def _split_head(text: str) -> tuple[str, str | None, str, str]:
+def split_head(text: str) -> tuple[str, str | None, str, str]:
     """(outer bullet, session, inner bullet, body) of a paragraph."""
     text = strip_rest_marker(text.strip())
     outer = ""
@@ -71,7 +71,7 @@ def parse_items(paragraphs: list[tuple[str, int, int | None]], context: Context 
     items: list[Item] = []
     ctx = context or Context()
     for text, line, pos in paragraphs:
-        outer, named, inner, body = _split_head(text)
+        outer, named, inner, body = split_head(text)
         if named:
             ctx.session, ctx.scope = named, outer
         elif ctx.session and outer and outer == ctx.scope:

@@ -33,9 +33,10 @@ def person(text: str) -> tuple[str, str]:
     # Leading titles before a full name: "PCT Nguyễn Văn Thi".
     while len(words) > 1 and ACRONYM_RE.match(words[0]):
         words = words[1:]
-    name = []
-    for w in words:
-        if name and _is_title_word(w):
+    name: list[str] = []
+    for k, w in enumerate(words):
+        # The name ends where the titles begin: an acronym ("GĐ"), a title ("Giám đốc …"), a lowercase word.
+        if name and (ACRONYM_RE.match(w.strip(",.;")) or TITLE_START_RE.match(" ".join(words[k:])) or w[:1].islower()):
             break
         name.append(w)
     titles = " ".join(words[len(name):] + rest)
