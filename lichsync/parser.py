@@ -21,7 +21,7 @@ DAY_RE = re.compile(r"(\d{1,2})(?:\s*/\s*(\d{1,2}))?(?:\s*/\s*\d{4})?(?:\s*[-–
 
 def row_days(row: Row, period: Period, source: str) -> tuple[date, date | None]:
     """The first and (for "1-4", "06-07") last day of a row in the program's month."""
-    m = DAY_RE.search(row.day)
+    m = DAY_RE.search(re.sub(vocab.WEEKDAY_NAMES, " ", row.day, flags=re.IGNORECASE))  # "Thứ 2, 05/9"
     if not m:
         raise InputError(source, f"line {row.line}: cannot read the day {row.day!r}")
     first, month, last = int(m.group(1)), int(m.group(2) or period.month), m.group(3)

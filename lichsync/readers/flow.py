@@ -21,6 +21,8 @@ ROW_START_RE = re.compile(
     re.IGNORECASE,
 )
 
+LEADING_WEEKDAY_RE = re.compile(r"^((?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn))(?:[,.:]\s*|\s+|$)", re.IGNORECASE)
+
 
 @dataclass
 class _Start:
@@ -91,9 +93,13 @@ def read(lines: list[tuple[int, str]], month_days: int, after: int = 0) -> Table
             row.weekday = start.weekday
             if rows and not row.weekday:
                 row.weekday = _take_trailing_weekday(rows[-1])
-            if start.rest:
-                row.flow.append([Piece(start.rest, no, WRAP)])
+            rest = start.rest
+            m = LEADING_WEEKDAY_RE.match(rest)
+            if m:  # "02 Thứ Ba Sáng: …"
+                row.weekday, rest = m.group(1), rest[m.end():]
             rows.append(row)
+            if rest:
+                _add_line(row, no, rest)
             last_day = start.day_end
         elif rows:
             _add_line(rows[-1], no, text)
