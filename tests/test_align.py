@@ -1,0 +1,148 @@
+"""Lining up side columns with items (README "Lining up the columns with the items"), on the
+units and leader cells of the sample programs.
+
+Pieces carry the separation the reader recorded: LINE between a Word cell's lines (seed 000),
+BLOCK between <p> elements (seed 001), WRAP for a PDF layer's next line and GAP after blank
+gap lines (seeds 002-004, as lichsync.columns records them).
+"""
+from __future__ import annotations
+
+from lichsync.align import JOIN, Entry, assign, segment, separation
+from lichsync.readers.rows import BLOCK, GAP, LINE, WRAP, Piece
+
+
+def texts(entries: list[Entry]) -> list[str]:
+    return [e.text for e in entries]
+
+
+def group_texts(groups: list[list[Entry]]) -> list[list[str]]:
+    return [texts(g) for g in groups]
+
+
+def test_as_many_entries_as_items_gives_one_each():
+    # so-khcn-hatinh-2024-01.txt row 3 leaders, lines 120/128/134, blank gaps between them;
+    # items "Họp giao ban …" (pos 1), "- Hội nghị trực tuyến …" (pos 5), "- Họp tập thể …" (pos 8)
+    entries = segment([
+        Piece("Đ/c Hoàn GĐ Sở", 120, GAP, 0),
+        Piece("Đ/c An PGĐ", 128, GAP, 4),
+        Piece("Đ/c Hoàn GĐ Sở", 134, GAP, 7),
+    ], target=3)
+    groups, settled = assign(entries, [1, 5, 8])
+    assert group_texts(groups) == [["Đ/c Hoàn GĐ Sở"], ["Đ/c An PGĐ"], ["Đ/c Hoàn GĐ Sở"]]
+    assert settled
+
+
+def test_one_entry_covers_every_item():
+    # so-ldtbxh-hatinh-2023-09.txt row 29, units line 182: "Văn phòng, Phòng chuyên môn" for two items
+    entries = segment([Piece("Văn phòng, Phòng chuyên môn", 182, LINE)], target=2)
+    groups, settled = assign(entries, [None, None])
+    assert group_texts(groups) == [["Văn phòng, Phòng chuyên môn"]] * 2
+    assert settled
+
+
+def test_word_cell_lines_are_entries_of_their_own():
+    # so-ldtbxh-hatinh-2023-09.txt row 29, leaders lines 183-185
+    pieces = [
+        Piece("Đ/c Lạc - TUV,BTĐU,GĐ", 183, LINE),
+        Piece("Đ/c Dũng - PGĐ", 184, LINE),
+        Piece("Đ/c Dũng - PGĐ", 185, LINE),
+    ]
+    assert texts(segment(pieces)) == ["Đ/c Lạc - TUV,BTĐU,GĐ", "Đ/c Dũng - PGĐ", "Đ/c Dũng - PGĐ"]
+
+
+def test_more_entries_than_items_gives_the_first_item_the_surplus():
+    # so-ldtbxh-hatinh-2023-09.txt row 29: three leader lines (Lạc / Dũng / Dũng) for the items
+    # "Sáng: Khai mạc Liên hoan …" and "Chiều: Họp Hội đồng …"
+    entries = [
+        Entry("Đ/c Lạc - TUV,BTĐU,GĐ", 183, None),
+        Entry("Đ/c Dũng - PGĐ", 184, None),
+        Entry("Đ/c Dũng - PGĐ", 185, None),
+    ]
+    groups, settled = assign(entries, [None, None])
+    assert group_texts(groups) == [["Đ/c Lạc - TUV,BTĐU,GĐ", "Đ/c Dũng - PGĐ"], ["Đ/c Dũng - PGĐ"]]
+    assert not settled
+
+
+def test_gap_groups_give_the_target_number_of_entries():
+    # so-khcn-hatinh-2024-01.txt row 12 leaders, lines 516-523:
+    # "Đ/c Hoàn GĐ Sở" / "Đại diện Công Đoàn" / (gap) / "Đ/c Hoàn GĐ Sở" / "Đ/c Hùng CT CĐ"
+    pieces = [
+        Piece("Đ/c Hoàn GĐ Sở", 516, WRAP, 0),
+        Piece("Đại diện Công Đoàn", 518, WRAP, 1),
+        Piece("Đ/c Hoàn GĐ Sở", 521, GAP, 3),
+        Piece("Đ/c Hùng CT CĐ", 523, WRAP, 4),
+    ]
+    entries = segment(pieces, target=2)
+    assert texts(entries) == ["Đ/c Hoàn GĐ Sở; Đại diện Công Đoàn", "Đ/c Hoàn GĐ Sở; Đ/c Hùng CT CĐ"]
+    assert [e.line for e in entries] == [516, 521]
+    assert [e.pos for e in entries] == [0, 3]
+
+
+def test_gap_is_a_stronger_separation_than_a_wrap():
+    # the same leader after a gap (line 521) and after a mere wrap (line 523)
+    assert separation("Đại diện Công Đoàn", "Đ/c Hoàn GĐ Sở", GAP) > separation("Đ/c Hoàn GĐ Sở", "Đ/c Hùng CT CĐ", WRAP)
+
+
+def test_trailing_comma_joins_the_next_line():
+    # so-khcn-hatinh-2024-01.txt row 3 units, lines 102-116: "Văn phòng Sở," / "Đảng ủy Sở" then two
+    # more "Văn phòng Sở" after gaps
+    pieces = [
+        Piece("Văn phòng Sở,", 102, GAP, 0),
+        Piece("Đảng ủy Sở", 104, WRAP, 1),
+        Piece("Văn phòng Sở", 110, GAP, 4),
+        Piece("Văn phòng Sở", 116, GAP, 7),
+    ]
+    assert separation("Văn phòng Sở,", "Đảng ủy Sở", WRAP) == JOIN
+    assert texts(segment(pieces)) == ["Văn phòng Sở, Đảng ủy Sở", "Văn phòng Sở", "Văn phòng Sở"]
+    assert texts(segment(pieces, target=3)) == ["Văn phòng Sở, Đảng ủy Sở", "Văn phòng Sở", "Văn phòng Sở"]
+
+
+def test_trailing_comma_joins_across_a_word_cell_line():
+    # so-ldtbxh-hatinh-2023-09.txt row 6 units, lines 54/55: "Văn phòng," / "Phòng chuyên môn"
+    pieces = [Piece("Văn phòng,", 54, LINE), Piece("Phòng chuyên môn", 55, LINE)]
+    assert texts(segment(pieces)) == ["Văn phòng, Phòng chuyên môn"]
+
+
+def test_comma_inside_a_leader_entry_joins_its_continuation():
+    # so-khcn-hatinh-2024-01.txt row 10 leaders, lines 409/411: "Đ/c Hoàn GĐ Sở," / "PGĐ phụ trách"
+    pieces = [Piece("Đ/c Hoàn GĐ Sở,", 409, GAP, 0), Piece("PGĐ phụ trách", 411, WRAP, 1)]
+    assert texts(segment(pieces)) == ["Đ/c Hoàn GĐ Sở, PGĐ phụ trách"]
+
+
+def test_block_boundary_is_never_joined_even_after_a_semicolon():
+    # so-ldtbxh-hatinh-2021-11.txt line 42: "<p>Đ/c Lạc - TUV, BTĐU, GĐ;</p> <p>Đ/c Hoa -PGĐ</p>"
+    first, second = "Đ/c Lạc - TUV, BTĐU, GĐ;", "Đ/c Hoa -PGĐ"
+    assert separation(first, second, BLOCK) == BLOCK
+    pieces = [Piece(first, 42, LINE), Piece(second, 42, BLOCK)]
+    assert texts(segment(pieces)) == [first, second]
+    assert texts(segment(pieces, target=2)) == [first, second]
+
+
+def test_same_semicolon_joins_across_a_mere_line_break():
+    # the contrast to the <p> case: a line ending in ";" continues on the next line
+    assert separation("Đ/c Lạc - TUV, BTĐU, GĐ;", "Đ/c Hoa -PGĐ", LINE) == JOIN
+
+
+def test_fewer_entries_than_items_go_by_position():
+    # dangbo-khoi-hatinh-2023-12.txt row 13: leaders "Theo TP mời" (line 263) and, after two gaps,
+    # "Thường trực" (line 269), for items at positions 0 ("Sáng: - Dự Hội nghị Tổng kết công tác
+    # Tuyên …"), 2 ("- Dự Hội nghị kiểm điểm cơ sở.") and 3 ("Chiều: Dự Hội nghị kiểm điểm cơ sở.")
+    entries = segment([Piece("Theo TP mời", 263, WRAP, 0), Piece("Thường trực", 269, GAP, 3)], target=3)
+    assert [(e.text, e.pos) for e in entries] == [("Theo TP mời", 0), ("Thường trực", 3)]
+    groups, settled = assign(entries, [0, 2, 3])
+    assert group_texts(groups) == [["Theo TP mời"], [], ["Thường trực"]]
+    assert not settled
+
+
+def test_fewer_entries_without_positions_go_in_order():
+    # so-ldtbxh-hatinh-2023-09.txt row 5 units, lines 39/41, for its four items
+    entries = segment([Piece("Văn phòng", 39, LINE), Piece("Phòng chuyên môn", 41, LINE)], target=4)
+    groups, settled = assign(entries, [None] * 4)
+    assert group_texts(groups) == [["Văn phòng"], ["Phòng chuyên môn"], ["Phòng chuyên môn"], ["Phòng chuyên môn"]]
+    assert not settled
+
+
+def test_no_side_entries_leaves_every_item_empty():
+    # dangbo-khoi-hatinh-2023-12.txt line 178: "Sáu 08 Dự Hội nghị kiểm điểm cơ sở" has no side cells
+    assert segment([]) == []
+    assert assign([], [0]) == ([[]], True)
