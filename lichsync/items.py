@@ -115,7 +115,8 @@ def find_span(text: str, day: date) -> Span:
     for m in RANGE_RE.finditer(text):
         d1, d2 = int(m.group("d1")), int(m.group("d2"))
         m2 = int(m.group("m2"))
-        m1 = int(m.group("m1") or m2)
+        # "từ ngày 30 - 02/10": a start day above the end day lies in the month before.
+        m1 = int(m.group("m1") or (day.month if d1 > d2 else m2))
         given_year = m.group("y2") or m.group("y1")
         if d1 != day.day:
             continue  # a reference to another period, not this item's span

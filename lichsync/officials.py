@@ -26,8 +26,12 @@ def person(text: str) -> tuple[str, str]:
     text = collapse(text).strip(" ,;.-")
     if TITLE_START_RE.match(text):
         # "Đ/c Bí thư", "Đ/c Phó Bí thư Thường trực Tỉnh ủy": the title is the name.
-        name = re.split(r"\s*[,;(]|\s+-\s+|\s+(?=[a-zđ])(?!(?:thư|tịch|đốc|trực|ủy|uỷ|viên|trưởng)\b)", text)[0]
-        return name.strip(), ""
+        name: list[str] = []
+        for w in re.split(r"\s*[,;(]|\s+-\s+", text)[0].split():
+            if name and w[:1].islower() and w.lower() not in TITLE_WORDS:
+                break  # "Bí thư dự …": the verb ends the title
+            name.append(w)
+        return " ".join(name), ""
     name_part, *rest = re.split(r"\s*[-–,(]\s*", text, maxsplit=1)
     words = name_part.split()
     # Leading titles before a full name: "PCT Nguyễn Văn Thi".

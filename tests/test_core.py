@@ -174,3 +174,13 @@ def test_heading_and_normalisation():
     assert proper_case("SỞ KHOA HỌC VÀ CÔNG NGHỆ") == "Sở Khoa học và Công nghệ"
     assert proper_case("TỈNH ỦY HÀ TĨNH") == "Tỉnh ủy Hà Tĩnh"
     assert normalize("Ƣu tiên\x1f") == "Ưu tiên"
+
+
+@pytest.mark.parametrize("entry", ["Đ/c Chủ tịch UBND tỉnh", "Đ/c Phó Chủ tịch UBND tỉnh", "Đ/c Trưởng ban", "Đ/c Chánh Văn phòng"])
+def test_a_title_without_a_name_is_the_name_whole(entry):
+    assert parse_officials(entry) == [(entry[4:], "")]
+
+
+def test_a_range_crossing_into_the_next_month():
+    span = items.find_span("Hội thảo (từ ngày 30 - 02/10/2023)", date(2023, 9, 30))
+    assert (span.end, span.repaired) == (date(2023, 10, 2), False)

@@ -1,0 +1,79 @@
+"""The program's period and issuing body, from the headings of the sample programs."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import GOLD, REPO, SAMPLES
+from lichsync.heading import find_organization, find_period, proper_case
+from lichsync.pipeline import parse_text
+from lichsync.text import normalize
+
+
+def gold_of(sample):
+    return json.loads((GOLD / f"{sample.stem}.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_period_of_each_sample_is_the_gold_period(sample):
+    period = gold_of(sample)["period"]
+    found = find_period(sample.read_text(encoding="utf-8"))
+    assert found is not None
+    assert found[:2] == (period["month"], period["year"])
+
+
+def test_period_comes_from_the_title_not_the_date_line():
+    # so-ldtbxh-hatinh-2023-09.txt: "Hà Tĩnh, ngày 05 tháng 9 năm 2023" (line 8) above
+    # "CHƯƠNG TRÌNH CÔNG TÁC THÁNG 9 NĂM 2023" (line 11)
+    text = (REPO / "samples" / "so-ldtbxh-hatinh-2023-09.txt").read_text(encoding="utf-8")
+    month, year, offset = find_period(text)
+    assert (month, year) == (9, 2023)
+    assert text[offset:].startswith("CHƯƠNG TRÌNH CÔNG TÁC THÁNG 9 NĂM 2023")
+
+
+@pytest.mark.parametrize(
+    "upper, expected",
+    [
+        ("SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Sở Khoa học và Công nghệ"),  # so-khcn-hatinh-2024-01.txt line 6
+        ("TỈNH ỦY HÀ TĨNH", "Tỉnh ủy Hà Tĩnh"),  # tinhuy-hatinh-2024-01.txt line 663
+        ("SỞ LAO ĐỘNG - TBXH", "Sở Lao động - TBXH"),  # so-ldtbxh-hatinh-2023-09.txt line 3
+        # so-ldtbxh-hatinh-2021-11.txt line 65
+        ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Sở Lao động - Thương binh và Xã hội"),
+    ],
+)
+def test_proper_case_of_a_body_name(upper, expected):
+    assert proper_case(upper) == expected
+
+
+def test_most_specific_body_above_the_title():
+    # so-ldtbxh-hatinh-2023-09.txt lines 1-11: "UBND TỈNH HÀ TĨNH" then "SỞ LAO ĐỘNG - TBXH"
+    lines = [
+        "\tUBND TỈNH HÀ TĨNH", "", "SỞ LAO ĐỘNG - TBXH", "\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "",
+        "Độc lập - Tự do - Hạnh phúc", "", "          Hà Tĩnh, ngày 05 tháng 9 năm 2023", "", "",
+        "CHƯƠNG TRÌNH CÔNG TÁC THÁNG 9 NĂM 2023",
+    ]
+    assert find_organization(lines, 10) == "Sở Lao động - TBXH"
+
+
+def test_signature_names_the_body_when_nothing_is_above_the_title():
+    # tinhuy-hatinh-2024-01.txt: the title is line 1; the body signs at line 663
+    lines = [
+        " CHƢƠNG TRÌNH CÔNG TÁC THÁNG 01 NĂM 2024 ",
+        "Nơi nhận:                                           TỈNH ỦY HÀ TĨNH ",
+        "- Văn phòng và các ban Trung ương Đảng, ",
+    ]
+    assert find_organization(lines, 0) == "Tỉnh ủy Hà Tĩnh"
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_organization_of_each_sample_is_the_gold_organization(sample):
+    program = parse_text(sample.read_text(encoding="utf-8"), source=sample.name)
+    assert program.organization == gold_of(sample)["organization"]
+
+
+def test_sample_without_a_named_body_has_no_organization():
+    # dangbo-khoi-hatinh-2023-12.txt: no "SỞ …"/"ĐẢNG ỦY …" line above the title nor a signature
+    sample = REPO / "samples" / "dangbo-khoi-hatinh-2023-12.txt"
+    text = normalize(sample.read_text(encoding="utf-8"))
+    assert parse_text(text, source=sample.name).organization is None
