@@ -172,3 +172,12 @@ def test_leader_mentioned_as_a_topic_is_not_an_official():
 )
 def test_item_naming_no_leader_has_no_officials(title):
     assert officials_in_text(title) == []
+
+
+@pytest.mark.parametrize("entry", ["Đ/c Chủ tịch UBND tỉnh", "Đ/c Phó Chủ tịch UBND tỉnh", "Đ/c Trưởng ban", "Đ/c Chánh Văn phòng"])
+def test_a_title_without_a_name_is_the_name_whole(entry):
+    assert parse_officials(entry) == [(entry[4:], "")]
+
+
+def test_a_full_name_with_a_title_word_in_it_stays_whole():
+    assert [n for n, _ in parse_officials("Đ/c Nguyễn Văn Thành - PGĐ")] == ["Nguyễn Văn Thành"]
