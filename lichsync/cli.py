@@ -1,8 +1,6 @@
 """Command line: `lichsync parse FILE` prints a program as a table or as the JSON contract."""
 from __future__ import annotations
 
-import shutil
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -13,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from lichsync import __version__
+from lichsync.console import fail, utf8_stdout, wide_console
 from lichsync.errors import InputError
 from lichsync.model import Event, Period, Program
 from lichsync.pipeline import parse_file
@@ -46,13 +45,6 @@ def main(
     # A callback keeps `parse` a subcommand, so more commands can be added without breaking scripts.
 
 
-def fail(file: Path | str, problem: str, code: int = 2) -> typer.Exit:
-    """One line on stderr, no traceback: the user needs the file and the problem, nothing else."""
-    problem = " ".join(str(problem).split())
-    typer.echo(f"lichsync: {file}: {problem}", err=True)
-    return typer.Exit(code)
-
-
 @app.command()
 def parse(
     file: Path = typer.Argument(..., help="The program as text (.txt, .md, saved page text)."),
@@ -68,24 +60,10 @@ def parse(
     except OSError as e:  # missing file, a directory, no permission
         raise fail(file, e.strerror or str(e))
     if format is Format.json:
-        _utf8_stdout()
+        utf8_stdout()
         typer.echo(program.to_json())
     else:
-        print_table(program, _console())
-
-
-def _utf8_stdout() -> None:
-    """JSON is UTF-8 whatever the locale says, so redirecting it to a file never fails."""
-    try:
-        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-    except (AttributeError, ValueError):
-        pass
-
-
-def _console() -> Console:
-    """Wide enough for the table even when stdout is a pipe (rich would fall back to 80)."""
-    width = max(120, shutil.get_terminal_size((120, 24)).columns)
-    return Console(width=width, highlight=False)
+        print_table(program, wide_console())
 
 
 def fmt_date(e: Event) -> str:

@@ -1,0 +1,44 @@
+"""A calendar event: what the mapper makes of a schedule event, and what every writer and target consumes.
+
+Kept apart from the schedule model (`model.Event`, what the document says) because one schedule
+event can become several calendar events (one per working day of a span) and is read in local time.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    uid: str  # stable across re-exports and revised issues of the same program
+    summary: str
+    start: datetime | date  # aware datetime in the configured zone, or a date for a date-only event
+    end: datetime | date  # exclusive, as in iCalendar (a date-only event on 05/09 ends 06/09)
+    description: str = ""
+    location: str | None = None
+    categories: tuple[str, ...] = ()
+    officials: tuple[str, ...] = ()  # directory keys of the officials this event is for
+    transparent: bool = False  # holidays: shown, but the official is not busy
+    source: str = ""  # the program document it came from
+    extra: dict = field(default_factory=dict, compare=False, hash=False)  # target-specific hints
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)
+
+    def content_hash(self) -> str:
+        """What a calendar shows of the event; a change here is a change worth a write."""
+        shown = {
+            "summary": self.summary,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "description": self.description,
+            "location": self.location or "",
+            "categories": list(self.categories),
+            "transparent": self.transparent,
+        }
+        blob = json.dumps(shown, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        return hashlib.sha256(blob).hexdigest()[:32]

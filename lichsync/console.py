@@ -1,0 +1,30 @@
+"""What every command shares at the terminal: one-line errors, UTF-8 output, a wide console."""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+
+def fail(file: Path | str, problem: str, code: int = 2) -> typer.Exit:
+    """One line on stderr, no traceback: the user needs the file and the problem, nothing else."""
+    problem = " ".join(str(problem).split())
+    typer.echo(f"lichsync: {file}: {problem}", err=True)
+    return typer.Exit(code)
+
+
+def utf8_stdout() -> None:
+    """JSON and iCalendar are UTF-8 whatever the locale says, so redirecting to a file never fails."""
+    try:
+        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    except (AttributeError, ValueError):
+        pass
+
+
+def wide_console() -> Console:
+    """Wide enough for tables even when stdout is a pipe (rich would fall back to 80)."""
+    width = max(120, shutil.get_terminal_size((120, 24)).columns)
+    return Console(width=width, highlight=False)
