@@ -73,3 +73,10 @@ FURNITURE_RE = re.compile(r"^(?:CHÚC\s+MỪNG\s+NĂM\s+MỚI|Trang\s+\d+(?:\s*/
 TRAILER_RE = re.compile(r"^\W*(?:nơi\s+nhận|kt\.\s|tl\.\s|tm\.\s|người\s+ký|ghi\s+chú\s*:)", I)
 
 CONNECTOR_END_RE = re.compile(r"(?:[,;:+&(“\"/–-]|\b(?:và|của|về|với|các|tại|cho|trong|theo|do|đến|từ|ngày|năm|số|là|những))$", I)
+
+CLOCK = r"(?:[01]?\d|2[0-3])\s*(?:h|giờ|g(?=\d)|:(?=\d{2}))\s*(?:[0-5]\d)?(?:\s*(?:phút|’|'|p\b))?"
+# An item that starts with its clock time: "(8h30) …", "8 giờ, …", "7 giờ 30’ …", "8h00. …", "14h00 - 16h00: …"
+LEADING_TIME_RE = re.compile(
+    rf"^\(?\s*(?:(?:từ|lúc|vào\s+lúc)\s+)?(?P<clock>{CLOCK})(?:\s*(?:-|–|đến)\s*{CLOCK})?\s*\)?(?=[\s,.:;–-]|$)\s*[,.:;–-]?\s*",
+    I,
+)

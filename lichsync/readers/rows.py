@@ -20,6 +20,8 @@ GAP = 2.0  # added when blank gap lines stand between two pieces of a PDF text l
 DAY, WEEKDAY, CONTENT, UNITS, LEADERS, LOCATION, TIME = (
     "day", "weekday", "content", "units", "leaders", "location", "time",
 )
+# Columns read past: invitees ("Thành phần"), the office's escort ("Lãnh đạo VP … theo dõi"), notes.
+IGNORED = "ignored"
 
 
 @dataclass
@@ -37,6 +39,7 @@ class Row:
     cells: dict[str, list[Piece]] = field(default_factory=dict)
     weekday: str | None = None
     lunar: str | None = None  # "(01/12 ÂL)" as written
+    session: str | None = None  # a session cell ("Sáng") of a weekly table, as written
     # A flattened text layer cannot tell cells apart: its content and side columns come as one
     # run of pieces per page part, split by the parser once it knows how many items there are.
     flow: list[list[Piece]] = field(default_factory=list)

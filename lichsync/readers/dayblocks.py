@@ -1,0 +1,295 @@
+"""Schedules written day by day: a day heading, then that day's paragraphs.
+
+Two layouts share this shape. Prose lists put each day on a heading line ("THỨ HAI 14/3",
+"Thứ Hai, ngày 12/5/2025", "* THỨ BẢY 11/01/2025 (nhằm 12/12 ÂL)", "T. Ba 03/9") with the
+items under it. A portal table saved as text gives one cell per paragraph ("Thứ 2" / "14/7" /
+"Sáng" / content / place / leader), where the day and session cells are written on the first
+row of their block only and the other rows' empty cells are lines holding a blank. The header
+row, when there is one, says which cells follow the content; the blank cells say where a row
+ends; what each cell's paragraphs look like settles the rest.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import combinations
+
+from lichsync import vocab
+from lichsync.readers.header import role_of
+from lichsync.readers.rows import CONTENT, DAY, IGNORED, LEADERS, LINE, LOCATION, TIME, UNITS, WEEKDAY, Piece, Row, Table
+
+WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|t\.\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)"
+DATE = r"(?P<d>\d{1,2})\s*[/.]\s*(?P<m>\d{1,2})(?:\s*[/.]\s*(?P<y>\d{4}))?"
+LUNAR_NOTE = r"\(\s*(?:nhằm\s+(?:ngày\s+)?)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*(?:ÂL|âm\s+lịch)\s*\)"
+HEAD_RE = re.compile(
+    rf"^[\s*•·\-–+]*(?:(?P<wd>{WEEKDAY})\b\s*[,.:\-–]?\s*)?\(?\s*(?:ngày\s+)?{DATE}\s*\)?"
+    rf"(?:\s*[,(\-–]?\s*(?P<wd2>{WEEKDAY})\s*\)?)?\s*(?P<lunar>{LUNAR_NOTE})?\s*[:.,]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+WEEKDAY_ONLY_RE = re.compile(rf"^[\s*•·\-–+]*(?P<wd>{WEEKDAY})\s*[:.,]?\s*$", re.IGNORECASE)
+HEADER_RE = re.compile(r"^\s*(?:thứ\s*[,/]?\s*)?ngày(?:\s*,?\s*tháng)?\s*$|^\s*thứ\s*[,/-]?\s*ngày\b", re.IGNORECASE)
+TIME_CELL_RE = re.compile(r"^\(?\s*(?:[01]?\d|2[0-3])\s*(?:h|giờ|:)\s*(?:[0-5]\d)?\s*(?:phút|’|')?\s*\)?\s*$", re.IGNORECASE)
+SESSION_CELL_RE = re.compile(r"^(?:buổi\s+)?(?:sáng|chiều|tối|cả\s+ngày)\s*:?\s*$", re.IGNORECASE)
+# Lines of a portal page that are not schedule: update stamps, navigation.
+CHROME_RE = re.compile(
+    r"^\(?\s*(?:cập\s+nhật(?:\s+lần\s+cuối)?|ngày\s+đăng(?:\s+bài)?|tuần\s+(?:trước|sau|hiện\s+tại)|"
+    r"xem\s+lịch|in\s+lịch|tải\s+về|lượt\s+xem)\b",
+    re.IGNORECASE,
+)
+OFFICIAL_CELL_RE = re.compile(
+    rf"{vocab.LEADER_START_RE.pattern}|^(?:các\s+)?(?:phó\s+)?(?:chủ\s+tịch|bí\s+thư|giám\s+đốc)\b|"
+    r"^(?:PCTTT|PCT|CT|PBT|BT|GĐ|PGĐ|TT|UV)\b|^tập\s+thể\b",
+    re.IGNORECASE,
+)
+PLACE_CELL_RE = re.compile(rf"{vocab.UNIT_HEAD_RE.pattern}|^p\.\s*họp|^ht\b|\btầng\s+\d", re.IGNORECASE)
+
+BLANK = ""  # a cell with nothing in it, as a token
+
+
+@dataclass
+class _Head:
+    index: int  # index of the heading's first paragraph
+    end: int  # index after its last paragraph
+    date: str
+    weekday: str | None
+    lunar: str | None
+    rest: str  # content written on the heading line itself
+
+
+def _paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Non-empty lines; a line holding only blanks is an empty cell (BLANK)."""
+    out = []
+    for no, text in lines:
+        if text == "":
+            continue
+        out.append((no, BLANK if not text.strip() else text.strip()))
+    return out
+
+
+def _date_text(m: re.Match) -> str:
+    return f"{int(m.group('d'))}/{int(m.group('m'))}" + (f"/{m.group('y')}" if m.group("y") else "")
+
+
+def _valid(m: re.Match) -> bool:
+    return 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12
+
+
+def find_heads(paras: list[tuple[int, str]]) -> list[_Head]:
+    heads: list[_Head] = []
+    for k, (_, text) in enumerate(paras):
+        m = HEAD_RE.match(text) if text else None
+        if not m or not _valid(m):
+            continue
+        weekday = m.group("wd") or m.group("wd2")
+        rest = m.group("rest").strip()
+        start = k
+        if not weekday and k > 0 and WEEKDAY_ONLY_RE.match(paras[k - 1][1]):
+            weekday, start = WEEKDAY_ONLY_RE.match(paras[k - 1][1]).group("wd"), k - 1
+        # A bare date heads a day only when it stands alone; with a weekday it may lead content.
+        if rest and not (weekday and (m.group("wd") or m.group("wd2"))):
+            continue
+        if not weekday and not m.group("y") and rest == "" and len(text) > 12:
+            continue
+        if heads and start < heads[-1].end:
+            continue
+        heads.append(_Head(start, k + 1, _date_text(m), weekday, m.group("lunar"), rest))
+    return heads if len(heads) >= 2 or any(h.weekday for h in heads) else []
+
+
+def _header_roles(paras: list[tuple[int, str]], first_head: int) -> tuple[int | None, list[str]]:
+    """The header's column roles, one per cell, when a "Ngày … Nội dung" header row stands before the days."""
+    for k in range(max(0, first_head - 14), first_head):
+        if paras[k][1] and HEADER_RE.match(paras[k][1]):
+            roles: list[str] = []
+            for _, text in paras[k:first_head]:
+                role = role_of(text) if text else None
+                if role and (not roles or roles[-1] != role or role == IGNORED):
+                    roles.append(role)
+            if CONTENT in roles:
+                return paras[k][0], roles
+    return None, [DAY, CONTENT]
+
+
+def read(lines: list[tuple[int, str]]) -> Table | None:
+    """Rows of a day-by-day schedule, or None when the text has no day headings."""
+    paras = _paragraphs(lines)
+    heads = find_heads(paras)
+    if not heads:
+        return None
+    header_line, roles = _header_roles(paras, heads[0].index)
+    lead = roles.index(CONTENT) if CONTENT in roles else 1
+    after = roles[roles.index(CONTENT) + 1 :] if CONTENT in roles else []
+    columns = [r for r in roles if r in (CONTENT, LEADERS, LOCATION, UNITS, TIME)]
+    rows: list[Row] = []
+    for k, head in enumerate(heads):
+        stop = heads[k + 1].index if k + 1 < len(heads) else len(paras)
+        block = []
+        for no, text in paras[head.end : stop]:
+            if text and vocab.TRAILER_RE.match(text):
+                stop = -1
+                break
+            if not (text and CHROME_RE.match(text)):
+                block.append((no, text))
+        if head.rest:
+            block.insert(0, (paras[head.end - 1][0], head.rest))
+        new = _block_rows(block, head, lead, after) if after or TIME in roles[:lead] else _one_row(block, head)
+        rows += new
+        if stop == -1:
+            break
+    return Table(roles=columns, rows=rows, header_line=header_line or 0)
+
+
+def _row(head: _Head, line: int) -> Row:
+    return Row(day=head.date, line=line, weekday=head.weekday, lunar=head.lunar)
+
+
+def _one_row(block: list[tuple[int, str]], head: _Head) -> list[Row]:
+    """A prose day: all its paragraphs are the content cell; a lowercase line continues the one above."""
+    pieces: list[Piece] = []
+    for no, text in block:
+        if not text:
+            continue
+        if pieces and text[:1].islower() and not vocab.BULLET_RE.match(text):
+            pieces[-1].text += " " + text
+            continue
+        pieces.append(Piece(text, no, LINE))
+    if not pieces:
+        return []
+    row = _row(head, pieces[0].line)
+    row.cells[CONTENT] = pieces
+    return [row]
+
+
+def _is_lead(text: str) -> bool:
+    return text == BLANK or bool(SESSION_CELL_RE.match(text) or TIME_CELL_RE.match(text))
+
+
+def _block_rows(block: list[tuple[int, str]], head: _Head, lead: int, after: list[str]) -> list[Row]:
+    """Rows of one day of a flattened table. Each row starts with its lead cells (day, session or
+    time: blank on all but a block's first row, or a session word, or a clock time); a run of
+    blanks as long as the lead cells therefore ends a row, a shorter one is an empty cell in it."""
+    rows: list[Row] = []
+    session: str | None = None
+    expected = lead - 1  # the first row's day cell is the heading itself
+    k = 0
+    while k < len(block):
+        j = k
+        while j < len(block) and _is_lead(block[j][1]):
+            j += 1
+        run = block[k:j]
+        words = [t for _, t in run if t]
+        if rows and len(run) - len(words) > expected - len(words):
+            _add_empty_cells(rows[-1], (len(run) - len(words)) - max(expected - len(words), 0))
+        time = None
+        for t in words:
+            if SESSION_CELL_RE.match(t):
+                session = t.rstrip(": ")
+            else:
+                time = t
+        end = j
+        while end < len(block) and block[end][1] != BLANK and not _is_lead(block[end][1]):
+            end += 1
+            while end < len(block) and block[end][1] == BLANK:
+                blanks = end
+                while blanks < len(block) and block[blanks][1] == BLANK:
+                    blanks += 1
+                if blanks - end >= lead or blanks == len(block) or _is_lead(block[blanks][1]):
+                    break
+                end = blanks  # a short run of blanks: empty cells within this row
+        tokens = block[j:end]
+        k = end
+        expected = lead
+        if not any(t for _, t in tokens):
+            continue
+        row = _row(head, next(no for no, t in tokens if t))
+        row.session = session
+        if time:
+            row.cells[TIME] = [Piece(time, run[-1][0])]
+        row.cells["_tokens"] = [Piece(t, no) for no, t in tokens]
+        rows.append(row)
+    for row in rows:
+        _split_cells(row, after)
+    return rows
+
+
+def _add_empty_cells(row: Row, n: int) -> None:
+    row.cells.setdefault("_tokens", []).extend(Piece(BLANK, row.line) for _ in range(max(n, 0)))
+
+
+def _score(role: str, texts: list[str]) -> float:
+    if not texts:
+        return 0.0
+    if role == LEADERS:
+        return sum(1.0 if OFFICIAL_CELL_RE.search(t) else -2.0 for t in texts)
+    if role in (LOCATION, UNITS):
+        return sum(1.0 if PLACE_CELL_RE.search(t) else -0.5 for t in texts) - 0.5 * (len(texts) - 1)
+    if role == CONTENT:
+        return -2.0 if OFFICIAL_CELL_RE.search(texts[-1]) and len(texts[-1]) < 40 else 0.0
+    return 0.0
+
+
+def _split_cells(row: Row, roles: list[str]) -> None:
+    """The row's paragraphs into its cells (content, then `roles`): blank tokens are empty
+    cells; among the splits left open, the one whose cells look most like their columns wins."""
+    tokens = row.cells.pop("_tokens", [])
+    cells = [CONTENT] + roles
+    groups: list[list[Piece]] = [[]]
+    for piece in tokens:
+        if piece.text == BLANK:
+            groups.append([])
+        else:
+            groups[-1].append(piece)
+    best: tuple[float, list[list[Piece]]] | None = None
+    for assignment in _assignments(groups, len(cells)):
+        score = sum(_score(role, [p.text for p in cell]) for role, cell in zip(cells, assignment))
+        if best is None or score > best[0]:
+            best = (score, assignment)
+    if best is None:  # more cells than the header names: keep them all as content
+        row.cells[CONTENT] = [p for g in groups for p in g]
+        return
+    for role, cell in zip(cells, best[1]):
+        if cell and role != IGNORED:
+            row.cells.setdefault(role, []).extend(_joined(cell) if role == CONTENT else cell)
+
+
+def _joined(pieces: list[Piece]) -> list[Piece]:
+    """A table cell's paragraphs are one item unless they start with their own bullet or session."""
+    out: list[Piece] = []
+    for piece in pieces:
+        own = vocab.BULLET_RE.match(piece.text) or vocab.SESSION_RE.match(piece.text) or vocab.LEADING_TIME_RE.match(piece.text)
+        if out and not own:
+            out[-1] = Piece(f"{out[-1].text} {piece.text}", out[-1].line, out[-1].sep)
+        else:
+            out.append(Piece(piece.text, piece.line, piece.sep))
+    return out
+
+
+def _assignments(groups: list[list[Piece]], n: int):
+    """Ways to cut the groups (separated by empty cells) into n cells in order: an empty group is
+    one empty cell; a group of p paragraphs fills between 1 and p cells."""
+    if len(groups) > n:
+        return
+    if len(groups) == 1:
+        pieces = groups[0]
+        if n == 1:
+            yield [pieces]
+            return
+        if not pieces:
+            return
+        if len(pieces) > 12:
+            yield [pieces[: len(pieces) - n + 1]] + [[p] for p in pieces[len(pieces) - n + 1 :]]
+            return
+        for cut in combinations(range(1, len(pieces)), n - 1) if len(pieces) >= n else ():
+            bounds = (0, *cut, len(pieces))
+            yield [pieces[a:b] for a, b in zip(bounds, bounds[1:])]
+        # Trailing cells left empty (the row's last cells were blank but not written as such).
+        for filled in range(1, min(n, len(pieces) + 1)):
+            for cut in combinations(range(1, len(pieces)), filled - 1):
+                bounds = (0, *cut, len(pieces))
+                yield [pieces[a:b] for a, b in zip(bounds, bounds[1:])] + [[] for _ in range(n - filled)]
+        return
+    head, rest = groups[0], groups[1:]
+    for width in range(1 if head else 1, (len(head) if head else 1) + 1):
+        for first in _assignments([head], width):
+            for others in _assignments(rest, n - width):
+                yield first + others
