@@ -60,7 +60,7 @@ def _split_units(text: str) -> list[str]:
 def _clean_title(text: str) -> str:
     text = collapse(text)
     text = re.sub(r"^[\s:;,.\-–+•]+", "", text)
-    return re.sub(r"[\s:;,\-–+]+$", "", text)
+    return re.sub(r"(?<!\.\.)(?<!\b[A-ZĐ])[\s:;,.\-–+]+$", "", text)
 
 
 def parse_table(table: Table, period: Period, source: str) -> tuple[list[Event], list[Warning]]:

@@ -68,6 +68,8 @@ def build(
         period, warnings = _week_period(table, heading_text, text, source, month, year)
     else:
         if month is None or year is None:
+            if found is None and table is None:
+                raise InputError(source, "no schedule found: no table with Ngày and Nội dung, no day headings, no month and year")
             if found is None:
                 raise InputError(source, "no month and year found in the heading (give --month and --year)")
             month, year = month or found[0], year or found[1]

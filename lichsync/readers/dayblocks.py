@@ -16,7 +16,7 @@ from itertools import combinations
 
 from lichsync import vocab
 from lichsync.readers.header import role_of
-from lichsync.readers.rows import CONTENT, DAY, IGNORED, LEADERS, LINE, LOCATION, TIME, UNITS, WEEKDAY, Piece, Row, Table
+from lichsync.readers.rows import CONTENT, DAY, IGNORED, LEADERS, LINE, LOCATION, TIME, UNITS, Piece, Row, Table, join_continuations
 
 WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|t\.\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)"
 DATE = r"(?P<d>\d{1,2})\s*[/.]\s*(?P<m>\d{1,2})(?:\s*[/.]\s*(?P<y>\d{4}))?"
@@ -233,63 +233,47 @@ def _split_cells(row: Row, roles: list[str]) -> None:
     cells; among the splits left open, the one whose cells look most like their columns wins."""
     tokens = row.cells.pop("_tokens", [])
     cells = [CONTENT] + roles
-    groups: list[list[Piece]] = [[]]
+    groups: list[list[Piece] | None] = []  # runs of paragraphs; None is an empty cell
     for piece in tokens:
         if piece.text == BLANK:
-            groups.append([])
-        else:
+            groups.append(None)
+        elif groups and groups[-1] is not None:
             groups[-1].append(piece)
+        else:
+            groups.append([piece])
     best: tuple[float, list[list[Piece]]] | None = None
     for assignment in _assignments(groups, len(cells)):
         score = sum(_score(role, [p.text for p in cell]) for role, cell in zip(cells, assignment))
         if best is None or score > best[0]:
             best = (score, assignment)
     if best is None:  # more cells than the header names: keep them all as content
-        row.cells[CONTENT] = [p for g in groups for p in g]
+        row.cells[CONTENT] = [p for g in groups if g for p in g]
         return
     for role, cell in zip(cells, best[1]):
         if cell and role != IGNORED:
-            row.cells.setdefault(role, []).extend(_joined(cell) if role == CONTENT else cell)
+            row.cells.setdefault(role, []).extend(join_continuations(cell) if role == CONTENT else cell)
 
 
-def _joined(pieces: list[Piece]) -> list[Piece]:
-    """A table cell's paragraphs are one item unless they start with their own bullet or session."""
-    out: list[Piece] = []
-    for piece in pieces:
-        own = vocab.BULLET_RE.match(piece.text) or vocab.SESSION_RE.match(piece.text) or vocab.LEADING_TIME_RE.match(piece.text)
-        if out and not own:
-            out[-1] = Piece(f"{out[-1].text} {piece.text}", out[-1].line, out[-1].sep)
-        else:
-            out.append(Piece(piece.text, piece.line, piece.sep))
-    return out
-
-
-def _assignments(groups: list[list[Piece]], n: int):
-    """Ways to cut the groups (separated by empty cells) into n cells in order: an empty group is
-    one empty cell; a group of p paragraphs fills between 1 and p cells."""
-    if len(groups) > n:
-        return
-    if len(groups) == 1:
-        pieces = groups[0]
-        if n == 1:
-            yield [pieces]
-            return
-        if not pieces:
-            return
-        if len(pieces) > 12:
-            yield [pieces[: len(pieces) - n + 1]] + [[p] for p in pieces[len(pieces) - n + 1 :]]
-            return
-        for cut in combinations(range(1, len(pieces)), n - 1) if len(pieces) >= n else ():
-            bounds = (0, *cut, len(pieces))
-            yield [pieces[a:b] for a, b in zip(bounds, bounds[1:])]
-        # Trailing cells left empty (the row's last cells were blank but not written as such).
-        for filled in range(1, min(n, len(pieces) + 1)):
-            for cut in combinations(range(1, len(pieces)), filled - 1):
-                bounds = (0, *cut, len(pieces))
-                yield [pieces[a:b] for a, b in zip(bounds, bounds[1:])] + [[] for _ in range(n - filled)]
+def _assignments(groups: list[list[Piece] | None], n: int):
+    """Ways to lay the groups into n cells in order: an empty cell (None) is one empty cell, a run of
+    p paragraphs fills 1 to p cells; the last cells may be left empty when the row ends early."""
+    if not groups:
+        yield [[] for _ in range(n)]
         return
     head, rest = groups[0], groups[1:]
-    for width in range(1 if head else 1, (len(head) if head else 1) + 1):
-        for first in _assignments([head], width):
+    if n <= 0:
+        return
+    if head is None:
+        for others in _assignments(rest, n - 1):
+            yield [[]] + others
+        return
+    for width in range(1, min(n, len(head)) + 1):
+        if len(head) <= 12:
+            cuts = combinations(range(1, len(head)), width - 1)
+        else:  # beyond any real cell: only the last paragraphs can be side cells
+            cuts = [tuple(range(len(head) - width + 1, len(head)))]
+        for cut in cuts:
+            bounds = (0, *cut, len(head))
+            first = [head[a:b] for a, b in zip(bounds, bounds[1:])]
             for others in _assignments(rest, n - width):
                 yield first + others

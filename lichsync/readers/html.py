@@ -12,7 +12,7 @@ import lxml.etree
 import lxml.html
 
 from lichsync.readers.header import role_of
-from lichsync.readers.rows import BLOCK, CONTENT, DAY, IGNORED, TIME, WEEKDAY, Piece, Row, Table
+from lichsync.readers.rows import BLOCK, CONTENT, DAY, IGNORED, TIME, WEEKDAY, Piece, Row, Table, join_continuations
 from lichsync.text import collapse, normalize
 
 MARKUP_RE = re.compile(r"<(?:table|tr|td|th|html|body|div|p)\b", re.IGNORECASE)
@@ -168,6 +168,7 @@ def _rows(rows: list[list], roles: list[str | None]) -> list[Row]:
             row.cells.setdefault(role, []).extend(pieces)
         content = row.cells.get(CONTENT)
         if content:
+            content[:] = join_continuations(content)
             row.line = content[0].line
         if content or row.cells.get(TIME):
             out.append(row)

@@ -1,0 +1,155 @@
+"""Weekly schedules: the four real portal pages against their gold, and the layouts the issue names.
+
+Thresholds of the weekly issue: event F1 ≥ 0.95, officials ≥ 0.92, start_time ≥ 0.95 on each page.
+"""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from conftest import GOLD, REPO, run_cli
+from lichsync.errors import InputError
+from lichsync.pipeline import parse_text
+from scoring import score
+
+WEEKLY = sorted(p for p in (REPO / "samples" / "weekly").iterdir() if p.suffix in (".txt", ".html"))
+
+
+def test_every_weekly_sample_has_gold():
+    assert len(WEEKLY) == 4
+    for page in WEEKLY:
+        assert (GOLD / "weekly" / f"{page.stem}.json").is_file(), page.name
+
+
+@pytest.mark.parametrize("page", WEEKLY, ids=lambda p: p.stem)
+def test_weekly_accuracy_from_the_command_line(page):
+    proc = run_cli("parse", page, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    parsed = json.loads(proc.stdout)
+    gold = json.loads((GOLD / "weekly" / f"{page.stem}.json").read_text(encoding="utf-8"))
+    result = score(gold, parsed)
+    assert result.f1 >= 0.95 and result.fields["officials"] >= 0.92 and result.fields["start_time"] >= 0.95, result.report()
+    assert parsed["period"] == gold["period"]
+
+
+def parse(text: str, **kw):
+    return parse_text(text, source="week.txt", **kw)
+
+
+PROSE = """Lịch làm việc của Chủ tịch, các Phó Chủ tịch UBND tỉnh từ ngày 12/5 đến ngày 16/5/2025
+
+Thứ Hai, ngày 12/5/2025
+- 7 giờ 30’ Chủ tịch, các Phó Chủ tịch làm việc tại cơ quan.
+- 8h00. Phó Chủ tịch Thường trực Đỗ Văn Lô dự Hội nghị trực tuyến. Điểm: tại phòng họp số 2 UBND tỉnh. LĐVP: đ/c Lan
+- 14 giờ, Chủ tịch chủ trì họp Ban chỉ đạo (giao Văn phòng UBND tỉnh chuẩn bị). Địa điểm: Hội trường UBND tỉnh.
+
+Thứ Ba, ngày 13/5/2025
+Chủ tịch: 7 giờ 30 phút, dự Hội nghị sơ kết công tác phòng chống thiên tai. 14 giờ, làm việc với Sở Xây dựng.
+"""
+
+
+def test_prose_list_with_clock_times_places_units_and_escort():
+    program = parse(PROSE)
+    assert program.period.start == date(2025, 5, 12) and program.period.end == date(2025, 5, 16)
+    got = [(e.date.day, e.start_time, e.title, e.officials, e.location, e.units) for e in program.events]
+    assert got == [
+        (12, "08:00", "Phó Chủ tịch Thường trực Đỗ Văn Lô dự Hội nghị trực tuyến", ["Đỗ Văn Lô"], "phòng họp số 2 UBND tỉnh", []),
+        (12, "14:00", "Chủ tịch chủ trì họp Ban chỉ đạo (giao Văn phòng UBND tỉnh chuẩn bị)", ["Chủ tịch"], "Hội trường UBND tỉnh", ["Văn phòng UBND tỉnh"]),
+        (13, "07:30", "dự Hội nghị sơ kết công tác phòng chống thiên tai", ["Chủ tịch"], None, []),
+        (13, "14:00", "làm việc với Sở Xây dựng", ["Chủ tịch"], None, []),
+    ]
+    assert all(e.session is None for e in program.events)  # no session word written
+
+
+def test_heading_forms_and_lunar_notes():
+    text = """LỊCH CÔNG TÁC TUẦN
+* THỨ BẢY 11/01/2025 (nhằm 12/12 ÂL)
+- Sáng: Thường trực Tỉnh ủy làm việc với Đảng ủy Khối.
+T. Hai 13/01
+- (8h30) Đồng chí Bí thư Tỉnh ủy và đồng chí Phó Bí thư Thường trực Tỉnh ủy dự lễ ra quân.
+"""
+    program = parse(text)
+    first, second = program.events
+    assert (first.date, first.session, first.officials) == (date(2025, 1, 11), "morning", ["Thường trực Tỉnh ủy"])
+    assert (second.date, second.start_time) == (date(2025, 1, 13), "08:30")
+    assert second.officials == ["Bí thư Tỉnh ủy", "Phó Bí thư Thường trực Tỉnh ủy"]
+
+
+def test_year_inferred_from_weekdays_with_warning_and_year_option():
+    text = "Lịch công tác tuần\nThứ Hai 02/9\n- Họp giao ban\nThứ Ba 03/9\n- 8h: Tiếp công dân\n"
+    program = parse(text)
+    # 2 Sept is a Monday in 2024 (and in 2019, 2030): the nearest such year to today's is taken.
+    assert date(program.events[0].date.year, 9, 2).weekday() == 0
+    assert [w.code for w in program.warnings] == ["year_inferred"]
+    forced = parse(text, year=2019)
+    assert forced.events[0].date == date(2019, 9, 2) and not forced.warnings
+
+
+def test_year_named_in_the_text_is_preferred_and_contradiction_warns():
+    text = "Lịch làm việc năm 2019\nThứ Hai 11/11\n- Họp\nThứ Ba 12/11\n- Họp\n"
+    assert parse(text).events[0].date == date(2019, 11, 11)
+    wrong = "Lịch làm việc\nThứ Hai 11/11\n- Họp\nThứ Hai 12/11\n- Họp\n"  # two Mondays on consecutive days
+    program = parse(wrong)
+    assert program.events and "match no nearby year" in program.warnings[0].message
+
+
+def test_session_cell_and_all_day_notes():
+    text = """Lịch công tác tuần từ ngày 21/5/2018 đến ngày 25/5/2018
+Thứ hai
+21/5
++ Ban Pháp chế giám sát Sở Nội vụ (ngày).
++ Thường trực HĐND tỉnh dự họp (chiều; dự: đ/c Triệu).
++ (Cả ngày) Hội nghị tập huấn
+"""
+    got = [(e.session, e.title, e.officials) for e in parse(text).events]
+    assert got == [
+        ("all_day", "Ban Pháp chế giám sát Sở Nội vụ", ["Ban Pháp chế"]),
+        ("afternoon", "Thường trực HĐND tỉnh dự họp", ["Thường trực HĐND tỉnh", "Triệu"]),
+        ("all_day", "Hội nghị tập huấn", []),
+    ]
+
+
+def test_flattened_table_with_empty_cells():
+    # One cell per paragraph: Ngày / Thời gian / Nội dung / Địa điểm / Chủ trì; a blank line is an empty cell.
+    text = "\n".join([
+        "Lịch công tác từ ngày 14/07/2025 đến ngày 20/07/2025", "", "Ngày", "", "Thời gian", "", "Nội dung", "",
+        "Địa điểm", "", "Chủ trì", "", "Thứ 2", "", "14/7", "", "Sáng", "", "(8h) Họp Ban chỉ đạo", "", " ", "",
+        "PCT Mai Xuân Liêm", "", " ", "", " ", "", "(10h) Tiếp đoàn công tác", "", "P. họp 5 tầng 2", "", " ", "",
+        " ", "", "Chiều", "", "Giao ban", "", "P. họp TV", "", "Chủ tịch,", "", "Các Phó Chủ tịch",
+    ])
+    got = [(e.session, e.start_time, e.title, e.location, e.officials) for e in parse(text).events]
+    assert got == [
+        ("morning", "08:00", "Họp Ban chỉ đạo", None, ["Mai Xuân Liêm"]),
+        ("morning", "10:00", "Tiếp đoàn công tác", "P. họp 5 tầng 2", []),
+        ("afternoon", None, "Giao ban", "P. họp TV", ["Chủ tịch", "Các Phó Chủ tịch"]),
+    ]
+
+
+def test_html_table_with_rowspan_and_ignored_columns():
+    page = """<html><body><p>LỊCH CÔNG TÁC TỪ NGÀY 11/11/2019 ĐẾN NGÀY 17/11/2019</p>
+<table><tr><th>Ngày</th><th>Thời gian</th><th>Nội dung</th><th>Lãnh đạo chủ trì</th><th>Địa điểm</th><th>Thành phần</th></tr>
+<tr><td rowspan="2">Thứ 2 (11/11/2019)</td><td>10h00</td><td>Giao ban<br>Thường trực HĐND</td><td>Đ/c: Thanh - CT UBND</td><td>HT tầng 2</td><td>Đ/c Hùng</td></tr>
+<tr><td>&nbsp;</td><td>Xử lý công việc tại cơ quan</td><td>&nbsp;</td><td>&nbsp;</td><td>&nbsp;</td></tr>
+<tr><td>Thứ 3 (12/11/2019)</td><td>14h00</td><td><p>Họp thẩm định</p></td><td>&nbsp;</td><td>UBND tỉnh</td><td>Mời các sở</td></tr>
+</table></body></html>"""
+    program = parse(page)
+    got = [(e.date, e.start_time, e.title, e.officials, e.location) for e in program.events]
+    assert got == [
+        (date(2019, 11, 11), "10:00", "Giao ban Thường trực HĐND", ["Thanh"], "HT tầng 2"),
+        (date(2019, 11, 12), "14:00", "Họp thẩm định", [], "UBND tỉnh"),
+    ]
+
+
+def test_weekday_only_rows_are_not_mistaken_for_a_monthly_program():
+    with pytest.raises(InputError, match="no schedule found"):
+        parse("Tin tức\nTuần trước\nTuần sau\nChủ tịch tỉnh tiếp đoàn công tác của Bộ.\n")
+
+
+def test_page_without_schedule_is_one_line_error(tmp_path):
+    page = tmp_path / "front.html"
+    page.write_text("<html><body><div><p>Cổng thông tin điện tử</p><p>Tin tức</p><p>Liên hệ</p></div></body></html>", encoding="utf-8")
+    proc = run_cli("parse", page)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().count("\n") == 0 and str(page) in proc.stderr and "Traceback" not in proc.stderr
