@@ -53,6 +53,11 @@ def _titles_only(part: str) -> bool:
     return bool(words) and all(_is_title_word(w) for w in words) and any(ACRONYM_RE.match(w.strip(",")) for w in words)
 
 
+def _capitalised(word: str) -> bool:
+    """A word of a personal name: "Thi", "Ánh", "A"."""
+    return word[:1].isupper() and (word[1:].islower() or not word[1:])
+
+
 def _label(text: str) -> tuple[str, str]:
     """A group label as written, or the name in "PCT Nguyễn Văn Thi" (titles first, then a full name)."""
     words = text.split()
@@ -60,7 +65,7 @@ def _label(text: str) -> tuple[str, str]:
     while k < len(words) and ACRONYM_RE.match(words[k]):
         k += 1
     name = words[k:]
-    if k and len(name) >= 2 and all(w[:1].isupper() and w[1:].islower() for w in name):
+    if k and len(name) >= 2 and all(_capitalised(w) for w in name):
         return " ".join(name), " ".join(words[:k])
     return text, ""
 
@@ -140,7 +145,7 @@ def _full_name(words: list[str]) -> str | None:
     """The personal name closing a title: "Phó Chủ tịch Hồ Thu Ánh" → "Hồ Thu Ánh"."""
     name: list[str] = []
     for w in reversed(words):
-        if not (w[:1].isupper() and w[1:].islower()):
+        if not _capitalised(w):
             break
         name.insert(0, w)
     return " ".join(name) if len(name) >= 2 and len(name) < len(words) else None

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from lichsync import align, columns, items, notes, vocab
 from lichsync.errors import InputError
+from lichsync.heading import weekday_index
 from lichsync.model import Event, Period, Warning
 from lichsync.officials import officials_in_text, parse_officials, subjects
 from lichsync.readers.rows import CONTENT, LEADERS, LOCATION, TIME, UNITS, Row, Table
@@ -32,7 +33,13 @@ def _year_near(month: int, period: Period) -> int:
 def row_days(row: Row, period: Period, source: str) -> tuple[date, date | None]:
     """The first and (for "1-4", "06-07") last day of a row: "5" in the program's month, "14/7" or
     "11/11/2019" as written."""
+    if not row.day.strip() and row.weekday and period.start:  # "THỨ HAI:" in the week the title names
+        offset = (weekday_index(row.weekday) - period.start.weekday()) % 7 if weekday_index(row.weekday) is not None else None
+        if offset is not None:
+            return period.start + timedelta(days=offset), None
     m = DAY_RE.search(re.sub(vocab.WEEKDAY_NAMES, " ", row.day, flags=re.IGNORECASE))  # "Thứ 2, 05/9"
+    if not m and not row.day.strip():
+        raise InputError(source, f"line {row.line}: the day {row.weekday!r} has no date and the title names no week")
     if not m:
         raise InputError(source, f"line {row.line}: cannot read the day {row.day!r}")
     first, month, last = int(m.group(1)), int(m.group(2) or period.month), m.group(4)
@@ -63,6 +70,15 @@ def _clean_title(text: str) -> str:
     return re.sub(r"(?<!\.\.)(?<!\b[A-ZĐ])[\s:;,.\-–+]+$", "", text)
 
 
+def _row_session(row: Row) -> str | None:
+    """The session a weekly table writes in its own cell ("Sáng"), or at the head of its time cell ("Sáng 8h00")."""
+    for text in [row.session or ""] + [p.text for p in row.cells.get(TIME, [])]:
+        m = vocab.SESSION_RE.match(text.strip() + " ")
+        if m or text.strip().lower() in vocab.SESSION_WORDS:
+            return vocab.SESSION_WORDS[collapse((m.group("word") if m else text.strip()).lower())]
+    return None
+
+
 def parse_table(table: Table, period: Period, source: str) -> tuple[list[Event], list[Warning]]:
     events: list[Event] = []
     warnings = [Warning("unreadable_row", message, line) for line, message in table.problems]
@@ -75,7 +91,7 @@ def parse_table(table: Table, period: Period, source: str) -> tuple[list[Event],
         else:
             paragraphs = [(p.text, p.line, p.pos) for p in row.cells.get(CONTENT, [])]
             segments = [columns.Segment(paragraphs, {r: row.cells.get(r, []) for r in sides})]
-        context = items.Context(session=vocab.SESSION_WORDS.get(collapse((row.session or "").lower())))
+        context = items.Context(session=_row_session(row))
         for seg in segments:
             events += _segment_events(seg, row, start, row_end, sides, context, warnings)
     return events, warnings

@@ -9,7 +9,7 @@ from pathlib import Path
 from lichsync import heading, parser
 from lichsync.errors import InputError
 from lichsync.model import Period, Program, Warning
-from lichsync.readers import dayblocks, flow, html, tabbed
+from lichsync.readers import dayblocks, flow, html, pipes, tabbed
 from lichsync.readers.rows import Table
 from lichsync.text import normalize
 
@@ -44,6 +44,9 @@ def parse_text(text: str, source: str, month: int | None = None, year: int | Non
         return build(page.heading.split("\n"), page.table, source, month, year, heading_text=page.heading)
     raw = text.split("\n")
     lines = _numbered(raw)
+    piped = pipes.read(lines)
+    if piped:
+        return build(raw[: piped[0] - 1], piped[1], source, month, year, heading_text="\n".join(raw[: piped[0] - 1]))
     table = tabbed.read(lines) or dayblocks.read([(no, line) for no, line in enumerate(raw, 1)])
     return build(raw, table, source, month, year)
 
@@ -64,7 +67,7 @@ def build(
     found = heading.find_period(text)
     title_line = text[: found[2]].count("\n") if found else None
     organization = heading.find_organization(raw, title_line) or heading.whose_schedule(raw)
-    if table is not None and table.rows and all("/" in row.day for row in table.rows):
+    if table is not None and table.rows and all("/" in row.day or not row.day for row in table.rows):
         period, warnings = _week_period(table, heading_text, text, source, month, year)
     else:
         if month is None or year is None:

@@ -153,3 +153,52 @@ def test_page_without_schedule_is_one_line_error(tmp_path):
     proc = run_cli("parse", page)
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0 and str(page) in proc.stderr and "Traceback" not in proc.stderr
+
+
+PIPES = """Lịch công tác tuần từ ngày 14/7 đến ngày 18/7/2025
+
+| Ngày | Thời gian | Nội dung | Chủ trì | Địa điểm |
+|---|---|---|---|---|
+| Thứ Hai 14/7 | 8h00 | Họp giao ban về công tác | Chủ tịch | P. họp 1 |
+| | | phòng chống dịch | | |
+| | 14h00 | Tiếp công dân | PCT Nguyễn Văn A | Trụ sở TCD |
+| Thứ Ba 15/7 | Sáng | Làm việc với Sở Y tế | Đ/c Bình | Sở Y tế |
+"""
+PIPES_EXPECTED = [
+    (date(2025, 7, 14), None, "08:00", "Họp giao ban về công tác phòng chống dịch", ["Chủ tịch"], "P. họp 1"),
+    (date(2025, 7, 14), None, "14:00", "Tiếp công dân", ["Nguyễn Văn A"], "Trụ sở TCD"),
+    (date(2025, 7, 15), "morning", None, "Làm việc với Sở Y tế", ["Bình"], "Sở Y tế"),
+]
+
+
+@pytest.mark.parametrize("with_header", [True, False])
+def test_pipe_table_with_and_without_header(with_header):
+    text = PIPES if with_header else "\n".join(line for line in PIPES.split("\n") if "| Ngày |" not in line)
+    got = [(e.date, e.session, e.start_time, e.title, e.officials, e.location) for e in parse(text).events]
+    assert got == PIPES_EXPECTED
+
+
+def test_weekday_headings_dated_by_the_week_in_the_title():
+    text = "LỊCH LÀM VIỆC TUẦN TỪ NGÀY 14/3/2022 ĐẾN NGÀY 18/3/2022\nTHỨ HAI:\n- 8h00: Họp giao ban\nTHỨ TƯ:\n- Sáng: Tiếp công dân\n"
+    got = [(e.date, e.session, e.start_time, e.title) for e in parse(text).events]
+    assert got == [(date(2022, 3, 14), None, "08:00", "Họp giao ban"), (date(2022, 3, 16), "morning", None, "Tiếp công dân")]
+
+
+def test_dates_written_in_words():
+    text = "Lịch công tác\nThứ Hai, ngày 14 tháng 3 năm 2022\n- 8h00: Họp giao ban\nThứ Ba, ngày 15 tháng 3 năm 2022\n- Chiều: Tiếp dân\n"
+    assert [(e.date, e.session) for e in parse(text).events] == [(date(2022, 3, 14), None), (date(2022, 3, 15), "afternoon")]
+
+
+def test_a_week_with_no_dates_is_one_clear_error(tmp_path):
+    page = tmp_path / "week.txt"
+    page.write_text("Lịch công tác tuần\nTHỨ HAI:\n- Họp giao ban\nTHỨ BA:\n- Tiếp công dân\n", encoding="utf-8")
+    proc = run_cli("parse", page)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.startswith(f"lichsync: {page}: no schedule found") and proc.stderr.count("\n") == 1
+
+
+def test_truncated_page_keeps_what_it_has():
+    text = (REPO / "samples" / "weekly" / "daksong-lich-tuan-2019w46.html").read_text(encoding="utf-8")
+    program = parse(text[: len(text) // 2])  # cut mid-table, as an interrupted download is
+    assert 5 <= len(program.events) < 24
+    assert program.period.start == date(2019, 11, 11)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from lichsync import vocab
+from lichsync.heading import WEEK_RE
 from lichsync.readers.header import role_of
 from lichsync.readers.rows import CONTENT, DAY, IGNORED, LEADERS, LINE, LOCATION, TIME, UNITS, Piece, Row, Table, join_continuations
 
@@ -26,6 +27,8 @@ HEAD_RE = re.compile(
     rf"(?:\s*[,(\-–]?\s*(?P<wd2>{WEEKDAY})\s*\)?)?\s*(?P<lunar>{LUNAR_NOTE})?\s*[:.,]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# "ngày 14 tháng 3 năm 2022" is read as "14/3/2022".
+VI_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|/)\s*(\d{4}))?", re.IGNORECASE)
 WEEKDAY_ONLY_RE = re.compile(rf"^[\s*•·\-–+]*(?P<wd>{WEEKDAY})\s*[:.,]?\s*$", re.IGNORECASE)
 HEADER_RE = re.compile(r"^\s*(?:thứ\s*[,/]?\s*)?ngày(?:\s*,?\s*tháng)?\s*$|^\s*thứ\s*[,/-]?\s*ngày\b", re.IGNORECASE)
 TIME_CELL_RE = re.compile(r"^\(?\s*(?:[01]?\d|2[0-3])\s*(?:h|giờ|:)\s*(?:[0-5]\d)?\s*(?:phút|’|')?\s*\)?\s*$", re.IGNORECASE)
@@ -75,9 +78,10 @@ def _valid(m: re.Match) -> bool:
 
 
 def find_heads(paras: list[tuple[int, str]]) -> list[_Head]:
+    """Day headings with their dates; failing any, weekday headings ("THỨ HAI:") that the week's dates will date."""
     heads: list[_Head] = []
     for k, (_, text) in enumerate(paras):
-        m = HEAD_RE.match(text) if text else None
+        m = HEAD_RE.match(VI_DATE_RE.sub(_slashed, text)) if text else None
         if not m or not _valid(m):
             continue
         weekday = m.group("wd") or m.group("wd2")
@@ -93,7 +97,18 @@ def find_heads(paras: list[tuple[int, str]]) -> list[_Head]:
         if heads and start < heads[-1].end:
             continue
         heads.append(_Head(start, k + 1, _date_text(m), weekday, m.group("lunar"), rest))
-    return heads if len(heads) >= 2 or any(h.weekday for h in heads) else []
+    if len(heads) >= 2 or any(h.weekday for h in heads):
+        return heads
+    undated = [_Head(k, k + 1, "", WEEKDAY_ONLY_RE.match(t).group("wd"), None, "")
+               for k, (_, t) in enumerate(paras) if t and WEEKDAY_ONLY_RE.match(t)]
+    # Only a title naming the week ("từ ngày 14/3 đến ngày 18/3/2022") makes weekday lines day headings:
+    # monthly text layers have weekday lines too, beside their day numbers.
+    titled = undated and any(WEEK_RE.search(t) for _, t in paras[: undated[0].index])
+    return undated if len(undated) >= 2 and titled else []
+
+
+def _slashed(m: re.Match) -> str:
+    return f"{m.group(1)}/{m.group(2)}" + (f"/{m.group(3)}" if m.group(3) else "")
 
 
 def _header_roles(paras: list[tuple[int, str]], first_head: int) -> tuple[int | None, list[str]]:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 import lxml.etree
 import lxml.html
 
-from lichsync.readers.header import role_of
-from lichsync.readers.rows import BLOCK, CONTENT, DAY, IGNORED, TIME, WEEKDAY, Piece, Row, Table, join_continuations
+from lichsync.readers.grid import Cell, header, to_table
+from lichsync.readers.rows import Table
 from lichsync.text import collapse, normalize
 
 MARKUP_RE = re.compile(r"<(?:table|tr|td|th|html|body|div|p)\b", re.IGNORECASE)
@@ -109,15 +109,6 @@ def _int(value: str | None) -> int:
         return 1
 
 
-def _header(rows: list[list]) -> tuple[int, list[str | None]] | None:
-    """The index of the header row and each column's role, if the table has a schedule header."""
-    for k, row in enumerate(rows[:6]):
-        roles = [role_of(" ".join(lines_of(c))) if c is not None else None for c in row]
-        if DAY in roles and CONTENT in roles:
-            return k, roles
-    return None
-
-
 def read(text: str) -> Page:
     """The schedule table of a page (the first table with a Ngày … Nội dung header)."""
     try:
@@ -125,14 +116,25 @@ def read(text: str) -> Page:
     except (lxml.etree.ParserError, ValueError):
         return Page("", None)
     for table in root.iter("table"):
-        rows = grid(table)
-        found = _header(rows)
+        cells = _cells(grid(table))
+        found = header(cells)
         if not found:
             continue
         k, roles = found
-        heading = _text_before(root, table)
-        return Page(heading, Table(roles=[r for r in roles if r and r != IGNORED], rows=_rows(rows[k + 1 :], roles), header_line=table.sourceline or 0))
+        return Page(_text_before(root, table), to_table(cells[k + 1 :], roles, table.sourceline or 0))
     return Page("\n".join(lines_of(root)), None)
+
+
+def _cells(rows: list[list[lxml.html.HtmlElement]]) -> list[list[Cell]]:
+    seen: dict[int, Cell] = {}
+    out = []
+    for row in rows:
+        out.append([])
+        for el in row:
+            if id(el) not in seen:
+                seen[id(el)] = Cell(lines_of(el), el.sourceline or 0)
+            out[-1].append(seen[id(el)])
+    return out
 
 
 def _text_before(root, table) -> str:
@@ -145,31 +147,3 @@ def _text_before(root, table) -> str:
             if not any(anc is table for anc in el.iterancestors()) and len(el) == 0:
                 lines += lines_of(el)
     return "\n".join(lines)
-
-
-def _rows(rows: list[list], roles: list[str | None]) -> list[Row]:
-    out: list[Row] = []
-    day_col = roles.index(DAY)
-    for cells in rows:
-        if len(cells) <= day_col or cells[day_col] is None:
-            continue
-        day_lines = lines_of(cells[day_col])
-        if not day_lines or all(c is cells[day_col] for c in cells):
-            continue  # a separator row, or a row spanning the whole table
-        row = Row(day=" ".join(day_lines), line=cells[day_col].sourceline or 0)
-        for col, role in enumerate(roles):
-            if role in (None, DAY, IGNORED) or col >= len(cells) or cells[col] is None:
-                continue
-            if role == WEEKDAY:
-                row.weekday = " ".join(lines_of(cells[col])) or None
-                continue
-            line = cells[col].sourceline or row.line
-            pieces = [Piece(t, line, BLOCK) for t in lines_of(cells[col])]
-            row.cells.setdefault(role, []).extend(pieces)
-        content = row.cells.get(CONTENT)
-        if content:
-            content[:] = join_continuations(content)
-            row.line = content[0].line
-        if content or row.cells.get(TIME):
-            out.append(row)
-    return out
