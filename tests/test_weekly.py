@@ -202,3 +202,103 @@ def test_truncated_page_keeps_what_it_has():
     program = parse(text[: len(text) // 2])  # cut mid-table, as an interrupted download is
     assert 5 <= len(program.events) < 24
     assert program.period.start == date(2019, 11, 11)
+
+
+# Layouts seen on other portals, written here in their shape (the samples above are the real pages).
+SESSION_LINES = """UBND TỈNH QUẢNG NAM
+LỊCH CÔNG TÁC TUẦN 46
+(Từ ngày 13/11/2023 đến ngày 17/11/2023)
+
+THỨ HAI (13/11)
+Sáng:
+- 7h30: Chủ tịch UBND tỉnh Lê Trí Thanh dự Lễ chào cờ. Địa điểm: Hội trường UBND tỉnh.
+- 8h00: Phó Chủ tịch Thường trực Hồ Quang Bửu họp Ban chỉ đạo phòng chống thiên tai (Sở Nông nghiệp và PTNT chuẩn bị). Địa điểm: Phòng họp số 1.
+Chiều:
+- 14h00: Chủ tịch UBND tỉnh làm việc với Sở Tài chính về dự toán ngân sách năm 2024.
+- 15h00: Phó Chủ tịch Trần Anh Tuấn tiếp và làm việc với Đoàn công tác của Bộ Y tế.
+
+THỨ BA (14/11)
+- Cả ngày: Chủ tịch UBND tỉnh đi kiểm tra tình hình sản xuất tại huyện Đại Lộc.
+- 8h00: Các Phó Chủ tịch UBND tỉnh dự Kỳ họp thứ 15 HĐND tỉnh khóa X (từ ngày 14/11 - 16/11).
+"""
+DAY_ROWS_HTML = """<html><head><title>Lịch công tác</title></head><body>
+<h3>LỊCH LÀM VIỆC CỦA BAN GIÁM ĐỐC SỞ TỪ NGÀY 20/11/2023 ĐẾN NGÀY 24/11/2023</h3>
+<table border="1">
+<tr><th>Thời gian</th><th>Nội dung công việc</th><th>Lãnh đạo chủ trì</th><th>Đơn vị chuẩn bị</th><th>Địa điểm</th></tr>
+<tr><td colspan="5"><b>THỨ HAI, NGÀY 20/11/2023</b></td></tr>
+<tr><td>7h30</td><td>Chào cờ đầu tuần</td><td>Ban Giám đốc</td><td>Văn phòng</td><td>Hội trường Sở</td></tr>
+<tr><td>14h00</td><td>Họp giao ban Ban Giám đốc</td><td>Giám đốc Sở</td><td>Văn phòng</td><td>Phòng họp số 1</td></tr>
+<tr><td colspan="5"><b>THỨ BA, NGÀY 21/11/2023</b></td></tr>
+<tr><td>Sáng</td><td>Dự Hội nghị tổng kết ngành Giáo dục</td><td>Đ/c Hùng - PGĐ</td><td></td><td>UBND tỉnh</td></tr>
+</table></body></html>
+"""
+TAB_ROWS = """LỊCH CÔNG TÁC TUẦN CỦA THƯỜNG TRỰC HUYỆN ỦY
+(Từ ngày 04/3/2024 đến ngày 08/3/2024)
+Thứ/ngày\tBuổi\tNội dung\tChủ trì\tĐịa điểm
+Thứ Hai
+04/3\tSáng\tGiao ban Thường trực Huyện ủy\tĐ/c Bí thư\tPhòng họp Huyện ủy
+\tChiều\tLàm việc với Đảng ủy xã Tân Hòa\tĐ/c Phó Bí thư\tUBND xã Tân Hòa
+Thứ Ba
+05/3\tSáng\tDự Hội nghị Ban Chấp hành Đảng bộ tỉnh\tĐ/c Bí thư\tTỉnh ủy
+"""
+TEXT_LAYER = """LỊCH CÔNG TÁC TUẦN
+Từ ngày 11/3/2024 đến ngày 15/3/2024
+Ngày Buổi Nội dung Lãnh đạo Địa điểm
+Thứ Hai
+11/3
+Sáng
+08h00: Họp Ban Thường vụ
+Huyện ủy mở rộng
+Đ/c Bí thư
+Hội trường Huyện ủy
+14h00: Làm việc với Phòng
+Tài chính - Kế hoạch
+Đ/c Chủ tịch
+Phòng họp UBND
+Thứ Ba
+12/3
+Sáng
+07h30: Tiếp công dân định kỳ
+Đ/c Phó Chủ tịch
+Trụ sở Tiếp công dân
+"""
+
+
+def test_prose_with_session_lines_and_a_span():
+    got = [(e.date.day, e.end_date and e.end_date.day, e.session, e.start_time, e.officials, e.location, e.units)
+           for e in parse(SESSION_LINES).events]
+    assert got == [
+        (13, None, "morning", "07:30", ["Lê Trí Thanh"], "Hội trường UBND tỉnh", []),
+        (13, None, "morning", "08:00", ["Hồ Quang Bửu"], "Phòng họp số 1", ["Sở Nông nghiệp và PTNT"]),
+        (13, None, "afternoon", "14:00", ["Chủ tịch UBND tỉnh"], None, []),
+        (13, None, "afternoon", "15:00", ["Trần Anh Tuấn"], None, []),
+        (14, None, "all_day", None, ["Chủ tịch UBND tỉnh"], None, []),
+        (14, 16, None, "08:00", ["Các Phó Chủ tịch UBND tỉnh"], None, []),
+    ]
+
+
+def test_html_table_whose_days_are_rows_across_it():
+    got = [(e.date, e.session, e.start_time, e.title, e.officials, e.units, e.location) for e in parse(DAY_ROWS_HTML).events]
+    assert got == [
+        (date(2023, 11, 20), None, "07:30", "Chào cờ đầu tuần", ["Ban Giám đốc"], ["Văn phòng"], "Hội trường Sở"),
+        (date(2023, 11, 20), None, "14:00", "Họp giao ban Ban Giám đốc", ["Giám đốc Sở"], ["Văn phòng"], "Phòng họp số 1"),
+        (date(2023, 11, 21), "morning", None, "Dự Hội nghị tổng kết ngành Giáo dục", ["Hùng"], [], "UBND tỉnh"),
+    ]
+
+
+def test_tab_rows_with_a_day_written_once():
+    got = [(e.date.day, e.session, e.title, e.officials, e.location) for e in parse(TAB_ROWS).events]
+    assert got == [
+        (4, "morning", "Giao ban Thường trực Huyện ủy", ["Bí thư"], "Phòng họp Huyện ủy"),
+        (4, "afternoon", "Làm việc với Đảng ủy xã Tân Hòa", ["Phó Bí thư"], "UBND xã Tân Hòa"),
+        (5, "morning", "Dự Hội nghị Ban Chấp hành Đảng bộ tỉnh", ["Bí thư"], "Tỉnh ủy"),
+    ]
+
+
+def test_text_layer_of_a_weekly_table_without_blank_cells():
+    got = [(e.date.day, e.session, e.start_time, e.title, e.officials, e.location) for e in parse(TEXT_LAYER).events]
+    assert got == [
+        (11, "morning", "08:00", "Họp Ban Thường vụ Huyện ủy mở rộng", ["Bí thư"], "Hội trường Huyện ủy"),
+        (11, "morning", "14:00", "Làm việc với Phòng Tài chính - Kế hoạch", ["Chủ tịch"], "Phòng họp UBND"),
+        (12, "morning", "07:30", "Tiếp công dân định kỳ", ["Phó Chủ tịch"], "Trụ sở Tiếp công dân"),
+    ]

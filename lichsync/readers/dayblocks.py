@@ -16,21 +16,11 @@ from itertools import combinations
 
 from lichsync import vocab
 from lichsync.heading import WEEK_RE
-from lichsync.readers.header import role_of
+from lichsync.readers.header import roles_in
 from lichsync.readers.rows import CONTENT, DAY, IGNORED, LEADERS, LINE, LOCATION, TIME, UNITS, Piece, Row, Table, join_continuations
 
-WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|t\.\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)"
-DATE = r"(?P<d>\d{1,2})\s*[/.]\s*(?P<m>\d{1,2})(?:\s*[/.]\s*(?P<y>\d{4}))?"
-LUNAR_NOTE = r"\(\s*(?:nhằm\s+(?:ngày\s+)?)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*(?:ÂL|âm\s+lịch)\s*\)"
-HEAD_RE = re.compile(
-    rf"^[\s*•·\-–+]*(?:(?P<wd>{WEEKDAY})\b\s*[,.:\-–]?\s*)?\(?\s*(?:ngày\s+)?{DATE}\s*\)?"
-    rf"(?:\s*[,(\-–]?\s*(?P<wd2>{WEEKDAY})\s*\)?)?\s*(?P<lunar>{LUNAR_NOTE})?\s*[:.,]?\s*(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-# "ngày 14 tháng 3 năm 2022" is read as "14/3/2022".
-VI_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|/)\s*(\d{4}))?", re.IGNORECASE)
-WEEKDAY_ONLY_RE = re.compile(rf"^[\s*•·\-–+]*(?P<wd>{WEEKDAY})\s*[:.,]?\s*$", re.IGNORECASE)
-HEADER_RE = re.compile(r"^\s*(?:thứ\s*[,/]?\s*)?ngày(?:\s*,?\s*tháng)?\s*$|^\s*thứ\s*[,/-]?\s*ngày\b", re.IGNORECASE)
+WEEKDAY_ONLY_RE = re.compile(rf"^[\s*•·\-–+]*(?P<wd>{vocab.WEEKDAY})\s*[:.,]?\s*$", re.IGNORECASE)
+HEADER_RE = re.compile(r"^\s*(?:thứ\s*[,/-]?\s*)?ngày(?:\s*,?\s*tháng)?(?:\s*$|\s+(?=.*nội\s+dung))", re.IGNORECASE)
 TIME_CELL_RE = re.compile(r"^\(?\s*(?:[01]?\d|2[0-3])\s*(?:h|giờ|:)\s*(?:[0-5]\d)?\s*(?:phút|’|')?\s*\)?\s*$", re.IGNORECASE)
 SESSION_CELL_RE = re.compile(r"^(?:buổi\s+)?(?:sáng|chiều|tối|cả\s+ngày)\s*:?\s*$", re.IGNORECASE)
 # Lines of a portal page that are not schedule: update stamps, navigation.
@@ -73,16 +63,12 @@ def _date_text(m: re.Match) -> str:
     return f"{int(m.group('d'))}/{int(m.group('m'))}" + (f"/{m.group('y')}" if m.group("y") else "")
 
 
-def _valid(m: re.Match) -> bool:
-    return 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12
-
-
 def find_heads(paras: list[tuple[int, str]]) -> list[_Head]:
     """Day headings with their dates; failing any, weekday headings ("THỨ HAI:") that the week's dates will date."""
     heads: list[_Head] = []
     for k, (_, text) in enumerate(paras):
-        m = HEAD_RE.match(VI_DATE_RE.sub(_slashed, text)) if text else None
-        if not m or not _valid(m):
+        m = vocab.day_head(text) if text else None
+        if not m:
             continue
         weekday = m.group("wd") or m.group("wd2")
         rest = m.group("rest").strip()
@@ -107,19 +93,15 @@ def find_heads(paras: list[tuple[int, str]]) -> list[_Head]:
     return undated if len(undated) >= 2 and titled else []
 
 
-def _slashed(m: re.Match) -> str:
-    return f"{m.group(1)}/{m.group(2)}" + (f"/{m.group(3)}" if m.group(3) else "")
-
-
 def _header_roles(paras: list[tuple[int, str]], first_head: int) -> tuple[int | None, list[str]]:
     """The header's column roles, one per cell, when a "Ngày … Nội dung" header row stands before the days."""
     for k in range(max(0, first_head - 14), first_head):
         if paras[k][1] and HEADER_RE.match(paras[k][1]):
             roles: list[str] = []
             for _, text in paras[k:first_head]:
-                role = role_of(text) if text else None
-                if role and (not roles or roles[-1] != role or role == IGNORED):
-                    roles.append(role)
+                for role in roles_in(text) if text else []:
+                    if not roles or roles[-1] != role or role == IGNORED:
+                        roles.append(role)
             if CONTENT in roles:
                 return paras[k][0], roles
     return None, [DAY, CONTENT]
@@ -204,6 +186,8 @@ def _block_rows(block: list[tuple[int, str]], head: _Head, lead: int, after: lis
         end = j
         while end < len(block) and block[end][1] != BLANK and not _is_lead(block[end][1]):
             end += 1
+            if end < len(block) and vocab.LEADING_TIME_RE.match(block[end][1]):
+                break  # "14h00: …" starts the next row (text layers keep no blank cells to say so)
             while end < len(block) and block[end][1] == BLANK:
                 blanks = end
                 while blanks < len(block) and block[blanks][1] == BLANK:

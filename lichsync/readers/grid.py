@@ -31,12 +31,22 @@ class Cell:
 
 
 def header(rows: list[list[Cell | None]]) -> tuple[int, list[str | None]] | None:
-    """The header row among the first rows and each column's role, if it names Ngày and Nội dung."""
+    """The header row among the first rows and each column's role: it names Nội dung, and Ngày
+    unless the days are rows of their own ("THỨ HAI, NGÀY 20/11/2023" across the table)."""
     for k, row in enumerate(rows[:6]):
         roles = [role_of(c.text) if c is not None else None for c in row]
-        if DAY in roles and CONTENT in roles:
+        if CONTENT in roles and (DAY in roles or any(_day_row(r) for r in rows[k + 1 : k + 4])):
             return k, roles
     return None
+
+
+def _day_row(cells: list[Cell | None]) -> re.Match | None:
+    """A row that is only a day heading, written across the table or in its first cell."""
+    written = {id(c): c for c in cells if c is not None and c.lines}
+    if len(written) != 1:
+        return None
+    m = vocab.day_head(next(iter(written.values())).text)
+    return m if m and not m.group("rest") else None
 
 
 def guess_roles(rows: list[list[Cell | None]]) -> list[str | None] | None:
@@ -80,14 +90,24 @@ def _written(cells: list[Cell | None], roles: list[str | None], role: str) -> Ce
 
 def to_table(rows: list[list[Cell | None]], roles: list[str | None], header_line: int) -> Table:
     out: list[Row] = []
-    day_col = roles.index(DAY)
+    day_col = roles.index(DAY) if DAY in roles else None
     day = None
     for cells in rows:
-        day_cell = cells[day_col] if day_col < len(cells) else None
+        if day_col is None:
+            m = _day_row(cells)
+            if m:
+                written = next(c for c in cells if c is not None and c.lines)
+                day = Cell([f"{m.group('wd') or m.group('wd2') or ''} {m.group('d')}/{m.group('m')}" + (f"/{m.group('y')}" if m.group("y") else "")], written.line)
+                continue
+            if day is None:
+                continue
+        day_cell = cells[day_col] if day_col is not None and day_col < len(cells) else None
         if day_cell is not None and day_cell.text:
             day = day_cell
         elif day is None:
             continue
+        if day_col is None:
+            day_cell = None
         content, time = _written(cells, roles, CONTENT), _written(cells, roles, TIME)
         own = bool(day_cell and day_cell.text) or bool(time and time.text)
         if out and not own and content and not _starts_item(content.lines[0]):

@@ -17,7 +17,7 @@ ROLE_PHRASES = [
     (r"nội\s+dung(?:\s+công\s+việc)?", CONTENT),
     (r"công\s+việc", CONTENT),
     (r"địa\s+điểm", LOCATION),
-    (r"thời\s+gian|giờ", TIME),
+    (r"thời\s+gian|giờ|buổi", TIME),
     (r"ngày(?:\s*,?\s*tháng)?", DAY),
     (r"thứ", WEEKDAY),
     (r"chuẩn\s+bị", UNITS),
@@ -30,6 +30,11 @@ def role_of(cell: str) -> str | None:
     """The role of one header cell, when a reader sees cells one by one (HTML tables)."""
     m = ROLE_RE.search(cell)
     return ROLE_PHRASES[int(m.lastgroup[1:])][1] if m else None
+
+
+def roles_in(text: str) -> list[str]:
+    """Every role a header line names, in order (a line may hold several cells: "Ngày Buổi Nội dung …")."""
+    return [ROLE_PHRASES[int(m.lastgroup[1:])][1] for m in ROLE_RE.finditer(text)]
 
 
 def roles_of(header_text: str) -> list[str]:
