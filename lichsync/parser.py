@@ -164,6 +164,9 @@ def _per_official(found: list[items.Item]) -> list[items.Item]:
             out.append(item)
             continue
         head, parts = split
-        actors = subjects(f"{head} dự") or [name for name, _ in parse_officials(head)]
+        actors = subjects(f"{head} dự")  # the head names who: "Chủ tịch", "Phó Chủ tịch Đỗ Văn Lô"
+        if not actors:
+            out.append(item)
+            continue
         out += [items.Item(part, item.line, item.pos, item.session, actors) for part in parts]
     return out
