@@ -9,3 +9,12 @@ class InputError(Exception):
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
+
+
+class ConfigError(Exception):
+    """A configuration the user must fix; `key` is the TOML key path ("sources[1].url")."""
+
+    def __init__(self, key: str, problem: str):
+        super().__init__(f"{key}: {problem}" if key else problem)
+        self.key = key
+        self.problem = problem

@@ -1,0 +1,45 @@
+"""`lichsync serve`: the feeds folder over HTTP for phones and calendar apps to subscribe to."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from lichsync.console import fail
+from lichsync.errors import ConfigError
+from lichsync.serve import TOKENS_FILE, Tokens, create_app, feed_stems, new_tokens, read_tokens
+
+
+def serve(
+    directory: Path = typer.Option(..., "--dir", "-d", help="The feeds folder (what `export --all -d` or `sync` writes)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; put nginx or a proxy in front for the internet."),
+    port: int = typer.Option(8080, "--port", "-p", min=0, max=65535),
+    token_file: Optional[Path] = typer.Option(
+        None, "--token-file", help=f"Secret path segments per feed (TOML); default DIR/{TOKENS_FILE} when it exists."),
+    make_tokens: bool = typer.Option(False, "--new-tokens", help="Give every feed without a token a new one, then exit."),
+) -> None:
+    """Serve the .ics feeds of a folder, with ETags, 304s, secret links and a subscribe page with QR codes."""
+    if not directory.is_dir():
+        raise fail(directory, "not a folder of .ics feeds")
+    token_file = token_file or directory / TOKENS_FILE
+    try:
+        if make_tokens:
+            added = new_tokens(directory, token_file)
+            typer.echo(f"{token_file}: {len(added)} new token{'s' if len(added) != 1 else ''}"
+                       + (f" ({', '.join(added)})" if added else ""))
+            return
+        tokens = read_tokens(token_file) if token_file.exists() else Tokens()
+    except ConfigError as e:
+        raise fail(token_file, str(e))
+    except OSError as e:
+        raise fail(token_file, e.strerror or str(e))
+    import uvicorn  # only when serving: other commands start faster without it
+
+    shown = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
+    feeds = feed_stems(directory)
+    typer.echo(f"Serving {len(feeds)} feed{'s' if len(feeds) != 1 else ''} of {directory} on {shown}/", err=True)
+    if tokens.index:
+        typer.echo(f"Every feed, with its secret link: {shown}/{tokens.index}/", err=True)
+    uvicorn.run(create_app(directory, tokens), host=host, port=port, server_header=False, proxy_headers=True,
+                log_level="info")
