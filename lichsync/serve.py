@@ -101,6 +101,18 @@ def feed_stems(feeds_dir: Path) -> list[str]:
     return sorted(p.stem for p in feeds_dir.glob("*.ics") if _NAME.fullmatch(p.name) and p.is_file())
 
 
+def nginx_map(feeds_dir: Path, tokens: Tokens) -> str:
+    """The body of an nginx `map $uri …` block: every served URL path → its file (see contrib/nginx-feeds.conf).
+
+    nginx then serves exactly the paths `lichsync serve` would, and 404s everything else."""
+    lines = ["# made by `lichsync serve --nginx-map`: URL path → feed file; make it again after new tokens"]
+    for stem in feed_stems(feeds_dir):
+        path = tokens.path_of(stem)
+        if path:
+            lines.append(f'"{path}" "{stem}.ics";')
+    return "\n".join(lines) + "\n"
+
+
 @dataclass(frozen=True)
 class Feed:
     stem: str

@@ -8,7 +8,7 @@ import typer
 
 from lichsync.console import fail
 from lichsync.errors import ConfigError
-from lichsync.serve import TOKENS_FILE, Tokens, create_app, feed_stems, new_tokens, read_tokens
+from lichsync.serve import TOKENS_FILE, Tokens, create_app, feed_stems, new_tokens, nginx_map, read_tokens
 
 
 def serve(
@@ -18,6 +18,7 @@ def serve(
     token_file: Optional[Path] = typer.Option(
         None, "--token-file", help=f"Secret path segments per feed (TOML); default DIR/{TOKENS_FILE} when it exists."),
     make_tokens: bool = typer.Option(False, "--new-tokens", help="Give every feed without a token a new one, then exit."),
+    print_map: bool = typer.Option(False, "--nginx-map", help="Print the URL map for nginx (contrib/nginx-feeds.conf), then exit."),
 ) -> None:
     """Serve the .ics feeds of a folder, with ETags, 304s, secret links and a subscribe page with QR codes."""
     if not directory.is_dir():
@@ -30,6 +31,9 @@ def serve(
                        + (f" ({', '.join(added)})" if added else ""))
             return
         tokens = read_tokens(token_file) if token_file.exists() else Tokens()
+        if print_map:
+            typer.echo(nginx_map(directory, tokens), nl=False)
+            return
     except ConfigError as e:
         raise fail(token_file, str(e))
     except OSError as e:
