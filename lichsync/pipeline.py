@@ -123,6 +123,8 @@ def _week_period(
         year, fits = heading.infer_year(pairs, text, date.today().year)
         if fits:
             warnings.append(Warning("year_inferred", f"no year is written; {year} is the year whose weekdays match the dates", None))
+        elif not pairs:
+            warnings.append(Warning("year_inferred", f"no year is written and no weekday names to tell it; read as {year} (give --year)", None))
         else:
             warnings.append(Warning("year_inferred", f"no year is written and the weekdays match no nearby year; read as {year} (give --year)", None))
     if week:

@@ -26,7 +26,9 @@ SESSION_CELL_RE = re.compile(r"^(?:buổi\s+)?(?:sáng|chiều|tối|cả\s+ngà
 # Lines of a portal page that are not schedule: update stamps, navigation.
 CHROME_RE = re.compile(
     r"^\(?\s*(?:cập\s+nhật(?:\s+lần\s+cuối)?|ngày\s+đăng(?:\s+bài)?|tuần\s+(?:trước|sau|hiện\s+tại)|"
-    r"xem\s+lịch|in\s+lịch|tải\s+về|lượt\s+xem)\b",
+    r"xem\s+lịch|in\s+lịch|tải\s+về|lượt\s+xem|lịch\s+(?:này\s+)?có\s+thể\s+(?:thay\s+đổi|điều\s+chỉnh))\b"
+    # A paragraph wholly in parentheses is a remark on the schedule ("(Lịch có thể thay đổi …)").
+    r"|^\((?!\s*nghỉ)[^()]*\)\s*\.?$",
     re.IGNORECASE,
 )
 OFFICIAL_CELL_RE = re.compile(
