@@ -8,7 +8,7 @@ import calendar
 import re
 from datetime import date
 
-from lichsync import align, columns, items, vocab
+from lichsync import align, checks, columns, items, vocab
 from lichsync.errors import InputError
 from lichsync.model import Event, Period, Warning
 from lichsync.officials import officials_in_text, parse_officials
@@ -17,6 +17,10 @@ from lichsync.text import collapse
 
 SIDES = (UNITS, LEADERS, LOCATION)
 DAY_RE = re.compile(r"(\d{1,2})(?:\s*/\s*(\d{1,2}))?(?:\s*/\s*\d{4})?(?:\s*[-–,]\s*(\d{1,2}))?")
+
+
+class DayOutsideMonth(InputError):
+    """A row's day the month does not have: the row is skipped with a warning, not the whole file."""
 
 
 def row_days(row: Row, period: Period, source: str) -> tuple[date, date | None]:
@@ -29,7 +33,7 @@ def row_days(row: Row, period: Period, source: str) -> tuple[date, date | None]:
     days = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
     for d in (first, int(last or first)):
         if not 1 <= d <= days:
-            raise InputError(source, f"line {row.line}: day {d} is outside {month:02d}/{year}")
+            raise DayOutsideMonth(source, f"day {d} is beyond the end of {month:02d}/{year} ({days} days)")
     start = date(year, month, first)
     end = date(year, month, int(last)) if last and int(last) > first else None
     return start, end
@@ -57,8 +61,14 @@ def parse_table(table: Table, period: Period, source: str) -> tuple[list[Event],
     warnings = [Warning("unreadable_row", message, line) for line, message in table.problems]
     sides = [r for r in table.roles if r in SIDES]
     width = _width(table)
+    dated = []
     for row in table.rows:
-        start, row_end = row_days(row, period, source)
+        try:
+            start, row_end = row_days(row, period, source)
+        except DayOutsideMonth as e:
+            warnings.append(Warning("day_beyond_month", f"{e.problem}; the row was skipped", row.line))
+            continue
+        dated.append((row, start, row_end))
         if row.flow:
             segments = [s for flow in row.flow for s in columns.split_flow(flow, sides, width)]
         else:
@@ -67,7 +77,7 @@ def parse_table(table: Table, period: Period, source: str) -> tuple[list[Event],
         context = items.Context()
         for seg in segments:
             events += _segment_events(seg, row, start, row_end, sides, context, warnings)
-    return events, warnings
+    return events, warnings + checks.check_rows(dated, events, period)
 
 
 def _segment_events(seg, row, start, row_end, sides, context, warnings) -> list[Event]:
@@ -92,7 +102,7 @@ def _segment_events(seg, row, start, row_end, sides, context, warnings) -> list[
     for k, item in enumerate(found):
         span = items.find_span(item.text, start)
         if span.repaired:
-            warnings.append(Warning("span_month", f"the span in {item.text!r} names another month; read as {start:%m/%Y}", item.line))
+            warnings.append(checks.repaired_span(item.text, start, span.end, item.line))
         title = _clean_title(span.text)
         holiday = bool(vocab.HOLIDAY_RE.match(title))
         event = Event(
@@ -103,6 +113,7 @@ def _segment_events(seg, row, start, row_end, sides, context, warnings) -> list[
             start_time=items.find_time(title),
             kind="holiday" if holiday else "work",
             line=item.line,
+            repaired=span.repaired,
         )
         for entry in assigned.get(LEADERS, [[]] * len(found))[k]:
             for name, titles in parse_officials(entry.text):
