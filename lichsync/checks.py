@@ -10,7 +10,7 @@ import re
 from datetime import date, timedelta
 from typing import Iterable
 
-from lichsync import lunar
+from lichsync import items, lunar
 from lichsync.model import Event, Period, Warning
 from lichsync.readers.rows import Row
 from lichsync.text import collapse
@@ -167,8 +167,14 @@ def check_years(events: Iterable[Event], period: Period) -> list[Warning]:
 
 def repaired_span(text: str, start: date, end: date | None, line: int) -> Warning:
     """The warning for a span whose month contradicts its row, read in the row's month instead."""
+    m = items.RANGE_RE.search(text)
+    what = f"{collapse(m.group(0)).strip(' :()')!r} names month {int(m.group('m1') or m.group('m2'))}" if m else repr(text)
     read_as = f"{start:%d}–{end:%d/%m/%Y}" if end else _dmy(start)
-    return Warning("span_month", f"the span in {text!r} names another month than its row's ({_dmy(start)}); read as {read_as}", line)
+    return Warning(
+        "span_month",
+        f"{what} in the row of {_dmy(start)}; read as {read_as}",
+        line,
+    )
 
 
 def check_rows(dated: list[tuple[Row, date, date | None]], events: list[Event], period: Period) -> list[Warning]:
