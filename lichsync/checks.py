@@ -111,36 +111,33 @@ def check_lunar(row: Row, first: date, last: date | None) -> Warning | None:
 
 
 def check_day_sequence(dated: list[tuple[Row, date, date | None]]) -> list[Warning]:
-    """Rows whose day repeats an earlier row's, or breaks the order of the days around it.
+    """Rows whose day breaks the order of the days around it, or repeats an earlier row's.
 
-    The rows out of order are those outside the longest run of increasing days, so that
+    The rows out of order are those outside the longest run of non-decreasing days, so that
     one mistyped day ("21" between 11 and 13) is the one reported, not its neighbours.
     """
+    in_order = _longest_non_decreasing([first for _, first, _ in dated])
     warnings = []
     seen: dict[date, int] = {}
-    kept = []
-    for row, first, last in dated:
+    for k, (row, first, last) in enumerate(dated):
+        if k not in in_order:
+            before = next((dated[j][1] for j in range(k - 1, -1, -1) if j in in_order), None)
+            after = next((dated[j][1] for j in range(k + 1, len(dated)) if j in in_order), None)
+            around = " and ".join(f"{d:%d/%m}" for d in (before, after) if d)
+            warnings.append(Warning("day_order", f"day {first:%d/%m} is out of order (written between {around})", row.line))
+            continue
         again = next((d for d in _days(first, last) if d in seen), None)
         if again:
             warnings.append(Warning("day_duplicate", f"day {again:%d/%m} is already given by the row at line {seen[again]}", row.line))
-            continue
-        seen.update((d, row.line) for d in _days(first, last))
-        kept.append((row, first))
-    in_order = _longest_increasing([first for _, first in kept])
-    for k, (row, first) in enumerate(kept):
-        if k not in in_order:
-            before = next((kept[j][1] for j in range(k - 1, -1, -1) if j in in_order), None)
-            after = next((kept[j][1] for j in range(k + 1, len(kept)) if j in in_order), None)
-            around = " and ".join(f"{d:%d/%m}" for d in (before, after) if d)
-            warnings.append(Warning("day_order", f"day {first:%d/%m} is out of order (written between {around})", row.line))
-    return warnings
+        seen.update((d, row.line) for d in _days(first, last) if d not in seen)
+    return sorted(warnings, key=lambda w: w.line)
 
 
-def _longest_increasing(values: list[date]) -> set[int]:
-    """Indexes of one longest strictly increasing subsequence (the rows in their right place)."""
+def _longest_non_decreasing(values: list[date]) -> set[int]:
+    """Indexes of one longest non-decreasing subsequence (the rows in their right place)."""
     best: list[list[int]] = []
     for i, v in enumerate(values):
-        chains = [c for c in best if values[c[-1]] < v]
+        chains = [c for c in best if values[c[-1]] <= v]
         best.append(max(chains, key=len, default=[]) + [i])
     return set(max(best, key=len, default=[]))
 
