@@ -10,9 +10,9 @@ import re
 from datetime import date, timedelta
 from typing import Iterable
 
-from lichsync import items, lunar
+from lichsync import items, lunar, vocab
 from lichsync.model import Event, Period, Warning
-from lichsync.readers.rows import Row
+from lichsync.readers.rows import CONTENT, Row
 from lichsync.text import collapse
 
 ERROR, WARNING, NOTE = "error", "warning", "note"
@@ -66,23 +66,32 @@ def weekday_names(text: str, bare_digits: bool = True) -> list[int]:
     ]
 
 
+def _first_text(row: Row) -> str:
+    pieces = [p for seg in row.flow for p in seg] if row.flow else row.cells.get(CONTENT, [])
+    return next((p.text for p in pieces if p.text.strip()), "")
+
+
 def check_weekday(row: Row, first: date, last: date | None) -> Warning | None:
-    """The weekday names written in the row against its dates ("7, CN" over a weekend span)."""
-    named = weekday_names(row.weekday or "") + weekday_names(row.day, bare_digits=False)
-    if not named:
-        return None
+    """The weekday names written in the row against its dates: its weekday or day cell ("7, CN"
+    over a weekend span), and a rest marker opening its content ("(Thứ bảy, Chủ nhật)")."""
     days = _days(first, last)
+    named = weekday_names(row.weekday or "") + weekday_names(row.day, bare_digits=False)
     # One name per day, or a name for the first (and the last) day of a span.
     expected = days if len(named) == len(days) else [days[0], days[-1]][: len(named)]
-    for name, day in zip(named, expected):
-        if name != day.weekday():
-            written = (row.weekday or row.day).strip()
-            return Warning(
-                "weekday_mismatch",
-                f"the row says {written!r} but {_dmy(day)} is {WEEKDAY_VI[day.weekday()]}",
-                row.line,
-            )
-    return None
+    wrong = next((day for name, day in zip(named, expected) if name != day.weekday()), None)
+    written = (row.weekday or row.day).strip()
+    if wrong is None:
+        marker = vocab.REST_MARKER_RE.match(_first_text(row))
+        rest_days = weekday_names(marker.group(0), bare_digits=False) if marker else []
+        if any(name not in {d.weekday() for d in days} for name in rest_days):
+            wrong, written = days[0], collapse(marker.group(0))
+    if wrong is None:
+        return None
+    if len(days) > 1:
+        actual = f"{first:%d}–{_dmy(days[-1])} are {', '.join(WEEKDAY_VI[d.weekday()] for d in days)}"
+    else:
+        actual = f"{_dmy(first)} is {WEEKDAY_VI[first.weekday()]}"
+    return Warning("weekday_mismatch", f"the row says {written!r} but {actual}", row.line)
 
 
 def check_lunar(row: Row, first: date, last: date | None) -> Warning | None:

@@ -10,7 +10,7 @@ from conftest import REPO, run_cli
 from lichsync import checks, items
 from lichsync.model import Event, Period
 from lichsync.pipeline import parse_text
-from lichsync.readers.rows import Row
+from lichsync.readers.rows import CONTENT, Piece, Row
 
 SAMPLES = REPO / "samples"
 SEED_000 = "so-ldtbxh-hatinh-2023-09.txt"
@@ -75,6 +75,18 @@ def test_weekday_against_the_rows_date():
     # 05/09/2023 was a Tuesday
     assert checks.check_weekday(Row("Thứ 2, 05/9", 3), date(2023, 9, 5), None).code == "weekday_mismatch"
     assert checks.check_weekday(Row("Thứ 3, 05/9", 3), date(2023, 9, 5), None) is None
+
+
+def test_a_rest_marker_opening_the_content_is_a_weekday_too():
+    def row(day, text):
+        return Row(day, 4, cells={CONTENT: [Piece(text, 5)]})
+
+    assert checks.check_weekday(row("13", "(Thứ bảy) Thường trực Tỉnh ủy làm việc"), date(2024, 1, 13), None) is None
+    assert checks.check_weekday(row("6-7", "Nghỉ Thứ Bảy, Chủ nhật"), date(2024, 1, 6), date(2024, 1, 7)) is None
+    found = checks.check_weekday(row("12", "(Thứ bảy) Thường trực Tỉnh ủy làm việc"), date(2024, 1, 12), None)
+    assert found.message == "the row says '(Thứ bảy)' but 12/01/2024 is Thứ Sáu"
+    found = checks.check_weekday(row("5-6", "(Thứ Bảy, Chủ nhật)"), date(2024, 1, 5), date(2024, 1, 6))
+    assert found.message == "the row says '(Thứ Bảy, Chủ nhật)' but 05–06/01/2024 are Thứ Sáu, Thứ Bảy"
 
 
 def test_lunar_note_against_the_rows_date():
@@ -159,6 +171,8 @@ MUTATIONS = [
     (SEED_002, 569, "Thứ Ba", "Thứ Tư", (567, "weekday_mismatch")),  # row 16/01/2024 is a Tuesday
     (SEED_004, 107, "Hai 04", "Ba 04", (107, "weekday_mismatch")),  # 04/12/2023 is a Monday
     (SEED_004, 105, "CN 03", "7 03", (105, "weekday_mismatch")),
+    (SEED_003, 325, "(Thứ bảy)", "(Chủ nhật)", (321, "weekday_mismatch")),  # rest marker on Sat 13/01/2024
+    (SEED_000, 151, "(Chủ nhật)", "(Thứ bảy)", (150, "weekday_mismatch")),  # Sun 24/09/2023
     (SEED_002, 570, "(06/12 ÂL)", "(07/12 ÂL)", (567, "lunar_mismatch")),
     (SEED_003, 391, "(06/12 ÂL)", "(05/12 ÂL)", (389, "lunar_mismatch")),
     (SEED_003, 461, "(10-11/12 ÂL)", "(10-12/12 ÂL)", (459, "lunar_mismatch")),
