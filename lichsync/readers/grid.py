@@ -82,7 +82,7 @@ def build(grid: list[GridRow]) -> Table | None:
             table.rows.append(row)
             last = {}
             _add(row, cells, last, first=True, continues=False)
-        elif table.rows and not day_pieces:
+        elif table.rows and (not day_pieces or grow.continues):  # (the day cell's own rest, broken by the page)
             _add(table.rows[-1], cells, last, first=False, continues=grow.continues)
         elif any(c.text for c in cells.values()):
             line = next((p.line for c in cells.values() for p in c.pieces), table.header_line)

@@ -110,10 +110,11 @@ class _Reader:
                 first_sep = None
                 if first_data and page and col in self.ends and lines:
                     last, last_right = self.ends[col]
+                    # Widow and orphan control moves lines to the next page early, so a lowercase
+                    # start continues the paragraph even where its first word would have fitted.
                     fits = last.x1 + last.space + lines[0].first_width < last_right - 1
-                    first_sep = LINE if fits or _sep(None, lines[0], right) == BLOCK else WRAP
-                    if vocab.BULLET_RE.match(lines[0].text) or vocab.SESSION_RE.match(lines[0].text):
-                        first_sep = LINE
+                    opens = vocab.BULLET_RE.match(lines[0].text) or vocab.SESSION_RE.match(lines[0].text)
+                    first_sep = WRAP if lines[0].text[:1].islower() or not (fits or opens) else LINE
                 grid_cells.append(Cell(_paragraphs(lines, right, page, first_sep)))
             grow = GridRow(grid_cells)
             row_is_header = header_roles(grow) is not None
