@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import html
+import re
 import shutil
 import subprocess
 import sys
@@ -31,7 +32,7 @@ from docx.shared import Cm, Pt
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from lichsync import align, columns, heading, items, parser  # noqa: E402
+from lichsync import align, columns, heading, items, parser, vocab  # noqa: E402
 from lichsync.readers import flow, tabbed  # noqa: E402
 from lichsync.readers.rows import CONTENT, DAY, WEEKDAY  # noqa: E402
 from lichsync.text import normalize  # noqa: E402
@@ -46,7 +47,7 @@ PAGE_NAME = "so-ldtbxh-hatinh-2021-11"  # the seed published as a portal page
 
 
 def read_seed(text: str):
-    """(heading lines, table, width) of a seed, through the same readers lichsync uses."""
+    """(heading lines, table, trailer lines) of a seed, through the same readers lichsync uses."""
     import calendar
 
     month, year, offset = heading.find_period(text)
@@ -56,7 +57,10 @@ def read_seed(text: str):
         layer = [(no, line.strip()) for no, line in enumerate(raw, 1) if line]
         table = flow.read(layer, calendar.monthrange(year, month)[1], after=text[:offset].count("\n"))
     head = [ln.replace("\t", " ").strip() for ln in raw[: table.header_line - 1]]
-    return [ln for ln in head if ln], table
+    end = next((k for k in range(table.header_line, len(raw)) if vocab.TRAILER_RE.match(raw[k])), len(raw))
+    # Recipients and signature sit side by side on one line of the text: a paragraph each here.
+    tail = [part.strip() for ln in raw[end:] for part in re.split(r"\s{3,}|\t", ln)]
+    return [ln for ln in head if ln], table, [ln for ln in tail if ln]
 
 
 def sub_rows(table, row) -> list[dict[str, list[str] | object]]:
@@ -129,7 +133,7 @@ def repeat_as_header(row) -> None:
 
 
 def make_docx(seed: Path, out: Path) -> None:
-    head, table = read_seed(normalize(seed.read_text(encoding="utf-8")))
+    head, table, tail = read_seed(normalize(seed.read_text(encoding="utf-8")))
     roles = [r for r in table.roles if r in WIDTHS_CM]
     doc = Document()
     style_document(doc)
@@ -176,6 +180,11 @@ def make_docx(seed: Path, out: Path) -> None:
     for top, bottom, k in merges:
         if bottom > top:
             grid.cell(top, k).merge(grid.cell(bottom, k))
+    for line in tail:
+        para = doc.add_paragraph(line)
+        if line.isupper():
+            para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            para.runs[0].bold = True
     for k, role in enumerate(roles):
         grid.columns[k].width = Cm(WIDTHS_CM[role])
         for cell in grid.columns[k].cells:
@@ -186,7 +195,7 @@ def make_docx(seed: Path, out: Path) -> None:
 def make_html(seed: Path, out: Path) -> None:
     """A portal's page: the seed's own HTML cells inside a table, with the site's chrome around it."""
     text = normalize(seed.read_text(encoding="utf-8"))
-    head, table = read_seed(text)
+    head, table, _ = read_seed(text)
     lines = text.split("\n")
     body_rows = []
     for line in lines[table.header_line - 1 :]:

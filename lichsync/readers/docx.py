@@ -66,24 +66,24 @@ def read(data: bytes, source: str) -> tuple[str, Table]:
     except Exception as exc:  # lxml's XMLSyntaxError and kin: a damaged document part
         raise InputError(source, f"the Word file is damaged ({type(exc).__name__})") from None
     lines = _Lines()
-    heading: list[str] = []
+    around: list[str] = []  # the heading above the table, and the signature below it
+    found: Table | None = None
     body = document.element.body
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
             lines.next()
-            heading.append(Paragraph(child, document).text)
+            around.append(Paragraph(child, document).text)
         elif child.tag == qn("w:tbl"):
             table = DocxTable(child, document)
-            found = build(_grid(table, lines))
-            if found is not None:
-                return "\n".join(heading), found
-            # A layout table (the heading's two columns): its cells are heading text.
-            for tr in table._tbl.tr_lst:
-                heading.append("\t".join(_cell_text(tc, table) for tc in tr.tc_lst))
+            grid = _grid(table, lines)
+            if found is None:
+                found = build(grid)
+                if found is not None:
+                    continue
+            # A layout table (heading or signature in two columns): its cells are text around the table.
+            around += ["\t".join(c.text for c in row.cells if c.text) for row in grid]
+    if found is not None:
+        return "\n".join(around), found
     if not body.findall(qn("w:tbl")):
         raise InputError(source, "the Word file has no table (a program's schedule is a table with Ngày and Nội dung)")
     raise InputError(source, "no schedule table in the Word file (no header row with Ngày and Nội dung)")
-
-
-def _cell_text(tc, table: DocxTable) -> str:
-    return " ".join(Paragraph(p, table).text for p in tc.iterchildren(qn("w:p")))
