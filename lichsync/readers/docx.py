@@ -15,7 +15,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
 from lichsync.errors import InputError
-from lichsync.readers.grid import Cell, GridRow, build
+from lichsync.readers.doctable import Cell, GridRow, build
 from lichsync.readers.rows import BLOCK, LINE, Piece, Table
 
 

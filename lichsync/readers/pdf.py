@@ -20,7 +20,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from lichsync import vocab
 from lichsync.errors import InputError
-from lichsync.readers.grid import Cell, GridRow, build, header_roles, join_lines
+from lichsync.readers.doctable import Cell, GridRow, build, header_roles, join_lines
 from lichsync.readers.rows import BLOCK, LINE, WRAP, Piece, Table
 
 PAGE_SPAN = 10_000  # positions of page n start at n * PAGE_SPAN, so they grow down the document
