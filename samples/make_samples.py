@@ -34,7 +34,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from lichsync import align, columns, heading, items, parser, vocab  # noqa: E402
 from lichsync.readers import flow, tabbed  # noqa: E402
-from lichsync.readers.rows import CONTENT, DAY, WEEKDAY  # noqa: E402
+from lichsync.readers.rows import CONTENT, DAY, LINE, WEEKDAY  # noqa: E402
 from lichsync.text import normalize  # noqa: E402
 
 FONT = "DejaVu Serif"
@@ -197,13 +197,18 @@ def make_html(seed: Path, out: Path) -> None:
     text = normalize(seed.read_text(encoding="utf-8"))
     head, table, _ = read_seed(text)
     lines = text.split("\n")
-    body_rows = []
-    for line in lines[table.header_line - 1 :]:
-        if "\t" not in line:
-            continue
-        tag = "th" if line is lines[table.header_line - 1] else "td"
-        cells = "".join(f"<{tag}>{c.strip()}</{tag}>" for c in line.split("\t"))
-        body_rows.append(f"<tr>{cells}</tr>")
+    header = lines[table.header_line - 1]
+    body_rows = ["<tr>" + "".join(f"<th>{c.strip()}</th>" for c in header.split("\t")) + "</tr>"]
+    by_line = {row.line: row for row in table.rows}
+    for no, line in enumerate(lines[table.header_line :], table.header_line + 1):
+        if no not in by_line:
+            continue  # the text repeats the header on each page; the page has it once
+        cells = line.split("\t")
+        for k, role in enumerate(table.roles):
+            if role in parser.SIDES and k < len(cells):
+                # Entries the text parted with runs of spaces, which HTML collapses: a <p> each.
+                cells[k] = "".join(f"<p>{html.escape(p.text)}</p>" for p in _entries(by_line[no].cells.get(role, [])))
+        body_rows.append("<tr>" + "".join(f"<td>{c.strip()}</td>" for c in cells) + "</tr>")
     heading_html = "\n".join(f"<p>{html.escape(h)}</p>" for h in head)
     out.write_text(
         f"""<!DOCTYPE html>
@@ -222,6 +227,17 @@ def make_html(seed: Path, out: Path) -> None:
 """,
         encoding="utf-8",
     )
+
+
+def _entries(pieces):
+    """Pieces with the lines they share (a second "Đ/c" within a line) joined back."""
+    out = []
+    for p in pieces:
+        if out and p.sep < LINE:
+            out[-1] = type(p)(f"{out[-1].text} {p.text}", p.line, out[-1].sep)
+        else:
+            out.append(p)
+    return out
 
 
 def to_pdf(docx: Path) -> None:
