@@ -15,8 +15,6 @@ import statistics
 from dataclasses import dataclass
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfplumber.utils.exceptions import PdfminerException
 
 from lichsync import vocab
 from lichsync.errors import InputError
@@ -218,36 +216,38 @@ def read(data: bytes, source: str, max_pages: int = 200) -> tuple[str, Table]:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         pages = pdf.pages
-    except (PdfminerException, PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise InputError(source, _open_problem(exc)) from None
-    except Exception as exc:  # pdfminer raises many types for damaged files
+    except Exception as exc:  # pdfminer raises many types for damaged or locked files
         raise InputError(source, _open_problem(exc)) from None
     with pdf:
         if len(pages) > max_pages:
             raise InputError(source, f"the PDF has {len(pages)} pages, over the limit of {max_pages}")
-        reader = _Reader()
-        pages_words = []
         try:
-            for page in pages:
-                pages_words.append(page.extract_words(x_tolerance=1.5, y_tolerance=2))
+            reader = _read_pages(pages, source)
+        except InputError:
+            raise
         except Exception as exc:
-            raise InputError(source, f"the PDF is damaged ({_open_problem(exc)})") from None
-        if not any(pages_words):
-            images = sum(len(p.images) for p in pages)
-            raise InputError(source, "no text layer — looks like a scan (run OCR first, e.g. ocrmypdf)" if images
-                             else "the PDF has no text")
-        ruled = [_ruled_rows(page, words) for page, words in zip(pages, pages_words)]
-        finder = _ruled_rows if any(ruled) else _unruled_rows
-        for k, (page, words) in enumerate(zip(pages, pages_words)):
-            found = ruled[k] if finder is _ruled_rows else _unruled_rows(page, words)
-            rows, outside = found if found else ([], words)
-            reader.outside += [ln.text for ln in _lines(outside)]
-            reader.add_rows(k, rows)
+            raise InputError(source, f"{_open_problem(exc)}: {type(exc).__name__}") from None
     _number(reader.grid, len(reader.outside))
     table = build(reader.grid)
     if table is None:
         raise InputError(source, "no schedule table in the PDF (no header row with Ngày and Nội dung)")
     return "\n".join(reader.outside), table
+
+
+def _read_pages(pages, source: str) -> _Reader:
+    pages_words = [page.extract_words(x_tolerance=1.5, y_tolerance=2) for page in pages]
+    if not any(pages_words):
+        if any(page.images for page in pages):
+            raise InputError(source, "no text layer — looks like a scan (run OCR first, e.g. ocrmypdf)")
+        raise InputError(source, "the PDF has no text")
+    ruled = [_ruled_rows(page, words) for page, words in zip(pages, pages_words)]
+    reader = _Reader()
+    for k, (page, words) in enumerate(zip(pages, pages_words)):
+        found = ruled[k] if any(ruled) else _unruled_rows(page, words)
+        rows, outside = found if found else ([], words)
+        reader.outside += [ln.text for ln in _lines(outside)]
+        reader.add_rows(k, rows)
+    return reader
 
 
 def _number(grid: list[GridRow], start: int) -> None:
