@@ -57,7 +57,7 @@ def parse_file(path: Path, month: int | None = None, year: int | None = None, li
     try:
         size = Path(path).stat().st_size
         if size > limits.max_bytes:
-            raise InputError(source, f"the file is {size / 2**20:.1f} MB, over the limit of {limits.max_bytes / 2**20:g} MB")
+            raise InputError(source, f"the file is {_size(size)}, over the limit of {_size(limits.max_bytes)} (LICHSYNC_MAX_FILE_MB)")
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(source, exc.strerror or "cannot be read") from None
@@ -69,6 +69,10 @@ def parse_file(path: Path, month: int | None = None, year: int | None = None, li
         around = normalize(around)
         return build(around.split("\n"), table, source, month, year, heading_text=around)
     return parse_text(decode(data, source), source=source, month=month, year=year)
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 / 10 else f"{n / 1024:.0f} KB"
 
 
 def _read_document(kind: str, data: bytes, source: str, limits: Limits) -> tuple[str, Table]:

@@ -124,7 +124,7 @@ def test_legacy_doc_without_libreoffice(tmp_path):
 
 
 def test_file_over_size_limit(tmp_path):
-    expect(PDF, "over the limit", "MB", env={"LICHSYNC_MAX_FILE_MB": "0.01"})
+    expect(PDF, "over the limit", "KB", env={"LICHSYNC_MAX_FILE_MB": "0.01"})
 
 
 def test_pdf_over_page_limit():

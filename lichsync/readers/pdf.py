@@ -220,7 +220,7 @@ def read(data: bytes, source: str, max_pages: int = 200) -> tuple[str, Table]:
         raise InputError(source, _open_problem(exc)) from None
     with pdf:
         if len(pages) > max_pages:
-            raise InputError(source, f"the PDF has {len(pages)} pages, over the limit of {max_pages}")
+            raise InputError(source, f"the PDF has {len(pages)} pages, over the limit of {max_pages} (LICHSYNC_MAX_PAGES)")
         try:
             reader = _read_pages(pages, source)
         except InputError:
