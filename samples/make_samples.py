@@ -44,6 +44,8 @@ HEADER_TEXT = {
 }
 WIDTHS_CM = {DAY: 1.6, WEEKDAY: 1.4, CONTENT: 8.4, "units": 3.4, "leaders": 3.6, "location": 3.4, "time": 2.0}
 PAGE_NAME = "so-ldtbxh-hatinh-2021-11"  # the seed published as a portal page
+UNRULED_NAME = "so-ldtbxh-hatinh-2023-09"  # the seed also printed from a table without borders
+UNRULED = HERE / "unruled"
 
 
 def read_seed(text: str):
@@ -132,7 +134,7 @@ def repeat_as_header(row) -> None:
     row._tr.get_or_add_trPr().append(flag)
 
 
-def make_docx(seed: Path, out: Path) -> None:
+def make_docx(seed: Path, out: Path, ruled: bool = True) -> None:
     head, table, tail = read_seed(normalize(seed.read_text(encoding="utf-8")))
     roles = [r for r in table.roles if r in WIDTHS_CM]
     doc = Document()
@@ -143,7 +145,7 @@ def make_docx(seed: Path, out: Path) -> None:
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
             para.runs[0].bold = True
     grid = doc.add_table(rows=1, cols=len(roles))
-    grid.style = "Table Grid"
+    grid.style = "Table Grid" if ruled else "Normal Table"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
     for k, role in enumerate(roles):
@@ -258,6 +260,12 @@ def main() -> None:
         make_docx(seed, docx)
         to_pdf(docx)
         print(f"{docx.name}, {docx.with_suffix('.pdf').name}")
+        if seed.stem == UNRULED_NAME:  # the same table drawn without rulings, for the PDF reader's fallback
+            UNRULED.mkdir(exist_ok=True)
+            make_docx(seed, UNRULED / docx.name, ruled=False)
+            to_pdf(UNRULED / docx.name)
+            (UNRULED / docx.name).unlink()
+            print(f"unruled/{docx.with_suffix('.pdf').name}")
         if seed.stem == PAGE_NAME:
             make_html(seed, seed.with_suffix(".html"))
             print(seed.with_suffix(".html").name)

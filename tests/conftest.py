@@ -10,6 +10,7 @@ REPO = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((REPO / "samples").glob("*.txt"))
 # The same programs as users receive them: Word, PDF (made from the Word file), a portal's page.
 SAMPLE_FILES = sorted(p for p in (REPO / "samples").iterdir() if p.suffix in {".txt", ".docx", ".pdf", ".html"})
+SAMPLE_FILES += sorted((REPO / "samples" / "unruled").glob("*.pdf"))  # a table printed without rulings
 GOLD = REPO / "tests" / "gold"
 SHARED = REPO.parent / "shared"
 

@@ -33,7 +33,17 @@ def test_every_seed_comes_in_every_format():
     assert any(p.suffix == ".html" for p in SAMPLE_FILES)
 
 
-@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.name)
+def test_unruled_sample_has_no_ruling_lines():
+    """So its accuracy is the column-clustering fallback's, not the ruled table extraction's."""
+    import pdfplumber
+
+    unruled = [p for p in SAMPLE_FILES if p.parent.name == "unruled"]
+    assert unruled
+    with pdfplumber.open(unruled[0]) as pdf:
+        assert all(not page.find_tables() for page in pdf.pages)
+
+
+@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_accuracy(sample):
     result = score(gold_of(sample), parse_file(sample).to_dict())
     assert result.f1 >= MIN_F1 and result.fields["officials"] >= MIN_OFFICIALS, (

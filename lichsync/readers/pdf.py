@@ -10,13 +10,14 @@ is how side entries find their items when the counts alone do not settle it.
 from __future__ import annotations
 
 import io
+import math
 import re
-import statistics
 from dataclasses import dataclass
 
 import pdfplumber
 
 from lichsync import vocab
+from lichsync.readers.header import HEADER_START_RE
 from lichsync.errors import InputError
 from lichsync.readers.doctable import Cell, GridRow, build, header_roles, join_lines
 from lichsync.readers.rows import BLOCK, LINE, WRAP, Piece, Table
@@ -52,27 +53,34 @@ def _lines(words: list[dict]) -> list[Line]:
     return out
 
 
-def _sep(above: Line | None, line: Line, right: float) -> float:
-    """How the document separates `line` from the line above it in the same cell."""
+def _sep(above: Line | None, line: Line, right: float, wrap_gap: float = 0.0) -> float:
+    """How the document separates `line` from the line above it in the same cell, given the
+    gap the page leaves between wrapped lines (line spacing differs from one document to another)."""
     if above is None:
         return LINE
     size = max(1.0, above.bottom - above.top)
-    gap = line.top - above.bottom
+    gap = line.top - above.bottom - wrap_gap
     if gap > 1.0 * size:
         return BLOCK  # an empty paragraph between them
-    if gap > 0.3 * size or above.x1 + above.space + line.first_width < right - 1:
+    if gap > 0.25 * size or above.x1 + above.space + line.first_width < right - 1:
         return LINE
     if vocab.BULLET_RE.match(line.text) or vocab.SESSION_RE.match(line.text):
         return LINE
     return WRAP
 
 
-def _paragraphs(lines: list[Line], right: float, page: int, first_sep: float | None = None) -> list[Piece]:
+def _wrap_gap(cells: list[list[Line]]) -> float:
+    """The gap between wrapped lines on a page: the common small one among lines in cells."""
+    gaps = sorted(b.top - a.bottom for lines in cells for a, b in zip(lines, lines[1:]) if b.top > a.bottom - 1)
+    return max(0.0, gaps[len(gaps) // 5]) if gaps else 0.0
+
+
+def _paragraphs(lines: list[Line], right: float, page: int, first_sep: float | None, wrap_gap: float) -> list[Piece]:
     """A cell's lines into paragraphs; wrapped lines join the paragraph they continue."""
     pieces: list[Piece] = []
     above = None
     for line in lines:
-        sep = _sep(above, line, right) if above or first_sep is None else first_sep
+        sep = _sep(above, line, right, wrap_gap) if above or first_sep is None else first_sep
         if sep == WRAP and pieces:
             last = pieces[-1]
             pieces[-1] = Piece(join_lines(last.text, line.text), last.line, last.sep, last.pos)
@@ -97,6 +105,7 @@ class _Reader:
 
     def add_rows(self, page: int, rows: list[list[tuple[list[Line], float] | None]]) -> None:
         first_data = True
+        wrap_gap = _wrap_gap([cell[0] for cells in rows for cell in cells if cell])
         for cells in rows:
             row_is_header = False
             grid_cells = []
@@ -113,7 +122,7 @@ class _Reader:
                     fits = last.x1 + last.space + lines[0].first_width < last_right - 1
                     opens = vocab.BULLET_RE.match(lines[0].text) or vocab.SESSION_RE.match(lines[0].text)
                     first_sep = WRAP if lines[0].text[:1].islower() or not (fits or opens) else LINE
-                grid_cells.append(Cell(_paragraphs(lines, right, page, first_sep)))
+                grid_cells.append(Cell(_paragraphs(lines, right, page, first_sep, wrap_gap)))
             grow = GridRow(grid_cells)
             row_is_header = header_roles(grow) is not None
             if not row_is_header:
@@ -151,64 +160,65 @@ def _ruled_rows(page, words: list[dict]) -> tuple[list, list[dict]] | None:
     return rows, [w for w in words if id(w) not in used]
 
 
-def _gutter_columns(words: list[dict], width: float) -> list[tuple[float, float]]:
-    """Column extents of a table drawn without rulings: x ranges that no word crosses cut it."""
-    covered = [0] * (int(width) + 2)
-    for w in words:
-        for x in range(int(w["x0"]), int(w["x1"]) + 1):
-            covered[x] += 1
-    columns, start = [], None
-    for x, n in enumerate(covered):
-        if n and start is None:
-            start = x
-        elif not n and start is not None:
-            if columns and x - start < 0 and False:
-                pass
-            columns.append((start, x))
-            start = None
-    # Gaps narrower than a few spaces are between words, not columns.
-    merged: list[list[float]] = []
-    for a, b in columns:
-        if merged and a - merged[-1][1] < 8:
-            merged[-1][1] = b
+def _gutters(words: list[dict]) -> list[list[float]]:
+    """x ranges of a table drawn without rulings that words fill, between gutters no word crosses."""
+    spans: list[list[float]] = []
+    for w in sorted(words, key=lambda w: w["x0"]):
+        if spans and w["x0"] <= spans[-1][1] + 4:  # closer than a wide space: the same column
+            spans[-1][1] = max(spans[-1][1], w["x1"])
         else:
-            merged.append([a, b])
-    return [(a, b) for a, b in merged]
+            spans.append([w["x0"], w["x1"]])
+    return spans
 
 
-DAY_START_RE = re.compile(r"^\d{1,2}(?:\s*[-–]\s*\d{1,2})?$")
-
-
-def _unruled_rows(page, words: list[dict]) -> tuple[list, list[dict]] | None:
-    """Rows of a table without rulings: columns from gutters below the header, a row per day."""
+def _unruled_rows(words: list[dict], columns: list[list[float]] | None) -> tuple[list, list[dict], list[list[float]] | None]:
+    """Rows of a table without rulings: columns from the gutters below the header (or the page
+    before), a row wherever the day column starts a day. Also returns the columns for the next page."""
     lines = _lines(words)
-    header = next((k for k, ln in enumerate(lines) if re.match(r"^\s*(?:(?:thứ|tt|stt)\s*[,/]?\s*)?ngày\b", ln.text, re.I)
-                   and re.search(r"nội\s+dung|công\s+việc", " ".join(x.text for x in lines[k : k + 3]), re.I)), None)
-    top = lines[header].top - 1 if header is not None else 0
-    body = [w for w in words if w["top"] >= top]
-    if not body:
-        return None
-    columns = _gutter_columns(body, float(page.width))
-    if len(columns) < 2:
-        return None
-    bands: list[list[dict]] = []
-    by_line = _lines(body)
-    starts = [ln.top for k, ln in enumerate(by_line) if k == 0 or (
-        ln.x0 < columns[0][1] and DAY_START_RE.match(ln.text.split()[0]) and ln.x0 <= columns[0][1])]
-    if header is not None:
-        # The header band ends where the first day starts.
-        starts = [starts[0]] + [s for s in starts[1:]]
-    edges = starts + [float(page.height) + 1]
+    k = next((k for k, ln in enumerate(lines) if HEADER_START_RE.match(ln.text)
+              and re.search(r"nội\s+dung|công\s+việc", " ".join(x.text for x in lines[k : k + 3]), re.I)), None)
+    top = lines[k].top - 1 if k is not None else (0 if columns else None)
+    if top is None:
+        return [], words, columns
+    end = next((ln.top - 1 for ln in lines if ln.top > top and vocab.TRAILER_RE.match(ln.text)), math.inf)
+    body = [w for w in words if top <= w["top"] < end]
+    if k is not None:
+        spans = _gutters(body)
+        header_bottom = lines[k].bottom + 2 * (lines[k].bottom - lines[k].top)
+        heads = [[w for w in body if w["top"] <= header_bottom and a <= (w["x0"] + w["x1"]) / 2 <= b] for a, b in spans]
+        columns = []
+        for span, head in zip(spans, heads):
+            if head or not columns:
+                columns.append(list(span))
+            else:
+                columns[-1][1] = span[1]  # no header word above it: part of the column on its left
+    if not columns or len(columns) < 2:
+        return [], words, columns
+    first = columns[0]
+    starts = sorted({ln.top for ln in _lines([w for w in body if w["x1"] <= first[1] + 1]) if DAY_START_RE.match(ln.text)})
+    edges = [top] + ([_header_bottom(lines[k:], columns)] if k is not None else [])
+    edges += [s - 0.5 for s in starts if s > edges[-1]] + [min(end, max(w["bottom"] for w in body) + 1)]
     rows = []
     for a, b in zip(edges, edges[1:]):
-        band = [w for w in body if a - 0.5 <= w["top"] < b - 0.5]
-        bands.append(band)
-        cells = []
-        for x0, x1 in columns:
-            inside = [w for w in band if x0 - 0.5 <= (w["x0"] + w["x1"]) / 2 <= x1 + 0.5]
-            cells.append((_lines(inside), x1))
-        rows.append(cells)
-    return rows, [w for w in words if w["top"] < top]
+        band = [w for w in body if a <= w["top"] < b]
+        rows.append([(_lines([w for w in band if x0 - 2 <= (w["x0"] + w["x1"]) / 2 <= x1 + 2]), x1) for x0, x1 in columns])
+    return rows, [w for w in words if not (top <= w["top"] < end)], columns
+
+
+def _header_bottom(lines: list[Line], columns: list[list[float]]) -> float:
+    """Where a header row without rulings ends: its wrapped names ("Đơn vị chuẩn / bị") follow
+    closely and stay out of the content column, the widest one; the row below does not."""
+    content = max(columns, key=lambda c: c[1] - c[0])
+    bottom = lines[0].bottom
+    for above, line in zip(lines, lines[1:]):
+        in_content = line.x0 < content[1] and line.x1 > content[0]
+        if in_content or line.top - above.bottom > 0.5 * (above.bottom - above.top):
+            break
+        bottom = line.bottom
+    return bottom + 0.5
+
+
+DAY_START_RE = re.compile(r"^\d{1,2}(?:\s*[-–]\s*\d{1,2})?\b")
 
 
 def read(data: bytes, source: str, max_pages: int = 200) -> tuple[str, Table]:
@@ -242,9 +252,12 @@ def _read_pages(pages, source: str) -> _Reader:
         raise InputError(source, "the PDF has no text")
     ruled = [_ruled_rows(page, words) for page, words in zip(pages, pages_words)]
     reader = _Reader()
-    for k, (page, words) in enumerate(zip(pages, pages_words)):
-        found = ruled[k] if any(ruled) else _unruled_rows(page, words)
-        rows, outside = found if found else ([], words)
+    columns = None
+    for k, words in enumerate(pages_words):
+        if any(ruled):
+            rows, outside = ruled[k] or ([], words)
+        else:
+            rows, outside, columns = _unruled_rows(words, columns)
         reader.outside += [ln.text for ln in _lines(outside)]
         reader.add_rows(k, rows)
     return reader
