@@ -7,7 +7,6 @@ import zipfile
 
 import docx
 import pypdf
-import pytest
 from PIL import Image
 
 from conftest import SAMPLES, run_cli

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 import pdfplumber
 
 from lichsync import vocab
-from lichsync.readers.header import HEADER_START_RE
 from lichsync.errors import InputError
 from lichsync.readers.doctable import Cell, GridRow, build, header_roles, join_lines
+from lichsync.readers.header import HEADER_START_RE
 from lichsync.readers.rows import BLOCK, LINE, WRAP, Piece, Table
 
 PAGE_SPAN = 10_000  # positions of page n start at n * PAGE_SPAN, so they grow down the document
@@ -107,7 +107,6 @@ class _Reader:
         first_data = True
         wrap_gap = _wrap_gap([cell[0] for cells in rows for cell in cells if cell])
         for cells in rows:
-            row_is_header = False
             grid_cells = []
             for col, cell in enumerate(cells):
                 if cell is None:
@@ -184,8 +183,8 @@ def _unruled_rows(words: list[dict], columns: list[list[float]] | None) -> tuple
     body = [w for w in words if top <= w["top"] < end]
     if k is not None:
         spans = _gutters(body)
-        header_bottom = lines[k].bottom + 2 * (lines[k].bottom - lines[k].top)
-        heads = [[w for w in body if w["top"] <= header_bottom and a <= (w["x0"] + w["x1"]) / 2 <= b] for a, b in spans]
+        band = lines[k].bottom + 2 * (lines[k].bottom - lines[k].top)  # the header row, roughly
+        heads = [[w for w in body if w["top"] <= band and a <= (w["x0"] + w["x1"]) / 2 <= b] for a, b in spans]
         columns = []
         for span, head in zip(spans, heads):
             if head or not columns:
