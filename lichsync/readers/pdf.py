@@ -22,6 +22,7 @@ from lichsync.readers.doctable import Cell, GridRow, build, header_roles, join_l
 from lichsync.readers.header import HEADER_START_RE
 from lichsync.readers.rows import BLOCK, LINE, WRAP, Piece, Table
 
+WORDS = {"x_tolerance": 1.5, "y_tolerance": 2}  # pdfplumber's word grouping: tight, for narrow columns
 PAGE_SPAN = 10_000  # positions of page n start at n * PAGE_SPAN, so they grow down the document
 
 
@@ -244,7 +245,7 @@ def read(data: bytes, source: str, max_pages: int = 200) -> tuple[str, Table]:
 
 
 def _read_pages(pages, source: str) -> _Reader:
-    pages_words = [page.extract_words(x_tolerance=1.5, y_tolerance=2) for page in pages]
+    pages_words = [page.extract_words(**WORDS) for page in pages]
     if not any(pages_words):
         if any(page.images for page in pages):
             raise InputError(source, "no text layer — looks like a scan (run OCR first, e.g. ocrmypdf)")
