@@ -138,3 +138,13 @@ def test_format_comes_from_content_not_name(tmp_path):
         proc = run_cli("parse", path, "--format", "json")
         assert proc.returncode == 0, proc.stderr
         assert json.loads(proc.stdout)["events"] == json.loads(run_cli("parse", source, "--format", "json").stdout)["events"]
+
+
+def test_detect_by_first_bytes():
+    from lichsync.readers import detect
+
+    assert detect.detect(PDF.read_bytes()) == detect.PDF
+    assert detect.detect(DOCX.read_bytes()) == detect.DOCX
+    assert detect.detect(detect.OLE_MAGIC + bytes(100)) == detect.DOC
+    assert detect.detect(SAMPLES[0].read_bytes()) == detect.TEXT
+    assert detect.detect(b"<!DOCTYPE html><html><table>") == detect.TEXT  # the text path reads pages
