@@ -2,7 +2,7 @@
 
 A cell's paragraphs are its lines (a line break between paragraphs, a stronger one after an
 empty paragraph); a cell merged down from the row above (w:vMerge) is marked so the grid reads
-it as the same entry; a cell spanning several grid columns (w:gridSpan) fills each of them.
+it as the same entry; a cell spanning several grid columns (w:gridSpan) is its first column's.
 """
 from __future__ import annotations
 
@@ -51,8 +51,8 @@ def _grid(table: DocxTable, lines: _Lines) -> list[GridRow]:
     for index, tr in enumerate(table._tbl.tr_lst):
         cells = []
         for tc in tr.tc_lst:
-            cell = _cell(tc, table, lines, index)
-            cells += [cell] * tc.grid_span
+            # A cell spanning grid columns ("Nghỉ Tết" across the row) belongs to its first column.
+            cells += [_cell(tc, table, lines, index)] + [Cell() for _ in range(tc.grid_span - 1)]
         rows.append(GridRow(cells))
     return rows
 
