@@ -47,7 +47,7 @@ def main(
 
 @app.command()
 def parse(
-    file: Path = typer.Argument(..., help="The program as text (.txt, .md, saved page text)."),
+    file: Path = typer.Argument(..., help="The program: .pdf, .docx, .doc, a saved page (.html) or text."),
     format: Format = typer.Option(Format.table, "--format", "-f", help="table for people, json for machines."),
     month: Optional[int] = typer.Option(None, "--month", min=1, max=12, help="Month, when the text does not say."),
     year: Optional[int] = typer.Option(None, "--year", min=1900, max=2200, help="Year, when the text does not say."),
@@ -114,7 +114,7 @@ def print_table(program: Program, console: Console) -> None:
              f" · {len(program.warnings)} warning{'s' if len(program.warnings) != 1 else ''}")
     )
 
-
-from lichsync.commands import serve  # noqa: E402  (commands register after the app exists)
-
+from lichsync.commands import check  # noqa: E402  (commands register after the app exists)
+app.command("check")(check.check)
+from lichsync.commands import serve  # noqa: E402
 app.command("serve")(serve.serve)

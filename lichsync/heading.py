@@ -135,6 +135,8 @@ def whose_schedule(lines: list[str]) -> str | None:
         m = OF_WHOM_RE.match(collapse(line))
         if m:
             who = m.group("who").strip(" ,.:")
+            if who.isupper():
+                who = proper_case(who)
             return who[:1].upper() + who[1:] if who else None
     return None
 
@@ -155,6 +157,8 @@ def infer_year(pairs: list[tuple[int, int, int]], text: str, fallback: int) -> t
 
     Returns (year, True) when some year fits every pair; else the best-fitting year and False."""
     named = sorted(set(int(y) for y in YEAR_RE.findall(text)), key=lambda y: -y)
+    if not pairs:
+        return (named[0] if named else fallback), False
     nearby = [fallback + k for k in (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6)]
     best: tuple[int, int] | None = None
     for year in named + [y for y in nearby if y not in named]:

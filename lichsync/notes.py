@@ -21,8 +21,9 @@ PLACE_RE = re.compile(r"(?:^|(?<=[\s.;,]))(?:địa\s+điểm|điểm)\s*(?::\s*
 SENTENCE_END_RE = re.compile(r"(?<!\b[A-ZĐa-zđ])(?<!\b[A-ZĐ]{2})[.;](?=\s+\S|$)")
 UNITS_NOTE_RE = re.compile(r"\((?:\s*(?:giao|do)\s+)?(?P<unit>[^()]{3,120}?)\s+(?:chủ\s+trì,?\s+)?chuẩn\s+bị\b[^()]*\)", I)
 # "(sáng; dự: đ/c Triệu)", "(ngày; đ/c Triệu)", "(chiều)", "(ngày)" at the end of an item.
+SESSION_WORD = r"(?:cả\s+ngày|ngày|sáng|chiều|tối)"
 SESSION_NOTE_RE = re.compile(
-    r"\(\s*(?P<session>cả\s+ngày|ngày|sáng|chiều|tối)\s*(?:[;,:]\s*(?P<who>[^()]*))?\)\s*[.;,]?\s*$", I
+    rf"\(\s*(?P<session>{SESSION_WORD}(?:\s*(?:,|và|-|–)\s*{SESSION_WORD})*)\s*(?:[;,:]\s*(?P<who>[^()]*))?\)\s*[.;,]?\s*$", I
 )
 SESSION_OF = {"sáng": "morning", "chiều": "afternoon", "tối": "evening", "ngày": "all_day", "cả ngày": "all_day"}
 # The office's escort and desk after an item: "LĐVP: đ/c Lan", "CVVP: …", "Đ/c Dũng; NCTH".
@@ -77,7 +78,8 @@ def read_notes(text: str) -> Notes:
         text = text[m.end():]
     m = SESSION_NOTE_RE.search(text)
     if m:
-        notes.session = SESSION_OF[collapse(m.group("session").lower())]
+        named = {SESSION_OF[collapse(w.lower())] for w in re.findall(SESSION_WORD, m.group("session"), I)}
+        notes.session = named.pop() if len(named) == 1 else "all_day"  # "(sáng, chiều)": the whole day
         who = re.sub(r"^\s*(?:tham\s+)?dự\s*:?\s*", "", m.group("who") or "", flags=I)
         notes.attendees = [name for name, _ in parse_officials(who)] if who.strip() else []
         text = text[: m.start()]

@@ -8,7 +8,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from lichsync import align, columns, items, notes, vocab
+from lichsync import align, checks, columns, items, notes, vocab
 from lichsync.errors import InputError
 from lichsync.heading import weekday_index
 from lichsync.model import Event, Period, Warning
@@ -30,6 +30,10 @@ def _year_near(month: int, period: Period) -> int:
     return anchor.year
 
 
+class DayOutsideMonth(InputError):
+    """A row's day the month does not have: the row is skipped with a warning, not the whole file."""
+
+
 def row_days(row: Row, period: Period, source: str) -> tuple[date, date | None]:
     """The first and (for "1-4", "06-07") last day of a row: "5" in the program's month, "14/7" or
     "11/11/2019" as written."""
@@ -47,7 +51,7 @@ def row_days(row: Row, period: Period, source: str) -> tuple[date, date | None]:
     days = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
     for d in (first, int(last or first)):
         if not 1 <= d <= days:
-            raise InputError(source, f"line {row.line}: day {d} is outside {month:02d}/{year}")
+            raise DayOutsideMonth(source, f"day {d} is beyond the end of {month:02d}/{year} ({days} days)")
     start = date(year, month, first)
     end = date(year, month, int(last)) if last and int(last) > first else None
     return start, end
@@ -84,8 +88,14 @@ def parse_table(table: Table, period: Period, source: str) -> tuple[list[Event],
     warnings = [Warning("unreadable_row", message, line) for line, message in table.problems]
     sides = [r for r in table.roles if r in SIDES]
     width = _width(table)
+    dated = []
     for row in table.rows:
-        start, row_end = row_days(row, period, source)
+        try:
+            start, row_end = row_days(row, period, source)
+        except DayOutsideMonth as e:
+            warnings.append(Warning("day_beyond_month", f"{e.problem}; the row was skipped", row.line))
+            continue
+        dated.append((row, start, row_end))
         if row.flow:
             segments = [s for flow in row.flow for s in columns.split_flow(flow, sides, width)]
         else:
@@ -94,7 +104,7 @@ def parse_table(table: Table, period: Period, source: str) -> tuple[list[Event],
         context = items.Context(session=_row_session(row))
         for seg in segments:
             events += _segment_events(seg, row, start, row_end, sides, context, warnings)
-    return events, warnings
+    return events, warnings + checks.check_rows(dated, events, period)
 
 
 def _segment_events(seg, row, start, row_end, sides, context, warnings) -> list[Event]:
@@ -122,7 +132,7 @@ def _segment_events(seg, row, start, row_end, sides, context, warnings) -> list[
             continue
         span = items.find_span(item.text, start)
         if span.repaired:
-            warnings.append(Warning("span_month", f"the span in {item.text!r} names another month; read as {start:%m/%Y}", item.line))
+            warnings.append(checks.repaired_span(item.text, start, span.end, item.line))
         said = notes.read_notes(span.text)
         title = _clean_title(said.text)
         if not title:
@@ -136,6 +146,7 @@ def _segment_events(seg, row, start, row_end, sides, context, warnings) -> list[
             start_time=said.start_time or row_time or items.find_time(title),
             kind="holiday" if holiday else "work",
             line=item.line,
+            repaired=span.repaired,
         )
         for entry in assigned.get(LEADERS, [[]] * len(found))[k]:
             for name, titles in parse_officials(entry.text):

@@ -2,14 +2,19 @@
 from __future__ import annotations
 
 import calendar
+import os
 import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from lichsync import heading, parser
 from lichsync.errors import InputError
 from lichsync.model import Period, Program, Warning
-from lichsync.readers import dayblocks, flow, html, pipes, tabbed
+from lichsync.readers import dayblocks, detect, flow, html, pipes, tabbed
 from lichsync.readers.rows import Table
 from lichsync.text import normalize
 
@@ -28,12 +33,72 @@ def decode(data: bytes, source: str) -> str:
     raise InputError(source, "the text is not UTF-8")
 
 
-def parse_file(path: Path, month: int | None = None, year: int | None = None) -> Program:
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what a file may cost to read; LICHSYNC_MAX_FILE_MB / LICHSYNC_MAX_PAGES override them."""
+
+    max_bytes: int = 50 * 1024 * 1024
+    max_pages: int = 200
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        try:
+            mb = float(os.environ.get("LICHSYNC_MAX_FILE_MB", cls.max_bytes / 2**20))
+            pages = int(os.environ.get("LICHSYNC_MAX_PAGES", cls.max_pages))
+        except ValueError:
+            return cls()
+        return cls(int(mb * 2**20), pages)
+
+
+def parse_file(path: Path, month: int | None = None, year: int | None = None, limits: Limits | None = None) -> Program:
+    """A program from a file of any format lichsync reads, told apart by its content, not its name."""
+    limits = limits or Limits.from_env()
+    source = str(path)
     try:
+        size = Path(path).stat().st_size
+        if size > limits.max_bytes:
+            raise InputError(source, f"the file is {_size(size)}, over the limit of {_size(limits.max_bytes)} (LICHSYNC_MAX_FILE_MB)")
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise InputError(str(path), exc.strerror or "cannot be read") from None
-    return parse_text(decode(data, str(path)), source=str(path), month=month, year=year)
+        raise InputError(source, exc.strerror or "cannot be read") from None
+    kind = detect.detect(data)
+    if kind == detect.DOC:
+        data, kind = _doc_to_docx(Path(path)), detect.DOCX
+    if kind in (detect.PDF, detect.DOCX):
+        around, table = _read_document(kind, data, source, limits)
+        around = normalize(around)
+        return build(around.split("\n"), table, source, month, year, heading_text=around)
+    return parse_text(decode(data, source), source=source, month=month, year=year)
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 / 10 else f"{n / 1024:.0f} KB"
+
+
+def _read_document(kind: str, data: bytes, source: str, limits: Limits) -> tuple[str, Table]:
+    """A PDF's or Word file's table and the text around it; pdfplumber / python-docx load only here."""
+    if kind == detect.PDF:
+        from lichsync.readers import pdf
+
+        return pdf.read(data, source, limits.max_pages)
+    from lichsync.readers import docx
+
+    return docx.read(data, source)
+
+
+def _doc_to_docx(path: Path) -> bytes:
+    """Legacy Word (.doc) through LibreOffice, the one converter that reads it faithfully."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        raise InputError(str(path), "a legacy Word (.doc) file: install LibreOffice, or save it as .docx or .pdf "
+                                    "(soffice --headless --convert-to docx FILE)")
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to",
+                            "docx", "--outdir", tmp, str(Path(path).resolve())], check=True, capture_output=True, timeout=120)
+            return next(Path(tmp).glob("*.docx")).read_bytes()
+        except (subprocess.SubprocessError, StopIteration, OSError):
+            raise InputError(str(path), "LibreOffice could not convert this .doc file") from None
 
 
 def parse_text(text: str, source: str, month: int | None = None, year: int | None = None) -> Program:
@@ -123,6 +188,8 @@ def _week_period(
         year, fits = heading.infer_year(pairs, text, date.today().year)
         if fits:
             warnings.append(Warning("year_inferred", f"no year is written; {year} is the year whose weekdays match the dates", None))
+        elif not pairs:
+            warnings.append(Warning("year_inferred", f"no year is written and no weekday names to tell it; read as {year} (give --year)", None))
         else:
             warnings.append(Warning("year_inferred", f"no year is written and the weekdays match no nearby year; read as {year} (give --year)", None))
     if week:

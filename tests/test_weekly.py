@@ -302,3 +302,56 @@ def test_text_layer_of_a_weekly_table_without_blank_cells():
         (11, "morning", "14:00", "Làm việc với Phòng Tài chính - Kế hoạch", ["Chủ tịch"], "Phòng họp UBND"),
         (12, "morning", "07:30", "Tiếp công dân định kỳ", ["Phó Chủ tịch"], "Trụ sở Tiếp công dân"),
     ]
+
+
+BUOI_LINES = """VĂN PHÒNG UBND TỈNH
+LỊCH LÀM VIỆC CỦA LÃNH ĐẠO UBND TỈNH
+Tuần 47 (từ ngày 20/11 đến ngày 26/11/2023)
+
+NGÀY 20/11/2023 (THỨ HAI)
+* Buổi sáng:
+- 07 giờ 30: Chủ tịch UBND tỉnh chủ trì họp UBND tỉnh thường kỳ tháng 11. Thành phần: các thành viên UBND tỉnh. Địa điểm: Phòng họp A.
+- 09 giờ 00: Phó Chủ tịch UBND tỉnh Nguyễn Văn Bình làm việc với Sở Giáo dục và Đào tạo về chuẩn bị Kỳ thi. (Giao Sở Giáo dục và Đào tạo chuẩn bị nội dung)
+* Buổi chiều:
+- 14 giờ 00: Đồng chí Chủ tịch UBND tỉnh tiếp công dân định kỳ tại Trụ sở Tiếp công dân tỉnh.
+
+NGÀY 21/11/2023 (THỨ BA)
+- Cả ngày: Phó Chủ tịch UBND tỉnh Lê Văn Cường đi kiểm tra công trình giao thông tại huyện A.
+- 19 giờ 30: Chủ tịch UBND tỉnh dự Chương trình nghệ thuật chào mừng Ngày Nhà giáo Việt Nam 20/11. Địa điểm: Nhà hát tỉnh.
+
+(Lịch có thể thay đổi, đề nghị theo dõi thường xuyên)
+"""
+WORD_HTML = """<html><body>
+<p class=MsoNormal align=center><b><span style='font-size:13.0pt'>LỊCH CÔNG TÁC TUẦN CỦA LÃNH ĐẠO SỞ<o:p></o:p></span></b></p>
+<p class=MsoNormal align=center><i>(Từ ngày 04/12/2023 đến ngày 08/12/2023)</i></p>
+<table class=MsoTableGrid border=1>
+<tr><td><p><b>Thứ/Ngày</b></p></td><td><p><b>Buổi</b></p></td><td><p><b>Nội dung</b></p></td><td><p><b>Lãnh đạo</b></p></td><td><p><b>Địa điểm</b></p></td></tr>
+<tr><td rowspan=2><p class=MsoNormal>Thứ Hai<o:p></o:p></p><p>04/12</p></td><td><p>Sáng</p></td><td><p>- 7h30: Chào cờ</p><p>- 8h00: Giao ban Lãnh đạo Sở</p></td><td><p>Giám đốc</p><p>Giám đốc</p></td><td><p>Hội trường</p><p>Phòng họp 1</p></td></tr>
+<tr><td><p>Chiều</p></td><td><p>&nbsp;Làm việc tại cơ quan</p></td><td>&nbsp;</td><td>&nbsp;</td></tr>
+<tr><td><p>Thứ Ba<br>05/12</p></td><td><p>Cả ngày</p></td><td><p>Đi kiểm tra cơ sở tại huyện Krông Pắc</p></td><td><p>Đ/c Hòa - PGĐ</p></td><td><p>Huyện Krông Pắc</p></td></tr>
+</table></body></html>
+"""
+
+
+def test_buoi_sang_sections_and_remarks_after_the_days():
+    program = parse(BUOI_LINES)
+    got = [(e.date.day, e.session, e.start_time, e.officials, e.location, e.units) for e in program.events]
+    assert got == [
+        (20, "morning", "07:30", ["Chủ tịch UBND tỉnh"], "Phòng họp A", []),
+        (20, "morning", "09:00", ["Nguyễn Văn Bình"], None, ["Sở Giáo dục và Đào tạo"]),
+        (20, "afternoon", "14:00", ["Chủ tịch UBND tỉnh"], None, []),
+        (21, "all_day", None, ["Lê Văn Cường"], None, []),
+        (21, None, "19:30", ["Chủ tịch UBND tỉnh"], "Nhà hát tỉnh", []),
+    ]  # "(Lịch có thể thay đổi …)" is a remark, not an event
+    assert (program.period.start, program.period.end) == (date(2023, 11, 20), date(2023, 11, 26))
+
+
+def test_word_saved_html_with_thu_ngay_header():
+    program = parse(WORD_HTML)
+    got = [(e.date, e.session, e.start_time, e.title, e.officials, e.location) for e in program.events]
+    assert got == [
+        (date(2023, 12, 4), "morning", "07:30", "Chào cờ", ["Giám đốc"], "Hội trường"),
+        (date(2023, 12, 4), "morning", "08:00", "Giao ban Lãnh đạo Sở", ["Giám đốc"], "Phòng họp 1"),
+        (date(2023, 12, 5), "all_day", None, "Đi kiểm tra cơ sở tại huyện Krông Pắc", ["Hòa"], "Huyện Krông Pắc"),
+    ]  # "Làm việc tại cơ quan" is where the leaders are, not an event
+    assert not program.warnings  # the year is in the title above the table

@@ -26,7 +26,9 @@ SESSION_CELL_RE = re.compile(r"^(?:buổi\s+)?(?:sáng|chiều|tối|cả\s+ngà
 # Lines of a portal page that are not schedule: update stamps, navigation.
 CHROME_RE = re.compile(
     r"^\(?\s*(?:cập\s+nhật(?:\s+lần\s+cuối)?|ngày\s+đăng(?:\s+bài)?|tuần\s+(?:trước|sau|hiện\s+tại)|"
-    r"xem\s+lịch|in\s+lịch|tải\s+về|lượt\s+xem)\b",
+    r"xem\s+lịch|in\s+lịch|tải\s+về|lượt\s+xem|lịch\s+(?:này\s+)?có\s+thể\s+(?:thay\s+đổi|điều\s+chỉnh))\b"
+    # A paragraph wholly in parentheses is a remark on the schedule ("(Lịch có thể thay đổi …)").
+    r"|^\((?!\s*nghỉ)[^()]*\)\s*\.?$",
     re.IGNORECASE,
 )
 OFFICIAL_CELL_RE = re.compile(
@@ -47,6 +49,7 @@ class _Head:
     weekday: str | None
     lunar: str | None
     rest: str  # content written on the heading line itself
+    line: int = 0  # the heading's line
 
 
 def _paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -82,11 +85,11 @@ def find_heads(paras: list[tuple[int, str]]) -> list[_Head]:
             continue
         if heads and start < heads[-1].end:
             continue
-        heads.append(_Head(start, k + 1, _date_text(m), weekday, m.group("lunar"), rest))
+        heads.append(_Head(start, k + 1, _date_text(m), weekday, m.group("lunar"), rest, paras[start][0]))
     if len(heads) >= 2 or any(h.weekday for h in heads):
         return heads
-    undated = [_Head(k, k + 1, "", WEEKDAY_ONLY_RE.match(t).group("wd"), None, "")
-               for k, (_, t) in enumerate(paras) if t and WEEKDAY_ONLY_RE.match(t)]
+    undated = [_Head(k, k + 1, "", WEEKDAY_ONLY_RE.match(t).group("wd"), None, "", no)
+               for k, (no, t) in enumerate(paras) if t and WEEKDAY_ONLY_RE.match(t)]
     # Only a title naming the week ("từ ngày 14/3 đến ngày 18/3/2022") makes weekday lines day headings:
     # monthly text layers have weekday lines too, beside their day numbers.
     titled = undated and any(WEEK_RE.search(t) for _, t in paras[: undated[0].index])
@@ -137,7 +140,7 @@ def read(lines: list[tuple[int, str]]) -> Table | None:
 
 
 def _row(head: _Head, line: int) -> Row:
-    return Row(day=head.date, line=line, weekday=head.weekday, lunar=head.lunar)
+    return Row(day=head.date, line=line, weekday=head.weekday, lunar=head.lunar, day_line=head.line)
 
 
 def _one_row(block: list[tuple[int, str]], head: _Head) -> list[Row]:

@@ -115,7 +115,9 @@ def to_table(rows: list[list[Cell | None]], roles: list[str | None], header_line
             continue
         if all(c is day_cell for c in cells if c is not None) and len(cells) > 1:
             continue  # a row spanning the whole table: a separator or a title
-        row = Row(day=day.text, line=day.line)
+        row = Row(day=day.text, line=day.line, day_line=day.line)
+        named = vocab.day_head(day.text)
+        row.weekday = named and (named.group("wd") or named.group("wd2"))
         for col, role in enumerate(roles):
             if role in (None, DAY, IGNORED) or col >= len(cells) or cells[col] is None:
                 continue

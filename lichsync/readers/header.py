@@ -18,7 +18,7 @@ ROLE_PHRASES = [
     (r"công\s+việc", CONTENT),
     (r"địa\s+điểm", LOCATION),
     (r"thời\s+gian|giờ|buổi", TIME),
-    (r"ngày(?:\s*,?\s*tháng)?", DAY),
+    (r"(?:thứ\s*[/,-]\s*)?ngày(?:\s*[/,-]\s*thứ)?(?:\s*,?\s*tháng)?", DAY),
     (r"thứ", WEEKDAY),
     (r"chuẩn\s+bị", UNITS),
 ]

@@ -5,6 +5,7 @@ row is then one row of the schedule. `<p>`, `<li>`, `<div>` and `<br>` end a lin
 """
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 
@@ -139,11 +140,14 @@ def _cells(rows: list[list[lxml.html.HtmlElement]]) -> list[list[Cell]]:
 
 def _text_before(root, table) -> str:
     """Lines of the page up to the schedule table: where the title and the week are written."""
-    lines: list[str] = []
-    for el in root.iter():
-        if el is table:
-            break
-        if isinstance(el.tag, str) and el.tag in BLOCK_TAGS | {"th", "td", "title", "span", "strong", "b"}:
-            if not any(anc is table for anc in el.iterancestors()) and len(el) == 0:
-                lines += lines_of(el)
-    return "\n".join(lines)
+    page = copy.deepcopy(root)
+    position = next(k for k, el in enumerate(root.iter()) if el is table)
+    cut = next(el for k, el in enumerate(page.iter()) if k == position)
+    node = cut
+    while node is not None and node is not page:
+        parent = node.getparent()
+        for later in list(node.itersiblings()):
+            parent.remove(later)
+        node = parent
+    cut.getparent().remove(cut)
+    return "\n".join(lines_of(page))

@@ -42,6 +42,7 @@ class Row:
     weekday: str | None = None
     lunar: str | None = None  # "(01/12 ÂL)" as written
     session: str | None = None  # a session cell ("Sáng") of a weekly table, as written
+    day_line: int | None = None  # where the day is written, when one day cell heads several rows
     # A flattened text layer cannot tell cells apart: its content and side columns come as one
     # run of pieces per page part, split by the parser once it knows how many items there are.
     flow: list[list[Piece]] = field(default_factory=list)

@@ -149,7 +149,9 @@ def read_tab_rows(lines: list[tuple[int, str]]) -> Table | None:
         elif not plain(fields[0]) and table.rows and any(plain(f) for f in fields[1:]):
             # A day written once for several rows (a merged cell): the rows below it are its own.
             row = _row([(no, [(no, f)]) for f in fields], roles)
-            row.day, row.weekday = table.rows[-1].day, table.rows[-1].weekday
+            above = table.rows[-1]
+            above.day_line = above.day_line or above.line
+            row.day, row.weekday, row.day_line = above.day, above.weekday, above.day_line
             table.rows.append(row)
         elif any(plain(f) for f in fields):
             table.problems.append((no, f"a row whose first cell is not a day ({plain(fields[0])[:30]!r}) was skipped"))
