@@ -61,9 +61,16 @@ def parse_file(path: Path, month: int | None = None, year: int | None = None, li
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(source, exc.strerror or "cannot be read") from None
+    return parse_data(data, source, month, year, limits)
+
+
+def parse_data(data: bytes, source: str, month: int | None = None, year: int | None = None,
+               limits: Limits | None = None) -> Program:
+    """A program from a document's bytes (a file's, a download's), its format told by its content."""
+    limits = limits or Limits.from_env()
     kind = detect.detect(data)
     if kind == detect.DOC:
-        data, kind = _doc_to_docx(Path(path)), detect.DOCX
+        data, kind = _doc_to_docx(data, source), detect.DOCX
     if kind in (detect.PDF, detect.DOCX):
         around, table = _read_document(kind, data, source, limits)
         around = normalize(around)
@@ -86,19 +93,21 @@ def _read_document(kind: str, data: bytes, source: str, limits: Limits) -> tuple
     return docx.read(data, source)
 
 
-def _doc_to_docx(path: Path) -> bytes:
+def _doc_to_docx(data: bytes, source: str) -> bytes:
     """Legacy Word (.doc) through LibreOffice, the one converter that reads it faithfully."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
-        raise InputError(str(path), "a legacy Word (.doc) file: install LibreOffice, or save it as .docx or .pdf "
-                                    "(soffice --headless --convert-to docx FILE)")
+        raise InputError(source, "a legacy Word (.doc) file: install LibreOffice, or save it as .docx or .pdf "
+                                 "(soffice --headless --convert-to docx FILE)")
     with tempfile.TemporaryDirectory() as tmp:
         try:
+            doc = Path(tmp) / "document.doc"
+            doc.write_bytes(data)
             subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to",
-                            "docx", "--outdir", tmp, str(Path(path).resolve())], check=True, capture_output=True, timeout=120)
+                            "docx", "--outdir", tmp, str(doc)], check=True, capture_output=True, timeout=120)
             return next(Path(tmp).glob("*.docx")).read_bytes()
         except (subprocess.SubprocessError, StopIteration, OSError):
-            raise InputError(str(path), "LibreOffice could not convert this .doc file") from None
+            raise InputError(source, "LibreOffice could not convert this .doc file") from None
 
 
 def parse_text(text: str, source: str, month: int | None = None, year: int | None = None) -> Program:

@@ -36,7 +36,12 @@ CREATE TABLE IF NOT EXISTS source_documents (
     issued TEXT NOT NULL,          -- ISO time: Last-Modified, file mtime, or when first fetched
     body BLOB NOT NULL,            -- the last copy that parsed as a program
     checked_at TEXT NOT NULL
-)
+);
+CREATE TABLE IF NOT EXISTS source_runs (
+    name TEXT PRIMARY KEY,         -- "sync"
+    fingerprint TEXT NOT NULL,     -- of the documents and config of the last run that finished cleanly
+    finished_at TEXT NOT NULL
+);
 """
 
 
@@ -73,7 +78,7 @@ class DocumentState:
         self._db = sqlite3.connect(self.path, timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
         with self._db:
-            self._db.execute(SCHEMA)
+            self._db.executescript(SCHEMA)
 
     def previous(self, source: Source, origin: str) -> Document | None:
         """The last good copy of a document, marked unchanged (it is what the last run used)."""
@@ -95,6 +100,16 @@ class DocumentState:
                 "INSERT OR REPLACE INTO source_documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc.origin, doc.source.name, doc.etag, doc.last_modified, doc.sha256, doc.issued.isoformat(),
                  doc.data, _now().isoformat(timespec="seconds")))
+
+    def last_clean_run(self, name: str = "sync") -> str | None:
+        row = self._db.execute("SELECT fingerprint FROM source_runs WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def clean_run(self, fingerprint: str, name: str = "sync") -> None:
+        """Record a run that finished with no problem: the same inputs next time mean nothing to do."""
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO source_runs VALUES (?, ?, ?)",
+                             (name, fingerprint, _now().isoformat(timespec="seconds")))
 
     def close(self) -> None:
         self._db.close()
