@@ -113,3 +113,8 @@ def print_table(program: Program, console: Console) -> None:
         Text(f"{org} · {fmt_period(program.period)} · {n} event{'s' if n != 1 else ''}"
              f" · {len(program.warnings)} warning{'s' if len(program.warnings) != 1 else ''}")
     )
+
+
+from lichsync.commands import export  # noqa: E402  (commands register after the app exists)
+
+app.command("export")(export.export)
