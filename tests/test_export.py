@@ -256,3 +256,11 @@ def test_usage_errors(tmp_path):
     bad = tmp_path / "nowhere.txt"
     proc = run_cli("export", bad, "--all", "-d", tmp_path)
     assert proc.returncode == 2 and proc.stderr.strip() == f"lichsync: {bad}: No such file or directory"
+
+
+def test_previous_file_not_from_lichsync_is_replaced(tmp_path):
+    out = tmp_path / "lac.ics"
+    out.write_bytes(b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\n\x00garbage")
+    proc = run_cli("export", SEED_000, "--official", "Lạc", "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    assert all(int(ve["sequence"]) == 0 for ve in vevents(out)) and len(vevents(out)) == 20

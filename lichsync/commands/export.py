@@ -84,7 +84,7 @@ def write(path: Path, events: list[CalendarEvent], name: str, config: Config,
 
 
 def export(
-    files: list[Path] = typer.Argument(..., help="Programs (text) to export; a later file of the same month replaces an earlier one."),
+    files: list[Path] = typer.Argument(..., metavar="FILE...", help="Programs (text) to export; a later file of the same month replaces an earlier one."),
     official: Optional[str] = typer.Option(None, "--official", help='Whose calendar: a name, alias or title ("Lạc", "Lac", "Giám đốc").'),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="The .ics file to write for --official."),
     all_: bool = typer.Option(False, "--all", help="A feed per official and one for the organisation (all.ics)."),
