@@ -79,7 +79,8 @@ def write(path: Path, events: list[CalendarEvent], name: str, config: Config,
     try:
         write_feed(path, events, name, config.timezone, config.export.refresh_minutes, rendered=rendered)
     except OSError as e:
-        raise fail(path, f"cannot write: {e.strerror or e}; the previous file is unchanged")
+        kept = "; the previous file is unchanged" if path.is_file() else ""
+        raise fail(path, f"cannot write: {e.strerror or e}{kept}")
     typer.echo(f"{path}: {len(events)} event{'s' if len(events) != 1 else ''}")
 
 
