@@ -114,7 +114,10 @@ def print_table(program: Program, console: Console) -> None:
              f" · {len(program.warnings)} warning{'s' if len(program.warnings) != 1 else ''}")
     )
 
-from lichsync.commands import check  # noqa: E402  (commands register after the app exists)
+
+from lichsync.commands import check, export  # noqa: E402  (commands register after the app exists)
+
 app.command("check")(check.check)
+app.command("export")(export.export)
 from lichsync.commands import serve  # noqa: E402
 app.command("serve")(serve.serve)

@@ -355,3 +355,19 @@ def test_word_saved_html_with_thu_ngay_header():
         (date(2023, 12, 5), "all_day", None, "Đi kiểm tra cơ sở tại huyện Krông Pắc", ["Hòa"], "Huyện Krông Pắc"),
     ]  # "Làm việc tại cơ quan" is where the leaders are, not an event
     assert not program.warnings  # the year is in the title above the table
+
+
+def test_header_row_repeated_inside_an_html_table_is_skipped():
+    page = DAY_ROWS_HTML.replace("</table>", "<tr><th>Thời gian</th><th>Nội dung công việc</th><th>Lãnh đạo chủ trì</th>"
+                                 "<th>Đơn vị chuẩn bị</th><th>Địa điểm</th></tr></table>")
+    daily = parse(DAILY_WITH_REPEAT)
+    assert [e.title for e in daily.events] == ["Họp giao ban", "Tiếp công dân"]
+    assert len(parse(page).events) == 3
+
+
+DAILY_WITH_REPEAT = """<html><body><p>Lịch công tác tuần từ ngày 13/11/2023 đến ngày 17/11/2023</p><table>
+<tr><th>Ngày</th><th>Nội dung</th></tr>
+<tr><td>Thứ Hai 13/11</td><td>Họp giao ban</td></tr>
+<tr><td>Ngày</td><td>Nội dung</td></tr>
+<tr><td>Thứ Ba 14/11</td><td>Tiếp công dân</td></tr>
+</table></body></html>"""

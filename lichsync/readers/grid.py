@@ -102,6 +102,7 @@ def to_table(rows: list[list[Cell | None]], roles: list[str | None], header_line
             if day is None:
                 continue
         day_cell = cells[day_col] if day_col is not None and day_col < len(cells) else None
+
         if day_cell is not None and day_cell.text:
             day = day_cell
         elif day is None:
@@ -109,6 +110,8 @@ def to_table(rows: list[list[Cell | None]], roles: list[str | None], header_line
         if day_col is None:
             day_cell = None
         content, time = _written(cells, roles, CONTENT), _written(cells, roles, TIME)
+        if content and len(content.text) < 40 and role_of(content.text) == CONTENT:
+            continue  # the header row repeated (a new page of the saved document)
         own = bool(day_cell and day_cell.text) or bool(time and time.text)
         if out and not own and content and not _starts_item(content.lines[0]):
             _continue(out[-1], cells, roles)  # a cell wrapped onto the next table row

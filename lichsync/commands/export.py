@@ -1,0 +1,117 @@
+"""`lichsync export`: programs → one .ics feed for an official, or a feed per official and one for all."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from lichsync import config as config_mod
+from lichsync.calendar_event import CalendarEvent
+from lichsync.config import Config, ConfigError, Official
+from lichsync.console import fail
+from lichsync.directory import AmbiguousName, Directory, UnknownName, describe
+from lichsync.errors import InputError
+from lichsync.mapper import for_official, latest_programs, map_programs
+from lichsync.model import Program
+from lichsync.pipeline import parse_file
+from lichsync.writers.ics import write_feed
+
+ALL_FEED = "all.ics"
+
+
+def load_config(path: Path | None) -> Config:
+    """The configuration at `path` (--config / LICHSYNC_CONFIG), or the defaults; bad config exits 2."""
+    if path is None:
+        return Config()
+    try:
+        return config_mod.load(path)
+    except ConfigError as e:
+        raise fail(path, str(e))
+    except OSError as e:
+        raise fail(path, e.strerror or str(e))
+
+
+def read_programs(files: list[Path]) -> list[Program]:
+    programs = []
+    for file in files:
+        try:
+            programs.append(parse_file(file))
+        except InputError as e:
+            raise fail(file, e.problem)
+    for p in programs:
+        if p.warnings:
+            n = len(p.warnings)
+            typer.echo(f"lichsync: {p.source}: {n} warning{'s' if n > 1 else ''} (`lichsync parse` lists them)", err=True)
+    kept = latest_programs(programs)
+    for p in programs:
+        if p not in kept:
+            typer.echo(f"lichsync: {p.source}: replaced by a later file of the same program", err=True)
+    return kept
+
+
+def choose(directory: Directory, name: str) -> Official:
+    try:
+        return directory.find(name)
+    except AmbiguousName as e:
+        raise fail("--official", f'"{name}" could be {", ".join(describe(o) for o in e.matches)}: give one of their names')
+    except UnknownName as e:
+        hint = f"; close matches: {', '.join(e.close)}" if e.close else ""
+        known = ", ".join(o.short_name for o in directory.officials) or "none"
+        raise fail("--official", f'no official "{name}"{hint} (officials: {known})')
+
+
+def feed_title(who: str) -> str:
+    return f"Lịch công tác – {who}"
+
+
+def feeds_for_all(events: list[CalendarEvent], people: Directory, config: Config,
+                  programs: list[Program]) -> list[tuple[str, list[CalendarEvent], str]]:
+    """(file name, events, calendar name) of every feed --all writes: one per official, then all.ics."""
+    feeds = [(f"{o.key}.ics", for_official(events, o.key), feed_title(o.short_name)) for o in people.officials]
+    org = config.organization.name or next((p.organization for p in programs if p.organization), None)
+    return feeds + [(ALL_FEED, events, feed_title(org or "tất cả"))]
+
+
+def write(path: Path, events: list[CalendarEvent], name: str, config: Config,
+          rendered: dict | None = None) -> None:
+    try:
+        write_feed(path, events, name, config.timezone, config.export.refresh_minutes, rendered=rendered)
+    except OSError as e:
+        kept = "; the previous file is unchanged" if path.is_file() else ""
+        raise fail(path, f"cannot write: {e.strerror or e}{kept}")
+    typer.echo(f"{path}: {len(events)} event{'s' if len(events) != 1 else ''}")
+
+
+def export(
+    files: list[Path] = typer.Argument(..., metavar="FILE...", help="Programs (text) to export; a later file of the same month replaces an earlier one."),
+    official: Optional[str] = typer.Option(None, "--official", help='Whose calendar: a name, alias or title ("Lạc", "Lac", "Giám đốc").'),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="The .ics file to write for --official."),
+    all_: bool = typer.Option(False, "--all", help="A feed per official and one for the organisation (all.ics)."),
+    directory: Optional[Path] = typer.Option(None, "--dir", "-d", help="Where --all writes its feeds."),
+    config_path: Optional[Path] = typer.Option(None, "--config", "-c", envvar="LICHSYNC_CONFIG",
+                                               help="Configuration TOML (see config.example.toml)."),
+) -> None:
+    """Export programs as iCalendar feeds that phones and calendar apps subscribe to."""
+    if all_ == bool(official):
+        raise fail("export", "give either --official NAME -o FILE.ics or --all -d DIR")
+    if official and output is None:
+        raise fail("export", "--official needs -o FILE.ics")
+    if all_ and directory is None:
+        raise fail("export", "--all needs -d DIR")
+    config = load_config(config_path)
+    programs = read_programs(files)
+    people = Directory(config, programs)
+    events = map_programs(programs, config, people)
+    if official:
+        person = choose(people, official)
+        write(output, for_official(events, person.key), feed_title(person.short_name), config)
+        return
+    try:
+        os.makedirs(directory, exist_ok=True)
+    except OSError as e:
+        raise fail(directory, f"cannot create the directory: {e.strerror or e}")
+    rendered: dict = {}  # an event in several feeds is rendered once
+    for file_name, feed_events, name in feeds_for_all(events, people, config, programs):
+        write(directory / file_name, feed_events, name, config, rendered)
