@@ -16,6 +16,7 @@ from typing import Any, Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lichsync.errors import ConfigError  # noqa: F401  (raised here, caught as config.ConfigError by commands)
+from lichsync.settings import SECTIONS as SYNC_SECTIONS
 
 SESSION_KEYS = ("morning", "afternoon", "evening", "all_day")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -136,7 +137,7 @@ def load(path: Path) -> Config:
 
 
 def from_dict(doc: dict[str, Any]) -> Config:
-    _known(doc, "", [*SECTIONS, "timezone"])
+    _known(doc, "", [*SECTIONS, "timezone", *SYNC_SECTIONS])  # sync's own are read by settings.py
     values: dict[str, Any] = {}
     if "timezone" in doc:
         values["timezone"] = _timezone(doc["timezone"], "timezone")

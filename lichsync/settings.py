@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from lichsync.errors import ConfigError
 
 LEVELS = ("debug", "info", "warning", "error")
+SECTIONS = ("sources", "feeds", "logging", "lock")  # top-level keys of the config that are read here
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class SyncSettings:
 
 
 def parse_sync_settings(doc: dict[str, Any], base: Path) -> SyncSettings:
-    """The four sections from a decoded config document; `base` is the config file's folder."""
+    """The SECTIONS of a decoded config document; `base` is the config file's folder."""
     return SyncSettings(
         sources=parse_sources(doc.get("sources", []), base),
         feeds=parse_feeds(doc.get("feeds", {}), base),
