@@ -118,3 +118,6 @@ def print_table(program: Program, console: Console) -> None:
 from lichsync.commands import export  # noqa: E402  (commands register after the app exists)
 
 app.command("export")(export.export)
+from lichsync.commands import auth, push  # noqa: E402
+app.command("push")(push.push)
+app.add_typer(auth.app, name="auth")
