@@ -110,6 +110,7 @@ class CalDAVSettings:
     password: str | None = None
     password_command: str | None = None  # e.g. "pass show dav/lac": its first output line
     password_env: str = "LICHSYNC_CALDAV_PASSWORD"
+    retries: int = 5  # tries after the first on network errors, 429 and 5xx (exponential backoff)
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ class GoogleSettings:
     credentials: str | None = None
     client_secrets: str | None = None  # the installed-app client `lichsync auth google` signs in with
     endpoint: str | None = None  # another root URL for the Calendar API (an emulator); unauthenticated
+    retries: int = 5
 
 
 @dataclass(frozen=True)
@@ -381,8 +383,11 @@ def _read_targets(table: Any, where: str) -> dict[str, Any]:
     settings = {}
     for name, (kind, keys) in kinds.items():
         sub, at = table.get(name, {}), _join(where, name)
-        _known(sub, at, keys)
-        settings[name] = kind(**{k: _str(v, _join(at, k)) for k, v in sub.items()})
+        _known(sub, at, [*keys, "retries"])
+        values = {k: _str(v, _join(at, k)) for k, v in sub.items() if k != "retries"}
+        if "retries" in sub:
+            values["retries"] = _int(sub["retries"], _join(at, "retries"), 0, 10)
+        settings[name] = kind(**values)
     return {"targets": Targets(**settings)}
 
 

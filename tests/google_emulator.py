@@ -7,7 +7,8 @@ events list (paging with maxResults/pageToken, showDeleted), insert (409 when th
 cancelled), get, update (PUT) and patch (If-Match → 412), delete (kept as status=cancelled; 410 when
 already deleted, 404 when unknown) and batch (multipart/mixed of application/http parts). Every
 event gets a fresh ETag on each change. Faults can be injected: the next N calls answer 403
-rateLimitExceeded, 429 or 500. `requests` counts HTTP requests, `calls` counts API calls by kind.
+rateLimitExceeded, 429 or 500. `requests` counts HTTP requests, `calls` API calls by kind,
+`batch_sizes` the calls in each batch.
 """
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ class GoogleCalendarEmulator:
         self.calendars: dict[str, dict[str, dict]] = {}  # calendar id → event id → event resource
         self.requests = Counter()  # HTTP requests: "list", "batch", "insert", ...
         self.calls = Counter()  # API calls, inside batches or not
-        self.faults: list[tuple[int, str | None]] = []  # (status, reason) for the next calls
+        self.batch_sizes: list[int] = []
+        self.faults: list[tuple[int, str | None, str | None]] = []  # (status, reason, call kind or any)
         self._etags = itertools.count(1)
         self._lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
@@ -50,8 +52,9 @@ class GoogleCalendarEmulator:
         self.server.server_close()
 
     # --- test controls ---
-    def inject(self, status: int, count: int = 1, reason: str | None = None) -> None:
-        self.faults.extend([(status, reason)] * count)
+    def inject(self, status: int, count: int = 1, reason: str | None = None, kind: str | None = None) -> None:
+        """The next `count` calls (of `kind`: "list", "insert", … or any) fail with `status`."""
+        self.faults.extend([(status, reason, kind)] * count)
 
     def add_event(self, calendar: str, resource: dict) -> dict:
         """An event made by a person in the Google UI (no lichsync marker)."""
@@ -65,6 +68,7 @@ class GoogleCalendarEmulator:
     def reset_counts(self) -> None:
         self.requests.clear()
         self.calls.clear()
+        self.batch_sizes.clear()
 
     @property
     def writes(self) -> int:
@@ -92,11 +96,14 @@ class GoogleCalendarEmulator:
             return _error(400, "badRequest", f"{method} not supported here")
         with self._lock:
             self.calls[kind] += 1
-            if self.faults:
-                status, reason = self.faults.pop(0)
-                return _error(status, reason or "backendError", "injected fault")
+            fault = next((f for f in self.faults if f[2] in (None, kind)), None)
+            if fault:
+                self.faults.remove(fault)
+                return _error(fault[0], fault[1] or "backendError", "injected fault")
             events = self.calendars.setdefault(cal, {})
             current = events.get(event_id) if event_id else None
+            if kind == "delete" and current is not None and current["status"] == "cancelled":
+                return _error(410, "deleted", "Resource has been deleted")
             if_match = headers.get("if-match")
             if current is not None and if_match and if_match != current["etag"]:
                 return _error(412, "conditionNotMet", "Precondition Failed")
@@ -115,8 +122,6 @@ class GoogleCalendarEmulator:
             if kind == "get":
                 return 200, {}, copy.deepcopy(current)
             if kind == "delete":
-                if current["status"] == "cancelled":
-                    return _error(410, "deleted", "Resource has been deleted")
                 current["status"] = "cancelled"
                 self._store(cal, current)
                 return 204, {}, None
@@ -178,6 +183,7 @@ def _handler(emulator: GoogleCalendarEmulator):
             message = email.parser.BytesParser().parsebytes(
                 b"Content-Type: " + headers["content-type"].encode() + b"\r\n\r\n" + body)
             parts = message.get_payload()
+            emulator.batch_sizes.append(len(parts))
             if len(parts) > 1000:
                 return self._plain(400, b"too many calls in a batch")
             boundary = "batch_" + uuid.uuid4().hex

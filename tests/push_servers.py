@@ -27,7 +27,7 @@ class Radicale:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "radicale", f"--storage-filesystem-folder={root / 'collections'}",
              "--auth-type=htpasswd", f"--auth-htpasswd-filename={root / 'users'}",
-             "--auth-htpasswd-encryption=plain", f"--server-hosts=127.0.0.1:{self.port}",
+             "--auth-htpasswd-encryption=plain", "--auth-delay=0.1", f"--server-hosts=127.0.0.1:{self.port}",
              "--logging-level=error"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.client = caldav.DAVClient(url=self.url, username=USER, password=PASSWORD,

@@ -28,7 +28,7 @@ from lichsync.model import Program
 from lichsync.sync.apply import execute
 from lichsync.sync.plan import Desired, Plan, plan
 from lichsync.sync.state import State
-from lichsync.targets.base import Target, TargetError
+from lichsync.targets.base import Backoff, Target, TargetError
 
 OP_STYLE = {"create": "green", "update": "yellow", "delete": "red", "foreign": "magenta"}
 
@@ -72,19 +72,21 @@ def open_target(kind: str, calendar: str, config: Config) -> Target:
     if kind == "caldav":
         from lichsync.targets.caldav import CalDAVTarget
         username = os.environ.get("LICHSYNC_CALDAV_USERNAME") or config.targets.caldav.username
-        return CalDAVTarget(calendar, username, caldav_password(config))
+        return CalDAVTarget(calendar, username, caldav_password(config),
+                            backoff=Backoff(retries=config.targets.caldav.retries))
     from lichsync.targets.google import GoogleTarget, authorized_http, token_path
     settings = config.targets.google
+    backoff = Backoff(retries=settings.retries)
     if settings.endpoint and not settings.credentials:
         import httplib2
-        return GoogleTarget(calendar, httplib2.Http(timeout=60), root_url=settings.endpoint)
+        return GoogleTarget(calendar, httplib2.Http(timeout=60), root_url=settings.endpoint, backoff=backoff)
     creds = Path(settings.credentials).expanduser() if settings.credentials else token_path()
     try:
         http = authorized_http(creds)
     except (OSError, ValueError, KeyError) as e:
         raise fail(creds, f"cannot use these Google credentials ({getattr(e, 'strerror', None) or e}); "
                           "run `lichsync auth google` or set targets.google.credentials to a service-account key")
-    return GoogleTarget(calendar, http, root_url=settings.endpoint)
+    return GoogleTarget(calendar, http, root_url=settings.endpoint, backoff=backoff)
 
 
 def choose_targets(person: Official, to: To, calendar: str | None) -> list[tuple[str, str]]:

@@ -12,10 +12,10 @@ from urllib.parse import urljoin
 import caldav
 import icalendar
 from caldav.lib import error as caldav_error
-from requests.exceptions import RequestException
+from caldav.lib import http_sync  # the HTTP library python-caldav uses (niquests or requests)
 
 from lichsync.sync.plan import Action, RemoteEvent
-from lichsync.targets.base import Target, TargetError, Written
+from lichsync.targets.base import Backoff, Target, TargetError, Written
 from lichsync.writers.ics import HASH_PROP, event_to_ical
 
 SCOPE_PROP = "X-LICHSYNC-SCOPE"
@@ -63,25 +63,38 @@ class CalDAVTarget(Target):
     kind = "caldav"
 
     def __init__(self, calendar_url: str, username: str | None = None, password: str | None = None,
-                 timeout: int = 30):
+                 timeout: int = 30, backoff: Backoff = Backoff()):
+        self.backoff = backoff
         url = calendar_url if calendar_url.endswith("/") else calendar_url + "/"
         super().__init__(url)
+        # Basic auth sent up front: negotiating costs a 401 round trip (and a deliberate delay on Radicale).
         self.client = caldav.DAVClient(url=url, username=username, password=password, timeout=timeout,
+                                       auth_type="basic" if username else None,
                                        require_tls=False, enable_rfc6764=False)
 
     def _request(self, what: str, method: str, url: str, body: str = "", headers: dict | None = None,
                  ok: tuple[int, ...] = (200, 201, 204)):
-        try:
-            response = self.client.request(url, method, body, headers or {})
-        except caldav_error.AuthorizationError:
-            raise TargetError(self.label, f"{what}: the server refused the credentials (401/403)") from None
-        except caldav_error.DAVError as e:
-            raise TargetError(self.label, f"{what}: {e}") from None
-        except RequestException as e:
-            raise TargetError(self.label, f"{what}: network error: {type(e).__name__}: {_reason(e)}") from None
-        if response.status not in ok:
-            raise TargetError(self.label, f"{what}: HTTP {response.status} {getattr(response, 'reason', '')}".strip())
-        return response
+        """One request; network errors, 429 and 5xx are retried with backoff, then named in a TargetError."""
+        for attempt in range(self.backoff.retries + 1):
+            try:
+                response = self.client.request(url, method, body, headers or {})
+            except caldav_error.AuthorizationError:
+                raise TargetError(self.label, f"{what}: the server refused the credentials (401/403)") from None
+            except caldav_error.RateLimitError:
+                problem = "HTTP 429/503 (rate limited)"
+            except caldav_error.DAVError as e:
+                raise TargetError(self.label, f"{what}: {e}") from None
+            except (http_sync.requests.exceptions.RequestException, OSError) as e:
+                problem = f"network error: {_reason(e)}"
+            else:
+                if response.status in ok:
+                    return response
+                problem = f"HTTP {response.status} {getattr(response, 'reason', '') or ''}".strip()
+                if response.status != 429 and response.status < 500:
+                    raise TargetError(self.label, f"{what}: {problem}")
+            if attempt == self.backoff.retries:
+                raise TargetError(self.label, f"{what}: {problem} (gave up after {attempt + 1} tries)")
+            self.backoff.wait(attempt)
 
     def list(self) -> list[RemoteEvent]:
         response = self._request("listing events", "REPORT", self.calendar, LIST_QUERY,
