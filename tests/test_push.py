@@ -33,8 +33,8 @@ FAST = Backoff(retries=4, base=0.001, cap=0.01)
 def program():
     """Lạc's events of September 2023 and the scope they belong to."""
     programs = [parse_file(PROGRAM)]
-    key = Directory(Config(), programs).find("Lạc").key
-    wanted, scopes = desired_events(programs, Config(), key)
+    people = Directory(Config(), programs)
+    wanted, scopes = desired_events(programs, Config(), people, people.find("Lạc").key)
     assert len(wanted) == 20
     return wanted, scopes
 
@@ -75,6 +75,10 @@ class GoogleCalendar:
 
     def target(self, backoff: Backoff = FAST) -> GoogleTarget:
         return GoogleTarget(self.id, httplib2.Http(timeout=10), root_url=self.emulator.url, backoff=backoff)
+
+    def config(self, path: Path) -> Path:
+        path.write_text(f'[targets.google]\nendpoint = "{self.emulator.url}"\nretries = 1\n', encoding="utf-8")
+        return path
 
     def live(self) -> list[tuple[str, str]]:
         return sorted((e["iCalUID"], e.get("summary", "")) for e in self.emulator.live(self.id))
@@ -351,3 +355,32 @@ def test_push_command_needs_a_calendar(tmp_path):
     result = run_cli("push", PROGRAM, "--official", "Lạc", "--state", tmp_path / "s.db")
     assert result.returncode == 2
     assert "has no caldav or google calendar" in result.stderr
+
+
+def test_push_command_to_google_twice_then_a_revised_program(google_emulator, tmp_path):
+    cal = GoogleCalendar(google_emulator)
+    args = ["push", PROGRAM, "--official", "Lạc", "--to", "google", "--calendar", cal.id,
+            "--state", tmp_path / "s.db", "--config", cal.config(tmp_path / "c.toml")]
+    first = run_cli(*args)
+    assert first.returncode == 0, first.stderr
+    assert "create 20, update 0, delete 0, unchanged 0" in first.stdout
+    second = run_cli(*args)
+    assert "create 0, update 0, delete 0, unchanged 20" in second.stdout
+    revised = tmp_path / PROGRAM.name  # a revised issue: two of Lạc's items retitled
+    text = PROGRAM.read_text(encoding="utf-8")
+    old = ["\nChiều: Giao ban BCS Đảng và UBND tỉnh\n", "thanh niên năm 2023\n"]
+    assert all(text.count(o) == 1 for o in old)
+    revised.write_text(text.replace(old[0], "\nChiều: Giao ban BCS Đảng và UBND tỉnh tháng 9\n")
+                       .replace(old[1], "thanh niên năm 2023 (hoãn)\n"), encoding="utf-8")
+    dry = run_cli(*args[:1], revised, *args[2:], "--dry-run", "--json")
+    assert json.loads(dry.stdout)["targets"][0]["counts"] == {  # a retitled item is a new event (new UID)
+        "create": 2, "update": 0, "delete": 2, "unchanged": 18, "foreign": 0}
+    third = run_cli(*args[:1], revised, *args[2:])
+    assert third.returncode == 0, third.stderr
+    assert len(cal.live()) == 20 and "Giao ban BCS Đảng và UBND tỉnh tháng 9" in dict(cal.live()).values()
+
+
+def test_google_token_is_written_with_mode_0600(tmp_path):
+    path = tmp_path / "dir" / "google-token.json"
+    google_mod.save_token(path, '{"refresh_token": "x"}')
+    assert path.stat().st_mode & 0o777 == 0o600 and json.loads(path.read_text())["refresh_token"] == "x"

@@ -30,6 +30,7 @@ from lichsync.sync.plan import Desired, Plan, plan
 from lichsync.sync.state import State
 from lichsync.targets.base import Backoff, Target, TargetError
 
+NOTES = {"edited": "edited in the calendar; the program changed it", "foreign": "a person's event has this UID; left alone"}
 OP_STYLE = {"create": "green", "update": "yellow", "delete": "red", "foreign": "magenta"}
 
 
@@ -46,9 +47,9 @@ def scope(program: Program, config: Config) -> str:
     return f"{organization_key(program, config)}|{period}"
 
 
-def desired_events(programs: list[Program], config: Config, official_key: str) -> tuple[list[Desired], set[str]]:
+def desired_events(programs: list[Program], config: Config, people: Directory,
+                   official_key: str) -> tuple[list[Desired], set[str]]:
     """The official's events with their scopes, and every scope pushed (a program may now have none of theirs)."""
-    people = Directory(config, programs)
     scopes = {p.source: scope(p, config) for p in programs}
     events = for_official(map_programs(programs, config, people), official_key)
     return [Desired(e, scopes[e.source]) for e in events], set(scopes.values())
@@ -118,8 +119,9 @@ def push(
     """Make an official's calendar match the programs: create, update and delete only lichsync's own events."""
     config = load_config(config_path)
     programs = read_programs(files)
-    person = choose(Directory(config, programs), official)
-    desired, scopes = desired_events(programs, config, person.key)
+    people = Directory(config, programs)
+    person = choose(people, official)
+    desired, scopes = desired_events(programs, config, people, person.key)
     chosen = choose_targets(person, to, calendar)
     try:
         state = State(state_path)
@@ -172,14 +174,15 @@ def _chronological(a) -> tuple[str, str]:
 def print_plan(target: Target, the_plan: Plan, console, dry_run: bool) -> None:
     shown = [a for a in the_plan.actions if a.op != "unchanged"]
     if shown:
+        notes = {a.uid: NOTES[a.op] if a.op == "foreign" else NOTES["edited"] for a in shown
+                 if a.edited or a.op == "foreign"}
         table = Table(header_style="bold")
-        for name in ("Action", "Date", "Time", "Title", "Note"):
+        for name in ("Action", "Date", "Time", "Title", "Note")[:5 if notes else 4]:
             table.add_column(name, no_wrap=name not in ("Title", "Note"))
         for a in sorted(shown, key=_chronological):
-            note = "edited in the calendar; overwritten" if a.edited else (
-                "a person's event with this UID; left alone" if a.op == "foreign" else "")
             day, time = when(a.start)
-            table.add_row(Text(a.op, style=OP_STYLE.get(a.op, "")), day, time, Text(a.summary), note)
+            row = [Text(a.op, style=OP_STYLE.get(a.op, "")), day, time, Text(a.summary)]
+            table.add_row(*row, notes.get(a.uid, "")) if notes else table.add_row(*row)
         console.print(table)
     c = the_plan.counts()
     verb = "would " if dry_run else ""
