@@ -47,7 +47,7 @@ def main(
 
 @app.command()
 def parse(
-    file: Path = typer.Argument(..., help="The program as text (.txt, .md, saved page text)."),
+    file: Path = typer.Argument(..., help="The program: .pdf, .docx, .doc, a saved page (.html) or text."),
     format: Format = typer.Option(Format.table, "--format", "-f", help="table for people, json for machines."),
     month: Optional[int] = typer.Option(None, "--month", min=1, max=12, help="Month, when the text does not say."),
     year: Optional[int] = typer.Option(None, "--year", min=1900, max=2200, help="Year, when the text does not say."),
@@ -115,8 +115,9 @@ def print_table(program: Program, console: Console) -> None:
     )
 
 
-from lichsync.commands import export  # noqa: E402  (commands register after the app exists)
+from lichsync.commands import check, export  # noqa: E402  (commands register after the app exists)
 
+app.command("check")(check.check)
 app.command("export")(export.export)
 from lichsync.commands import auth, push  # noqa: E402
 app.command("push")(push.push)

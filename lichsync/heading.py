@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from lichsync.text import collapse
 
@@ -99,3 +100,76 @@ def find_organization(lines: list[str], title_index: int | None) -> str | None:
     above = [c for c in candidates if title_index is None or c[0] < title_index]
     chosen = above[-1] if above else (candidates[-1] if candidates else None)
     return proper_case(chosen[1]) if chosen else None
+
+
+# "từ ngày 14/3 đến ngày 18/3/2022", "TỪ NGÀY 11/11/2019 ĐẾN NGÀY 17/11/2019", "(từ 21/5 - 28/5/2018)"
+WEEK_RE = re.compile(
+    r"từ\s+(?:ngày\s+)?(?P<d1>\d{1,2})\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?\s*"
+    r"(?:-|–|đến)\s*(?:ngày\s+)?(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})(?:\s*/\s*(?P<y2>\d{4}))?",
+    re.IGNORECASE,
+)
+OF_WHOM_RE = re.compile(
+    r"^\W*lịch\s+(?:công\s+tác|làm\s+việc)(?:\s+tuần(?:\s+\d+)?)?\s+của\s+(?P<who>.+?)\s*(?:\(|\bt[ừu]\s+ngày\b|$)",
+    re.IGNORECASE,
+)
+YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d|21\d\d)(?!\d)")
+WEEKDAY_INDEX = {
+    "hai": 0, "2": 0, "ba": 1, "3": 1, "tư": 2, "4": 2, "năm": 3, "5": 3, "sáu": 4, "6": 4, "bảy": 5, "bẩy": 5, "7": 5,
+}
+
+
+def find_week(text: str) -> tuple[tuple[int, int, int | None], tuple[int, int, int | None]] | None:
+    """The dates a weekly schedule's title gives: ((day, month, year or None), (day, month, year or None))."""
+    for m in WEEK_RE.finditer(text):
+        d1, m1, d2, m2 = (int(m.group(k)) for k in ("d1", "m1", "d2", "m2"))
+        if 1 <= m1 <= 12 and 1 <= m2 <= 12 and 1 <= d1 <= 31 and 1 <= d2 <= 31:
+            y2 = int(m.group("y2")) if m.group("y2") else None
+            y1 = int(m.group("y1")) if m.group("y1") else (y2 - 1 if y2 and m1 > m2 else y2)
+            return (d1, m1, y1), (d2, m2, y2)
+    return None
+
+
+def whose_schedule(lines: list[str]) -> str | None:
+    """ "Lịch công tác của thường trực UBND tỉnh" → "Thường trực UBND tỉnh" (weekly pages name no issuer above)."""
+    for line in lines[:15]:
+        m = OF_WHOM_RE.match(collapse(line))
+        if m:
+            who = m.group("who").strip(" ,.:")
+            if who.isupper():
+                who = proper_case(who)
+            return who[:1].upper() + who[1:] if who else None
+    return None
+
+
+def weekday_index(name: str | None) -> int | None:
+    """Monday = 0 for "Thứ Hai", "Thứ 2", "T. Ba", "Hai"; Sunday = 6 for "Chủ nhật", "CN"."""
+    if not name:
+        return None
+    key = collapse(name.lower()).strip(" .,:()")
+    if re.fullmatch(r"chủ\s*nhật|cn", key):
+        return 6
+    key = re.sub(r"^(?:thứ|t\.?)\s*", "", key)
+    return WEEKDAY_INDEX.get(key)
+
+
+def infer_year(pairs: list[tuple[int, int, int]], text: str, fallback: int) -> tuple[int, bool]:
+    """The year that makes the (day, month, weekday) pairs true, preferring years the text names.
+
+    Returns (year, True) when some year fits every pair; else the best-fitting year and False."""
+    named = sorted(set(int(y) for y in YEAR_RE.findall(text)), key=lambda y: -y)
+    if not pairs:
+        return (named[0] if named else fallback), False
+    nearby = [fallback + k for k in (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6)]
+    best: tuple[int, int] | None = None
+    for year in named + [y for y in nearby if y not in named]:
+        fits = 0
+        for day, month, weekday in pairs:
+            try:
+                fits += date(year, month, day).weekday() == weekday
+            except ValueError:
+                pass
+        if fits == len(pairs) and pairs:
+            return year, True
+        if best is None or fits > best[1]:
+            best = (year, fits)
+    return (best[0] if best else fallback), False

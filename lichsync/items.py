@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from lichsync import vocab
@@ -19,6 +19,7 @@ class Item:
     line: int
     pos: int | None
     session: str | None
+    actors: list[str] = field(default_factory=list)  # the official a per-official line names at its head
 
 
 def strip_rest_marker(text: str) -> str:

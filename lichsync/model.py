@@ -65,6 +65,9 @@ class Event:
     line: int | None = None
     # Titles of the officials as written ("TUV, BTĐU, GĐ"), by official; not in the JSON contract.
     titles: dict[str, str] = field(default_factory=dict)
+    # The text contradicted its row and lichsync read it the evident way (a "span_month" warning
+    # says how); not in the JSON contract.
+    repaired: bool = False
 
     def to_dict(self) -> dict:
         return {

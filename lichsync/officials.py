@@ -5,7 +5,7 @@ import re
 
 from lichsync.text import collapse
 
-PERSON_RE = re.compile(r"(?:\bđ/\s*c|\bđồng\s+chí)\.?\s+", re.IGNORECASE)
+PERSON_RE = re.compile(r"(?:\bđ/\s*c|\bđồng\s+chí)(?:\.|\s*:)?\s+", re.IGNORECASE)
 # Words that make up titles rather than names.
 TITLE_WORDS = {
     "bí", "thư", "phó", "chủ", "tịch", "giám", "đốc", "trưởng", "ủy", "uỷ", "viên", "thường", "trực",
@@ -53,6 +53,11 @@ def _titles_only(part: str) -> bool:
     return bool(words) and all(_is_title_word(w) for w in words) and any(ACRONYM_RE.match(w.strip(",")) for w in words)
 
 
+def _capitalised(word: str) -> bool:
+    """A word of a personal name: "Thi", "Ánh", "A"."""
+    return word[:1].isupper() and (word[1:].islower() or not word[1:])
+
+
 def _label(text: str) -> tuple[str, str]:
     """A group label as written, or the name in "PCT Nguyễn Văn Thi" (titles first, then a full name)."""
     words = text.split()
@@ -60,7 +65,7 @@ def _label(text: str) -> tuple[str, str]:
     while k < len(words) and ACRONYM_RE.match(words[k]):
         k += 1
     name = words[k:]
-    if k and len(name) >= 2 and all(w[:1].isupper() and w[1:].islower() for w in name):
+    if k and len(name) >= 2 and all(_capitalised(w) for w in name):
         return " ".join(name), " ".join(words[:k])
     return text, ""
 
@@ -117,3 +122,58 @@ def officials_in_text(title: str) -> list[str]:
     if m:
         return [collapse(m.group("group"))]
     return []
+
+
+# Who an item's sentence is about: its subject, before the verb ("Chủ tịch dự …", "Ban Pháp chế giám sát …").
+ACTOR_START_RE = re.compile(
+    r"^(?:(?:đ/c|đồng\s+chí)\s+)?(?:các\s+)?(?:phó\s+)?(?:chủ\s+tịch|bí\s+thư|giám\s+đốc|trưởng\s+ban|"
+    r"thường\s+trực|ban\s+thường\s+vụ|thường\s+vụ|lãnh\s+đạo|tập\s+thể|ban\s+|(?:đ/c|đồng\s+chí)\s+\w)",
+    re.IGNORECASE,
+)
+VERB_RE = re.compile(
+    r"\s(?=(?:dự|tham\s+dự|tham\s+gia|họp|đi|làm\s+việc|tiếp|thăm|kiểm\s+tra|chủ\s+trì|giám\s+sát|khảo\s+sát|"
+    r"thông\s+qua|gặp|trao|tặng|phát\s+biểu|chúc\s+mừng|nghe|duyệt|đối\s+thoại|tiếp\s+xúc|chỉ\s+đạo|"
+    r"tổ\s+chức|công\s+tác|hội\s+ý|giao\s+ban|cho\s+ý\s+kiến|xem\s+xét|đón|tiễn|viếng|thực\s+hiện|"
+    r"báo\s+cáo|ký|phê\s+duyệt)\b)",
+    re.IGNORECASE,
+)
+CONNECT_RE = re.compile(r"\s*,\s*|\s+và\s+(?=(?:các\s+|đ/c|đồng\s+chí|phó\s|chủ\s|bí\s|ban\s|thường\s))", re.IGNORECASE)
+NEW_ACTOR_RE = re.compile(r"^(?:các\s|đ/c|đồng\s+chí)", re.IGNORECASE)
+
+
+def _full_name(words: list[str]) -> str | None:
+    """The personal name closing a title: "Phó Chủ tịch Hồ Thu Ánh" → "Hồ Thu Ánh"."""
+    name: list[str] = []
+    for w in reversed(words):
+        if not _capitalised(w):
+            break
+        name.insert(0, w)
+    return " ".join(name) if len(name) >= 2 and len(name) < len(words) else None
+
+
+def subjects(text: str) -> list[str]:
+    """The leaders an item's sentence starts with, each by name when the text gives one.
+
+    "Phó Chủ tịch Thường trực Trương Cảnh Tuyên, Phó Chủ tịch Hồ Thu Ánh dự …" → both names;
+    "đồng chí Bí thư Thành ủy và đồng chí Phó Bí thư Thành ủy dự …" → both titles. People the
+    item is about come after the verb and are not its subject.
+    """
+    text = collapse(text)
+    if not ACTOR_START_RE.match(text):
+        return []
+    m = VERB_RE.search(text)
+    if not m or m.start() > 120:
+        return []
+    actors: list[tuple[str, bool]] = []  # (actor, has a personal name)
+    for part in (p.strip(" .") for p in CONNECT_RE.split(text[: m.start()])):
+        if not part:
+            continue
+        if PERSON_RE.match(part + " "):
+            name, _ = person(PERSON_RE.sub("", part, count=1))
+            actors.append((name, not TITLE_START_RE.match(name)))
+            continue
+        full = _full_name(part.split())
+        if actors and not full and not actors[-1][1] and not NEW_ACTOR_RE.match(part) and not ACTOR_START_RE.match(part):
+            continue  # more titles of the one before: "Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh"
+        actors.append((full or part, bool(full)))
+    return [a for a, _ in actors if a]

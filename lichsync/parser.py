@@ -6,30 +6,52 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
-from lichsync import align, columns, items, vocab
+from lichsync import align, checks, columns, items, notes, vocab
 from lichsync.errors import InputError
+from lichsync.heading import weekday_index
 from lichsync.model import Event, Period, Warning
-from lichsync.officials import officials_in_text, parse_officials
-from lichsync.readers.rows import CONTENT, LEADERS, LOCATION, UNITS, Row, Table
+from lichsync.officials import officials_in_text, parse_officials, subjects
+from lichsync.readers.rows import CONTENT, LEADERS, LOCATION, TIME, UNITS, Row, Table
 from lichsync.text import collapse
 
 SIDES = (UNITS, LEADERS, LOCATION)
-DAY_RE = re.compile(r"(\d{1,2})(?:\s*/\s*(\d{1,2}))?(?:\s*/\s*\d{4})?(?:\s*[-–,]\s*(\d{1,2}))?")
+DAY_RE = re.compile(r"(\d{1,2})(?:\s*/\s*(\d{1,2}))?(?:\s*/\s*(\d{4}))?(?:\s*[-–,]\s*(\d{1,2}))?")
+
+
+def _year_near(month: int, period: Period) -> int:
+    """The year of a day written without one: the program's, or the next for January in a December program."""
+    anchor = period.start or date(period.year, period.month, 1)
+    if month < anchor.month and anchor.month - month > 6:
+        return anchor.year + 1
+    if month > anchor.month and month - anchor.month > 6:
+        return anchor.year - 1
+    return anchor.year
+
+
+class DayOutsideMonth(InputError):
+    """A row's day the month does not have: the row is skipped with a warning, not the whole file."""
 
 
 def row_days(row: Row, period: Period, source: str) -> tuple[date, date | None]:
-    """The first and (for "1-4", "06-07") last day of a row in the program's month."""
+    """The first and (for "1-4", "06-07") last day of a row: "5" in the program's month, "14/7" or
+    "11/11/2019" as written."""
+    if not row.day.strip() and row.weekday and period.start:  # "THỨ HAI:" in the week the title names
+        offset = (weekday_index(row.weekday) - period.start.weekday()) % 7 if weekday_index(row.weekday) is not None else None
+        if offset is not None:
+            return period.start + timedelta(days=offset), None
     m = DAY_RE.search(re.sub(vocab.WEEKDAY_NAMES, " ", row.day, flags=re.IGNORECASE))  # "Thứ 2, 05/9"
+    if not m and not row.day.strip():
+        raise InputError(source, f"line {row.line}: the day {row.weekday!r} has no date and the title names no week")
     if not m:
         raise InputError(source, f"line {row.line}: cannot read the day {row.day!r}")
-    first, month, last = int(m.group(1)), int(m.group(2) or period.month), m.group(3)
-    year = period.year + (1 if month < period.month and period.month == 12 else 0)
+    first, month, last = int(m.group(1)), int(m.group(2) or period.month), m.group(4)
+    year = int(m.group(3)) if m.group(3) else _year_near(month, period)
     days = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
     for d in (first, int(last or first)):
         if not 1 <= d <= days:
-            raise InputError(source, f"line {row.line}: day {d} is outside {month:02d}/{year}")
+            raise DayOutsideMonth(source, f"day {d} is beyond the end of {month:02d}/{year} ({days} days)")
     start = date(year, month, first)
     end = date(year, month, int(last)) if last and int(last) > first else None
     return start, end
@@ -49,7 +71,16 @@ def _split_units(text: str) -> list[str]:
 def _clean_title(text: str) -> str:
     text = collapse(text)
     text = re.sub(r"^[\s:;,.\-–+•]+", "", text)
-    return re.sub(r"[\s:;,\-–+]+$", "", text)
+    return re.sub(r"(?<!\.\.)(?<!\b[A-ZĐ])[\s:;,.\-–+]+$", "", text)
+
+
+def _row_session(row: Row) -> str | None:
+    """The session a weekly table writes in its own cell ("Sáng"), or at the head of its time cell ("Sáng 8h00")."""
+    for text in [row.session or ""] + [p.text for p in row.cells.get(TIME, [])]:
+        m = vocab.SESSION_RE.match(text.strip() + " ")
+        if m or text.strip().lower() in vocab.SESSION_WORDS:
+            return vocab.SESSION_WORDS[collapse((m.group("word") if m else text.strip()).lower())]
+    return None
 
 
 def parse_table(table: Table, period: Period, source: str) -> tuple[list[Event], list[Warning]]:
@@ -57,23 +88,29 @@ def parse_table(table: Table, period: Period, source: str) -> tuple[list[Event],
     warnings = [Warning("unreadable_row", message, line) for line, message in table.problems]
     sides = [r for r in table.roles if r in SIDES]
     width = _width(table)
+    dated = []
     for row in table.rows:
-        start, row_end = row_days(row, period, source)
+        try:
+            start, row_end = row_days(row, period, source)
+        except DayOutsideMonth as e:
+            warnings.append(Warning("day_beyond_month", f"{e.problem}; the row was skipped", row.line))
+            continue
+        dated.append((row, start, row_end))
         if row.flow:
             segments = [s for flow in row.flow for s in columns.split_flow(flow, sides, width)]
         else:
             paragraphs = [(p.text, p.line, p.pos) for p in row.cells.get(CONTENT, [])]
             segments = [columns.Segment(paragraphs, {r: row.cells.get(r, []) for r in sides})]
-        context = items.Context()
+        context = items.Context(session=_row_session(row))
         for seg in segments:
             events += _segment_events(seg, row, start, row_end, sides, context, warnings)
-    return events, warnings
+    return events, warnings + checks.check_rows(dated, events, period)
 
 
 def _segment_events(seg, row, start, row_end, sides, context, warnings) -> list[Event]:
     if items.is_rest_only([p[0] for p in seg.paragraphs]):
         return []
-    found = items.parse_items(seg.paragraphs, context)
+    found = _per_official(items.parse_items(seg.paragraphs, context))
     if not found:
         return []
     assigned = {}
@@ -88,21 +125,28 @@ def _segment_events(seg, row, start, row_end, sides, context, warnings) -> list[
                 f"{'position' if any(e.pos is not None for e in entries) else 'order'}",
                 row.line,
             ))
+    row_time = notes.clock(" ".join(p.text for p in row.cells.get(TIME, [])))
     out = []
     for k, item in enumerate(found):
+        if notes.is_routine(item.text):
+            continue
         span = items.find_span(item.text, start)
         if span.repaired:
-            warnings.append(Warning("span_month", f"the span in {item.text!r} names another month; read as {start:%m/%Y}", item.line))
-        title = _clean_title(span.text)
+            warnings.append(checks.repaired_span(item.text, start, span.end, item.line))
+        said = notes.read_notes(span.text)
+        title = _clean_title(said.text)
+        if not title:
+            continue
         holiday = bool(vocab.HOLIDAY_RE.match(title))
         event = Event(
             date=start,
             title=title,
             end_date=span.end or row_end,
-            session=None if holiday else item.session,
-            start_time=items.find_time(title),
+            session=None if holiday else item.session or said.session,
+            start_time=said.start_time or row_time or items.find_time(title),
             kind="holiday" if holiday else "work",
             line=item.line,
+            repaired=span.repaired,
         )
         for entry in assigned.get(LEADERS, [[]] * len(found))[k]:
             for name, titles in parse_officials(entry.text):
@@ -111,10 +155,29 @@ def _segment_events(seg, row, start, row_end, sides, context, warnings) -> list[
                     if titles:
                         event.titles[name] = titles
         if LEADERS not in sides:
-            event.officials = officials_in_text(title)
+            event.officials = item.actors or subjects(title) or officials_in_text(title)
+        event.officials += [a for a in said.attendees if a not in event.officials]
         for entry in assigned.get(UNITS, [[]] * len(found))[k]:
             event.units += [u for u in _split_units(entry.text) if u not in event.units]
+        event.units = event.units or said.units
         places = [re.sub(r"^[-–•]\s*", "", e.text).strip() for e in assigned.get(LOCATION, [[]] * len(found))[k]]
-        event.location = "; ".join(p for p in places if p) or None
+        event.location = "; ".join(p for p in places if p) or said.location
         out.append(event)
+    return out
+
+
+def _per_official(found: list[items.Item]) -> list[items.Item]:
+    """A line written per official ("Chủ tịch: 7 giờ 30 phút, … . 14 giờ, …") is one item per clock time."""
+    out = []
+    for item in found:
+        split = notes.split_official_line(item.text)
+        if not split or len(split[1]) < 1:
+            out.append(item)
+            continue
+        head, parts = split
+        actors = subjects(f"{head} dự")  # the head names who: "Chủ tịch", "Phó Chủ tịch Đỗ Văn Lô"
+        if not actors:
+            out.append(item)
+            continue
+        out += [items.Item(part, item.line, item.pos, item.session, actors) for part in parts]
     return out

@@ -73,3 +73,32 @@ FURNITURE_RE = re.compile(r"^(?:CHÚC\s+MỪNG\s+NĂM\s+MỚI|Trang\s+\d+(?:\s*/
 TRAILER_RE = re.compile(r"^\W*(?:nơi\s+nhận|kt\.\s|tl\.\s|tm\.\s|người\s+ký|ghi\s+chú\s*:)", I)
 
 CONNECTOR_END_RE = re.compile(r"(?:[,;:+&(“\"/–-]|\b(?:và|của|về|với|các|tại|cho|trong|theo|do|đến|từ|ngày|năm|số|là|những))$", I)
+
+CLOCK = r"(?:[01]?\d|2[0-3])\s*(?:h|giờ|g(?=\d)|:(?=\d{2}))\s*(?:[0-5]\d)?(?:\s*(?:phút|’|'|p\b))?"
+# An item that starts with its clock time: "(8h30) …", "8 giờ, …", "7 giờ 30’ …", "8h00. …", "14h00 - 16h00: …"
+LEADING_TIME_RE = re.compile(
+    rf"^\(?\s*(?:(?:từ|lúc|vào\s+lúc)\s+)?(?P<clock>{CLOCK})(?:\s*(?:-|–|đến)\s*{CLOCK})?\s*\)?(?=[\s,.:;–-]|$)\s*[,.:;–-]?\s*",
+    I,
+)
+
+WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|t\.\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)"
+DATE = r"(?P<d>\d{1,2})\s*[/.]\s*(?P<m>\d{1,2})(?:\s*[/.]\s*(?P<y>\d{4}))?"
+LUNAR_NOTE = r"\(\s*(?:nhằm\s+(?:ngày\s+)?)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*(?:ÂL|âm\s+lịch)\s*\)"
+# A day heading: "THỨ HAI 14/3", "Thứ Hai, ngày 12/5/2025", "* THỨ BẢY 11/01/2025 (nhằm 12/12 ÂL)", "T. Ba 03/9".
+DAY_HEAD_RE = re.compile(
+    rf"^[\s*•·\-–+]*(?:(?P<wd>{WEEKDAY})\b\s*[,.:\-–]?\s*)?\(?\s*(?:ngày\s+)?{DATE}\s*\)?"
+    rf"(?:\s*[,(\-–]?\s*(?P<wd2>{WEEKDAY})\s*\)?)?\s*(?P<lunar>{LUNAR_NOTE})?\s*[:.,]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# "ngày 14 tháng 3 năm 2022" is read as "14/3/2022".
+VI_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|/)\s*(\d{4}))?", re.IGNORECASE)
+
+
+def day_head(text: str) -> re.Match | None:
+    """The day heading a line starts with, dates in words read as dates; None if it names no valid date."""
+    m = DAY_HEAD_RE.match(VI_DATE_RE.sub(_slashed, text))
+    return m if m and 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12 else None
+
+
+def _slashed(m: re.Match) -> str:
+    return f"{m.group(1)}/{m.group(2)}" + (f"/{m.group(3)}" if m.group(3) else "")

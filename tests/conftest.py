@@ -8,13 +8,16 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((REPO / "samples").glob("*.txt"))
+# The same programs as users receive them: Word, PDF (made from the Word file), a portal's page.
+SAMPLE_FILES = sorted(p for p in (REPO / "samples").iterdir() if p.suffix in {".txt", ".docx", ".pdf", ".html"})
+SAMPLE_FILES += sorted((REPO / "samples" / "unruled").glob("*.pdf"))  # a table printed without rulings
 GOLD = REPO / "tests" / "gold"
 SHARED = REPO.parent / "shared"
 
 
-def run_cli(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess:
-    """Run `python -m lichsync` as a user would, with this checkout first on the path."""
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
+def run_cli(*args: str | Path, cwd: Path = REPO, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m lichsync` as a user would, with this checkout first on the path (and `env` on top)."""
+    env = dict(os.environ, **(env or {}), PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
     env["PYTHONIOENCODING"] = "utf-8"
     return subprocess.run(
         [sys.executable, "-m", "lichsync", *map(str, args)],

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import GOLD, SAMPLES, SHARED, run_cli
+from conftest import GOLD, SAMPLE_FILES, SAMPLES, SHARED, run_cli
 from lichsync.pipeline import parse_file
 from scoring import score
 
@@ -26,7 +26,24 @@ def test_every_sample_has_gold():
         assert (GOLD / f"{sample.stem}.json").is_file(), sample.name
 
 
-@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_every_seed_comes_in_every_format():
+    for sample in SAMPLES:
+        for suffix in (".docx", ".pdf"):
+            assert sample.with_suffix(suffix).is_file(), sample.with_suffix(suffix).name
+    assert any(p.suffix == ".html" for p in SAMPLE_FILES)
+
+
+def test_unruled_sample_has_no_ruling_lines():
+    """So its accuracy is the column-clustering fallback's, not the ruled table extraction's."""
+    import pdfplumber
+
+    unruled = [p for p in SAMPLE_FILES if p.parent.name == "unruled"]
+    assert unruled
+    with pdfplumber.open(unruled[0]) as pdf:
+        assert all(not page.find_tables() for page in pdf.pages)
+
+
+@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_accuracy(sample):
     result = score(gold_of(sample), parse_file(sample).to_dict())
     assert result.f1 >= MIN_F1 and result.fields["officials"] >= MIN_OFFICIALS, (
@@ -35,8 +52,9 @@ def test_accuracy(sample):
     )
 
 
-def test_cli_json_follows_contract():
-    sample = SAMPLES[0]
+@pytest.mark.parametrize("suffix", [".txt", ".pdf", ".docx"])
+def test_cli_json_follows_contract(suffix):
+    sample = SAMPLES[0].with_suffix(suffix)
     proc = run_cli("parse", sample, "--format", "json")
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from lichsync.officials import officials_in_text, parse_officials
+from lichsync.officials import officials_in_text, parse_officials, subjects
 
 
 def names(entry: str) -> list[str]:
@@ -181,3 +181,22 @@ def test_a_title_without_a_name_is_the_name_whole(entry):
 
 def test_a_full_name_with_a_title_word_in_it_stays_whole():
     assert [n for n, _ in parse_officials("Đ/c Nguyễn Văn Thành - PGĐ")] == ["Nguyễn Văn Thành"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Phó Chủ tịch Hồ Thu Ánh dự Hội thảo Khoa học", ["Hồ Thu Ánh"]),
+    ("Chủ tịch họp Thường trực Tỉnh ủy", ["Chủ tịch"]),
+    ("Thường trực HĐND tỉnh đi thăm, chúc mừng các tổ chức tôn giáo", ["Thường trực HĐND tỉnh"]),
+    ("Ban Pháp chế giám sát Sở Tài nguyên và Môi trường", ["Ban Pháp chế"]),
+    ("Phó Chủ tịch Thường trực Trương Cảnh Tuyên, Phó Chủ tịch Hồ Thu Ánh dự họp", ["Trương Cảnh Tuyên", "Hồ Thu Ánh"]),
+    ("đồng chí Bí thư Thành ủy và đồng chí Phó Bí thư Thành ủy dự họp", ["Bí thư Thành ủy", "Phó Bí thư Thành ủy"]),
+    ("Đồng chí Bí thư Tỉnh ủy, Trưởng Đoàn đại biểu Quốc hội tỉnh dự lễ", ["Bí thư Tỉnh ủy"]),
+    ("Chủ tịch, các Phó Chủ tịch làm việc tại cơ quan", ["Chủ tịch", "các Phó Chủ tịch"]),
+    ("Đ/c Lan dự họp", ["Lan"]),
+    # People the item is about come after its verb; an item without a leader subject names none.
+    ("Thường trực HĐND tỉnh tham dự Đoàn giám sát đối với BTV và đ/c Bí thư Thành ủy", ["Thường trực HĐND tỉnh"]),
+    ("Hội nghị tổng kết công tác năm 2023", []),
+    ("Tiếp đoàn công tác của Bộ", []),
+])
+def test_subjects_of_an_item(text, expected):
+    assert subjects(text) == expected

@@ -4,12 +4,13 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SAMPLES
+from conftest import REPO, SAMPLES
 from lichsync.errors import InputError
 from lichsync.model import Program
 from lichsync.pipeline import parse_text
 
-SEED_TEXTS = [p.read_text(encoding="utf-8") for p in SAMPLES]
+WEEKLY = sorted((REPO / "samples" / "weekly").iterdir())
+SEED_TEXTS = [p.read_text(encoding="utf-8") for p in [*SAMPLES, *WEEKLY]]
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Characters that matter to the readers: cell and line breaks, bullets, digits, dates, HTML.
 NOISE = st.text(alphabet=st.sampled_from(list("\t\n\r -+•:;/()<>&|0123456789ÐđĐƢƣ\x00\ufeff\u00a0")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lichsync import vocab
+
 # Separation strengths a reader can record before a piece.
 WRAP = 0.0  # a wrapped line of one paragraph (PDF text layers)
 INNER = 1.0  # a second "Đ/c …" within one line
@@ -20,6 +22,8 @@ GAP = 2.0  # added when blank gap lines stand between two pieces of a PDF text l
 DAY, WEEKDAY, CONTENT, UNITS, LEADERS, LOCATION, TIME = (
     "day", "weekday", "content", "units", "leaders", "location", "time",
 )
+# Columns read past: invitees ("Thành phần"), the office's escort ("Lãnh đạo VP … theo dõi"), notes.
+IGNORED = "ignored"
 
 
 @dataclass
@@ -37,6 +41,8 @@ class Row:
     cells: dict[str, list[Piece]] = field(default_factory=dict)
     weekday: str | None = None
     lunar: str | None = None  # "(01/12 ÂL)" as written
+    session: str | None = None  # a session cell ("Sáng") of a weekly table, as written
+    day_line: int | None = None  # where the day is written, when one day cell heads several rows
     # A flattened text layer cannot tell cells apart: its content and side columns come as one
     # run of pieces per page part, split by the parser once it knows how many items there are.
     flow: list[list[Piece]] = field(default_factory=list)
@@ -48,3 +54,17 @@ class Table:
     rows: list[Row]
     header_line: int
     problems: list[tuple[int, str]] = field(default_factory=list)  # (line, message) a reader noticed
+
+
+def join_continuations(pieces: list[Piece]) -> list[Piece]:
+    """A weekly table's cell holds one item: its lines join, unless a line starts an item of its own
+    (a bullet, a session word, a clock time)."""
+    out: list[Piece] = []
+    for piece in pieces:
+        text = piece.text
+        own = vocab.BULLET_RE.match(text) or vocab.SESSION_RE.match(text) or vocab.LEADING_TIME_RE.match(text)
+        if out and not own:
+            out[-1] = Piece(f"{out[-1].text} {text}", out[-1].line, out[-1].sep, out[-1].pos)
+        else:
+            out.append(Piece(text, piece.line, piece.sep, piece.pos))
+    return out

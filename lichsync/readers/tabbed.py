@@ -18,6 +18,7 @@ from lichsync.text import collapse
 
 HTML_RE = re.compile(r"<\s*/?\s*(?:p|li|ul|ol|b|strong|i|em|br|span|div|u|font|sup)\b[^>]*>", re.IGNORECASE)
 BLOCK_TAG_RE = re.compile(r"(<\s*(?:p|li|br|div|tr)\b[^>]*>|<\s*/\s*(?:p|li|div|ul|ol)\s*>)", re.IGNORECASE)
+WEEKDAY_ALONE_RE = re.compile(r"^\s*(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)\s*$", re.IGNORECASE)
 DAY_CELL_RE = re.compile(
     r"^(?:(?:thứ\s*\S+|chủ\s*nhật|cn)\s*[,-]?\s*)?\d{1,2}(?:/\d{1,2}(?:/\d{4})?)?"
     r"(?:\s*[-–,]\s*\d{1,2}(?:/\d{1,2}(?:/\d{4})?)?)?(?:\s*\([^)]*\))?$",
@@ -142,9 +143,25 @@ def read_tab_rows(lines: list[tuple[int, str]]) -> Table | None:
         fields = text.split("\t")
         if is_day_cell(fields[0]):
             table.rows.append(_row([(no, [(no, f)]) for f in fields], roles))
+            pending_weekday = _weekday_line(lines, header, no)
+            if pending_weekday and not table.rows[-1].weekday:
+                table.rows[-1].weekday = pending_weekday
+        elif not plain(fields[0]) and table.rows and any(plain(f) for f in fields[1:]):
+            # A day written once for several rows (a merged cell): the rows below it are its own.
+            row = _row([(no, [(no, f)]) for f in fields], roles)
+            above = table.rows[-1]
+            above.day_line = above.day_line or above.line
+            row.day, row.weekday, row.day_line = above.day, above.weekday, above.day_line
+            table.rows.append(row)
         elif any(plain(f) for f in fields):
             table.problems.append((no, f"a row whose first cell is not a day ({plain(fields[0])[:30]!r}) was skipped"))
     return table
+
+
+def _weekday_line(lines: list[tuple[int, str]], header: int, no: int) -> str | None:
+    """ "Thứ Hai" on its own line just above a row's day: the day cell's first line."""
+    before = [t for n, t in lines[header + 1 :] if n < no]
+    return before[-1].strip() if before and "\t" not in before[-1] and WEEKDAY_ALONE_RE.match(before[-1]) else None
 
 
 def _row(cells: list[tuple[int, list[tuple[int, str]]]], roles: list[str]) -> Row:

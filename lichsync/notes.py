@@ -1,0 +1,95 @@
+"""What an item says about itself beyond its title: clock time, place, preparing unit, session note.
+
+Weekly schedules write in the item what monthly tables put in columns: "8 giờ, Phó Chủ tịch … .
+Điểm tại Hội trường UBND tỉnh. Đ/c Dũng; NCTH", "(Sở Kế hoạch và Đầu tư chuẩn bị nội dung)",
+"… (sáng; dự: đ/c Triệu)." Pure functions over one item's text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lichsync.officials import parse_officials
+from lichsync.vocab import CLOCK, LEADING_TIME_RE
+from lichsync.text import collapse
+
+I = re.IGNORECASE
+CLOCK_RE = re.compile(rf"(?P<h>[01]?\d|2[0-3])\s*(?:h|giờ|g|:)\s*(?P<m>[0-5]\d)?", I)
+# "Điểm tại …", "Điểm: tại …", "Địa điểm: …", "Địa điểm tại …": the place, up to the sentence's end.
+PLACE_RE = re.compile(r"(?:^|(?<=[\s.;,]))(?:địa\s+điểm|điểm)\s*(?::\s*(?:tại\s+)?|\s+tại\s+)(?P<place>.+)$", I)
+# A sentence ends at ". " before a capital or the end; "P. họp", "TP. Vị Thanh" are abbreviations.
+SENTENCE_END_RE = re.compile(r"(?<!\b[A-ZĐa-zđ])(?<!\b[A-ZĐ]{2})[.;](?=\s+\S|$)")
+UNITS_NOTE_RE = re.compile(r"\((?:\s*(?:giao|do)\s+)?(?P<unit>[^()]{3,120}?)\s+(?:chủ\s+trì,?\s+)?chuẩn\s+bị\b[^()]*\)", I)
+# "(sáng; dự: đ/c Triệu)", "(ngày; đ/c Triệu)", "(chiều)", "(ngày)" at the end of an item.
+SESSION_WORD = r"(?:cả\s+ngày|ngày|sáng|chiều|tối)"
+SESSION_NOTE_RE = re.compile(
+    rf"\(\s*(?P<session>{SESSION_WORD}(?:\s*(?:,|và|-|–)\s*{SESSION_WORD})*)\s*(?:[;,:]\s*(?P<who>[^()]*))?\)\s*[.;,]?\s*$", I
+)
+SESSION_OF = {"sáng": "morning", "chiều": "afternoon", "tối": "evening", "ngày": "all_day", "cả ngày": "all_day"}
+# The office's escort and desk after an item: "LĐVP: đ/c Lan", "CVVP: …", "Đ/c Dũng; NCTH".
+ESCORT_RE = re.compile(r"(?:^|[.;]\s*)(?:LĐVP|LĐ\s+VP|CVVP|CV\s+VP|Chuyên\s+viên(?:\s+VP)?|Phục\s+vụ)\s*:.*$", I)
+# Items that only say where the leaders are: no event in a calendar.
+ROUTINE_RE = re.compile(
+    r"^(?:[^.;]{0,120}\s)?(?:làm\s+việc|xử\s+lý\s+công\s+việc|giải\s+quyết\s+công\s+việc)(?:\s+thường\s+xuyên)?"
+    r"\s+tại\s+(?:cơ\s+quan|trụ\s+sở|văn\s+phòng)\s*[.;]?\s*$",
+    I,
+)
+# A line written per official: "Chủ tịch: 7 giờ 30 phút, … . 14 giờ, …".
+OFFICIAL_LINE_RE = re.compile(rf"^(?P<head>[^:]{{2,80}}):\s*(?={CLOCK})", I)
+CLOCK_START_RE = re.compile(rf"(?:^|(?<=[.;])\s+)(?={CLOCK}(?:\s*[,:]|\s+\S))", I)
+
+
+@dataclass
+class Notes:
+    text: str  # the item without what was lifted out of it
+    start_time: str | None = None
+    session: str | None = None
+    location: str | None = None
+    units: list[str] = field(default_factory=list)
+    attendees: list[str] = field(default_factory=list)  # from "(sáng; dự: đ/c Triệu)"
+
+
+def clock(text: str) -> str | None:
+    """ "7 giờ 30’" → "07:30", "8h" → "08:00"."""
+    m = CLOCK_RE.search(text)
+    return f"{int(m.group('h')):02d}:{int(m.group('m') or 0):02d}" if m else None
+
+
+def is_routine(text: str) -> bool:
+    """ "Chủ tịch, các Phó Chủ tịch làm việc tại cơ quan." is where they are, not an event."""
+    return bool(ROUTINE_RE.match(text.strip()))
+
+
+def split_official_line(text: str) -> tuple[str, list[str]] | None:
+    """ "Chủ tịch: 7 giờ 30 phút, dự … . 14 giờ, họp …" → ("Chủ tịch", one part per clock time)."""
+    m = OFFICIAL_LINE_RE.match(text)
+    if not m:
+        return None
+    body = text[m.end():]
+    parts = [p.strip() for p in CLOCK_START_RE.split(body) if p.strip()]
+    return m.group("head").strip(), parts
+
+
+def read_notes(text: str) -> Notes:
+    notes = Notes(text)
+    m = LEADING_TIME_RE.match(text)
+    if m and text[m.end():].strip():
+        notes.start_time = clock(m.group("clock"))
+        text = text[m.end():]
+    m = SESSION_NOTE_RE.search(text)
+    if m:
+        named = {SESSION_OF[collapse(w.lower())] for w in re.findall(SESSION_WORD, m.group("session"), I)}
+        notes.session = named.pop() if len(named) == 1 else "all_day"  # "(sáng, chiều)": the whole day
+        who = re.sub(r"^\s*(?:tham\s+)?dự\s*:?\s*", "", m.group("who") or "", flags=I)
+        notes.attendees = [name for name, _ in parse_officials(who)] if who.strip() else []
+        text = text[: m.start()]
+    m = PLACE_RE.search(text)
+    if m:
+        place = m.group("place")
+        end = SENTENCE_END_RE.search(place)
+        notes.location = collapse(place[: end.start()] if end else place).strip(" .,;") or None
+        text = text[: m.start()]  # what follows the place is the office's escort and desk
+    text = ESCORT_RE.sub("", text)
+    notes.units = [collapse(u.group("unit")) for u in UNITS_NOTE_RE.finditer(text)]
+    notes.text = collapse(text).strip(" ,;")
+    return notes

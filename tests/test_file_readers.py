@@ -1,0 +1,93 @@
+"""The Word reader on a table built here, and the grid → rows logic on hand-made cells."""
+from __future__ import annotations
+
+import io
+
+import docx
+
+from lichsync.pipeline import parse_file
+from lichsync.readers import docx as docx_reader
+from lichsync.readers.doctable import Cell, GridRow, build, join_lines
+from lichsync.readers.rows import BLOCK, CONTENT, LEADERS, LINE, WRAP, Piece
+
+HEADER = ["Ngày", "Nội dung công việc", "Đơn vị chuẩn bị", "Lãnh đạo chủ trì"]
+
+
+def word_file() -> bytes:
+    """Day 5 over two item rows (day merged, leader merged over both); day 6 with a rest row across the table."""
+    document = docx.Document()
+    document.add_paragraph("SỞ LAO ĐỘNG - TBXH")
+    document.add_paragraph("CHƯƠNG TRÌNH CÔNG TÁC THÁNG 9 NĂM 2023")
+    table = document.add_table(rows=5, cols=4)
+    for k, text in enumerate(HEADER):
+        table.cell(0, k).text = text
+    table.cell(1, 0).text = "5"
+    table.cell(1, 1).text = "Sáng: Họp giao ban"
+    table.cell(1, 2).text = "Văn phòng"
+    table.cell(1, 3).text = "Đ/c Lạc - GĐ"
+    table.cell(2, 1).text = "Chiều: Làm việc với huyện Kỳ Anh"
+    table.cell(2, 2).text = "Phòng LĐVL"
+    table.cell(1, 0).merge(table.cell(2, 0))
+    table.cell(1, 3).merge(table.cell(2, 3))
+    for k, text in enumerate(HEADER):  # a header row repeated mid-table, as a page break leaves it
+        table.cell(3, k).text = text
+    table.cell(4, 0).text = "6"
+    rest = table.cell(4, 1).merge(table.cell(4, 3))
+    rest.text = "Tiếp công dân định kỳ"
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_word_table_rows():
+    heading, table = docx_reader.read(word_file(), "t.docx")
+    assert "THÁNG 9 NĂM 2023" in heading
+    assert [r.day for r in table.rows] == ["5", "6"]
+    five = table.rows[0]
+    assert [p.text for p in five.cells[CONTENT]] == ["Sáng: Họp giao ban", "Chiều: Làm việc với huyện Kỳ Anh"]
+    assert [p.text for p in five.cells[LEADERS]] == ["Đ/c Lạc - GĐ", "Đ/c Lạc - GĐ"]  # merged: beside both items
+    assert five.cells[LEADERS][1].sep == BLOCK
+    assert table.rows[1].cells.get("units") == []  # the spanning cell is the content's only
+
+
+def test_word_file_events(tmp_path):
+    path = tmp_path / "program.docx"
+    path.write_bytes(word_file())
+    program = parse_file(path)
+    assert program.period.month == 9 and program.period.year == 2023
+    assert program.organization == "Sở Lao động - TBXH"
+    got = [(str(e.date), e.session, e.title, e.units, e.officials) for e in program.events]
+    assert got == [
+        ("2023-09-05", "morning", "Họp giao ban", ["Văn phòng"], ["Lạc"]),
+        ("2023-09-05", "afternoon", "Làm việc với huyện Kỳ Anh", ["Phòng LĐVL"], ["Lạc"]),
+        ("2023-09-06", None, "Tiếp công dân định kỳ", [], []),
+    ]
+
+
+def cell(*texts, sep=LINE, pos=0) -> Cell:
+    return Cell([Piece(t, 1, sep if k == 0 else LINE, pos + k) for k, t in enumerate(texts)])
+
+
+def test_row_broken_by_a_page_joins_the_row_above():
+    header = GridRow([cell(t) for t in HEADER])
+    grid = [
+        header,
+        GridRow([cell("8"), cell("Sáng: Hội nghị tổng kết công tác năm 2023 bằng"), cell("Văn phòng"), cell("Đ/c Hoàn")]),
+        header,  # repeated on the next page
+        GridRow([cell(), cell("hình thức trực tuyến", sep=WRAP), cell(), cell()], continues=True),
+        GridRow([cell("9"), cell("Chiều: Họp"), cell("VP"), cell("Đ/c An")]),
+    ]
+    table = build(grid)
+    assert [r.day for r in table.rows] == ["8", "9"]
+    assert [p.text for p in table.rows[0].cells[CONTENT]] == ["Sáng: Hội nghị tổng kết công tác năm 2023 bằng hình thức trực tuyến"]
+
+
+def test_row_without_a_day_is_a_problem_before_any_day():
+    grid = [GridRow([cell(t) for t in HEADER]), GridRow([cell("Ghi chú"), cell("Lịch có thể thay đổi"), cell(), cell()])]
+    table = build(grid)
+    assert table.rows == [] and "not a day" in table.problems[0][1]
+
+
+def test_join_lines_keeps_hyphenated_words():
+    assert join_lines("Phòng QLCN-", "CN") == "Phòng QLCN-CN"
+    assert join_lines("Đ/c Lạc -", "GĐ") == "Đ/c Lạc - GĐ"

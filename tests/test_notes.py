@@ -1,0 +1,89 @@
+"""What an item says about itself: clock times, places, preparing units, session notes (weekly pages)."""
+from __future__ import annotations
+
+import pytest
+
+from lichsync.notes import clock, is_routine, read_notes, split_official_line
+
+
+@pytest.mark.parametrize("text, time, rest", [
+    ("(8h30) Hội nghị Thường trực Tỉnh ủy", "08:30", "Hội nghị Thường trực Tỉnh ủy"),
+    ("8 giờ, Phó Chủ tịch dự Hội thảo", "08:00", "Phó Chủ tịch dự Hội thảo"),
+    ("7 giờ 30’ Chủ tịch thông qua góp ý", "07:30", "Chủ tịch thông qua góp ý"),
+    ("7 giờ 30 phút, dự Hội nghị", "07:30", "dự Hội nghị"),
+    ("13 giờ 30 tiếp công dân", "13:30", "tiếp công dân"),
+    ("8h00. Họp giao ban", "08:00", "Họp giao ban"),
+    ("7:30 Chào cờ", "07:30", "Chào cờ"),
+    ("14h00 - 16h30: Họp", "14:00", "Họp"),
+    ("Hội nghị tổng kết giai đoạn 2021 - 2025", None, "Hội nghị tổng kết giai đoạn 2021 - 2025"),
+    ("2 Ban và Văn phòng họp", None, "2 Ban và Văn phòng họp"),
+])
+def test_leading_clock_time(text, time, rest):
+    notes = read_notes(text)
+    assert (notes.start_time, notes.text) == (time, rest)
+
+
+def test_place_label_ends_the_item_and_drops_the_escort():
+    notes = read_notes("Chủ tịch dự Hội nghị (Sở Giao thông vận tải chuẩn bị nội dung và hậu cần). "
+                       "Điểm tại phòng họp số 5 Trung tâm Hội nghị tỉnh. Đ/c Dũng; NCTH")
+    assert notes.location == "phòng họp số 5 Trung tâm Hội nghị tỉnh"
+    assert notes.units == ["Sở Giao thông vận tải"]
+    assert notes.text == "Chủ tịch dự Hội nghị (Sở Giao thông vận tải chuẩn bị nội dung và hậu cần)."
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Họp. Điểm: tại P. họp số 2, TP. Vị Thanh. LĐVP: đ/c Lan", "P. họp số 2, TP. Vị Thanh"),
+    ("Họp giao ban. Địa điểm: Hội trường UBND tỉnh.", "Hội trường UBND tỉnh"),
+    ("Họp giao ban, địa điểm tại Nhà khách Tỉnh ủy", "Nhà khách Tỉnh ủy"),
+])
+def test_place_labels(text, place):
+    assert read_notes(text).location == place
+
+
+def test_office_escort_without_a_place_is_dropped():
+    assert read_notes("Chủ tịch tiếp công dân. LĐVP: đ/c Lan, CVVP: đ/c Hà").text == "Chủ tịch tiếp công dân"
+
+
+@pytest.mark.parametrize("text, session, attendees", [
+    ("Thường trực HĐND tỉnh họp (sáng; dự: đ/c Triệu).", "morning", ["Triệu"]),
+    ("Đi thăm (ngày; đ/c Triệu).", "all_day", ["Triệu"]),
+    ("Ban Pháp chế giám sát (chiều).", "afternoon", []),
+    ("Họp (sáng, chiều; dự: đ/c Triệu, đ/c Hiền)", "all_day", ["Triệu", "Hiền"]),
+    ("Họp (tối)", "evening", []),
+    ("Họp (Sở Nội vụ chuẩn bị)", None, []),
+])
+def test_trailing_session_and_attendance_note(text, session, attendees):
+    notes = read_notes(text)
+    assert (notes.session, notes.attendees) == (session, attendees)
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Họp (giao Văn phòng UBND tỉnh chuẩn bị)", "Văn phòng UBND tỉnh"),
+    ("Họp (Sở Kế hoạch và Đầu tư chuẩn bị nội dung và thư mời)", "Sở Kế hoạch và Đầu tư"),
+    ("Họp (do Sở Tài chính chủ trì, chuẩn bị)", "Sở Tài chính"),
+])
+def test_preparing_unit_notes(text, unit):
+    assert read_notes(text).units == [unit]
+
+
+@pytest.mark.parametrize("text, routine", [
+    ("Chủ tịch, các Phó Chủ tịch làm việc tại cơ quan.", True),
+    ("Phó Chủ tịch Thường trực Trương Cảnh Tuyên, Phó Chủ tịch Hồ Thu Ánh làm việc tại cơ quan.", True),
+    ("Xử lý công việc tại cơ quan", True),
+    ("7 giờ 30’, làm việc tại cơ quan.", True),
+    ("Làm việc tại cơ quan Bộ Công an về dự án", False),
+    ("Làm việc với Sở Tài chính tại cơ quan Sở", False),
+])
+def test_routine_presence_is_no_event(text, routine):
+    assert is_routine(text) is routine
+
+
+def test_line_written_per_official():
+    head, parts = split_official_line("Chủ tịch: 7 giờ 30 phút, dự Hội nghị A. 14 giờ, họp B tại Hội trường.")
+    assert head == "Chủ tịch"
+    assert parts == ["7 giờ 30 phút, dự Hội nghị A.", "14 giờ, họp B tại Hội trường."]
+    assert split_official_line("Hội nghị tổng kết năm 2023") is None
+
+
+def test_clock():
+    assert [clock(t) for t in ("7h", "7h30", "19 giờ 30", "8:05", "không")] == ["07:00", "07:30", "19:30", "08:05", None]
