@@ -2,7 +2,7 @@
 
 Each top-level section has its own reader and its own set of allowed keys, so a new section
 (`[[sources]]`, `[targets.*]`, `[feeds]`) is one more entry in `SECTIONS`. Every error names
-the TOML key path and the problem ("sessions.morning.end: "25:00" is not a time (HH:MM)").
+the TOML key path and the problem (`sessions.morning.end: '25:00' is not a time of day`).
 The configuration is optional: `Config()` is what a user without a file gets.
 """
 from __future__ import annotations
@@ -138,7 +138,6 @@ class Config:
     organization: Organization = Organization()
     export: ExportSettings = ExportSettings()
     targets: Targets = Targets()
-    path: Path | None = None
 
     @property
     def tz(self) -> ZoneInfo:
@@ -166,12 +165,12 @@ def load(path: Path) -> Config:
         raise ConfigError("", "the file is not UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError("", f"not valid TOML: {exc}") from None
-    return from_dict(doc, path=Path(path))
+    return from_dict(doc)
 
 
-def from_dict(doc: dict[str, Any], path: Path | None = None) -> Config:
+def from_dict(doc: dict[str, Any]) -> Config:
     _known(doc, "", [*SECTIONS, "timezone"])
-    values: dict[str, Any] = {"path": path}
+    values: dict[str, Any] = {}
     if "timezone" in doc:
         values["timezone"] = _timezone(doc["timezone"], "timezone")
     for name, read in SECTIONS.items():

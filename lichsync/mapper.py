@@ -111,12 +111,10 @@ def _span_of_day(event: Event, day: date, config: Config) -> tuple[datetime | da
 
 
 def _session_around(t: time, session: str | None, hours: dict[str, Hours]) -> Hours | None:
-    """The item's own session if the time falls in it, else the shortest session that holds the time."""
+    """The item's own session if the time falls in it, else the session (not "all day") that holds the time."""
     if session in hours and hours[session].contains(t):
         return hours[session]
-    holding = [h for h in hours.values() if h.contains(t)]
-    return min(holding, key=lambda h: (h.end.hour * 60 + h.end.minute) - (h.start.hour * 60 + h.start.minute),
-               default=None)
+    return next((h for k, h in hours.items() if k != "all_day" and h.contains(t)), None)
 
 
 def document_title(program: Program, config: Config) -> str:
@@ -126,7 +124,7 @@ def document_title(program: Program, config: Config) -> str:
         doc = f"Lịch công tác {p.start:%d/%m}–{p.end:%d/%m/%Y}"
     else:
         doc = f"Chương trình công tác tháng {p.month}/{p.year}"
-    org = config.organization.name or program.organization
+    org = program.organization or config.organization.name
     return f"{doc} – {org}" if org else doc
 
 

@@ -62,20 +62,30 @@ def choose(directory: Directory, name: str) -> Official:
         raise fail("--official", f'no official "{name}"{hint} (officials: {known})')
 
 
-def feed_name(config: Config, who: str) -> str:
+def feed_title(who: str) -> str:
     return f"Lịch công tác – {who}"
 
 
-def write(path: Path, events: list[CalendarEvent], title: str, config: Config) -> None:
+def feeds_for_all(events: list[CalendarEvent], people: Directory, config: Config,
+                  programs: list[Program]) -> list[tuple[str, list[CalendarEvent], str]]:
+    """(file name, events, calendar name) of every feed --all writes: one per official, then all.ics."""
+    feeds = [(f"{o.key}.ics", for_official(events, o.key), feed_title(o.short_name)) for o in people.officials]
+    org = config.organization.name or next((p.organization for p in programs if p.organization), None)
+    return feeds + [(ALL_FEED, events, feed_title(org or "tất cả"))]
+
+
+def write(path: Path, events: list[CalendarEvent], name: str, config: Config,
+          rendered: dict | None = None) -> None:
     try:
-        write_feed(path, events, feed_name(config, title), config.timezone, config.export.refresh_minutes)
+        write_feed(path, events, name, config.timezone, config.export.refresh_minutes, rendered=rendered)
     except OSError as e:
-        raise fail(path, f"cannot write: {e.strerror or e}; the previous file is unchanged")
+        kept = "; the previous file is unchanged" if path.is_file() else ""
+        raise fail(path, f"cannot write: {e.strerror or e}{kept}")
     typer.echo(f"{path}: {len(events)} event{'s' if len(events) != 1 else ''}")
 
 
 def export(
-    files: list[Path] = typer.Argument(..., help="Programs (text) to export; a later file of the same month replaces an earlier one."),
+    files: list[Path] = typer.Argument(..., metavar="FILE...", help="Programs (text) to export; a later file of the same month replaces an earlier one."),
     official: Optional[str] = typer.Option(None, "--official", help='Whose calendar: a name, alias or title ("Lạc", "Lac", "Giám đốc").'),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="The .ics file to write for --official."),
     all_: bool = typer.Option(False, "--all", help="A feed per official and one for the organisation (all.ics)."),
@@ -96,13 +106,12 @@ def export(
     events = map_programs(programs, config, people)
     if official:
         person = choose(people, official)
-        write(output, for_official(events, person.key), person.short_name, config)
+        write(output, for_official(events, person.key), feed_title(person.short_name), config)
         return
     try:
         os.makedirs(directory, exist_ok=True)
     except OSError as e:
         raise fail(directory, f"cannot create the directory: {e.strerror or e}")
-    for person in people.officials:
-        write(directory / f"{person.key}.ics", for_official(events, person.key), person.short_name, config)
-    org = config.organization.name or next((p.organization for p in programs if p.organization), None)
-    write(directory / ALL_FEED, events, org or "tất cả", config)
+    rendered: dict = {}  # an event in several feeds is rendered once
+    for file_name, feed_events, name in feeds_for_all(events, people, config, programs):
+        write(directory / file_name, feed_events, name, config, rendered)

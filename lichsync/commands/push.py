@@ -64,7 +64,7 @@ def caldav_password(config: Config) -> str | None:
             out = subprocess.run(shlex.split(settings.password_command), capture_output=True, text=True,
                                  timeout=60, check=True).stdout
         except (OSError, subprocess.SubprocessError) as e:
-            raise fail(config.path or "config", f"targets.caldav.password_command failed: {e}")
+            raise fail("targets.caldav.password_command", f"failed: {e}")
         return out.splitlines()[0] if out.strip() else None
     return settings.password
 

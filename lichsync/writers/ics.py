@@ -3,11 +3,14 @@
 A feed must look unchanged to a polling phone when nothing changed: re-exporting the same
 input gives the same bytes. Each VEVENT carries the hash of what a calendar shows of it
 (X-LICHSYNC-HASH); the previous file at the same path supplies each UID's SEQUENCE, DTSTAMP,
-LAST-MODIFIED and CREATED, which move only when that hash changes.
+LAST-MODIFIED and CREATED, which move only when that hash changes, and an unchanged event's
+VEVENT is kept as it was written.
 """
 from __future__ import annotations
 
+import functools
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -80,10 +83,16 @@ def _calendar(tzid: str | None, events: Iterable[icalendar.Event], name: str | N
         cal.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", icalendar.vDuration(refresh))
     if tzid:
-        cal.add_component(icalendar.Timezone.from_tzid(tzid))
+        cal.add_component(_vtimezone(tzid))
     for ve in events:
         cal.add_component(ve)
     return cal
+
+
+@functools.lru_cache(maxsize=8)
+def _vtimezone(tzid: str) -> icalendar.Timezone:
+    """Built from zoneinfo once per zone: its transitions take longer to compute than a feed's events."""
+    return icalendar.Timezone.from_tzid(tzid)
 
 
 def _tzid(event: CalendarEvent) -> str | None:
@@ -97,13 +106,26 @@ def event_to_ical(event: CalendarEvent, revision: Revision | None = None, now: d
 
 
 def render_feed(events: Iterable[CalendarEvent], name: str, tzid: str, refresh_minutes: int,
-                previous: dict[str, Revision] | None = None, now: datetime | None = None) -> bytes:
-    """A whole feed; `previous` (from `read_revisions`) keeps unchanged events byte-identical."""
+                previous: dict[str, Stored] | None = None, now: datetime | None = None,
+                rendered: dict[tuple[str, Revision], bytes] | None = None) -> bytes:
+    """A whole feed. An unchanged event keeps its previous VEVENT (from `read_previous`) byte for byte;
+    `rendered` shares VEVENTs between the feeds of one export (an event is in several)."""
     now = now or utc_now()
     previous = previous or {}
-    ordered = sorted(events, key=_order)
-    components = [event_component(e, revise(e, previous.get(e.uid), now)) for e in ordered]
-    return _calendar(tzid, components, name, refresh_minutes).to_ical()
+    rendered = {} if rendered is None else rendered
+    blocks = []
+    for event in sorted(events, key=_order):
+        old = previous.get(event.uid)
+        revision = revise(event, old.revision if old else None, now)
+        if old and old.revision == revision:
+            blocks.append(old.block)
+            continue
+        if (event.uid, revision) not in rendered:
+            rendered[event.uid, revision] = event_component(event, revision).to_ical()
+        blocks.append(rendered[event.uid, revision])
+    head = _calendar(tzid, [], name, refresh_minutes).to_ical()
+    end = b"END:VCALENDAR\r\n"
+    return head[: -len(end)] + b"".join(blocks) + end
 
 
 def _order(e: CalendarEvent) -> tuple:
@@ -112,36 +134,56 @@ def _order(e: CalendarEvent) -> tuple:
     return day, clock, e.uid
 
 
-def read_revisions(data: bytes) -> dict[str, Revision]:
-    """UID → revision of each event of a feed lichsync wrote before; {} for anything unreadable."""
-    try:
-        cal = icalendar.Calendar.from_ical(data)
-    except (ValueError, IndexError, KeyError):
-        return {}
-    out: dict[str, Revision] = {}
-    for ve in cal.walk("VEVENT"):
+@dataclass(frozen=True)
+class Stored:
+    """An event of a feed written before: its revision and its VEVENT as written."""
+    revision: Revision
+    block: bytes
+
+
+_VEVENT = re.compile(rb"BEGIN:VEVENT\r\n.*?END:VEVENT\r\n", re.S)
+
+
+def read_previous(data: bytes) -> dict[str, Stored]:
+    """UID → stored event, for each VEVENT that lichsync wrote (it has X-LICHSYNC-HASH).
+
+    A narrow scan of lichsync's own output rather than a full parse: re-exporting an hourly feed
+    must stay cheap, and only five properties are needed. Anything else is skipped (treated as new).
+    """
+    out: dict[str, Stored] = {}
+    for match in _VEVENT.finditer(data):
+        block = match.group()
+        props: dict[bytes, bytes] = {}
+        for line in block.replace(b"\r\n ", b"").split(b"\r\n"):
+            name, _, value = line.partition(b":")
+            props.setdefault(name.split(b";")[0].upper(), value)
         try:
-            stamp = ve.decoded("last-modified")
-            out[str(ve["uid"])] = Revision(
-                content_hash=str(ve[HASH_PROP]),
-                sequence=int(ve.get("sequence", 0)),
+            stamp = _utc(props[b"LAST-MODIFIED"])
+            revision = Revision(
+                content_hash=props[HASH_PROP.encode()].decode("ascii"),
+                sequence=int(props.get(b"SEQUENCE", b"0")),
                 stamp=stamp,
-                created=ve.decoded("created") if "created" in ve else stamp,
+                created=_utc(props[b"CREATED"]) if b"CREATED" in props else stamp,
             )
-        except (KeyError, ValueError, TypeError):
-            continue  # an event written by someone else: treat it as new
+            out[props[b"UID"].decode("utf-8")] = Stored(revision, block)
+        except (KeyError, ValueError):
+            continue
     return out
 
 
+def _utc(value: bytes) -> datetime:
+    return datetime.strptime(value.decode("ascii"), "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+
+
 def write_feed(path: Path, events: Iterable[CalendarEvent], name: str, tzid: str, refresh_minutes: int,
-               now: datetime | None = None) -> int:
+               now: datetime | None = None, rendered: dict[tuple[str, Revision], bytes] | None = None) -> int:
     """Write a feed to `path` atomically, carrying revisions from the file already there; events written."""
     events = list(events)
     try:
-        previous = read_revisions(Path(path).read_bytes())
+        previous = read_previous(Path(path).read_bytes())
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         previous = {}
-    write_atomic(Path(path), render_feed(events, name, tzid, refresh_minutes, previous, now))
+    write_atomic(Path(path), render_feed(events, name, tzid, refresh_minutes, previous, now, rendered))
     return len(events)
 
 
