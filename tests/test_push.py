@@ -384,3 +384,12 @@ def test_google_token_is_written_with_mode_0600(tmp_path):
     path = tmp_path / "dir" / "google-token.json"
     google_mod.save_token(path, '{"refresh_token": "x"}')
     assert path.stat().st_mode & 0o777 == 0o600 and json.loads(path.read_text())["refresh_token"] == "x"
+
+
+def test_push_command_refuses_a_state_file_that_is_not_a_database(tmp_path):
+    bogus = tmp_path / "state.db"
+    bogus.write_text("không phải SQLite\n" * 100, encoding="utf-8")
+    result = run_cli("push", PROGRAM, "--official", "Lạc", "--to", "caldav", "--calendar", "http://127.0.0.1:9/x/",
+                     "--state", bogus)
+    assert result.returncode == 2 and f"lichsync: {bogus}: cannot open the sync state" in result.stderr
+    assert "Traceback" not in result.stderr and bogus.read_text(encoding="utf-8").startswith("không phải")

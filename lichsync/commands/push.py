@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import shlex
+import sqlite3
 import subprocess
 from datetime import date, datetime
 from enum import Enum
@@ -105,7 +106,7 @@ def choose_targets(person: Official, to: To, calendar: str | None) -> list[tuple
 
 
 def push(
-    files: list[Path] = typer.Argument(..., help="Programs (text); a later file of the same month replaces an earlier one."),
+    files: list[Path] = typer.Argument(..., help="Programs (text, PDF, Word); a later file of the same month replaces an earlier one."),
     official: str = typer.Option(..., "--official", help='Whose calendar: a name, alias or title ("Lạc", "Giám đốc").'),
     to: To = typer.Option(To.all, "--to", help="Which target; all = every calendar the official has in the config."),
     calendar: Optional[str] = typer.Option(None, "--calendar", help="CalDAV calendar URL or Google calendar id (with --to)."),
@@ -125,21 +126,22 @@ def push(
     chosen = choose_targets(person, to, calendar)
     try:
         state = State(state_path)
-    except Exception as e:  # sqlite3.Error, OSError: an unreadable or foreign file
+    except (sqlite3.Error, OSError) as e:  # not a database, no permission
         raise fail(state_path or "state", f"cannot open the sync state: {e}")
     console = wide_console()
     report = []
     with state:
         for kind, cal in chosen:
             target = open_target(kind, cal, config)
+            writing = False
             try:
                 the_plan = plan(desired, state.records(target.kind, target.calendar), target.list(), scopes)
-                if not dry_run and the_plan.writes:
+                if not dry_run:
+                    writing = bool(the_plan.writes)
                     _write(the_plan, target, state, console, quiet=as_json)
-                elif not dry_run:
-                    execute(the_plan, target, state)  # adopt what a lost state forgot; no write
             except TargetError as e:
-                raise fail(e.target, f"{e.problem} (every accepted write is in the state; run again to finish)", 1)
+                after = " (every write the server accepted is in the state; run again to finish)" if writing else ""
+                raise fail(e.target, e.problem + after, 1)
             report.append((target, the_plan))
             if not as_json:
                 print_plan(target, the_plan, console, dry_run)
@@ -150,8 +152,10 @@ def push(
 
 
 def _write(the_plan: Plan, target: Target, state: State, console, quiet: bool) -> None:
+    """Apply the plan (with no write, it still records what a lost state forgot) under a progress bar."""
+    shown = not quiet and console.is_terminal and bool(the_plan.writes)
     with Progress(TextColumn(f"{target.kind}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                  console=console, transient=True, disable=quiet or not console.is_terminal) as bar:
+                  console=console, transient=True, disable=not shown) as bar:
         task = bar.add_task("writing", total=len(the_plan.writes))
         execute(the_plan, target, state, progress=lambda a: bar.advance(task))
 

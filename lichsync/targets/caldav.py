@@ -90,6 +90,8 @@ class CalDAVTarget(Target):
                 if response.status in ok:
                     return response
                 problem = f"HTTP {response.status} {getattr(response, 'reason', '') or ''}".strip()
+                if response.status == 404 and method == "REPORT":
+                    raise TargetError(self.label, f"{what}: no calendar at this URL (HTTP 404)")
                 if response.status != 429 and response.status < 500:
                     raise TargetError(self.label, f"{what}: {problem}")
             if attempt == self.backoff.retries:
