@@ -393,3 +393,29 @@ def test_push_command_refuses_a_state_file_that_is_not_a_database(tmp_path):
                      "--state", bogus)
     assert result.returncode == 2 and f"lichsync: {bogus}: cannot open the sync state" in result.stderr
     assert "Traceback" not in result.stderr and bogus.read_text(encoding="utf-8").startswith("không phải")
+
+
+def test_google_credentials_service_account_or_stored_token(tmp_path):
+    rsa = pytest.importorskip("cryptography.hazmat.primitives.asymmetric.rsa")
+    from cryptography.hazmat.primitives import serialization
+    pem = rsa.generate_private_key(public_exponent=65537, key_size=2048).private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()).decode()
+    account = tmp_path / "service-account.json"
+    account.write_text(json.dumps({"type": "service_account", "private_key": pem, "private_key_id": "1",
+                                   "client_email": "lichsync@du-an.iam.gserviceaccount.com",
+                                   "token_uri": "https://oauth2.googleapis.com/token"}), encoding="utf-8")
+    creds = google_mod.authorized_http(account).credentials
+    assert creds.service_account_email == "lichsync@du-an.iam.gserviceaccount.com"
+    assert creds._scopes == google_mod.SCOPES
+    token = tmp_path / "google-token.json"
+    google_mod.save_token(token, json.dumps({"refresh_token": "r", "client_id": "c", "client_secret": "s"}))
+    assert google_mod.authorized_http(token).credentials.refresh_token == "r"
+
+
+def test_push_command_without_google_credentials_says_what_to_do(tmp_path):
+    config = tmp_path / "c.toml"
+    config.write_text(f'[targets.google]\ncredentials = "{tmp_path / "missing.json"}"\n', encoding="utf-8")
+    result = run_cli("push", PROGRAM, "--official", "Lạc", "--to", "google", "--calendar", "lac@example.org",
+                     "--state", tmp_path / "s.db", "--config", config)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "cannot use these Google credentials" in result.stderr and "lichsync auth google" in result.stderr
