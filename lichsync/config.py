@@ -98,6 +98,31 @@ class ExportSettings:
 
 
 @dataclass(frozen=True)
+class CalDAVSettings:
+    """[targets.caldav]: the password never has to be in this file (an env var or a command gives it)."""
+    username: str | None = None
+    password: str | None = None
+    password_command: str | None = None  # e.g. "pass show dav/lac": its first output line
+    password_env: str = "LICHSYNC_CALDAV_PASSWORD"
+    retries: int = 5  # tries after the first on network errors, 429 and 5xx (exponential backoff)
+
+
+@dataclass(frozen=True)
+class GoogleSettings:
+    """[targets.google]: a service-account key or the token `lichsync auth google` stored."""
+    credentials: str | None = None
+    client_secrets: str | None = None  # the installed-app client `lichsync auth google` signs in with
+    endpoint: str | None = None  # another root URL for the Calendar API (an emulator); unauthenticated
+    retries: int = 5
+
+
+@dataclass(frozen=True)
+class Targets:
+    caldav: CalDAVSettings = CalDAVSettings()
+    google: GoogleSettings = GoogleSettings()
+
+
+@dataclass(frozen=True)
 class Config:
     timezone: str = "Asia/Ho_Chi_Minh"
     sessions: dict[str, Hours] = field(default_factory=lambda: dict(DEFAULT_SESSIONS), hash=False, compare=False)
@@ -106,6 +131,7 @@ class Config:
     officials: tuple[Official, ...] = ()
     organization: Organization = Organization()
     export: ExportSettings = ExportSettings()
+    targets: Targets = Targets()
 
     @property
     def tz(self) -> ZoneInfo:
@@ -343,6 +369,21 @@ def _check_references(config: Config) -> None:
             raise ConfigError(_join("organization.titles", title), f'"{key}" is not an official (no [officials.{key}])')
 
 
+def _read_targets(table: Any, where: str) -> dict[str, Any]:
+    _known(table, where, ["caldav", "google"])
+    kinds = {"caldav": (CalDAVSettings, ["username", "password", "password_command", "password_env"]),
+             "google": (GoogleSettings, ["credentials", "client_secrets", "endpoint"])}
+    settings = {}
+    for name, (kind, keys) in kinds.items():
+        sub, at = table.get(name, {}), _join(where, name)
+        _known(sub, at, [*keys, "retries"])
+        values = {k: _str(v, _join(at, k)) for k, v in sub.items() if k != "retries"}
+        if "retries" in sub:
+            values["retries"] = _int(sub["retries"], _join(at, "retries"), 0, 10)
+        settings[name] = kind(**values)
+    return {"targets": Targets(**settings)}
+
+
 # One reader per top-level section: name → (table, key path) → Config fields.
 SECTIONS: dict[str, Callable[[Any, str], dict[str, Any]]] = {
     "organization": _read_organization,
@@ -350,4 +391,5 @@ SECTIONS: dict[str, Callable[[Any, str], dict[str, Any]]] = {
     "events": _read_events,
     "officials": _read_officials,
     "export": _read_export,
+    "targets": _read_targets,
 }

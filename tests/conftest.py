@@ -23,3 +23,4 @@ def run_cli(*args: str | Path, cwd: Path = REPO, env: dict[str, str] | None = No
         [sys.executable, "-m", "lichsync", *map(str, args)],
         cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8", timeout=60,
     )
+from push_servers import google_emulator, radicale  # noqa: E402,F401  (session servers for the push tests)

@@ -1,0 +1,28 @@
+"""Carry out a plan on a target, recording every accepted write in the state at once."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lichsync.sync.plan import Action, Plan, Record
+from lichsync.sync.state import State
+from lichsync.targets.base import Target, Written
+
+
+def execute(plan: Plan, target: Target, state: State, progress: Callable[[Action], None] = lambda a: None) -> None:
+    """Writes go to the remote first, then to the state (one transaction each): a crash in between
+    leaves an event the next run re-finds by UID, never one the state claims but the remote lacks."""
+    for a in plan.actions:
+        if a.adopt:
+            state.save(target.kind, target.calendar, Record(a.uid, a.remote.remote_id, a.remote.etag, a.desired.hash))
+    for uid in plan.forget:
+        state.forget(target.kind, target.calendar, uid)
+
+    def done(action: Action, written: Written | None) -> None:
+        if action.op == "delete":
+            state.forget(target.kind, target.calendar, action.uid)
+        else:
+            state.save(target.kind, target.calendar,
+                       Record(action.uid, written.remote_id, written.etag, action.desired.hash))
+        progress(action)
+
+    target.apply(plan.writes, done)

@@ -1,0 +1,1 @@
+"""Calendars lichsync pushes to, each a thin adapter behind `targets.base.Target`."""
