@@ -121,5 +121,6 @@ app.command("check")(check.check)
 app.command("export")(export.export)
 app.command("push")(push.push)
 app.add_typer(auth.app, name="auth")
-from lichsync.commands import serve  # noqa: E402
+from lichsync.commands import serve, sync  # noqa: E402
 app.command("serve")(serve.serve)
+app.command("sync")(sync.sync)

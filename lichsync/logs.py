@@ -1,5 +1,5 @@
-"""Logging of unattended runs: stderr for people (silent with --quiet, so cron mails only trouble),
-and a log file with timestamps when `[logging] file` is set."""
+"""Logging of unattended runs: warnings and errors on stderr (what cron mails), everything at the
+configured level in a dated log file when `[logging] file` is set; `--verbose` shows it all on stderr."""
 from __future__ import annotations
 
 import logging
@@ -10,14 +10,14 @@ from lichsync.settings import LogSettings
 log = logging.getLogger("lichsync")
 
 
-def setup(settings: LogSettings, quiet: bool = False) -> None:
-    """Route the `lichsync` logger: stderr at INFO (WARNING with --quiet), the file at its level."""
+def setup(settings: LogSettings, verbose: bool = False) -> None:
+    """Route the `lichsync` logger: stderr at WARNING (INFO when verbose), the file at its level."""
     for handler in list(log.handlers):
         log.removeHandler(handler)
         handler.close()
     log.propagate = False
     stderr = logging.StreamHandler()
-    stderr.setLevel(logging.WARNING if quiet else logging.INFO)
+    stderr.setLevel(logging.INFO if verbose else logging.WARNING)
     stderr.setFormatter(logging.Formatter("lichsync: %(message)s"))
     log.addHandler(stderr)
     levels = [stderr.level]
