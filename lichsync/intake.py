@@ -43,9 +43,11 @@ def fingerprint(documents: Sequence[Document], config: bytes = b"") -> str:
 
 
 def take_in(sources: Sequence[Source], state: DocumentState, client: httpx.Client | None = None,
-            config: bytes = b"", force: bool = False,
+            config: bytes = b"", force: bool = False, remember: bool = True,
             parse: Callable[[bytes, str], Program] = parse_data) -> Intake:
-    """The current programs of the sources, or `unchanged` when there is nothing new to do."""
+    """The current programs of the sources, or `unchanged` when there is nothing new to do.
+
+    `remember=False` (a dry run) keeps no new copy: the next real run sees the same news."""
     documents, problems = collect(sources, state, client)
     fp = fingerprint(documents, config)
     intake = Intake(fp, unchanged=not force and fp == state.last_clean_run(), documents=documents, problems=problems)
@@ -64,7 +66,7 @@ def take_in(sources: Sequence[Source], state: DocumentState, client: httpx.Clien
             if program is None:
                 continue
             doc = kept
-        elif not doc.stale:
+        elif remember and not doc.stale:
             state.remember(doc)
         issues.append(Issue(program, doc.issued, doc.origin, doc.source.organization))
     current, intake.replaced = current_issues(issues)

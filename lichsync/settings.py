@@ -33,7 +33,6 @@ class Source:
 class FeedSettings:
     dir: Path | None = None  # where sync writes a feed per official (as `export --all -d`)
     tokens: Path | None = None  # secret links per feed, for `serve` (default: DIR/.tokens.toml)
-    base_url: str | None = None  # how subscribers reach the feeds, for the links sync prints
 
 
 @dataclass(frozen=True)
@@ -97,14 +96,10 @@ def parse_sources(value: Any, base: Path, where: str = "sources") -> tuple[Sourc
 
 
 def parse_feeds(value: Any, base: Path, where: str = "feeds") -> FeedSettings:
-    _known(value, where, ("dir", "tokens", "base_url"))
-    base_url = _str(value["base_url"], f"{where}.base_url").rstrip("/") if "base_url" in value else None
-    if base_url and urlsplit(base_url).scheme not in ("http", "https"):
-        raise ConfigError(f"{where}.base_url", f'"{base_url}" is not an http:// or https:// address')
+    _known(value, where, ("dir", "tokens"))
     return FeedSettings(
         dir=base / Path(_str(value["dir"], f"{where}.dir")).expanduser() if "dir" in value else None,
         tokens=base / Path(_str(value["tokens"], f"{where}.tokens")).expanduser() if "tokens" in value else None,
-        base_url=base_url,
     )
 
 

@@ -148,8 +148,10 @@ def read_files(source: Source, state: DocumentState) -> tuple[list[Document], li
     else:
         paths = [Path(p) for p in glob.glob(pattern) if Path(p).is_file()] if glob.has_magic(pattern) else (
             [source.path] if source.path.is_file() else [])
-    if not paths:
-        return [], [Problem(source, pattern, "no documents: the path names no file")]
+    if not paths:  # an empty inbox is no problem; a folder that is not there is a wrong path
+        folder = source.path if source.path.is_dir() or not glob.has_magic(pattern) else source.path.parent
+        missing = not folder.is_dir() or glob.has_magic(str(folder))
+        return [], [Problem(source, pattern, "no such file or folder")] if missing else []
     documents, problems = [], []
     for path in sorted(p.resolve() for p in paths):
         origin = str(path)

@@ -204,3 +204,19 @@ def test_index_in_headless_chromium_has_subscribe_links_and_qr_codes(private):
     for link in links:
         assert segno.make(link, error="m").svg_data_uri(scale=4, border=2) in images
     assert [h.text_content() for h in page.xpath("//li/h2")] == ["Lịch công tác – all", "Lịch công tác – lac"]
+
+
+def test_cli_serve_takes_folder_and_tokens_from_the_config(tmp_path, feeds):
+    tokens = tmp_path / "secret" / "tokens.toml"
+    tokens.parent.mkdir()
+    config = tmp_path / "c.toml"
+    config.write_text(f'[feeds]\ndir = "{feeds}"\ntokens = "secret/tokens.toml"\n', encoding="utf-8")
+    made = run_cli("serve", "--config", config, "--new-tokens")
+    assert made.returncode == 0 and made.stdout.startswith(f"{tokens}: 3 new tokens")
+    lac = read_tokens(tokens).feeds["lac"]
+    nginx = run_cli("serve", "--config", config, "--nginx-map")
+    assert f'"/{lac}/lac.ics" "lac.ics";' in nginx.stdout
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[feeds]\ndir = 3\n")
+    result = run_cli("serve", "--config", bad)
+    assert result.returncode == 2 and result.stderr == f"lichsync: {bad}: feeds.dir: expected a non-empty string\n"

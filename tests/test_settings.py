@@ -6,14 +6,16 @@ from pathlib import Path
 
 import pytest
 
+from lichsync import config
 from lichsync.errors import ConfigError
 from lichsync.settings import parse_sync_settings
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-def test_the_contrib_example_parses(tmp_path):
-    doc = tomllib.loads((REPO / "contrib" / "config-sync.example.toml").read_text(encoding="utf-8"))
+def test_the_example_config_parses(tmp_path):
+    doc = tomllib.loads((REPO / "config.example.toml").read_text(encoding="utf-8"))
+    config.load(REPO / "config.example.toml")  # the main loader accepts the sync sections
     s = parse_sync_settings(doc, tmp_path)
     assert [x.url or x.path for x in s.sources][0].startswith("https://")
     assert s.sources[1].path == tmp_path / "programs" / "*.txt"
@@ -40,7 +42,7 @@ def test_relative_paths_are_relative_to_the_config_folder(tmp_path):
     ('[[sources]]\nurl = "https://x/"\nevery = 5', "sources[0].every"),
     ('[[sources]]\npath = ""', "sources[0].path"),
     ('[feeds]\ndir = 3', "feeds.dir"),
-    ('[feeds]\nbase_url = "lich.example"', "feeds.base_url"),
+    ('[feeds]\nbase_url = "https://lich.example"', "feeds.base_url"),
     ('feeds = 1', "feeds"),
     ('[logging]\nlevel = "loud"', "logging.level"),
     ('[lock]\ntimeout = -1', "lock.timeout"),

@@ -157,9 +157,14 @@ def test_files_folder_glob_and_unchanged(tmp_path: Path, state):
     assert docs[0].issued.timestamp() == 1_700_000_000  # a file's issue time is its mtime
 
 
-def test_a_path_with_no_files_is_a_problem(tmp_path: Path, state):
-    docs, problems = collect([Source(name="x", path=tmp_path / "nothing-*.txt")], state)
-    assert docs == [] and problems[0].message == "no documents: the path names no file"
+def test_a_path_that_is_not_there_is_a_problem_an_empty_folder_is_not(tmp_path: Path, state):
+    for missing in (tmp_path / "nothing" / "*.txt", tmp_path / "nothing", tmp_path / "p.txt", tmp_path / "*" / "*.txt"):
+        docs, problems = collect([Source(name="x", path=missing)], state)
+        assert docs == [] and [p.message for p in problems] == ["no such file or folder"], missing
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for empty in (inbox, inbox / "*.txt"):
+        assert collect([Source(name="x", path=empty)], state) == ([], [])
 
 
 def test_validators_survive_a_new_connection_to_the_database(httpserver: HTTPServer, tmp_path: Path):

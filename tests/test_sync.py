@@ -200,6 +200,9 @@ def test_sync_dry_run_writes_nothing(radicale, httpserver: HTTPServer, tmp_path:
     assert "lichsync: lac caldav: would create 4, would update 0, would delete 0, unchanged 0" in result.stderr
     assert "dry run: nothing written" in result.stdout
     assert not (tmp_path / "feeds").exists() and calendar_events(radicale, calendar) == {}
+    real = run_cli("sync", "--config", config, "--state", tmp_path / "state.sqlite3")
+    assert "│ new   │" in real.stdout  # the dry run kept no copy: the document is still news
+    assert len(calendar_events(radicale, calendar)) == 4
 
 
 @pytest.mark.parametrize("text, problem", [

@@ -1,6 +1,7 @@
 """`lichsync serve`: the feeds folder over HTTP for phones and calendar apps to subscribe to."""
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 from typing import Optional
 
@@ -8,11 +9,27 @@ import typer
 
 from lichsync.console import fail
 from lichsync.errors import ConfigError
+from lichsync.settings import FeedSettings, parse_feeds
 from lichsync.serve import TOKENS_FILE, Tokens, create_app, feed_stems, new_tokens, nginx_map, read_tokens
 
 
+def feed_settings(config_path: Path) -> FeedSettings:
+    """[feeds] of a config file, for `serve --config`; mistakes are one line and exit 2."""
+    try:
+        doc = tomllib.loads(config_path.read_text(encoding="utf-8"))
+        return parse_feeds(doc.get("feeds", {}), config_path.resolve().parent)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise fail(config_path, f"not valid TOML: {e}")
+    except ConfigError as e:
+        raise fail(config_path, str(e))
+    except OSError as e:
+        raise fail(config_path, e.strerror or str(e))
+
+
 def serve(
-    directory: Path = typer.Option(..., "--dir", "-d", help="The feeds folder (what `export --all -d` or `sync` writes)."),
+    directory: Optional[Path] = typer.Option(None, "--dir", "-d", help="The feeds folder (what `export --all -d` or `sync` writes)."),
+    config_path: Optional[Path] = typer.Option(None, "--config", "-c", envvar="LICHSYNC_CONFIG",
+                                               help="Without --dir: the folder and tokens of the config's [feeds]."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; put nginx or a proxy in front for the internet."),
     port: int = typer.Option(8080, "--port", "-p", min=0, max=65535),
     token_file: Optional[Path] = typer.Option(
@@ -21,6 +38,13 @@ def serve(
     print_map: bool = typer.Option(False, "--nginx-map", help="Print the URL map for nginx (contrib/nginx-feeds.conf), then exit."),
 ) -> None:
     """Serve the .ics feeds of a folder, with ETags, 304s, secret links and a subscribe page with QR codes."""
+    if directory is None:
+        if config_path is None:
+            raise fail("serve", "give --dir FEEDS, or --config FILE with [feeds] dir")
+        feeds = feed_settings(config_path)
+        if feeds.dir is None:
+            raise fail(config_path, "feeds.dir: not set (or give --dir)")
+        directory, token_file = feeds.dir, token_file or feeds.tokens
     if not directory.is_dir():
         raise fail(directory, "not a folder of .ics feeds")
     token_file = token_file or directory / TOKENS_FILE

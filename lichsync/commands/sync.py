@@ -108,7 +108,7 @@ def run(config: Config, settings: SyncSettings, raw: bytes, state_path: Path, dr
         quiet: bool) -> int:
     started = time.perf_counter()
     with DocumentState(state_path) as documents:
-        intake = take_in(settings.sources, documents, config=raw, force=force)
+        intake = take_in(settings.sources, documents, config=raw, force=force, remember=not dry_run)
         for problem in intake.problems:
             log.warning("%s: %s", problem.origin, problem.message)
         if intake.unchanged:
