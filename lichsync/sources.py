@@ -22,6 +22,7 @@ from pathlib import Path
 import httpx
 
 from lichsync import __version__
+from lichsync.pipeline import Limits
 from lichsync.settings import Source
 
 USER_AGENT = f"lichsync/{__version__} (+conditional GET; nightly)"
@@ -153,9 +154,13 @@ def read_files(source: Source, state: DocumentState) -> tuple[list[Document], li
         missing = not folder.is_dir() or glob.has_magic(str(folder))
         return [], [Problem(source, pattern, "no such file or folder")] if missing else []
     documents, problems = [], []
+    limit = Limits.from_env().max_bytes
     for path in sorted(p.resolve() for p in paths):
         origin = str(path)
         try:
+            if path.stat().st_size > limit:
+                problems.append(Problem(source, origin, f"the file is over the limit of {limit // 2**20} MB (LICHSYNC_MAX_FILE_MB)"))
+                continue
             data = path.read_bytes()
             mtime = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
         except OSError as e:
@@ -184,17 +189,24 @@ def fetch_url(client: httpx.Client, source: Source, state: DocumentState) -> tup
         kept = " (keeping the last good copy)" if previous else " (no earlier copy to keep)"
         return ([_stale(previous)] if previous else []), [Problem(source, url, message + kept)]
 
+    limit = Limits.from_env().max_bytes
     try:
-        response = client.get(url, headers=headers, timeout=source.timeout)
+        with client.stream("GET", url, headers=headers, timeout=source.timeout) as response:
+            if response.status_code == 304 and previous:
+                return [previous], []
+            if response.status_code != 200:
+                return failed(f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
+            chunks, size = [], 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > limit:
+                    return failed(f"the document is over the limit of {limit // 2**20} MB (LICHSYNC_MAX_FILE_MB)")
+                chunks.append(chunk)
     except httpx.TimeoutException:
         return failed(f"no answer within {source.timeout:g} s")
     except httpx.HTTPError as e:
         return failed(f"cannot download: {e}")
-    if response.status_code == 304 and previous:
-        return [previous], []
-    if response.status_code != 200:
-        return failed(f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
-    data = response.content
+    data = b"".join(chunks)
     sha = _sha256(data)
     etag = response.headers.get("etag")
     last_modified = response.headers.get("last-modified")

@@ -112,6 +112,17 @@ def test_a_server_that_is_down_warns_and_keeps_the_last_good_copy(state, httpser
     httpserver.start()
 
 
+def test_a_document_over_the_size_limit_is_a_problem(httpserver: HTTPServer, state, monkeypatch, tmp_path):
+    monkeypatch.setenv("LICHSYNC_MAX_FILE_MB", "1")
+    httpserver.expect_request("/big.txt").respond_with_data(b"x" * (2**20 + 1))
+    docs, problems = collect([Source(name="big", url=httpserver.url_for("/big.txt"))], state)
+    assert docs == [] and problems[0].message == (
+        "the document is over the limit of 1 MB (LICHSYNC_MAX_FILE_MB) (no earlier copy to keep)")
+    (tmp_path / "big.txt").write_bytes(b"x" * (2**20 + 1))
+    docs, problems = collect([Source(name="big", path=tmp_path / "big.txt")], state)
+    assert docs == [] and problems[0].message == "the file is over the limit of 1 MB (LICHSYNC_MAX_FILE_MB)"
+
+
 def test_a_server_that_never_answers_times_out(state):
     with socket.socket() as listener:  # accepts the connection, never answers
         listener.bind(("127.0.0.1", 0))
