@@ -115,12 +115,11 @@ def print_table(program: Program, console: Console) -> None:
     )
 
 
-from lichsync.commands import auth, check, export, push  # noqa: E402  (commands register after the app exists)
+from lichsync.commands import auth, check, export, push, serve, sync  # noqa: E402  (commands register after the app exists)
 
 app.command("check")(check.check)
 app.command("export")(export.export)
 app.command("push")(push.push)
-app.add_typer(auth.app, name="auth")
-from lichsync.commands import serve, sync  # noqa: E402
-app.command("serve")(serve.serve)
 app.command("sync")(sync.sync)
+app.command("serve")(serve.serve)
+app.add_typer(auth.app, name="auth")
