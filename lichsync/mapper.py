@@ -13,7 +13,7 @@ one event per day of a span gets the day in its UID.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
@@ -25,20 +25,6 @@ from lichsync.model import Event, Program
 
 SESSION_VI = {"morning": "Sáng", "afternoon": "Chiều", "evening": "Tối", "all_day": "Cả ngày"}
 KIND_VI = {"work": "Lịch công tác", "holiday": "Nghỉ lễ"}
-
-
-def latest_programs(programs: Sequence[Program]) -> list[Program]:
-    """One program per issuing body and period: a later file (a revised issue) replaces an earlier one.
-
-    Only programs whose heading names their body are compared: two anonymous programs of one
-    month may well come from two bodies.
-    """
-    latest: dict[object, Program] = {}
-    for n, p in enumerate(programs):
-        key = (key_of(p.organization), p.period.year, p.period.month, p.period.start, p.period.end) if p.organization else n
-        latest.pop(key, None)
-        latest[key] = p
-    return list(latest.values())
 
 
 def organization_key(program: Program, config: Config) -> str:

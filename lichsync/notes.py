@@ -14,7 +14,7 @@ from lichsync.vocab import CLOCK, LEADING_TIME_RE
 from lichsync.text import collapse
 
 I = re.IGNORECASE
-CLOCK_RE = re.compile(rf"(?P<h>[01]?\d|2[0-3])\s*(?:h|giờ|g|:)\s*(?P<m>[0-5]\d)?", I)
+CLOCK_RE = re.compile(r"(?P<h>[01]?\d|2[0-3])\s*(?:h|giờ|g|:)\s*(?P<m>[0-5]\d)?", I)
 # "Điểm tại …", "Điểm: tại …", "Địa điểm: …", "Địa điểm tại …": the place, up to the sentence's end.
 PLACE_RE = re.compile(r"(?:^|(?<=[\s.;,]))(?:địa\s+điểm|điểm)\s*(?::\s*(?:tại\s+)?|\s+tại\s+)(?P<place>.+)$", I)
 # A sentence ends at ". " before a capital or the end; "P. họp", "TP. Vị Thanh" are abbreviations.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 from lichsync.model import Program
 from lichsync.text import collapse, fold
@@ -58,3 +58,11 @@ def current_issues(issues: Sequence[Issue]) -> tuple[list[Issue], list[Replaced]
             replaced.append(Replaced(issue, issues[held]))
     kept = sorted(newest.values())
     return [issues[i] for i in kept], replaced
+
+
+def latest_given(programs: Sequence[Program]) -> list[Program]:
+    """Programs given in order (files on a command line): a later one of the same body and
+    period replaces an earlier one, as a newer issue would."""
+    same_time = datetime.min.replace(tzinfo=timezone.utc)
+    current, _ = current_issues([Issue(p, same_time) for p in programs])
+    return [issue.program for issue in current]

@@ -11,7 +11,7 @@ from conftest import REPO
 from lichsync import config
 from lichsync.config import Config
 from lichsync.directory import AmbiguousName, Directory, UnknownName, looks_like_person
-from lichsync.mapper import latest_programs, map_programs
+from lichsync.mapper import map_programs
 from lichsync.model import Event, Period, Program
 from lichsync.pipeline import parse_file
 
@@ -166,14 +166,6 @@ def test_identical_items_get_distinct_uids_and_titles_fold():
     assert same.uid == a.uid  # case, accents-insensitive and punctuation don't make a new event
     other_body, = mapped(program(e, org="Sở Khoa học và Công nghệ"))
     assert other_body.uid != a.uid
-
-
-def test_later_issue_of_a_program_replaces_the_earlier():
-    old, new = program(Event(date(2023, 10, 3), "A")), program(Event(date(2023, 10, 3), "B"))
-    other = program(Event(date(2023, 10, 3), "C"), org="Sở Khoa học và Công nghệ")
-    assert latest_programs([old, other, new]) == [other, new]
-    anonymous = [program(Event(date(2023, 10, 3), "X"), org=None), program(Event(date(2023, 10, 3), "Y"), org=None)]
-    assert latest_programs(anonymous) == anonymous
 
 
 def test_description_in_vietnamese():

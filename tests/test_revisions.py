@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 from lichsync.model import Event, Period, Program
-from lichsync.revisions import Issue, current_issues
+from lichsync.revisions import Issue, current_issues, latest_given
 
 T0 = datetime(2023, 9, 5, 8, tzinfo=timezone.utc)
 
@@ -67,3 +67,11 @@ def test_three_issues_of_one_month_keep_only_the_newest():
     issues = [Issue(program("A"), T0 + timedelta(days=d), f"d{d}") for d in (3, 9, 1)]
     kept, replaced = current_issues(issues)
     assert names(kept) == ["d9"] and sorted(r.old.origin for r in replaced) == ["d1", "d3"]
+
+
+def test_files_given_in_order_a_later_one_of_the_same_program_replaces_the_earlier():
+    old, new = program("Sở Lao động - TBXH", title="A"), program("Sở Lao động - TBXH", title="B")
+    other = program("Sở Khoa học và Công nghệ", title="C")
+    assert latest_given([old, other, new]) == [other, new]
+    anonymous = [program(None, title="X"), program(None, title="Y")]
+    assert latest_given(anonymous) == anonymous  # two bodies' programs, perhaps: both kept

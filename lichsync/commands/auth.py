@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from lichsync.commands.export import load_config
+from lichsync.commands.inputs import load_config
 from lichsync.console import fail
 
 app = typer.Typer(no_args_is_help=True, help="Sign in to calendar services.")

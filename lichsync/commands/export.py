@@ -7,59 +7,16 @@ from typing import Optional
 
 import typer
 
-from lichsync import config as config_mod
 from lichsync.calendar_event import CalendarEvent
-from lichsync.config import Config, ConfigError, Official
+from lichsync.config import Config
 from lichsync.console import fail
-from lichsync.directory import AmbiguousName, Directory, UnknownName, describe
-from lichsync.errors import InputError
-from lichsync.mapper import for_official, latest_programs, map_programs
+from lichsync.directory import Directory
+from lichsync.commands.inputs import choose, load_config, read_programs
+from lichsync.mapper import for_official, map_programs
 from lichsync.model import Program
-from lichsync.pipeline import parse_file
 from lichsync.writers.ics import write_feed
 
 ALL_FEED = "all.ics"
-
-
-def load_config(path: Path | None) -> Config:
-    """The configuration at `path` (--config / LICHSYNC_CONFIG), or the defaults; bad config exits 2."""
-    if path is None:
-        return Config()
-    try:
-        return config_mod.load(path)
-    except ConfigError as e:
-        raise fail(path, str(e))
-    except OSError as e:
-        raise fail(path, e.strerror or str(e))
-
-
-def read_programs(files: list[Path]) -> list[Program]:
-    programs = []
-    for file in files:
-        try:
-            programs.append(parse_file(file))
-        except InputError as e:
-            raise fail(file, e.problem)
-    for p in programs:
-        if p.warnings:
-            n = len(p.warnings)
-            typer.echo(f"lichsync: {p.source}: {n} warning{'s' if n > 1 else ''} (`lichsync parse` lists them)", err=True)
-    kept = latest_programs(programs)
-    for p in programs:
-        if p not in kept:
-            typer.echo(f"lichsync: {p.source}: replaced by a later file of the same program", err=True)
-    return kept
-
-
-def choose(directory: Directory, name: str) -> Official:
-    try:
-        return directory.find(name)
-    except AmbiguousName as e:
-        raise fail("--official", f'"{name}" could be {", ".join(describe(o) for o in e.matches)}: give one of their names')
-    except UnknownName as e:
-        hint = f"; close matches: {', '.join(e.close)}" if e.close else ""
-        known = ", ".join(o.short_name for o in directory.officials) or "none"
-        raise fail("--official", f'no official "{name}"{hint} (officials: {known})')
 
 
 def feed_title(who: str) -> str:

@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
-from lichsync.commands.export import choose, load_config, read_programs
+from lichsync.commands.inputs import choose, load_config, read_programs
 from lichsync.config import Config, Official
 from lichsync.console import fail, utf8_stdout, wide_console
 from lichsync.directory import Directory
