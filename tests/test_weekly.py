@@ -11,7 +11,7 @@ import pytest
 
 from conftest import GOLD, REPO, run_cli
 from lichsync.errors import InputError
-from lichsync.pipeline import parse_text
+from lichsync.pipeline import parse_file, parse_text
 from scoring import score
 
 WEEKLY = sorted(p for p in (REPO / "samples" / "weekly").iterdir() if p.suffix in (".txt", ".html"))
@@ -371,3 +371,18 @@ DAILY_WITH_REPEAT = """<html><body><p>Lịch công tác tuần từ ngày 13/11/
 <tr><td>Ngày</td><td>Nội dung</td></tr>
 <tr><td>Thứ Ba 14/11</td><td>Tiếp công dân</td></tr>
 </table></body></html>"""
+
+
+@pytest.mark.parametrize("name", ["weekly-table.docx", "weekly-table.pdf", "weekly-table-unruled.pdf"])
+def test_weekly_table_as_word_and_pdf_files(name):
+    # Made by tests/data/make_weekly_table.py (python-docx, then LibreOffice): a day cell merged
+    # down its item rows, "Thứ Hai" and "14/7" on two lines of it, a time column.
+    program = parse_file(REPO / "tests" / "data" / name)
+    got = [(e.date, e.session, e.start_time, e.title, e.officials, e.location) for e in program.events]
+    assert got == [
+        (date(2025, 7, 14), None, "08:00", "Họp giao ban", ["Chủ tịch"], "P. họp 1"),
+        (date(2025, 7, 14), None, "14:00", "Tiếp công dân", ["Nguyễn Văn A"], "Trụ sở TCD"),
+        (date(2025, 7, 15), "morning", None, "Dự Hội nghị tổng kết", ["Bình"], "Hội trường 25B"),
+    ]
+    assert (program.period.start, program.period.end) == (date(2025, 7, 14), date(2025, 7, 18))
+    assert not program.warnings

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lichsync import vocab
 from lichsync.readers.header import is_header, roles_of
-from lichsync.readers.rows import BLOCK, CONTENT, DAY, WEEKDAY, WRAP, Piece, Row, Table
+from lichsync.readers.rows import BLOCK, CONTENT, DAY, TIME, WEEKDAY, WRAP, Piece, Row, Table
 from lichsync.readers.tabbed import is_day_cell
 from lichsync.text import collapse, normalize
 
@@ -66,14 +66,18 @@ def build(grid: list[GridRow]) -> Table | None:
     header_line = next((p.line for c in grid[k].cells for p in c.pieces), 1)
     table = Table(roles=[r for r in roles if r], rows=[], header_line=header_line)
     last: dict[str, list[Piece]] = {}
+    per_item = TIME in roles
     for grow in grid[k + 1 :]:
         cells = {role: cell for role, cell in zip(roles, grow.cells) if role}
         if header_roles(grow):
             continue  # the header row repeated on a new page
         day = cells.get(DAY)
         day_pieces = clean(day.pieces) if day and not day.merged else []
+        if day_pieces and not is_day_cell(day_pieces[0].text) and is_day_cell(" ".join(p.text for p in day_pieces[:2])):
+            # "Thứ Hai" / "14/7": a weekly table's day cell names the weekday first.
+            day_pieces = [Piece(f"{day_pieces[0].text} {day_pieces[1].text}", day_pieces[0].line)] + day_pieces[2:]
         if day_pieces and is_day_cell(day_pieces[0].text):
-            row = Row(day=day_pieces[0].text, line=day_pieces[0].line)
+            row = Row(day=day_pieces[0].text, line=day_pieces[0].line, day_line=day_pieces[0].line)
             for p in day_pieces[1:]:
                 if vocab.LUNAR_RE.match(p.text):
                     row.lunar = p.text
@@ -83,7 +87,14 @@ def build(grid: list[GridRow]) -> Table | None:
             last = {}
             _add(row, cells, last, first=True, continues=False)
         elif table.rows and (not day_pieces or grow.continues):  # (the day cell's own rest, broken by the page)
-            _add(table.rows[-1], cells, last, first=False, continues=grow.continues)
+            if per_item and not grow.continues and any(cells[r].text for r in (CONTENT, TIME) if r in cells):
+                # A weekly table: each item row has its own time, so it is a row of its own under the day.
+                above = table.rows[-1]
+                table.rows.append(Row(day=above.day, line=above.line, weekday=above.weekday, lunar=above.lunar,
+                                      day_line=above.day_line))
+                _add(table.rows[-1], cells, last, first=True, continues=False)
+            else:
+                _add(table.rows[-1], cells, last, first=False, continues=grow.continues)
         elif any(c.text for c in cells.values()):
             line = next((p.line for c in cells.values() for p in c.pieces), table.header_line)
             first = day_pieces[0].text if day_pieces else next(c.text for c in cells.values() if c.text)

@@ -194,8 +194,7 @@ def _unruled_rows(words: list[dict], columns: list[list[float]] | None) -> tuple
                 columns[-1][1] = span[1]  # no header word above it: part of the column on its left
     if not columns or len(columns) < 2:
         return [], words, columns
-    first = columns[0]
-    starts = sorted({ln.top for ln in _lines([w for w in body if w["x1"] <= first[1] + 1]) if DAY_START_RE.match(ln.text)})
+    starts = _row_starts(body, columns, heads if k is not None else None)
     edges = [top] + ([_header_bottom(lines[k:], columns)] if k is not None else [])
     edges += [s - 0.5 for s in starts if s > edges[-1]] + [min(end, max(w["bottom"] for w in body) + 1)]
     rows = []
@@ -219,6 +218,29 @@ def _header_bottom(lines: list[Line], columns: list[list[float]]) -> float:
 
 
 DAY_START_RE = re.compile(r"^\d{1,2}(?:\s*[-–]\s*\d{1,2})?\b")
+WEEKDAY_START_RE = re.compile(rf"^{vocab.WEEKDAY}\b", re.IGNORECASE)
+TIME_START_RE = re.compile(rf"^\(?{vocab.CLOCK}|^(?:buổi\s+)?(?:sáng|chiều|tối|cả\s+ngày)\b", re.IGNORECASE)
+
+
+def _row_starts(body: list[dict], columns: list[list[float]], heads: list[list[dict]] | None) -> list[float]:
+    """Where rows of a table without rulings start: at a day in the day column ("05", "Thứ Hai"
+    with its date on the next line), and, in a weekly table, at a time in the time column."""
+    first = columns[0]
+    day_lines = _lines([w for w in body if w["x1"] <= first[1] + 1])
+    starts: list[float] = []
+    for above, line in zip([None, *day_lines], day_lines):
+        if not (DAY_START_RE.match(line.text) or WEEKDAY_START_RE.match(line.text)):
+            continue
+        follows_weekday = above is not None and WEEKDAY_START_RE.match(above.text) and not DAY_START_RE.search(above.text)
+        if follows_weekday and line.top - above.bottom < (above.bottom - above.top):
+            continue  # "Thứ Hai" / "14/7": one day cell on two lines
+        starts.append(line.top)
+    time_col = next((c for c, head in zip(columns, heads or []) if re.search(r"thời\s+gian|giờ|buổi", " ".join(w["text"] for w in head), re.I)), None)
+    if time_col is not None:
+        starts += [ln.top for ln in _lines([w for w in body if time_col[0] - 2 <= (w["x0"] + w["x1"]) / 2 <= time_col[1] + 2])
+                   if TIME_START_RE.match(ln.text)]
+    starts.sort()
+    return [s for n, s in enumerate(starts) if n == 0 or s - starts[n - 1] > 1]
 
 
 def read(data: bytes, source: str, max_pages: int = 200) -> tuple[str, Table]:
