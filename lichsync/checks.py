@@ -32,11 +32,6 @@ LEVELS = {
 }
 
 WEEKDAY_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
-_WEEKDAY_WORDS = {
-    "hai": 0, "2": 0, "ba": 1, "3": 1, "tư": 2, "4": 2, "năm": 3, "5": 3,
-    "sáu": 4, "6": 4, "bảy": 5, "7": 5, "cn": 6, "chủ nhật": 6,
-}
-WEEKDAY_RE = re.compile(r"(?<!\w)(?:thứ\s*|t(?=[2-7]))?(hai|ba|tư|năm|sáu|bảy|[2-7]|cn|chủ\s*nhật)(?!\w)", re.IGNORECASE)
 LUNAR_NOTE_RE = re.compile(r"(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?\s*/\s*(\d{1,2})\s*ÂL", re.IGNORECASE)
 # A full date, or "tháng 9/2023", "tháng 9 năm 2023", in an item's text.
 FULL_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?![\d/])")
@@ -56,16 +51,6 @@ def _dmy(d: date) -> str:
     return f"{d:%d/%m/%Y}"
 
 
-def weekday_names(text: str, bare_digits: bool = True) -> list[int]:
-    """Weekdays (0 = Monday) named in a weekday cell ("Thứ Hai", "Sáu", "7, CN"); in a day cell
-    ("Thứ 2, 05/9") a digit is a weekday only after "Thứ"/"T"."""
-    return [
-        _WEEKDAY_WORDS[collapse(m.group(1).lower())]
-        for m in WEEKDAY_RE.finditer(text)
-        if bare_digits or not m.group(1).isdigit() or m.group(0) != m.group(1)
-    ]
-
-
 def _first_text(row: Row) -> str:
     pieces = [p for seg in row.flow for p in seg] if row.flow else row.cells.get(CONTENT, [])
     return next((p.text for p in pieces if p.text.strip()), "")
@@ -75,14 +60,14 @@ def check_weekday(row: Row, first: date, last: date | None) -> Warning | None:
     """The weekday names written in the row against its dates: its weekday or day cell ("7, CN"
     over a weekend span), and a rest marker opening its content ("(Thứ bảy, Chủ nhật)")."""
     days = _days(first, last)
-    named = weekday_names(row.weekday or "") + weekday_names(row.day, bare_digits=False)
+    named = vocab.weekdays_named(row.weekday or "") + vocab.weekdays_named(row.day, bare_digits=False)
     # One name per day, or a name for the first (and the last) day of a span.
     expected = days if len(named) == len(days) else [days[0], days[-1]][: len(named)]
     wrong = next((day for name, day in zip(named, expected) if name != day.weekday()), None)
     written = (row.weekday or row.day).strip()
     if wrong is None:
         marker = vocab.REST_MARKER_RE.match(_first_text(row))
-        rest_days = weekday_names(marker.group(0), bare_digits=False) if marker else []
+        rest_days = vocab.weekdays_named(marker.group(0), bare_digits=False) if marker else []
         if any(name not in {d.weekday() for d in days} for name in rest_days):
             wrong, written = days[0], collapse(marker.group(0))
     if wrong is None:

@@ -113,9 +113,6 @@ OF_WHOM_RE = re.compile(
     re.IGNORECASE,
 )
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d|21\d\d)(?!\d)")
-WEEKDAY_INDEX = {
-    "hai": 0, "2": 0, "ba": 1, "3": 1, "tư": 2, "4": 2, "năm": 3, "5": 3, "sáu": 4, "6": 4, "bảy": 5, "bẩy": 5, "7": 5,
-}
 
 
 def find_week(text: str) -> tuple[tuple[int, int, int | None], tuple[int, int, int | None]] | None:
@@ -139,17 +136,6 @@ def whose_schedule(lines: list[str]) -> str | None:
                 who = proper_case(who)
             return who[:1].upper() + who[1:] if who else None
     return None
-
-
-def weekday_index(name: str | None) -> int | None:
-    """Monday = 0 for "Thứ Hai", "Thứ 2", "T. Ba", "Hai"; Sunday = 6 for "Chủ nhật", "CN"."""
-    if not name:
-        return None
-    key = collapse(name.lower()).strip(" .,:()")
-    if re.fullmatch(r"chủ\s*nhật|cn", key):
-        return 6
-    key = re.sub(r"^(?:thứ|t\.?)\s*", "", key)
-    return WEEKDAY_INDEX.get(key)
 
 
 def infer_year(pairs: list[tuple[int, int, int]], text: str, fallback: int) -> tuple[int, bool]:

@@ -10,7 +10,6 @@ from datetime import date, timedelta
 
 from lichsync import align, checks, columns, items, notes, vocab
 from lichsync.errors import InputError
-from lichsync.heading import weekday_index
 from lichsync.model import Event, Period, Warning
 from lichsync.officials import officials_in_text, parse_officials, subjects
 from lichsync.readers.rows import CONTENT, LEADERS, LOCATION, TIME, UNITS, Row, Table
@@ -38,9 +37,9 @@ def row_days(row: Row, period: Period, source: str) -> tuple[date, date | None]:
     """The first and (for "1-4", "06-07") last day of a row: "5" in the program's month, "14/7" or
     "11/11/2019" as written."""
     if not row.day.strip() and row.weekday and period.start:  # "THỨ HAI:" in the week the title names
-        offset = (weekday_index(row.weekday) - period.start.weekday()) % 7 if weekday_index(row.weekday) is not None else None
-        if offset is not None:
-            return period.start + timedelta(days=offset), None
+        named = vocab.weekday_of(row.weekday)
+        if named is not None:
+            return period.start + timedelta(days=(named - period.start.weekday()) % 7), None
     m = DAY_RE.search(re.sub(vocab.WEEKDAY_NAMES, " ", row.day, flags=re.IGNORECASE))  # "Thứ 2, 05/9"
     if not m and not row.day.strip():
         raise InputError(source, f"line {row.line}: the day {row.weekday!r} has no date and the title names no week")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from lichsync import heading, parser
+from lichsync import heading, parser, vocab
 from lichsync.errors import InputError
 from lichsync.model import Period, Program, Warning
 from lichsync.readers import dayblocks, detect, flow, html, pipes, tabbed
@@ -191,7 +191,7 @@ def _week_period(
         pairs = []
         for row in table.rows:
             m = re.search(r"(\d{1,2})\s*/\s*(\d{1,2})", row.day)
-            wd = heading.weekday_index(row.weekday)
+            wd = vocab.weekday_of(row.weekday)
             if m and wd is not None:
                 pairs.append((int(m.group(1)), int(m.group(2)), wd))
         year, fits = heading.infer_year(pairs, text, date.today().year)

@@ -102,3 +102,25 @@ def day_head(text: str) -> re.Match | None:
 
 def _slashed(m: re.Match) -> str:
     return f"{m.group(1)}/{m.group(2)}" + (f"/{m.group(3)}" if m.group(3) else "")
+
+WEEKDAY_NUMBERS = {
+    "hai": 0, "2": 0, "ba": 1, "3": 1, "tư": 2, "4": 2, "năm": 3, "5": 3,
+    "sáu": 4, "6": 4, "bảy": 5, "bẩy": 5, "7": 5, "cn": 6, "chủ nhật": 6,
+}
+WEEKDAY_WORD_RE = re.compile(r"(?<!\w)(?:thứ\s*|t(?=[2-7]))?(hai|ba|tư|năm|sáu|bảy|bẩy|[2-7]|cn|chủ\s*nhật)(?!\w)", I)
+
+
+def weekdays_named(text: str, bare_digits: bool = True) -> list[int]:
+    """Weekdays (0 = Monday) named in a text: "Thứ Hai", "Sáu", "7, CN", "T. Ba"; in a day cell
+    ("Thứ 2, 05/9") a digit is a weekday only after "Thứ"/"T"."""
+    return [
+        WEEKDAY_NUMBERS[" ".join(m.group(1).lower().split())]
+        for m in WEEKDAY_WORD_RE.finditer(text)
+        if bare_digits or not m.group(1).isdigit() or m.group(0) != m.group(1)
+    ]
+
+
+def weekday_of(name: str | None) -> int | None:
+    """The weekday a heading names ("THỨ HAI", "Thứ 2", "CN"), or None."""
+    named = weekdays_named(name or "")
+    return named[0] if named else None

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from conftest import REPO, run_cli
-from lichsync import checks, items
+from lichsync import checks, items, vocab
 from lichsync.model import Event, Period
 from lichsync.pipeline import parse_text
 from lichsync.readers.rows import CONTENT, Piece, Row
@@ -57,12 +57,12 @@ def _mutate(name: str, line: int, old: str, new: str) -> str:
      ("7, CN", [5, 6]), ("Thứ bảy", [5]), ("T3", [1])],
 )
 def test_weekday_names(text, expected):
-    assert checks.weekday_names(text) == expected
+    assert vocab.weekdays_named(text) == expected
 
 
 def test_weekday_in_a_day_cell_needs_thu_before_a_digit():
-    assert checks.weekday_names("Thứ 2, 05/9", bare_digits=False) == [0]
-    assert checks.weekday_names("16 -17", bare_digits=False) == []
+    assert vocab.weekdays_named("Thứ 2, 05/9", bare_digits=False) == [0]
+    assert vocab.weekdays_named("16 -17", bare_digits=False) == []
 
 
 def test_weekday_against_the_rows_date():
