@@ -52,6 +52,9 @@ def take_in(sources: Sequence[Source], state: DocumentState, client: httpx.Clien
     fp = fingerprint(documents, config)
     intake = Intake(fp, unchanged=not force and fp == state.last_clean_run(), documents=documents, problems=problems)
     if intake.unchanged:
+        if remember:
+            for doc in documents:
+                _keep_new_validators(doc, state)
         return intake
     issues = []
     for doc in documents:
@@ -72,6 +75,16 @@ def take_in(sources: Sequence[Source], state: DocumentState, client: httpx.Clien
     current, intake.replaced = current_issues(issues)
     intake.programs = [i.program for i in current]
     return intake
+
+
+def _keep_new_validators(doc: Document, state: DocumentState) -> None:
+    """A server may answer 200 with the same bytes and new validators: keep them, so that the
+    next night asks with them and gets a 304 instead of the whole document again."""
+    if doc.stale:
+        return
+    before = state.previous(doc.source, doc.origin)
+    if before is not None and (before.etag, before.last_modified) != (doc.etag, doc.last_modified):
+        state.remember(doc)
 
 
 def _read(doc: Document, parse: Callable[[bytes, str], Program]) -> tuple[Program | None, str | None]:

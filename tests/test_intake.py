@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 from lichsync.pipeline import parse_data
 from lichsync.settings import Source
@@ -99,3 +100,23 @@ def test_a_failed_download_keeps_programs_without_parsing_junk(httpserver: HTTPS
     assert [p.message for p in intake.problems] == ["HTTP 503 SERVICE UNAVAILABLE (keeping the last good copy)"]
     assert len(intake.programs) == 1 and len(intake.programs[0].events) == len(good.programs[0].events)
     assert intake.fingerprint == good.fingerprint  # the same documents are in use
+
+
+def test_new_validators_for_the_same_bytes_are_kept_so_the_next_night_gets_a_304(httpserver: HTTPServer, state):
+    seen: list[str | None] = []
+    etags = iter(['"v1"', '"v2"', '"v2"'])
+
+    def handler(request: Request) -> Response:
+        seen.append(request.headers.get("If-None-Match"))
+        if request.headers.get("If-None-Match") == '"v2"':
+            return Response(status=304, headers={"ETag": '"v2"'})
+        return Response(SAMPLE, headers={"ETag": next(etags)})  # a server that re-tags the same page
+
+    httpserver.expect_request("/p.txt").respond_with_handler(handler)
+    sources = [Source(name="p", url=httpserver.url_for("/p.txt"))]
+    state.clean_run(take_in(sources, state, config=b"a").fingerprint)
+    second = take_in(sources, state, config=b"a")  # same bytes under a new tag "v2": nothing to parse
+    assert second.unchanged and second.parsed == 0
+    third = take_in(sources, state, config=b"a")
+    assert third.unchanged
+    assert seen == [None, '"v1"', '"v2"']  # the third night asked with the newest tag and got a 304
