@@ -5,6 +5,7 @@ Kept in one place so the readers and the parser recognise the same things the sa
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 I = re.IGNORECASE
 
@@ -81,27 +82,58 @@ LEADING_TIME_RE = re.compile(
     I,
 )
 
-WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|t\.\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)"
-DATE = r"(?P<d>\d{1,2})\s*[/.]\s*(?P<m>\d{1,2})(?:\s*[/.]\s*(?P<y>\d{4}))?"
+WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|t\.\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|t\.?[2-7](?!\d)|chủ\s*nhật|cn)"
 LUNAR_NOTE = r"\(\s*(?:nhằm\s+(?:ngày\s+)?)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*(?:ÂL|âm\s+lịch)\s*\)"
-# A day heading: "THỨ HAI 14/3", "Thứ Hai, ngày 12/5/2025", "* THỨ BẢY 11/01/2025 (nhằm 12/12 ÂL)", "T. Ba 03/9".
+# A day heading: "THỨ HAI 14/3", "Thứ Hai, ngày 12/5/2025", "* THỨ BẢY 11/01/2025 (nhằm 12/12 ÂL)",
+# "T. Ba 03/9", "Sáng thứ Hai (12/5):", "THỨ BẢY, CHỦ NHẬT (17, 18/5)", "12/5 (Thứ Hai)".
 DAY_HEAD_RE = re.compile(
-    rf"^[\s*•·\-–+]*(?:(?P<wd>{WEEKDAY})\b\s*[,.:\-–]?\s*)?\(?\s*(?:ngày\s+)?{DATE}\s*\)?"
+    rf"^[\s*•·\-–+]*(?:(?P<session>sáng|chiều|tối|cả\s+ngày)\s+)?"
+    rf"(?:(?P<wd>{WEEKDAY})(?:\s*(?:,|và|-|–)\s*{WEEKDAY})?\b\s*[,.:\-–]?\s*)?\(?\s*(?:ngày\s+)?"
+    rf"(?P<d>\d{{1,2}})(?:\s*(?:,|và|-|–)\s*(?P<dd>\d{{1,2}})(?=\s*[/.]))?\s*[/.]\s*(?P<m>\d{{1,2}})(?:\s*[/.]\s*(?P<y>\d{{4}}))?\s*\)?"
     rf"(?:\s*[,(\-–]?\s*(?P<wd2>{WEEKDAY})\s*\)?)?\s*(?P<lunar>{LUNAR_NOTE})?\s*[:.,]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-# "ngày 14 tháng 3 năm 2022" is read as "14/3/2022".
+# "… VÀ CHỦ NHẬT 18/5": the heading names a second day.
+SECOND_DAY_RE = re.compile(
+    rf"^(?:và|-|–|đến)\s*(?:{WEEKDAY})?\s*,?\s*(?:ngày\s+)?(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*\d{{4}})?\s*[:.,]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# "ngày 14 tháng 3 năm 2022" and "12-5-2025" are read as "14/3/2022", "12/5/2025".
 VI_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|/)\s*(\d{4}))?", re.IGNORECASE)
+DASHED_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})-(\d{1,2})-(\d{4})(?!\d)")
 
 
-def day_head(text: str) -> re.Match | None:
-    """The day heading a line starts with, dates in words read as dates; None if it names no valid date."""
-    m = DAY_HEAD_RE.match(VI_DATE_RE.sub(_slashed, text))
-    return m if m and 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12 else None
+@dataclass(frozen=True)
+class DayHead:
+    date: str  # "14/3", "11/01/2025"; "17/5-18" when the heading names two days
+    weekday: str | None
+    weekday_given: bool  # the weekday is written on the heading line itself
+    lunar: str | None
+    session: str | None  # "Sáng thứ Hai (12/5):" heads the morning only
+    rest: str  # text after the heading on its line
+    year_given: bool
+
+
+def day_head(text: str) -> DayHead | None:
+    """The day heading a line starts with; None if it names no valid date."""
+    text = DASHED_DATE_RE.sub(_slashed, VI_DATE_RE.sub(_slashed, text))
+    m = DAY_HEAD_RE.match(text)
+    if not m or not (1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12):
+        return None
+    last, rest = m.group("dd"), m.group("rest").strip()
+    second = SECOND_DAY_RE.match(rest)
+    if second and second.group("m") and int(second.group("m")) == int(m.group("m")):
+        last, rest = second.group("d"), second.group("rest").strip()
+    date = f"{int(m.group('d'))}/{int(m.group('m'))}" + (f"/{m.group('y')}" if m.group("y") else "")
+    if last and int(last) > int(m.group("d")):
+        date += f"-{int(last)}"
+    weekday = m.group("wd") or m.group("wd2")
+    return DayHead(date, weekday, bool(weekday), m.group("lunar"), m.group("session"), rest, bool(m.group("y")))
 
 
 def _slashed(m: re.Match) -> str:
     return f"{m.group(1)}/{m.group(2)}" + (f"/{m.group(3)}" if m.group(3) else "")
+
 
 WEEKDAY_NUMBERS = {
     "hai": 0, "2": 0, "ba": 1, "3": 1, "tư": 2, "4": 2, "năm": 3, "5": 3,

@@ -49,7 +49,8 @@ class _Head:
     weekday: str | None
     lunar: str | None
     rest: str  # content written on the heading line itself
-    line: int = 0  # the heading's line
+    line: int = 0  # the heading's line; headings of one day ("Sáng thứ Hai", "Chiều thứ Hai") share the first's
+    session: str | None = None
 
 
 def _paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -62,30 +63,25 @@ def _paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
-def _date_text(m: re.Match) -> str:
-    return f"{int(m.group('d'))}/{int(m.group('m'))}" + (f"/{m.group('y')}" if m.group("y") else "")
-
-
 def find_heads(paras: list[tuple[int, str]]) -> list[_Head]:
     """Day headings with their dates; failing any, weekday headings ("THỨ HAI:") that the week's dates will date."""
     heads: list[_Head] = []
     for k, (_, text) in enumerate(paras):
-        m = vocab.day_head(text) if text else None
-        if not m:
+        head = vocab.day_head(text) if text else None
+        if not head:
             continue
-        weekday = m.group("wd") or m.group("wd2")
-        rest = m.group("rest").strip()
-        start = k
+        weekday, rest, start = head.weekday, head.rest, k
         if not weekday and k > 0 and WEEKDAY_ONLY_RE.match(paras[k - 1][1]):
             weekday, start = WEEKDAY_ONLY_RE.match(paras[k - 1][1]).group("wd"), k - 1
         # A bare date heads a day only when it stands alone; with a weekday it may lead content.
-        if rest and not (weekday and (m.group("wd") or m.group("wd2"))):
+        if rest and not head.weekday_given:
             continue
-        if not weekday and not m.group("y") and rest == "" and len(text) > 12:
+        if not weekday and not head.year_given and rest == "" and len(text) > 12:
             continue
         if heads and start < heads[-1].end:
             continue
-        heads.append(_Head(start, k + 1, _date_text(m), weekday, m.group("lunar"), rest, paras[start][0]))
+        line = heads[-1].line if heads and heads[-1].date == head.date else paras[start][0]
+        heads.append(_Head(start, k + 1, head.date, weekday, head.lunar, rest, line, head.session))
     if len(heads) >= 2 or any(h.weekday for h in heads):
         return heads
     undated = [_Head(k, k + 1, "", WEEKDAY_ONLY_RE.match(t).group("wd"), None, "", no)
@@ -140,7 +136,7 @@ def read(lines: list[tuple[int, str]]) -> Table | None:
 
 
 def _row(head: _Head, line: int) -> Row:
-    return Row(day=head.date, line=line, weekday=head.weekday, lunar=head.lunar, day_line=head.line)
+    return Row(day=head.date, line=line, weekday=head.weekday, lunar=head.lunar, day_line=head.line, session=head.session)
 
 
 def _one_row(block: list[tuple[int, str]], head: _Head) -> list[Row]:

@@ -40,13 +40,13 @@ def header(rows: list[list[Cell | None]]) -> tuple[int, list[str | None]] | None
     return None
 
 
-def _day_row(cells: list[Cell | None]) -> re.Match | None:
+def _day_row(cells: list[Cell | None]) -> vocab.DayHead | None:
     """A row that is only a day heading, written across the table or in its first cell."""
     written = {id(c): c for c in cells if c is not None and c.lines}
     if len(written) != 1:
         return None
-    m = vocab.day_head(next(iter(written.values())).text)
-    return m if m and not m.group("rest") else None
+    head = vocab.day_head(next(iter(written.values())).text)
+    return head if head and not head.rest else None
 
 
 def guess_roles(rows: list[list[Cell | None]]) -> list[str | None] | None:
@@ -94,10 +94,10 @@ def to_table(rows: list[list[Cell | None]], roles: list[str | None], header_line
     day = None
     for cells in rows:
         if day_col is None:
-            m = _day_row(cells)
-            if m:
+            head = _day_row(cells)
+            if head:
                 written = next(c for c in cells if c is not None and c.lines)
-                day = Cell([f"{m.group('wd') or m.group('wd2') or ''} {m.group('d')}/{m.group('m')}" + (f"/{m.group('y')}" if m.group("y") else "")], written.line)
+                day = Cell([f"{head.weekday or ''} {head.date}".strip()], written.line)
                 continue
             if day is None:
                 continue
@@ -120,7 +120,7 @@ def to_table(rows: list[list[Cell | None]], roles: list[str | None], header_line
             continue  # a row spanning the whole table: a separator or a title
         row = Row(day=day.text, line=day.line, day_line=day.line)
         named = vocab.day_head(day.text)
-        row.weekday = named and (named.group("wd") or named.group("wd2"))
+        row.weekday = named.weekday if named else None
         for col, role in enumerate(roles):
             if role in (None, DAY, IGNORED) or col >= len(cells) or cells[col] is None:
                 continue
