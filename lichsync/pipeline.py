@@ -115,6 +115,8 @@ def parse_text(text: str, source: str, month: int | None = None, year: int | Non
     text = normalize(text)
     if html.looks_like_html(text) and not tabbed.read(_numbered(text.split("\n"))):
         page = html.read(text)
+        if page.table is None:  # a page that writes its week as paragraphs or lists: read its text
+            return parse_text(page.heading, source, month, year)
         return build(page.heading.split("\n"), page.table, source, month, year, heading_text=page.heading)
     raw = text.split("\n")
     lines = _numbered(raw)
@@ -218,6 +220,6 @@ def _week_period(
             anchor.month = days[0].month
             days = [parser.row_days(row, Period(month=anchor.month, year=year), source)[0] for row in table.rows]
         anchor.start, anchor.end = min(days), max(days)
-    if month is None:
-        anchor.month = anchor.start.month
+    if month is None:  # the period is the month of the first day: 30/12/2024–05/01/2025 is 12/2024
+        anchor.month, anchor.year = anchor.start.month, anchor.start.year
     return anchor, warnings

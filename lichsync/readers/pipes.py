@@ -17,7 +17,7 @@ def _cells(line: str) -> list[str]:
     inner = line.strip()
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") else inner
-    return [c.strip() for c in inner.split("|")]
+    return [c.strip().strip("*_").strip() for c in inner.split("|")]  # "**THỨ HAI, 12/5**": Markdown bold
 
 
 def read(lines: list[tuple[int, str]]) -> tuple[int, Table] | None:

@@ -20,8 +20,8 @@ HTML_RE = re.compile(r"<\s*/?\s*(?:p|li|ul|ol|b|strong|i|em|br|span|div|u|font|s
 BLOCK_TAG_RE = re.compile(r"(<\s*(?:p|li|br|div|tr)\b[^>]*>|<\s*/\s*(?:p|li|div|ul|ol)\s*>)", re.IGNORECASE)
 WEEKDAY_ALONE_RE = re.compile(r"^\s*(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)\s*$", re.IGNORECASE)
 DAY_CELL_RE = re.compile(
-    r"^(?:(?:thứ\s*\S+|chủ\s*nhật|cn)\s*[,-]?\s*)?\d{1,2}(?:/\d{1,2}(?:/\d{4})?)?"
-    r"(?:\s*[-–,]\s*\d{1,2}(?:/\d{1,2}(?:/\d{4})?)?)?(?:\s*\([^)]*\))?$",
+    r"^(?:(?:thứ\s*\S+|chủ\s*nhật|cn)\s*[,-]?\s*\(?\s*)?\d{1,2}(?:/\d{1,2}(?:/\d{4})?)?"
+    r"(?:\s*[-–,]\s*\d{1,2}(?:/\d{1,2}(?:/\d{4})?)?)?\s*\)?(?:\s*\([^)]*\))?$",
     re.IGNORECASE,
 )
 PERSON_SPLIT_RE = re.compile(r"\s+(?=Đ/c\s)")
