@@ -35,8 +35,12 @@ ROUTINE_RE = re.compile(
     I,
 )
 # A line written per official: "Chủ tịch: 7 giờ 30 phút, … . 14 giờ, …".
-OFFICIAL_LINE_RE = re.compile(rf"^(?P<head>[^:]{{2,80}}):\s*(?={CLOCK})", I)
-CLOCK_START_RE = re.compile(rf"(?:^|(?<=[.;])\s+)(?={CLOCK}(?:\s*[,:]|\s+\S))", I)
+PART_SESSION_NAME = r"(?:buổi\s+)?(?:sáng|chiều|tối|cả\s+ngày)"
+PART_SESSION = rf"{PART_SESSION_NAME}\s*[,:]"
+OFFICIAL_LINE_RE = re.compile(rf"^(?P<head>[^:]{{2,80}}):\s*(?={CLOCK}|{PART_SESSION})", I)
+# Each part of such a line starts with its clock time or its session: "7 giờ 30 phút, …", "Chiều, …".
+PART_START_RE = re.compile(rf"(?:^|(?<=[.;])\s+)(?={CLOCK}(?:\s*[,:]|\s+\S)|{PART_SESSION})", I)
+PART_SESSION_RE = re.compile(rf"^(?P<word>{PART_SESSION_NAME})\s*[,:]\s*", I)
 
 
 @dataclass
@@ -61,13 +65,21 @@ def is_routine(text: str) -> bool:
 
 
 def split_official_line(text: str) -> tuple[str, list[str]] | None:
-    """ "Chủ tịch: 7 giờ 30 phút, dự … . 14 giờ, họp …" → ("Chủ tịch", one part per clock time)."""
+    """ "Chủ tịch: 7 giờ 30 phút, dự … . 14 giờ, họp …" → ("Chủ tịch", one part per clock time or session)."""
     m = OFFICIAL_LINE_RE.match(text)
     if not m:
         return None
     body = text[m.end():]
-    parts = [p.strip() for p in CLOCK_START_RE.split(body) if p.strip()]
+    parts = [p.strip() for p in PART_START_RE.split(body) if p.strip()]
     return m.group("head").strip(), parts
+
+
+def part_session(text: str) -> tuple[str | None, str]:
+    """ "Chiều, họp …" → ("afternoon", "họp …"): a per-official line's part may start with its session."""
+    m = PART_SESSION_RE.match(text)
+    if not m:
+        return None, text
+    return SESSION_OF.get(collapse(re.sub(r"^buổi\s+", "", m.group("word").lower())).strip()), text[m.end():]
 
 
 def read_notes(text: str) -> Notes:

@@ -178,5 +178,7 @@ def _per_official(found: list[items.Item]) -> list[items.Item]:
         if not actors:
             out.append(item)
             continue
-        out += [items.Item(part, item.line, item.pos, item.session, actors) for part in parts]
+        for part in parts:
+            session, part = notes.part_session(part)
+            out.append(items.Item(part, item.line, item.pos, session or item.session, actors))
     return out

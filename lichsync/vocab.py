@@ -22,7 +22,7 @@ SESSION_WORDS = {
 # "Sáng:", "- Sáng:", "Chiều -", "Cả ngày: - …"; the word must end the line or be followed by ":"/"-".
 SESSION_RE = re.compile(
     r"^(?P<word>buổi\s+sáng|buổi\s+chiều|buổi\s+tối|cả\s+ngày|trong\s+ngày|sáng|chiều|tối)"
-    r"\s*(?::|\s-\s|-\s|$)\s*",
+    r"\s*(?:\((?P<clock>[^()]{1,12})\)\s*)?(?::|\s-\s|-\s|$)\s*",  # "Sáng (8h00):" names its time too
     I,
 )
 INLINE_ALL_DAY_RE = re.compile(r"\(\s*(?:cả|trong)\s+ngày\s*\)", I)
@@ -156,3 +156,11 @@ def weekday_of(name: str | None) -> int | None:
     """The weekday a heading names ("THỨ HAI", "Thứ 2", "CN"), or None."""
     named = weekdays_named(name or "")
     return named[0] if named else None
+
+# Where a saved portal page's schedule ends: related news, the portal's footer.
+PAGE_END_RE = re.compile(
+    r"^\W*(?:các\s+tin\s+khác|tin\s+(?:liên\s+quan|cùng\s+chuyên\s+mục|khác|mới)|bài\s+viết\s+(?:liên\s+quan|khác)|"
+    r"xem\s+thêm|cổng\s+thông\s+tin\s+điện\s+tử|bản\s+quyền|©|copyright|trang\s+chủ\b|"
+    r"địa\s+chỉ\s*:.*(?:điện\s+thoại|đt|email)|chịu\s+trách\s+nhiệm)",
+    I,
+)

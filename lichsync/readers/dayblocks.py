@@ -121,7 +121,7 @@ def read(lines: list[tuple[int, str]]) -> Table | None:
         stop = heads[k + 1].index if k + 1 < len(heads) else len(paras)
         block = []
         for no, text in paras[head.end : stop]:
-            if text and vocab.TRAILER_RE.match(text):
+            if text and (vocab.TRAILER_RE.match(text) or vocab.PAGE_END_RE.match(text)):
                 stop = -1
                 break
             if not (text and CHROME_RE.match(text)):
