@@ -65,6 +65,43 @@ class Context:
     scope: str = ""  # the bullet of the line that named the session
 
 
+LABEL_RE = re.compile(
+    r"^\s*(?P<label>thời\s+gian|nội\s+dung(?:\s+công\s+việc)?|địa\s+điểm|chủ\s+trì(?:\s+và\s+dự)?|lãnh\s+đạo\s+(?:chủ\s+trì|dự)|"
+    r"(?:đơn\s+vị\s+|cơ\s+quan\s+)?chuẩn\s+bị|thành\s+phần(?:\s+(?:mời|dự|tham\s+dự))?|mời|lđvp|cvvp|ghi\s+chú)\s*:\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+DROPPED_LABELS = ("thành phần", "mời", "lđvp", "cvvp", "ghi chú")  # invitees, the office's escort, remarks
+
+
+def merge_labelled(paragraphs: list[tuple[str, int, int | None]]) -> list[tuple[str, int, int | None]]:
+    """Labelled lines belong to the item above them: "Thời gian: 08h00" / "Nội dung: …" / "Địa điểm: …"
+    / "Chủ trì: …" is one item, and so is an item followed by its "Chuẩn bị: …" or "Thành phần: …" lines.
+    Invitees, the office's escort and remarks are left out; the rest joins the item as "Label: value"."""
+    out: list[list] = []
+    open_time = False  # the item so far is only its "Thời gian:"
+    for text, line, pos in paragraphs:
+        m = LABEL_RE.match(text)
+        if not m:
+            out.append([text, line, pos])
+            open_time = False
+            continue
+        label, value = " ".join(m.group("label").lower().split()), m.group("value").strip()
+        if label == "thời gian":
+            out.append([value, line, pos])
+            open_time = True
+        elif label.startswith("nội dung"):
+            if open_time:
+                out[-1][0] = f"{out[-1][0]}: {value}"
+            else:
+                out.append([value, line, pos])
+            open_time = False
+        elif not out:
+            out.append([text, line, pos])
+        elif not label.startswith(DROPPED_LABELS):
+            out[-1][0] = f"{out[-1][0].rstrip(' .;')}. {m.group('label')}: {value}"
+    return [(text, line, pos) for text, line, pos in out]
+
+
 def parse_items(paragraphs: list[tuple[str, int, int | None]], context: Context | None = None) -> list[Item]:
     """Items of a content cell from its paragraphs (text, line, vertical position).
 
@@ -73,7 +110,7 @@ def parse_items(paragraphs: list[tuple[str, int, int | None]], context: Context 
     """
     items: list[Item] = []
     ctx = context or Context()
-    for text, line, pos in paragraphs:
+    for text, line, pos in merge_labelled(paragraphs):
         outer, named, inner, body = split_head(text)
         if named:
             ctx.session, ctx.scope = named, outer

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lichsync.officials import parse_officials
+from lichsync.officials import parse_officials, subjects
 from lichsync.vocab import CLOCK, LEADING_TIME_RE
 from lichsync.text import collapse
 
@@ -43,6 +43,11 @@ PART_START_RE = re.compile(rf"(?:^|(?<=[.;])\s+)(?={CLOCK}(?:\s*[,:]|\s+\S)|{PAR
 PART_SESSION_RE = re.compile(rf"^(?P<word>{PART_SESSION_NAME})\s*[,:]\s*", I)
 
 
+# "Chủ trì: Giám đốc Sở Phan Văn Thắng", "Chuẩn bị: Sở Nông nghiệp và Môi trường": labelled parts of an item.
+CHAIR_RE = re.compile(r"(?:^|(?<=[.;]))\s*(?:chủ\s+trì(?:\s+và\s+dự)?|lãnh\s+đạo\s+(?:chủ\s+trì|dự))\s*:\s*(?P<who>[^.;]+)[.;]?", I)
+UNITS_LABEL_RE = re.compile(r"(?:^|(?<=[.;]))\s*(?:(?:đơn\s+vị|cơ\s+quan)\s+)?chuẩn\s+bị\s*:\s*(?P<units>[^.;]+)[.;]?", I)
+
+
 @dataclass
 class Notes:
     text: str  # the item without what was lifted out of it
@@ -51,6 +56,7 @@ class Notes:
     location: str | None = None
     units: list[str] = field(default_factory=list)
     attendees: list[str] = field(default_factory=list)  # from "(sáng; dự: đ/c Triệu)"
+    chairs: list[str] = field(default_factory=list)  # from "Chủ trì: …"
 
 
 def clock(text: str) -> str | None:
@@ -74,6 +80,15 @@ def split_official_line(text: str) -> tuple[str, list[str]] | None:
     return m.group("head").strip(), parts
 
 
+def chair_names(text: str) -> list[str]:
+    """ "Giám đốc Sở Phan Văn Thắng" → Phan Văn Thắng; "PGĐ Lê Thị Thu; Đ/c Hòa" → both."""
+    names: list[str] = []
+    for part in re.split(r"\s*[;,]\s*", text):
+        found = subjects(f"{part} dự") or [name for name, _ in parse_officials(part)]
+        names += [n for n in found if n not in names]
+    return names
+
+
 def part_session(text: str) -> tuple[str | None, str]:
     """ "Chiều, họp …" → ("afternoon", "họp …"): a per-official line's part may start with its session."""
     m = PART_SESSION_RE.match(text)
@@ -95,6 +110,12 @@ def read_notes(text: str) -> Notes:
         who = re.sub(r"^\s*(?:tham\s+)?dự\s*:?\s*", "", m.group("who") or "", flags=I)
         notes.attendees = [name for name, _ in parse_officials(who)] if who.strip() else []
         text = text[: m.start()]
+    for m in list(CHAIR_RE.finditer(text))[::-1]:
+        notes.chairs = chair_names(m.group("who")) + notes.chairs
+        text = text[: m.start()] + text[m.end():]
+    for m in list(UNITS_LABEL_RE.finditer(text))[::-1]:
+        notes.units = [u for u in (x.strip() for x in re.split(r"[,;]", m.group("units"))) if u] + notes.units
+        text = text[: m.start()] + text[m.end():]
     m = PLACE_RE.search(text)
     if m:
         place = m.group("place")
@@ -102,6 +123,6 @@ def read_notes(text: str) -> Notes:
         notes.location = collapse(place[: end.start()] if end else place).strip(" .,;") or None
         text = text[: m.start()]  # what follows the place is the office's escort and desk
     text = ESCORT_RE.sub("", text)
-    notes.units = [collapse(u.group("unit")) for u in UNITS_NOTE_RE.finditer(text)]
+    notes.units += [collapse(u.group("unit")) for u in UNITS_NOTE_RE.finditer(text)]
     notes.text = collapse(text).strip(" ,;")
     return notes

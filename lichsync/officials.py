@@ -12,6 +12,8 @@ TITLE_WORDS = {
     "tỉnh", "sở", "ban", "đoàn", "chánh", "văn", "phòng", "chỉ", "huy", "hội", "đồng", "thành",
     "huyện", "đảng", "khối", "bch", "tổ", "đội", "cấp", "hđnd", "ubnd", "ubmttq", "mttq", "cđ",
 }
+# Nouns of bodies that may stand, capitalised, between a title and a name.
+BODY_WORDS = {"sở", "ban", "phòng", "tỉnh", "huyện", "xã", "quận", "thị", "đảng", "bộ", "cục", "viện", "trường", "ủy", "uỷ"}
 ACRONYM_RE = re.compile(r"^[A-ZĐÂĂÊÔƠƯ&]{2,}[A-ZĐÂĂÊÔƠƯ0-9&-]*,?$")
 TITLE_START_RE = re.compile(r"^(?:bí\s+thư|phó|chủ\s+tịch|giám\s+đốc|trưởng|chánh|ủy\s+viên|tỉnh\s+ủy\s+viên)\b", re.IGNORECASE)
 
@@ -148,6 +150,8 @@ def _full_name(words: list[str]) -> str | None:
         if not _capitalised(w):
             break
         name.insert(0, w)
+    while len(name) > 2 and name[0].lower() in BODY_WORDS:
+        name.pop(0)  # "Giám đốc Sở Phan Văn Thắng": the body the title belongs to, not the name
     return " ".join(name) if len(name) >= 2 and len(name) < len(words) else None
 
 

@@ -153,7 +153,9 @@ def _segment_events(seg, row, start, row_end, sides, context, warnings) -> list[
                     event.officials.append(name)
                     if titles:
                         event.titles[name] = titles
-        if LEADERS not in sides:
+        if said.chairs:
+            event.officials += [c for c in said.chairs if c not in event.officials]
+        elif LEADERS not in sides:
             event.officials = item.actors or subjects(title) or officials_in_text(title)
         event.officials += [a for a in said.attendees if a not in event.officials]
         for entry in assigned.get(UNITS, [[]] * len(found))[k]:

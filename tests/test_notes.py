@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from lichsync.notes import clock, is_routine, read_notes, split_official_line
+from lichsync.notes import clock, is_routine, part_session, read_notes, split_official_line
 
 
 @pytest.mark.parametrize("text, time, rest", [
@@ -87,3 +87,16 @@ def test_line_written_per_official():
 
 def test_clock():
     assert [clock(t) for t in ("7h", "7h30", "19 giờ 30", "8:05", "không")] == ["07:00", "07:30", "19:30", "08:05", None]
+
+
+def test_chair_and_units_labels():
+    notes = read_notes("Giao ban. Địa điểm: Phòng họp tầng 3. Chủ trì: Giám đốc Sở Phan Văn Thắng. Chuẩn bị: Văn phòng Sở; Phòng KHTC")
+    assert notes.chairs == ["Phan Văn Thắng"]
+    assert notes.units == ["Văn phòng Sở", "Phòng KHTC"]
+    assert (notes.location, notes.text) == ("Phòng họp tầng 3", "Giao ban.")
+
+
+def test_per_official_line_parts_start_with_a_session():
+    head, parts = split_official_line("Chủ tịch Trần Văn Hùng: Sáng, dự Lễ chào cờ. Chiều, họp Ban Chỉ đạo.")
+    assert head == "Chủ tịch Trần Văn Hùng"
+    assert [part_session(p) for p in parts] == [("morning", "dự Lễ chào cờ."), ("afternoon", "họp Ban Chỉ đạo.")]

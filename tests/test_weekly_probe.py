@@ -351,7 +351,6 @@ Chủ trì: Giám đốc Sở Phan Văn Thắng
 """
 
 
-@pytest.mark.xfail(strict=True, reason="'Thời gian: / Nội dung: / Địa điểm: / Chủ trì:' blocks: each labelled line is an event; no time, official or place")
 def test_labelled_blocks_one_item_per_block():
     check(LABELLED_BLOCKS, [
         ev("2025-06-09", "Giao ban Ban Giám đốc Sở", title="Giao ban Ban Giám đốc Sở", start_time="08:00",
@@ -407,7 +406,6 @@ Mời: Sở Tài chính, Sở Xây dựng.
 """
 
 
-@pytest.mark.xfail(strict=True, reason="'Thành phần:', 'Chuẩn bị:', 'Mời:' lines under an item become events; 'Địa điểm:' on its own line is lost")
 def test_labelled_lines_under_an_item():
     check(LABELLED_LINES_UNDER_ITEMS, [
         ev("2025-05-14", "phòng, chống thiên tai", start_time="08:00", officials=["Chủ tịch UBND tỉnh"],
