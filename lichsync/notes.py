@@ -45,7 +45,7 @@ PART_SESSION_RE = re.compile(rf"^(?P<word>{PART_SESSION_NAME})\s*[,:]\s*", I)
 
 # "Chủ trì: Giám đốc Sở Phan Văn Thắng", "Chuẩn bị: Sở Nông nghiệp và Môi trường": labelled parts of an item.
 CHAIR_RE = re.compile(r"(?:^|(?<=[.;]))\s*(?:chủ\s+trì(?:\s+và\s+dự)?|lãnh\s+đạo\s+(?:chủ\s+trì|dự))\s*:\s*(?P<who>[^.;]+)[.;]?", I)
-UNITS_LABEL_RE = re.compile(r"(?:^|(?<=[.;]))\s*(?:(?:đơn\s+vị|cơ\s+quan)\s+)?chuẩn\s+bị\s*:\s*(?P<units>[^.;]+)[.;]?", I)
+UNITS_LABEL_RE = re.compile(r"(?:^|(?<=[.;]))\s*(?:(?:đơn\s+vị|cơ\s+quan)\s+)?chuẩn\s+bị\s*:\s*(?P<units>[^.]+)\.?", I)
 
 
 @dataclass
