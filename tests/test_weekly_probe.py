@@ -604,7 +604,6 @@ Chủ tịch UBND thị xã
 """
 
 
-@pytest.mark.xfail(strict=True, reason="one cell per line: the 'Thành phần' (invitees) cell is taken as an official")
 def test_one_cell_per_line_with_invitees_column():
     check(ONE_CELL_PER_LINE, [
         ev("2025-05-12", "giao ban Thường trực", start_time="08:00", officials=["Chủ tịch UBND thị xã"],

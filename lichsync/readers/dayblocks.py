@@ -218,12 +218,18 @@ def _score(role: str, texts: list[str]) -> float:
     if not texts:
         return 0.0
     if role == LEADERS:
-        return sum(1.0 if OFFICIAL_CELL_RE.search(t) else -2.0 for t in texts)
+        return sum(1.0 if OFFICIAL_CELL_RE.search(t) else -2.0 for t in texts) - _breaks(texts)
     if role in (LOCATION, UNITS):
         return sum(1.0 if PLACE_CELL_RE.search(t) else -0.5 for t in texts) - 0.5 * (len(texts) - 1)
     if role == CONTENT:
         return -2.0 if OFFICIAL_CELL_RE.search(texts[-1]) and len(texts[-1]) < 40 else 0.0
     return 0.0
+
+
+def _breaks(texts: list[str]) -> float:
+    """The cost of a cell holding several paragraphs: one paragraph per cell is the rule, unless a
+    paragraph says it goes on ("Chủ tịch," / "Các Phó Chủ tịch liên quan")."""
+    return sum(1.5 for above, below in zip(texts, texts[1:]) if not (above.endswith((",", ";")) or below[:1].islower()))
 
 
 def _split_cells(row: Row, roles: list[str]) -> None:
