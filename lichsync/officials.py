@@ -63,6 +63,9 @@ def _capitalised(word: str) -> bool:
 def _label(text: str) -> tuple[str, str]:
     """A group label as written, or the name in "PCT Nguyễn Văn Thi" (titles first, then a full name)."""
     words = text.split()
+    if TITLE_START_RE.match(text) and _full_name(words):  # "Giám đốc Nguyễn Văn Tài"
+        name = _full_name(words)
+        return name, text[: -len(name)].strip()
     k = 0
     while k < len(words) and ACRONYM_RE.match(words[k]):
         k += 1

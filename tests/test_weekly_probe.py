@@ -4,7 +4,6 @@ Each case is a page as a portal or an office publishes it (pasted text, saved HT
 written here by hand, with the events a careful clerk would read under tests/gold/README.md's
 rules. Only the fields the text settles are compared; an event is found by its date and a phrase
 of its title, and every event lichsync gives beyond the expected ones is a failure too.
-Cases lichsync does not read yet are marked xfail(strict=True), with what goes wrong.
 """
 from __future__ import annotations
 
@@ -446,7 +445,6 @@ Thứ Tư 14/5\t\tDự họp Ban Thường vụ Huyện ủy
 """
 
 
-@pytest.mark.xfail(strict=True, reason="'Thứ, ngày | Sáng | Chiều' columns: the two cells join into one event with no session")
 def test_columns_per_session():
     check(SESSION_COLUMNS, [
         ev("2025-05-12", "giao ban Thường trực UBND huyện", title="Chào cờ; giao ban Thường trực UBND huyện",
@@ -468,7 +466,6 @@ LEADER_COLUMNS_HTML = """<html><body>
 """
 
 
-@pytest.mark.xfail(strict=True, reason="one column per leader (HTML): no schedule found")
 def test_a_column_per_leader():
     check(LEADER_COLUMNS_HTML, [
         ev("2025-05-12", "Giao ban đầu tuần", start_time="07:30", officials=["Nguyễn Văn Tài"]),

@@ -30,14 +30,47 @@ class Cell:
         return " ".join(self.lines)
 
 
+# Wide tables: a column per session ("Thứ, ngày | Sáng | Chiều") or per official
+# ("Thứ, ngày | Giám đốc Nguyễn Văn Tài | Phó Giám đốc Lê Minh Đức"): the column names what its cells share.
+SESSION_COLUMN, OFFICIAL_COLUMN = "session column", "official column"
+SESSION_HEAD_RE = re.compile(r"^(?:buổi\s+)?(?:sáng|chiều|tối|cả\s+ngày)\s*:?$", re.IGNORECASE)
+
+
 def header(rows: list[list[Cell | None]]) -> tuple[int, list[str | None]] | None:
     """The header row among the first rows and each column's role: it names Nội dung, and Ngày
-    unless the days are rows of their own ("THỨ HAI, NGÀY 20/11/2023" across the table)."""
+    unless the days are rows of their own ("THỨ HAI, NGÀY 20/11/2023" across the table); or it
+    names Ngày and gives each session or each official a column of its own."""
     for k, row in enumerate(rows[:6]):
         roles = [role_of(c.text) if c is not None else None for c in row]
         if CONTENT in roles and (DAY in roles or any(_day_row(r) for r in rows[k + 1 : k + 4])):
             return k, roles
+        if DAY in roles and CONTENT not in roles:
+            wide = [_column_of(c.text) if c is not None and r is None else r for c, r in zip(row, roles)]
+            if sum(r in (SESSION_COLUMN, OFFICIAL_COLUMN) for r in wide) >= 2:
+                return k, wide
     return None
+
+
+def _column_of(text: str) -> str | None:
+    if SESSION_HEAD_RE.match(text.strip()):
+        return SESSION_COLUMN
+    return OFFICIAL_COLUMN if vocab.LEADER_START_RE.match(text) or re.match(r"^(?:phó\s+)?(?:giám\s+đốc|chủ\s+tịch|bí\s+thư)\b", text, re.IGNORECASE) else None
+
+
+def _spread(rows: list[list[Cell | None]], roles: list[str | None], names: list[str]) -> list[list[Cell | None]]:
+    """A wide table's rows as one row per (day, column): the column's name becomes the row's
+    session cell or leader cell."""
+    day_col = roles.index(DAY)
+    out: list[list[Cell | None]] = []
+    for cells in rows:
+        day = cells[day_col] if day_col < len(cells) else None
+        for c, role in enumerate(roles):
+            cell = cells[c] if c < len(cells) else None
+            if role not in (SESSION_COLUMN, OFFICIAL_COLUMN) or cell is None or not cell.lines:
+                continue
+            named = Cell([names[c]], cell.line)
+            out.append([day, named if role == SESSION_COLUMN else None, cell, named if role == OFFICIAL_COLUMN else None])
+    return out
 
 
 def _day_row(cells: list[Cell | None]) -> vocab.DayHead | None:
@@ -88,7 +121,10 @@ def _written(cells: list[Cell | None], roles: list[str | None], role: str) -> Ce
     return next((c for c, r in zip(cells, roles) if r == role and c is not None and c.lines), None)
 
 
-def to_table(rows: list[list[Cell | None]], roles: list[str | None], header_line: int) -> Table:
+def to_table(rows: list[list[Cell | None]], roles: list[str | None], header_line: int, names: list[str] | None = None) -> Table:
+    """Rows of a table given its header's roles (and, for a wide table, its header cells' text)."""
+    if SESSION_COLUMN in roles or OFFICIAL_COLUMN in roles:
+        rows, roles = _spread(rows, roles, names or []), [DAY, TIME, CONTENT, LEADERS]
     out: list[Row] = []
     day_col = roles.index(DAY) if DAY in roles else None
     day = None

@@ -122,7 +122,8 @@ def read(text: str) -> Page:
         if not found:
             continue
         k, roles = found
-        return Page(_text_before(root, table), to_table(cells[k + 1 :], roles, table.sourceline or 0))
+        names = [c.text if c is not None else "" for c in cells[k]]
+        return Page(_text_before(root, table), to_table(cells[k + 1 :], roles, table.sourceline or 0, names))
     return Page("\n".join(lines_of(root)), None)
 
 

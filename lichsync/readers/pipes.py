@@ -40,6 +40,6 @@ def read(lines: list[tuple[int, str]]) -> tuple[int, Table] | None:
     found = header(rows)
     if found:
         k, roles = found
-        return first, to_table(rows[k + 1 :], roles, rows[k][0].line)
+        return first, to_table(rows[k + 1 :], roles, rows[k][0].line, [c.text for c in rows[k]])
     roles = guess_roles(rows)
     return (first, to_table(rows, roles, first)) if roles else None

@@ -12,6 +12,8 @@ import re
 import lxml.etree
 import lxml.html
 
+from lichsync.readers import grid
+from lichsync.readers.grid import Cell
 from lichsync.readers.header import is_header, roles_of
 from lichsync.readers.rows import BLOCK, CONTENT, DAY, INNER, LINE, WEEKDAY, Piece, Row, Table
 from lichsync.text import collapse
@@ -131,7 +133,7 @@ def read_tab_rows(lines: list[tuple[int, str]]) -> Table | None:
     """One row per line: "01<TAB><p>…</p><TAB>VP<TAB>Đ/c Lạc - GĐ"."""
     header = next((k for k, (_, t) in enumerate(lines) if "\t" in t and is_header(plain(t.replace("\t", " ")))), None)
     if header is None:
-        return None
+        return read_wide(lines)
     header_no, header_text = lines[header]
     roles = [r for cell in header_text.split("\t") for r in roles_of(plain(cell))[:1]]
     if CONTENT not in roles:
@@ -156,6 +158,16 @@ def read_tab_rows(lines: list[tuple[int, str]]) -> Table | None:
         elif any(plain(f) for f in fields):
             table.problems.append((no, f"a row whose first cell is not a day ({plain(fields[0])[:30]!r}) was skipped"))
     return table
+
+
+def read_wide(lines: list[tuple[int, str]]) -> Table | None:
+    """Tab rows of a table with a column per session or per official ("Thứ, ngày<TAB>Sáng<TAB>Chiều")."""
+    rows = [[Cell([plain(f)] if plain(f) else [], no) for f in text.split("\t")] for no, text in lines if "\t" in text]
+    found = grid.header(rows)
+    if not found or not ({grid.SESSION_COLUMN, grid.OFFICIAL_COLUMN} & set(found[1])):
+        return None
+    k, roles = found
+    return grid.to_table(rows[k + 1 :], roles, rows[k][0].line, [c.text for c in rows[k]])
 
 
 def _weekday_line(lines: list[tuple[int, str]], header: int, no: int) -> str | None:
