@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import unicodedata
 
-import pytest
 
 from lichsync.pipeline import parse_data
 from scoring import agrees, norm
