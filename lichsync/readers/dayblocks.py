@@ -174,8 +174,8 @@ def _block_rows(block: list[tuple[int, str]], head: _Head, lead: int, after: lis
             j += 1
         run = block[k:j]
         words = [t for _, t in run if t]
-        if rows and len(run) - len(words) > expected - len(words):
-            _add_empty_cells(rows[-1], (len(run) - len(words)) - max(expected - len(words), 0))
+        if rows and len(run) > expected:  # blanks beyond the lead cells: the row above ended with empty cells
+            _add_empty_cells(rows[-1], len(run) - len(words) - max(expected - len(words), 0))
         time = None
         for t in words:
             if SESSION_CELL_RE.match(t):
@@ -200,7 +200,7 @@ def _block_rows(block: list[tuple[int, str]], head: _Head, lead: int, after: lis
         if not any(t for _, t in tokens):
             continue
         row = _row(head, next(no for no, t in tokens if t))
-        row.session = session
+        row.session = session or head.session
         if time:
             row.cells[TIME] = [Piece(time, run[-1][0])]
         row.cells["_tokens"] = [Piece(t, no) for no, t in tokens]
