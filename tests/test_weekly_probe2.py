@@ -117,7 +117,6 @@ Thứ Ba
 """
 
 
-@pytest.mark.xfail(strict=True, reason="tab rows: a content cell's second paragraph (own line, no tab) is dropped, and the side columns are lost")
 def test_word_table_pasted_as_text_multiline_cells():
     check(WORD_TABS_MULTILINE_CELLS, [
         ev("2025-05-12", "Chào cờ, giao ban đầu tuần", start_time="07:30", officials=["Hùng"],

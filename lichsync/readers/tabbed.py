@@ -6,7 +6,9 @@ Two shapes share this reader:
 """
 from __future__ import annotations
 
+import csv
 import html
+import io
 import re
 
 import lxml.etree
@@ -15,8 +17,9 @@ import lxml.html
 from lichsync.readers import grid
 from lichsync.readers.grid import Cell
 from lichsync.readers.header import is_header, roles_of
-from lichsync.readers.rows import BLOCK, CONTENT, DAY, INNER, LINE, WEEKDAY, Piece, Row, Table
+from lichsync.readers.rows import BLOCK, CONTENT, DAY, INNER, LINE, WEEKDAY, Piece, Row, Table, join_continuations
 from lichsync.text import collapse
+from lichsync.vocab import TRAILER_RE
 
 HTML_RE = re.compile(r"<\s*/?\s*(?:p|li|ul|ol|b|strong|i|em|br|span|div|u|font|sup)\b[^>]*>", re.IGNORECASE)
 BLOCK_TAG_RE = re.compile(r"(<\s*(?:p|li|br|div|tr)\b[^>]*>|<\s*/\s*(?:p|li|div|ul|ol)\s*>)", re.IGNORECASE)
@@ -68,7 +71,8 @@ def side_pieces(cell_lines: list[tuple[int, str]]) -> list[Piece]:
         html = bool(HTML_RE.search(text))
         for block in html_blocks(text):
             for k, chunk in enumerate(re.split(r"\s{2,}", block.strip())):
-                for j, person in enumerate(PERSON_SPLIT_RE.split(chunk.strip())):
+                people = [p for p in PERSON_SPLIT_RE.split(chunk.strip()) if p.strip(" -–+•")]  # "- Đ/c Hùng": no bare bullet
+                for j, person in enumerate(people):
                     if person.strip():
                         sep = INNER if j else (BLOCK if (html or k) else LINE)
                         pieces.append(Piece(collapse(person), no, sep))
@@ -139,25 +143,74 @@ def read_tab_rows(lines: list[tuple[int, str]]) -> Table | None:
     if CONTENT not in roles:
         return None
     table = Table(roles=roles, rows=[], header_line=header_no)
-    for no, text in lines[header + 1 :]:
-        if "\t" not in text or is_header(plain(text.replace("\t", " "))):
+    for fields in _records(lines[header + 1 :], len(header_text.split("\t"))):
+        no = fields[0][0][0]
+        if is_header(plain(" ".join(t for field in fields for _, t in field))):
             continue
-        fields = text.split("\t")
-        if is_day_cell(fields[0]):
-            table.rows.append(_row([(no, [(no, f)]) for f in fields], roles))
-            pending_weekday = _weekday_line(lines, header, no)
-            if pending_weekday and not table.rows[-1].weekday:
-                table.rows[-1].weekday = pending_weekday
-        elif not plain(fields[0]) and table.rows and any(plain(f) for f in fields[1:]):
+        cells = [(field[0][0], field) for field in fields]
+        first = plain(" ".join(t for _, t in fields[0]))
+        if is_day_cell(first):
+            table.rows.append(_row(cells, roles))
+        elif not first and table.rows and any(plain(t) for field in fields[1:] for _, t in field):
             # A day written once for several rows (a merged cell): the rows below it are its own.
-            row = _row([(no, [(no, f)]) for f in fields], roles)
+            row = _row(cells, roles)
             above = table.rows[-1]
             above.day_line = above.day_line or above.line
             row.day, row.weekday, row.day_line = above.day, above.weekday, above.day_line
             table.rows.append(row)
-        elif any(plain(f) for f in fields):
-            table.problems.append((no, f"a row whose first cell is not a day ({plain(fields[0])[:30]!r}) was skipped"))
+        elif any(plain(t) for field in fields for _, t in field):
+            table.problems.append((no, f"a row whose first cell is not a day ({first[:30]!r}) was skipped"))
     return table
+
+
+def _records(lines: list[tuple[int, str]], width: int) -> list[list[list[tuple[int, str]]]]:
+    """The table's rows, each a list of cells, each cell its lines. Usually a line is a row; a Word
+    table pasted as text breaks a cell's paragraphs onto lines of their own ("Thứ Hai" / "12/5<TAB>…"),
+    and a spreadsheet copy quotes such cells: then a row runs until it has all its tabs."""
+    body = [(no, text) for no, text in lines]
+    if any(text.lstrip().startswith('"') for _, text in body):
+        return _quoted_records(body)
+    if not any(0 < text.count("\t") < width - 1 for _, text in body):
+        return [[[(no, f)] for f in text.split("\t")] for no, text in body if "\t" in text]
+    records, current, tabs = [], [], 0
+    for no, text in body:
+        if TRAILER_RE.match(text):
+            break
+        starts = "\t" in text or is_day_cell(text) or WEEKDAY_ALONE_RE.match(text)
+        if not current and not (text.strip() and starts):
+            continue
+        new_day = "\t" in text and is_day_cell(text.split("\t")[0])
+        if current and ((tabs >= width - 1 and starts) or (tabs and new_day)):
+            records.append(_fields(current))  # the row is whole, or a new day begins before it is
+            current, tabs = [], 0
+        current.append((no, text))
+        tabs += text.count("\t")
+    if current:
+        records.append(_fields(current))
+    return records
+
+
+def _fields(record: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    fields: list[list[tuple[int, str]]] = [[]]
+    for no, text in record:
+        first, *rest = text.split("\t")
+        fields[-1].append((no, first))
+        fields += [[(no, part)] for part in rest]
+    return fields
+
+
+def _quoted_records(body: list[tuple[int, str]]) -> list[list[list[tuple[int, str]]]]:
+    """Tab rows as a spreadsheet copies them: a cell with line breaks is quoted."""
+    if not body:
+        return []
+    base = body[0][0]
+    reader = csv.reader(io.StringIO("\n".join(text for _, text in body)), delimiter="\t")
+    records, start = [], base
+    for row in reader:
+        if any(cell.strip() for cell in row) and len(row) > 1:
+            records.append([[(start, part) for part in cell.split("\n")] for cell in row])
+        start = base + reader.line_num
+    return records
 
 
 def read_wide(lines: list[tuple[int, str]]) -> Table | None:
@@ -170,24 +223,35 @@ def read_wide(lines: list[tuple[int, str]]) -> Table | None:
     return grid.to_table(rows[k + 1 :], roles, rows[k][0].line, [c.text for c in rows[k]])
 
 
-def _weekday_line(lines: list[tuple[int, str]], header: int, no: int) -> str | None:
-    """ "Thứ Hai" on its own line just above a row's day: the day cell's first line."""
-    before = [t for n, t in lines[header + 1 :] if n < no]
-    return before[-1].strip() if before and "\t" not in before[-1] and WEEKDAY_ALONE_RE.match(before[-1]) else None
-
-
 def _row(cells: list[tuple[int, list[tuple[int, str]]]], roles: list[str]) -> Row:
     by_role = dict(zip(roles, cells))
     day_no, day_lines = by_role.get(DAY, cells[0])
-    row = Row(day=plain(day_lines[0][1]), line=day_no)
+    day = plain(day_lines[0][1])
+    if not is_day_cell(day):  # "Thứ Hai" / "12/5": the day cell's lines together
+        day = plain(" ".join(t for _, t in day_lines))
+    row = Row(day=day, line=day_no)
     if WEEKDAY in by_role:
         row.weekday = plain(by_role[WEEKDAY][1][0][1]) or None
     for role, (_, cell_lines) in by_role.items():
         if role in (DAY, WEEKDAY):
             continue
         lines = [(no, t) for no, t in cell_lines if t.strip()]
-        row.cells[role] = content_pieces(lines) if role == CONTENT else side_pieces(lines)
+        pieces = content_pieces(lines) if role == CONTENT else side_pieces(lines)
+        if len(lines) > 1:  # a cell broken over lines: a line goes on unless it starts an entry of its own
+            pieces = join_continuations(pieces) if role == CONTENT else _join_side_lines(pieces)
+        row.cells[role] = pieces
     return row
+
+
+def _join_side_lines(pieces: list[Piece]) -> list[Piece]:
+    """ "Đ/c Phạm Văn Đông," / "PCT UBND quận": a side entry whose line ends with a comma goes on."""
+    out: list[Piece] = []
+    for piece in pieces:
+        if out and (out[-1].text.endswith(",") or piece.text[:1].islower()):
+            out[-1] = Piece(f"{out[-1].text} {piece.text}", out[-1].line, out[-1].sep, out[-1].pos)
+        else:
+            out.append(piece)
+    return out
 
 
 def read(lines: list[tuple[int, str]]) -> Table | None:
