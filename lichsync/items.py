@@ -133,7 +133,7 @@ def parse_items(paragraphs: list[tuple[str, int, int | None]], context: Context 
 # "(từ ngày 06/9 - 09/9)", "(Từ ngày 15 - 17/01/2024)", "(từ ngày 06-08/12/2023)", "Từ ngày 16/12 đến 18/12:"
 RANGE_RE = re.compile(
     r"\(?\s*từ\s+(?:ngày\s+)?(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?)?\s*"
-    r"(?:-|–|đến(?:\s+ngày)?)\s*(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})(?:\s*/\s*(?P<y2>\d{4}))?\s*\)?\s*:?",
+    r"(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?)\s*(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})(?:\s*/\s*(?P<y2>\d{4}))?\s*\)?\s*:?",
     re.IGNORECASE,
 )
 DURATION_RE = re.compile(r"\(\s*(?P<n>\d+(?:[,.]\d+)?)\s*ngày\s*\)", re.IGNORECASE)

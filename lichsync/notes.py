@@ -65,6 +65,15 @@ def clock(text: str) -> str | None:
     return f"{int(m.group('h')):02d}:{int(m.group('m') or 0):02d}" if m else None
 
 
+# "(Hoãn)", "(Tạm hoãn)", "(Lùi lịch, thời gian báo sau)": the item will not take place then.
+POSTPONED_RE = re.compile(r"\(\s*(?:tạm\s+)?(?:hoãn|lùi\s+lịch|dời\s+lịch|lùi\s+thời\s+gian)\b[^()]*\)|^\s*(?:tạm\s+)?hoãn\s*:", I)
+
+
+def is_postponed(text: str) -> bool:
+    """An item marked postponed is not on the calendar until it is given a new date."""
+    return bool(POSTPONED_RE.search(text))
+
+
 def is_routine(text: str) -> bool:
     """ "Chủ tịch, các Phó Chủ tịch làm việc tại cơ quan." is where they are, not an event."""
     return bool(ROUTINE_RE.match(text.strip()))

@@ -11,6 +11,7 @@ TITLE_WORDS = {
     "bí", "thư", "phó", "chủ", "tịch", "giám", "đốc", "trưởng", "ủy", "uỷ", "viên", "thường", "trực",
     "tỉnh", "sở", "ban", "đoàn", "chánh", "văn", "phòng", "chỉ", "huy", "hội", "đồng", "thành",
     "huyện", "đảng", "khối", "bch", "tổ", "đội", "cấp", "hđnd", "ubnd", "ubmttq", "mttq", "cđ",
+    "xã", "phường", "thị", "trấn", "quận",
 }
 # Nouns of bodies that may stand, capitalised, between a title and a name.
 BODY_WORDS = {"sở", "ban", "phòng", "tỉnh", "huyện", "xã", "quận", "thị", "đảng", "bộ", "cục", "viện", "trường", "ủy", "uỷ"}
@@ -139,7 +140,7 @@ VERB_RE = re.compile(
     r"\s(?=(?:dự|tham\s+dự|tham\s+gia|họp|đi|làm\s+việc|tiếp|thăm|kiểm\s+tra|chủ\s+trì|giám\s+sát|khảo\s+sát|"
     r"thông\s+qua|gặp|trao|tặng|phát\s+biểu|chúc\s+mừng|nghe|duyệt|đối\s+thoại|tiếp\s+xúc|chỉ\s+đạo|"
     r"tổ\s+chức|công\s+tác|hội\s+ý|giao\s+ban|cho\s+ý\s+kiến|xem\s+xét|đón|tiễn|viếng|thực\s+hiện|"
-    r"báo\s+cáo|ký|phê\s+duyệt)\b)",
+    r"báo\s+cáo|ký|phê\s+duyệt|chào\s+cờ|khai\s+mạc|phát\s+động|ra\s+quân|chủ\s+tọa|đón\s+tiếp|trao\s+đổi)\b)",
     re.IGNORECASE,
 )
 CONNECT_RE = re.compile(r"\s*,\s*|\s+và\s+(?=(?:các\s+|đ/c|đồng\s+chí|phó\s|chủ\s|bí\s|ban\s|thường\s))", re.IGNORECASE)

@@ -127,7 +127,7 @@ def _segment_events(seg, row, start, row_end, sides, context, warnings) -> list[
     row_time = notes.clock(" ".join(p.text for p in row.cells.get(TIME, [])))
     out = []
     for k, item in enumerate(found):
-        if notes.is_routine(item.text):
+        if notes.is_routine(item.text) or notes.is_postponed(item.text):
             continue
         span = items.find_span(item.text, start)
         if span.repaired:

@@ -22,7 +22,7 @@ SESSION_WORDS = {
 # "Sáng:", "- Sáng:", "Chiều -", "Cả ngày: - …"; the word must end the line or be followed by ":"/"-".
 SESSION_RE = re.compile(
     r"^(?P<word>buổi\s+sáng|buổi\s+chiều|buổi\s+tối|cả\s+ngày|trong\s+ngày|sáng|chiều|tối)"
-    r"\s*(?:\((?P<clock>[^()]{1,12})\)\s*)?(?::|\s-\s|-\s|$)\s*",  # "Sáng (8h00):" names its time too
+    r"\s*(?:\((?P<clock>[^()]{1,50})\)\s*)?(?::|\s-\s|-\s|$)\s*",  # "Sáng (8h00):", "Cả ngày (từ … đến …):"
     I,
 )
 INLINE_ALL_DAY_RE = re.compile(r"\(\s*(?:cả|trong)\s+ngày\s*\)", I)

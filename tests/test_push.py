@@ -371,7 +371,7 @@ def test_push_command_to_google_twice_then_a_revised_program(google_emulator, tm
     old = ["\nChiều: Giao ban BCS Đảng và UBND tỉnh\n", "thanh niên năm 2023\n"]
     assert all(text.count(o) == 1 for o in old)
     revised.write_text(text.replace(old[0], "\nChiều: Giao ban BCS Đảng và UBND tỉnh tháng 9\n")
-                       .replace(old[1], "thanh niên năm 2023 (hoãn)\n"), encoding="utf-8")
+                       .replace(old[1], "thanh niên năm 2023 (bổ sung)\n"), encoding="utf-8")
     dry = run_cli(*args[:1], revised, *args[2:], "--dry-run", "--json")
     assert json.loads(dry.stdout)["targets"][0]["counts"] == {  # a retitled item is a new event (new UID)
         "create": 2, "update": 0, "delete": 2, "unchanged": 18, "foreign": 0}
