@@ -136,6 +136,11 @@ RANGE_RE = re.compile(
     r"(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?)\s*(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})(?:\s*/\s*(?P<y2>\d{4}))?\s*\)?\s*:?",
     re.IGNORECASE,
 )
+# "Từ ngày 14 đến ngày 18:", "(từ ngày 28 đến ngày 30)", "Từ ngày 15 - 17:": days of the row's month.
+DAY_RANGE_RE = re.compile(
+    r"\(?\s*từ\s+ngày\s+(?P<d1>\d{1,2})\s*(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?)\s*(?P<d2>\d{1,2})(?![\d/])\s*\)?\s*:?",
+    re.IGNORECASE,
+)
 DURATION_RE = re.compile(r"\(\s*(?P<n>\d+(?:[,.]\d+)?)\s*ngày\s*\)", re.IGNORECASE)
 TIME_RE = re.compile(
     r"(?<![\d/.,])(?P<h>[01]?\d|2[0-3])\s*(?:h(?=\d|\b)|giờ\b|g(?=\d)|:(?=\d{2}))\s*(?P<m>[0-5]\d)?(?:\s*(?:phút|’|'|p\b))?(?![\d/])",
@@ -170,6 +175,13 @@ def find_span(text: str, day: date) -> Span:
         if end < day:
             continue
         return Span(end if end != day else None, _cut(text, m), repaired)
+    for m in DAY_RANGE_RE.finditer(text):
+        d1, d2 = int(m.group("d1")), int(m.group("d2"))
+        if d1 == day.day and d2 > d1:
+            try:
+                return Span(day.replace(day=d2), _cut(text, m))
+            except ValueError:
+                continue
     m = DURATION_RE.search(text)
     if m:
         days = math.ceil(float(m.group("n").replace(",", ".")))

@@ -17,6 +17,8 @@ from lichsync.text import collapse
 
 SIDES = (UNITS, LEADERS, LOCATION)
 DAY_RE = re.compile(r"(\d{1,2})(?:\s*/\s*(\d{1,2}))?(?:\s*/\s*(\d{4}))?(?:\s*[-–,]\s*(\d{1,2}))?")
+# "15-16/5", "15/5", "12/5/2025": the day (and last day) with its month, in DAY_RE's groups.
+SPAN_DATE_RE = re.compile(r"(\d{1,2})(?:\s*[-–,]\s*(?P<last>\d{1,2}))?\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?")
 
 
 def _year_near(month: int, period: Period) -> int:
@@ -40,13 +42,19 @@ def row_days(row: Row, period: Period, source: str) -> tuple[date, date | None]:
         named = vocab.weekday_of(row.weekday)
         if named is not None:
             return period.start + timedelta(days=(named - period.start.weekday()) % 7), None
-    m = DAY_RE.search(re.sub(vocab.WEEKDAY_NAMES, " ", row.day, flags=re.IGNORECASE))  # "Thứ 2, 05/9"
+    text = re.sub(vocab.WEEKDAY_NAMES, " ", row.day, flags=re.IGNORECASE)  # "Thứ 2, 05/9"
+    text = vocab.LEADING_TIME_RE.sub("", text.strip())  # "08h00 ngày 12/5/2025": the time is not the day
+    # A written date wins over bare numbers: "Thứ 5, 6 (15-16/5)" is 15–16 May, not the 6th.
+    m = SPAN_DATE_RE.search(text) or DAY_RE.search(re.sub(r"từ\s+ngày|đến\s+(?:hết\s+)?ngày|đến", "-", text, flags=re.IGNORECASE))
     if not m and not row.day.strip():
         raise InputError(source, f"line {row.line}: the day {row.weekday!r} has no date and the title names no week")
     if not m:
         raise InputError(source, f"line {row.line}: cannot read the day {row.day!r}")
-    first, month, last = int(m.group(1)), int(m.group(2) or period.month), m.group(4)
-    year = int(m.group(3)) if m.group(3) else _year_near(month, period)
+    if m.re is SPAN_DATE_RE:
+        first, last, month, year = int(m.group(1)), m.group("last"), int(m.group(3)), m.group(4)
+    else:
+        first, month, last, year = int(m.group(1)), int(m.group(2) or period.month), m.group(4), m.group(3)
+    year = int(year) if year else _year_near(month, period)
     days = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
     for d in (first, int(last or first)):
         if not 1 <= d <= days:

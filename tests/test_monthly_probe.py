@@ -247,7 +247,6 @@ Từ ngày 14 đến ngày 18\t<p>Đoàn kiểm tra công tác cải cách hành
 """
 
 
-@pytest.mark.xfail(strict=True, reason="a day cell 'Từ ngày 14 đến ngày 18' is not a day: the row is skipped (unreadable_row)")
 def test_html_cells_day_cell_from_to():
     check(UBND_HTML_CELLS_SPAN_WORDS, [
         ev("2024-10-10", "phiên thường kỳ tháng 10", session="morning", officials=["Chủ tịch"], units=["Văn phòng"]),
@@ -272,7 +271,6 @@ Ngày\tNội dung công việc\tĐơn vị chuẩn bị\tLãnh đạo Sở
 """
 
 
-@pytest.mark.xfail(strict=True, reason="ranges without a month ('Từ ngày 14 đến ngày 18:', '(từ ngày 28 đến ngày 30)') give no end_date and stay in the title")
 def test_ranges_written_in_items():
     check(SO_NN_RANGES_IN_ITEMS, [
         ev("2024-10-14", "sản xuất vụ Đông", title="Kiểm tra tình hình sản xuất vụ Đông tại các huyện",
@@ -402,7 +400,6 @@ TT\tNgày\tNội dung\tChủ trì\tĐơn vị chuẩn bị
 """
 
 
-@pytest.mark.xfail(strict=True, reason="a 'TT' column before 'Ngày' is read as the day; the dates 02/10 become titles")
 def test_sequence_number_column_before_day():
     check(SO_TNMT_SEQUENCE_COLUMN, [
         ev("2024-10-02", "tác động môi trường", officials=["Hùng"], units=["Chi cục BVMT"]),

@@ -468,7 +468,6 @@ HTML_DAY_SPAN_CELL = """<html><body>
 """
 
 
-@pytest.mark.xfail(strict=True, reason="day cell 'Thứ 5, 6<br>(15-16/5)' read as 06/05 (the weekday digit taken as the day)")
 def test_html_day_cell_covering_two_days():
     check(HTML_DAY_SPAN_CELL, [
         ev("2025-05-12", "Họp chuẩn bị Kỳ họp", start_time="08:00", officials=["Thường trực HĐND tỉnh"],

@@ -25,6 +25,7 @@ HTML_RE = re.compile(r"<\s*/?\s*(?:p|li|ul|ol|b|strong|i|em|br|span|div|u|font|s
 BLOCK_TAG_RE = re.compile(r"(<\s*(?:p|li|br|div|tr)\b[^>]*>|<\s*/\s*(?:p|li|div|ul|ol)\s*>)", re.IGNORECASE)
 WEEKDAY_ALONE_RE = re.compile(r"^\s*(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)\s*$", re.IGNORECASE)
 DAY_CELL_RE = re.compile(
+    r"^từ\s+ngày\s+\d{1,2}(?:/\d{1,2})?\s*(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?)\s*\d{1,2}(?:/\d{1,2}(?:/\d{4})?)?$|"
     r"^(?:(?:thứ\s*\S+|chủ\s*nhật|cn)\s*[,-]?\s*\(?\s*)?\d{1,2}(?:/\d{1,2}(?:/\d{4})?)?"
     r"(?:\s*[-–,]\s*\d{1,2}(?:/\d{1,2}(?:/\d{4})?)?)?\s*\)?(?:\s*\([^)]*\))?$",
     re.IGNORECASE,
@@ -139,16 +140,17 @@ def read_tab_rows(lines: list[tuple[int, str]]) -> Table | None:
     if header is None:
         return read_wide(lines)
     header_no, header_text = lines[header]
-    roles = [r for cell in header_text.split("\t") for r in roles_of(plain(cell))[:1]]
+    roles = [(roles_of(plain(cell))[:1] or [None])[0] for cell in header_text.split("\t")]  # None: "TT", "Ghi chú"
     if CONTENT not in roles:
         return None
-    table = Table(roles=roles, rows=[], header_line=header_no)
+    day_at = roles.index(DAY) if DAY in roles else 0
+    table = Table(roles=[r for r in roles if r], rows=[], header_line=header_no)
     for fields in _records(lines[header + 1 :], len(header_text.split("\t"))):
         no = fields[0][0][0]
         if is_header(plain(" ".join(t for field in fields for _, t in field))):
             continue
         cells = [(field[0][0], field) for field in fields]
-        first = plain(" ".join(t for _, t in fields[0]))
+        first = plain(" ".join(t for _, t in fields[day_at])) if day_at < len(fields) else ""
         if is_day_cell(first):
             table.rows.append(_row(cells, roles))
         elif not first and table.rows and any(plain(t) for field in fields[1:] for _, t in field):
@@ -224,7 +226,7 @@ def read_wide(lines: list[tuple[int, str]]) -> Table | None:
 
 
 def _row(cells: list[tuple[int, list[tuple[int, str]]]], roles: list[str]) -> Row:
-    by_role = dict(zip(roles, cells))
+    by_role = {role: cell for role, cell in zip(roles, cells) if role}
     day_no, day_lines = by_role.get(DAY, cells[0])
     day = plain(day_lines[0][1])
     if not is_day_cell(day):  # "Thứ Hai" / "12/5": the day cell's lines together
