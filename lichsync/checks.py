@@ -123,6 +123,7 @@ def check_day_sequence(dated: list[tuple[Row, date, date | None]]) -> list[Warni
         again = next((d for d in _days(first, last) if d in seen), None)
         # Weekly tables give each item its own row under one day cell: consecutive rows of one day.
         same_block = k > 0 and row.day_line is not None and dated[k - 1][0].day_line == row.day_line
+        same_block = same_block or bool(vocab.LEADING_TIME_RE.match(row.day))  # "08:00 12/05/2025": one row per event
         if again and not same_block:
             warnings.append(Warning("day_duplicate", f"day {again:%d/%m} is already given by the row at line {seen[again]}", row.line))
         seen.update((d, row.line) for d in _days(first, last) if d not in seen)

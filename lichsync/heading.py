@@ -115,9 +115,18 @@ OF_WHOM_RE = re.compile(
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d|21\d\d)(?!\d)")
 
 
-def find_week(text: str) -> tuple[tuple[int, int, int | None], tuple[int, int, int | None]] | None:
-    """The dates a weekly schedule's title gives: ((day, month, year or None), (day, month, year or None))."""
-    for m in WEEK_RE.finditer(text):
+# In a title only: "Tuần 20: 12/05/2025 - 18/05/2025" (no "từ ngày", so the last date must carry its year).
+TITLE_WEEK_RE = re.compile(
+    r"(?<![\d/])(?P<d1>\d{1,2})\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?\s*(?:-|–|đến)\s*"
+    r"(?:ngày\s+)?(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4})",
+    re.IGNORECASE,
+)
+
+
+def find_week(text: str, title: bool = False) -> tuple[tuple[int, int, int | None], tuple[int, int, int | None]] | None:
+    """The dates a weekly schedule's title gives: ((day, month, year or None), (day, month, year or None)).
+    `title`: the text is the title, where a bare "12/05/2025 - 18/05/2025" names the week too."""
+    for m in [*WEEK_RE.finditer(text), *(TITLE_WEEK_RE.finditer(text) if title else [])]:
         d1, m1, d2, m2 = (int(m.group(k)) for k in ("d1", "m1", "d2", "m2"))
         if 1 <= m1 <= 12 and 1 <= m2 <= 12 and 1 <= d1 <= 31 and 1 <= d2 <= 31:
             y2 = int(m.group("y2")) if m.group("y2") else None

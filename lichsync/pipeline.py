@@ -185,7 +185,7 @@ def _week_period(
     Rows that write no year get the title's, else the year their weekday names fit, preferring
     years the text names (a warning says so); --year overrides."""
     warnings: list[Warning] = []
-    week = heading.find_week(heading_text) or heading.find_week(text)
+    week = heading.find_week(heading_text, title=True) or heading.find_week(text)
     years = [int(y) for row in table.rows for y in re.findall(r"/(\d{4})\b", row.day)]
     if year is None:
         year = (week and (week[1][2] or week[0][2])) or (years[0] if years else None)

@@ -517,7 +517,6 @@ EOFFICE_DATETIME_ROWS = """<html><head><meta charset="utf-8"></head><body>
 """
 
 
-@pytest.mark.xfail(strict=True, reason="one row per event with '08:00 12/05/2025' in a 'Thời gian' column -> 'no schedule found'")
 def test_eoffice_rows_with_date_and_time_in_one_cell():
     check(EOFFICE_DATETIME_ROWS, [
         ev("2025-05-12", "Giao ban lãnh đạo Sở", title="Giao ban lãnh đạo Sở", start_time="08:00",
@@ -541,7 +540,6 @@ TIME_BEFORE_DATE_CELL = """<html><head><meta charset="utf-8"></head><body>
 """
 
 
-@pytest.mark.xfail(strict=True, reason="'08h00 ngày 12/5/2025' in the day cell read as 08/05 (the hour taken as the day), no start_time")
 def test_time_and_day_in_one_cell_time_first():
     check(TIME_BEFORE_DATE_CELL, [
         ev("2025-05-12", "Giao ban Ban Giám đốc Sở", start_time="08:00", officials=["Giám đốc Sở"],

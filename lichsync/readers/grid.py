@@ -42,6 +42,12 @@ def header(rows: list[list[Cell | None]]) -> tuple[int, list[str | None]] | None
     names Ngày and gives each session or each official a column of its own."""
     for k, row in enumerate(rows[:6]):
         roles = [role_of(c.text) if c is not None else None for c in row]
+        if CONTENT in roles and DAY not in roles and TIME in roles:
+            # "Thời gian" cells holding the date too ("08:00 12/05/2025"): the day column as well.
+            at = roles.index(TIME)
+            below = [r[at].text for r in rows[k + 1 : k + 4] if at < len(r) and r[at] is not None]
+            if below and all(DATE_RE.search(t) for t in below):
+                roles[at] = DAY
         if CONTENT in roles and (DAY in roles or any(_day_row(r) for r in rows[k + 1 : k + 4])):
             return k, roles
         if DAY in roles and CONTENT not in roles:
@@ -146,6 +152,8 @@ def to_table(rows: list[list[Cell | None]], roles: list[str | None], header_line
         if day_col is None:
             day_cell = None
         content, time = _written(cells, roles, CONTENT), _written(cells, roles, TIME)
+        if time is None and day is not None and vocab.LEADING_TIME_RE.match(day.text):
+            time = Cell([vocab.LEADING_TIME_RE.match(day.text).group("clock")], day.line)  # "08h00 ngày 12/5/2025"
         if content and len(content.text) < 40 and role_of(content.text) == CONTENT:
             continue  # the header row repeated (a new page of the saved document)
         own = bool(day_cell and day_cell.text) or bool(time and time.text)
@@ -164,6 +172,8 @@ def to_table(rows: list[list[Cell | None]], roles: list[str | None], header_line
                 row.weekday = cells[col].text or None
                 continue
             row.cells.setdefault(role, []).extend(Piece(t, cells[col].line, BLOCK) for t in cells[col].lines)
+        if time is not None and TIME not in row.cells:
+            row.cells[TIME] = [Piece(time.text, time.line, BLOCK)]
         if row.cells.get(CONTENT):
             row.cells[CONTENT] = join_continuations(row.cells[CONTENT])
             row.line = row.cells[CONTENT][0].line
