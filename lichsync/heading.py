@@ -126,13 +126,20 @@ TITLE_WEEK_RE = re.compile(
 def find_week(text: str, title: bool = False) -> tuple[tuple[int, int, int | None], tuple[int, int, int | None]] | None:
     """The dates a weekly schedule's title gives: ((day, month, year or None), (day, month, year or None)).
     `title`: the text is the title, where a bare "12/05/2025 - 18/05/2025" names the week too."""
+    found = []
     for m in [*WEEK_RE.finditer(text), *(TITLE_WEEK_RE.finditer(text) if title else [])]:
         d1, m1, d2, m2 = (int(m.group(k)) for k in ("d1", "m1", "d2", "m2"))
         if 1 <= m1 <= 12 and 1 <= m2 <= 12 and 1 <= d1 <= 31 and 1 <= d2 <= 31:
             y2 = int(m.group("y2")) if m.group("y2") else None
             y1 = int(m.group("y1")) if m.group("y1") else (y2 - 1 if y2 and m1 > m2 else y2)
-            return (d1, m1, y1), (d2, m2, y2)
-    return None
+            found.append((m.start(), (d1, m1, y1), (d2, m2, y2)))
+            if not title:
+                break
+    if not found:
+        return None
+    found.sort()
+    # A title naming two weeks ("Tuần 20 (từ 12/5 …) và Tuần 21 (… đến 25/5/2025)") covers both.
+    return found[0][1], found[-1][2]
 
 
 def whose_schedule(lines: list[str]) -> str | None:

@@ -11,7 +11,7 @@ TITLE_WORDS = {
     "bí", "thư", "phó", "chủ", "tịch", "giám", "đốc", "trưởng", "ủy", "uỷ", "viên", "thường", "trực",
     "tỉnh", "sở", "ban", "đoàn", "chánh", "văn", "phòng", "chỉ", "huy", "hội", "đồng", "thành",
     "huyện", "đảng", "khối", "bch", "tổ", "đội", "cấp", "hđnd", "ubnd", "ubmttq", "mttq", "cđ",
-    "xã", "phường", "thị", "trấn", "quận",
+    "xã", "phường", "thị", "trấn", "quận", "phố",
 }
 # Nouns of bodies that may stand, capitalised, between a title and a name.
 BODY_WORDS = {"sở", "ban", "phòng", "tỉnh", "huyện", "xã", "quận", "thị", "đảng", "bộ", "cục", "viện", "trường", "ủy", "uỷ"}
@@ -170,6 +170,8 @@ def subjects(text: str) -> list[str]:
     if not ACTOR_START_RE.match(text):
         return []
     m = VERB_RE.search(text)
+    if not m and PERSON_RE.match(text + " "):  # "Đ/c Đỗ Minh Quân, PCT UBND thành phố": who is on duty
+        return [name for name, _ in parse_officials(text)]
     if not m or m.start() > 120:
         return []
     actors: list[tuple[str, bool]] = []  # (actor, has a personal name)

@@ -220,6 +220,9 @@ def _week_period(
             anchor.month = days[0].month
             days = [parser.row_days(row, Period(month=anchor.month, year=year), source)[0] for row in table.rows]
         anchor.start, anchor.end = min(days), max(days)
+    else:  # a page may list more than the week its title names ("Tuần 20 … và Tuần 21 …")
+        last = max(parser.row_days(row, anchor, source)[0] for row in table.rows)
+        anchor.end = max(anchor.end, last)
     if month is None:  # the period is the month of the first day: 30/12/2024–05/01/2025 is 12/2024
         anchor.month, anchor.year = anchor.start.month, anchor.start.year
     return anchor, warnings

@@ -143,7 +143,7 @@ def _one_row(block: list[tuple[int, str]], head: _Head) -> list[Row]:
     """A prose day: all its paragraphs are the content cell; a lowercase line continues the one above."""
     pieces: list[Piece] = []
     for no, text in block:
-        if not text:
+        if not text or _section_heading(text):
             continue
         if pieces and text[:1].islower() and not vocab.BULLET_RE.match(text):
             pieces[-1].text += " " + text
@@ -154,6 +154,13 @@ def _one_row(block: list[tuple[int, str]], head: _Head) -> list[Row]:
     row = _row(head, pieces[0].line)
     row.cells[CONTENT] = pieces
     return [row]
+
+
+def _section_heading(text: str) -> bool:
+    """ "TUẦN 21", "ĐIỀU CHỈNH, BỔ SUNG:", "LỊCH TRỰC LÃNH ĐẠO": a heading of the page, not an item."""
+    letters = [c for c in text if c.isalpha()]
+    return (len(letters) >= 4 and all(c.isupper() for c in letters) and len(text.split()) <= 8
+            and not vocab.BULLET_RE.match(text) and not vocab.LEADING_TIME_RE.match(text))
 
 
 def _is_lead(text: str) -> bool:
