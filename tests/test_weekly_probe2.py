@@ -140,7 +140,6 @@ Thứ Tư 14/5\tCả ngày\t\tGiám sát việc thực hiện chính sách bảo
 """
 
 
-@pytest.mark.xfail(strict=True, reason='tab rows with both Buổi and Giờ columns: the session column is ignored (session null)')
 def test_tabs_with_separate_session_and_time_columns():
     check(TABS_BUOI_GIO_UNITS, [
         ev("2025-05-12", "giao ban tuần", session="morning", start_time="08:00", officials=["Thường trực HĐND tỉnh"],

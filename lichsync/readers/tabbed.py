@@ -17,9 +17,9 @@ import lxml.html
 from lichsync.readers import grid
 from lichsync.readers.grid import Cell
 from lichsync.readers.header import is_header, roles_of
-from lichsync.readers.rows import BLOCK, CONTENT, DAY, INNER, LINE, WEEKDAY, Piece, Row, Table, join_continuations
+from lichsync.readers.rows import BLOCK, CONTENT, DAY, INNER, LINE, TIME, WEEKDAY, Piece, Row, Table, join_continuations
 from lichsync.text import collapse
-from lichsync.vocab import TRAILER_RE
+from lichsync.vocab import SESSION_RE, TRAILER_RE
 
 HTML_RE = re.compile(r"<\s*/?\s*(?:p|li|ul|ol|b|strong|i|em|br|span|div|u|font|sup)\b[^>]*>", re.IGNORECASE)
 BLOCK_TAG_RE = re.compile(r"(<\s*(?:p|li|br|div|tr)\b[^>]*>|<\s*/\s*(?:p|li|div|ul|ol)\s*>)", re.IGNORECASE)
@@ -159,6 +159,7 @@ def read_tab_rows(lines: list[tuple[int, str]]) -> Table | None:
             above = table.rows[-1]
             above.day_line = above.day_line or above.line
             row.day, row.weekday, row.day_line = above.day, above.weekday, above.day_line
+            row.session = None if _session_cell(row) else _session_cell(above) or above.session  # a merged "Buổi" cell
             table.rows.append(row)
         elif any(plain(t) for field in fields for _, t in field):
             table.problems.append((no, f"a row whose first cell is not a day ({first[:30]!r}) was skipped"))
@@ -226,7 +227,10 @@ def read_wide(lines: list[tuple[int, str]]) -> Table | None:
 
 
 def _row(cells: list[tuple[int, list[tuple[int, str]]]], roles: list[str]) -> Row:
-    by_role = {role: cell for role, cell in zip(roles, cells) if role}
+    by_role: dict[str, tuple[int, list[tuple[int, str]]]] = {}
+    for role, (no, cell_lines) in zip(roles, cells):
+        if role:  # two columns of one role ("Buổi" and "Giờ"): one cell of both
+            by_role[role] = (by_role[role][0], by_role[role][1] + cell_lines) if role in by_role else (no, cell_lines)
     day_no, day_lines = by_role.get(DAY, cells[0])
     day = plain(day_lines[0][1])
     if not is_day_cell(day):  # "Thứ Hai" / "12/5": the day cell's lines together
@@ -243,6 +247,11 @@ def _row(cells: list[tuple[int, list[tuple[int, str]]]], roles: list[str]) -> Ro
             pieces = join_continuations(pieces) if role == CONTENT else _join_side_lines(pieces)
         row.cells[role] = pieces
     return row
+
+
+def _session_cell(row: Row) -> str | None:
+    """The session word a row's time cells write ("Sáng" in a "Buổi" column), if any."""
+    return next((p.text for p in row.cells.get(TIME, []) if SESSION_RE.match(p.text + " ")), None)
 
 
 def _join_side_lines(pieces: list[Piece]) -> list[Piece]:
