@@ -311,7 +311,6 @@ dân
 Đ/c Bí thư""")
 
 
-@pytest.mark.xfail(strict=True, reason="a day line with a lunar note '15 (13/9 ÂL)' lets the weekday line under it become content (title prefix 'Thứ Ba', an event 'Thứ Năm')")
 def test_pdf_layer_lunar_notes_in_day_cell():
     check(HUYEN_UY_LUNAR_PDF, [
         ev("2024-10-14", "giao ban tuần", session="morning", officials=["Thường trực Huyện ủy"]),

@@ -97,6 +97,12 @@ def read(lines: list[tuple[int, str]], month_days: int, after: int = 0) -> Table
             m = LEADING_WEEKDAY_RE.match(rest)
             if m:  # "02 Thứ Ba Sáng: …"
                 row.weekday, rest = m.group(1), rest[m.end():]
+            if vocab.LUNAR_RE.match(rest):  # "15 (13/9 ÂL)" / "Thứ Ba": the day cell's lines
+                row.lunar, rest = rest, ""
+                following = next((k for k in range(j + 1, len(lines)) if lines[k][1]), None)
+                if following is not None and not row.weekday and vocab.WEEKDAY_LINE_RE.match(lines[following][1]):
+                    row.weekday = lines[following][1]
+                    j = following
             rows.append(row)
             if rest:
                 _add_line(row, no, rest)
