@@ -218,7 +218,6 @@ Văn phòng
 Lãnh đạo Sở""")
 
 
-@pytest.mark.xfail(strict=True, reason="a '(cả ngày).' wrapped onto its own line of a PDF layer goes to the units column, the item loses its all-day session")
 def test_pdf_layer_holiday_span_and_rest_row():
     check(SO_GD_PDF_HOLIDAY, [
         ev("2024-09-01", "Nghỉ lễ Quốc khánh", end_date="2024-09-03", kind="holiday", officials=[]),

@@ -21,6 +21,7 @@ ROW_START_RE = re.compile(
     re.IGNORECASE,
 )
 
+ALL_DAY_LINE_RE = re.compile(r"^\(\s*(?:cả|trong)\s+ngày\s*\)\s*[.;,]?$", re.IGNORECASE)
 LEADING_WEEKDAY_RE = re.compile(r"^((?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn))(?:[,.:]\s*|\s+|$)", re.IGNORECASE)
 
 
@@ -151,5 +152,9 @@ def _add_line(row: Row, no: int, text: str) -> None:
     if text and (_is_furniture(text) or re.fullmatch(r"\d{1,3}", text)):
         return
     if not text and not has_text:
+        return
+    if pieces and pieces[-1].text and ALL_DAY_LINE_RE.match(text):
+        # "(cả ngày)." wrapped onto a line of its own ends the item above, not a side column's entry.
+        pieces[-1] = Piece(f"{pieces[-1].text} {text}", pieces[-1].line, pieces[-1].sep, pieces[-1].pos)
         return
     pieces.append(Piece(text, no, WRAP))
