@@ -350,7 +350,6 @@ Theo TP mời
 """
 
 
-@pytest.mark.xfail(strict=True, reason="the header row repeated inside a row broken across pages (no blank lines) is glued into the item's title")
 def test_pdfplumber_row_broken_across_page():
     check(DANG_UY_PAGE_BREAK, [
         ev("2024-11-01", "giao ban Cơ quan Đảng ủy Khối", session="morning", officials=["Thường trực"],

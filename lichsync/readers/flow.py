@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from lichsync import vocab
-from lichsync.readers.header import HEADER_START_RE, roles_of
+from lichsync.readers.header import HEADER_START_RE, is_header, roles_of
 from lichsync.readers.rows import WRAP, Piece, Row, Table
 
 ROW_START_RE = re.compile(
@@ -85,6 +85,9 @@ def read(lines: list[tuple[int, str]], month_days: int, after: int = 0) -> Table
                 continue
         if vocab.TRAILER_RE.match(text):
             break
+        if text and is_header(text):
+            j += 1
+            continue  # the header row repeated on a new page, even inside a row the page cut
         start = _row_start(text, last_day, month_days) if text else None
         if start and not start.rest and not start.weekday and _page_number(lines, j, start.day_end, month_days):
             j += 1
