@@ -44,7 +44,9 @@ def _row_start(text: str, last_day: int, month_days: int) -> _Start | None:
         return None
     # Text after the day number: only where it plainly starts the row's content, and the
     # day follows closely, so that a wrapped line starting with a number is not a new row.
-    if rest and not (day <= last_day + 3 and (rest[0].isupper() or rest[0] in "(-+")):
+    opens = bool(vocab.SESSION_RE.match(rest) or vocab.BULLET_RE.match(rest))  # "10 Sáng: …", "18 - Họp …"
+    near = day <= last_day + 3 or (opens and (last_day == 0 or day <= last_day + 7))
+    if rest and not (near and (rest[0].isupper() or rest[0] in "(-+")):
         return None
     return _Start(day, day_end, m.group("wd"), rest)
 
