@@ -98,6 +98,11 @@ SECOND_DAY_RE = re.compile(
     rf"^(?:và|-|–|đến)\s*(?:{WEEKDAY})?\s*,?\s*(?:ngày\s+)?(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*\d{{4}})?\s*[:.,]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# A line or cell that is only a weekday ("Thứ Hai", "- THỨ BA:", "CN"), a session ("Sáng", "Buổi chiều:")
+# or a clock time ("8h30", "(14 giờ)"): the cells of a weekly table around its items.
+WEEKDAY_ALONE_RE = re.compile(rf"^[\s*•·\-–+]*(?P<wd>{WEEKDAY})\s*[:.,]?\s*$", re.IGNORECASE)
+TIME_ALONE_RE = re.compile(rf"^\(?\s*{CLOCK}\s*\)?\s*$", re.IGNORECASE)
+SESSION_ALONE_RE = re.compile(r"^(?:buổi\s+)?(?:sáng|chiều|tối|cả\s+ngày)\s*:?\s*$", re.IGNORECASE)
 # "ngày 14 tháng 3 năm 2022" and "12-5-2025" are read as "14/3/2022", "12/5/2025".
 VI_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|/)\s*(\d{4}))?", re.IGNORECASE)
 DASHED_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})-(\d{1,2})-(\d{4})(?!\d)")

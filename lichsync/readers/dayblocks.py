@@ -19,10 +19,7 @@ from lichsync.heading import WEEK_RE
 from lichsync.readers.header import roles_in
 from lichsync.readers.rows import CONTENT, DAY, IGNORED, LEADERS, LINE, LOCATION, TIME, UNITS, Piece, Row, Table, join_continuations
 
-WEEKDAY_ONLY_RE = re.compile(rf"^[\s*•·\-–+]*(?P<wd>{vocab.WEEKDAY})\s*[:.,]?\s*$", re.IGNORECASE)
 HEADER_RE = re.compile(r"^\s*(?:thứ\s*[,/-]?\s*)?ngày(?:\s*,?\s*tháng)?(?:\s*$|\s+(?=.*nội\s+dung))", re.IGNORECASE)
-TIME_CELL_RE = re.compile(r"^\(?\s*(?:[01]?\d|2[0-3])\s*(?:h|giờ|:)\s*(?:[0-5]\d)?\s*(?:phút|’|')?\s*\)?\s*$", re.IGNORECASE)
-SESSION_CELL_RE = re.compile(r"^(?:buổi\s+)?(?:sáng|chiều|tối|cả\s+ngày)\s*:?\s*$", re.IGNORECASE)
 # Lines of a portal page that are not schedule: update stamps, navigation.
 CHROME_RE = re.compile(
     r"^\(?\s*(?:cập\s+nhật(?:\s+lần\s+cuối)?|ngày\s+đăng(?:\s+bài)?|tuần\s+(?:trước|sau|hiện\s+tại)|"
@@ -71,8 +68,8 @@ def find_heads(paras: list[tuple[int, str]]) -> list[_Head]:
         if not head:
             continue
         weekday, rest, start = head.weekday, head.rest, k
-        if not weekday and k > 0 and WEEKDAY_ONLY_RE.match(paras[k - 1][1]):
-            weekday, start = WEEKDAY_ONLY_RE.match(paras[k - 1][1]).group("wd"), k - 1
+        if not weekday and k > 0 and vocab.WEEKDAY_ALONE_RE.match(paras[k - 1][1]):
+            weekday, start = vocab.WEEKDAY_ALONE_RE.match(paras[k - 1][1]).group("wd"), k - 1
         # A bare date heads a day only when it stands alone; with a weekday it may lead content.
         if rest and not head.weekday_given:
             continue
@@ -84,8 +81,8 @@ def find_heads(paras: list[tuple[int, str]]) -> list[_Head]:
         heads.append(_Head(start, k + 1, head.date, weekday, head.lunar, rest, line, head.session))
     if len(heads) >= 2 or any(h.weekday for h in heads):
         return heads
-    undated = [_Head(k, k + 1, "", WEEKDAY_ONLY_RE.match(t).group("wd"), None, "", no)
-               for k, (no, t) in enumerate(paras) if t and WEEKDAY_ONLY_RE.match(t)]
+    undated = [_Head(k, k + 1, "", vocab.WEEKDAY_ALONE_RE.match(t).group("wd"), None, "", no)
+               for k, (no, t) in enumerate(paras) if t and vocab.WEEKDAY_ALONE_RE.match(t)]
     # Only a title naming the week ("từ ngày 14/3 đến ngày 18/3/2022") makes weekday lines day headings:
     # monthly text layers have weekday lines too, beside their day numbers.
     titled = undated and any(WEEK_RE.search(t) for _, t in paras[: undated[0].index])
@@ -164,7 +161,7 @@ def _section_heading(text: str) -> bool:
 
 
 def _is_lead(text: str) -> bool:
-    return text == BLANK or bool(SESSION_CELL_RE.match(text) or TIME_CELL_RE.match(text))
+    return text == BLANK or bool(vocab.SESSION_ALONE_RE.match(text) or vocab.TIME_ALONE_RE.match(text))
 
 
 def _block_rows(block: list[tuple[int, str]], head: _Head, lead: int, after: list[str]) -> list[Row]:
@@ -185,7 +182,7 @@ def _block_rows(block: list[tuple[int, str]], head: _Head, lead: int, after: lis
             _add_empty_cells(rows[-1], len(run) - len(words) - max(expected - len(words), 0))
         time = None
         for t in words:
-            if SESSION_CELL_RE.match(t):
+            if vocab.SESSION_ALONE_RE.match(t):
                 session = t.rstrip(": ")
             else:
                 time = t

@@ -33,7 +33,6 @@ class Cell:
 # Wide tables: a column per session ("Thứ, ngày | Sáng | Chiều") or per official
 # ("Thứ, ngày | Giám đốc Nguyễn Văn Tài | Phó Giám đốc Lê Minh Đức"): the column names what its cells share.
 SESSION_COLUMN, OFFICIAL_COLUMN = "session column", "official column"
-SESSION_HEAD_RE = re.compile(r"^(?:buổi\s+)?(?:sáng|chiều|tối|cả\s+ngày)\s*:?$", re.IGNORECASE)
 
 
 def header(rows: list[list[Cell | None]]) -> tuple[int, list[str | None]] | None:
@@ -58,7 +57,7 @@ def header(rows: list[list[Cell | None]]) -> tuple[int, list[str | None]] | None
 
 
 def _column_of(text: str) -> str | None:
-    if SESSION_HEAD_RE.match(text.strip()):
+    if vocab.SESSION_ALONE_RE.match(text.strip()):
         return SESSION_COLUMN
     return OFFICIAL_COLUMN if vocab.LEADER_START_RE.match(text) or re.match(r"^(?:phó\s+)?(?:giám\s+đốc|chủ\s+tịch|bí\s+thư)\b", text, re.IGNORECASE) else None
 

@@ -19,11 +19,10 @@ from lichsync.readers.grid import Cell
 from lichsync.readers.header import is_header, roles_of
 from lichsync.readers.rows import BLOCK, CONTENT, DAY, INNER, LINE, TIME, WEEKDAY, Piece, Row, Table, join_continuations
 from lichsync.text import collapse
-from lichsync.vocab import SESSION_RE, TRAILER_RE
+from lichsync.vocab import SESSION_RE, TRAILER_RE, WEEKDAY_ALONE_RE
 
 HTML_RE = re.compile(r"<\s*/?\s*(?:p|li|ul|ol|b|strong|i|em|br|span|div|u|font|sup)\b[^>]*>", re.IGNORECASE)
 BLOCK_TAG_RE = re.compile(r"(<\s*(?:p|li|br|div|tr)\b[^>]*>|<\s*/\s*(?:p|li|div|ul|ol)\s*>)", re.IGNORECASE)
-WEEKDAY_ALONE_RE = re.compile(r"^\s*(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)\s*$", re.IGNORECASE)
 DAY_CELL_RE = re.compile(
     r"^từ\s+ngày\s+\d{1,2}(?:/\d{1,2})?\s*(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?)\s*\d{1,2}(?:/\d{1,2}(?:/\d{4})?)?$|"
     r"^(?:(?:thứ\s*\S+|chủ\s*nhật|cn)\s*[,-]?\s*\(?\s*)?\d{1,2}(?:/\d{1,2}(?:/\d{4})?)?"
