@@ -10,7 +10,7 @@ import re
 from datetime import date, timedelta
 from typing import Iterable
 
-from lichsync import items, lunar, vocab
+from lichsync import lunar, vocab
 from lichsync.model import Event, Period, Warning
 from lichsync.readers.rows import CONTENT, Row
 from lichsync.text import collapse
@@ -161,7 +161,7 @@ def check_years(events: Iterable[Event], period: Period) -> list[Warning]:
 
 def repaired_span(text: str, start: date, end: date | None, line: int) -> Warning:
     """The warning for a span whose month contradicts its row, read in the row's month instead."""
-    m = items.RANGE_RE.search(text)
+    m = vocab.DATE_RANGE_RE.search(text)
     what = f"{collapse(m.group(0)).strip(' :()')!r} names month {int(m.group('m1') or m.group('m2'))}" if m else repr(text)
     read_as = f"{start:%d}–{end:%d/%m/%Y}" if end else _dmy(start)
     return Warning(

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from lichsync import vocab
 from lichsync.text import collapse
 
 TITLE_RE = re.compile(
@@ -102,12 +103,6 @@ def find_organization(lines: list[str], title_index: int | None) -> str | None:
     return proper_case(chosen[1]) if chosen else None
 
 
-# "từ ngày 14/3 đến ngày 18/3/2022", "TỪ NGÀY 11/11/2019 ĐẾN NGÀY 17/11/2019", "(từ 21/5 - 28/5/2018)"
-WEEK_RE = re.compile(
-    r"từ\s+(?:ngày\s+)?(?P<d1>\d{1,2})\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?\s*"
-    r"(?:-|–|đến)\s*(?:ngày\s+)?(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})(?:\s*/\s*(?P<y2>\d{4}))?",
-    re.IGNORECASE,
-)
 OF_WHOM_RE = re.compile(
     r"^\W*lịch\s+(?:công\s+tác|làm\s+việc)(?:\s+tuần(?:\s+\d+)?)?\s+của\s+(?P<who>.+?)\s*(?:\(|\bt[ừu]\s+ngày\b|$)",
     re.IGNORECASE,
@@ -127,7 +122,8 @@ def find_week(text: str, title: bool = False) -> tuple[tuple[int, int, int | Non
     """The dates a weekly schedule's title gives: ((day, month, year or None), (day, month, year or None)).
     `title`: the text is the title, where a bare "12/05/2025 - 18/05/2025" names the week too."""
     found = []
-    for m in [*WEEK_RE.finditer(text), *(TITLE_WEEK_RE.finditer(text) if title else [])]:
+    ranges = [m for m in vocab.DATE_RANGE_RE.finditer(text) if m.group("m1")]  # "từ ngày 14/3 đến ngày 18/3/2022"
+    for m in [*ranges, *(TITLE_WEEK_RE.finditer(text) if title else [])]:
         d1, m1, d2, m2 = (int(m.group(k)) for k in ("d1", "m1", "d2", "m2"))
         if 1 <= m1 <= 12 and 1 <= m2 <= 12 and 1 <= d1 <= 31 and 1 <= d2 <= 31:
             y2 = int(m.group("y2")) if m.group("y2") else None

@@ -130,12 +130,6 @@ def parse_items(paragraphs: list[tuple[str, int, int | None]], context: Context 
     return items
 
 
-# "(từ ngày 06/9 - 09/9)", "(Từ ngày 15 - 17/01/2024)", "(từ ngày 06-08/12/2023)", "Từ ngày 16/12 đến 18/12:"
-RANGE_RE = re.compile(
-    r"\(?\s*từ\s+(?:ngày\s+)?(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?)?\s*"
-    r"(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?)\s*(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})(?:\s*/\s*(?P<y2>\d{4}))?\s*\)?\s*:?",
-    re.IGNORECASE,
-)
 # "Từ ngày 14 đến ngày 18:", "(từ ngày 28 đến ngày 30)", "Từ ngày 15 - 17:": days of the row's month.
 DAY_RANGE_RE = re.compile(
     r"\(?\s*từ\s+ngày\s+(?P<d1>\d{1,2})\s*(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?)\s*(?P<d2>\d{1,2})(?![\d/])\s*\)?\s*:?",
@@ -157,7 +151,7 @@ class Span:
 
 def find_span(text: str, day: date) -> Span:
     """The end date an item's range or duration note gives, relative to the row's date."""
-    for m in RANGE_RE.finditer(text):
+    for m in vocab.DATE_RANGE_RE.finditer(text):
         d1, d2 = int(m.group("d1")), int(m.group("d2"))
         m2 = int(m.group("m2"))
         # "từ ngày 30 - 02/10": a start day above the end day lies in the month before.

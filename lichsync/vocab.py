@@ -98,6 +98,12 @@ SECOND_DAY_RE = re.compile(
     rf"^(?:và|-|–|đến)\s*(?:{WEEKDAY})?\s*,?\s*(?:ngày\s+)?(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*\d{{4}})?\s*[:.,]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# "(từ ngày 06/9 - 09/9)", "(Từ ngày 15 - 17/01/2024)", "(từ ngày 06-08/12/2023)", "Từ ngày 16/12 đến 18/12:"
+DATE_RANGE_RE = re.compile(
+    r"\(?\s*từ\s+(?:ngày\s+)?(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?)?\s*"
+    r"(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?)\s*(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})(?:\s*/\s*(?P<y2>\d{4}))?\s*\)?\s*:?",
+    re.IGNORECASE,
+)
 # A line or cell that is only a weekday ("Thứ Hai", "- THỨ BA:", "CN"), a session ("Sáng", "Buổi chiều:")
 # or a clock time ("8h30", "(14 giờ)"): the cells of a weekly table around its items.
 WEEKDAY_ALONE_RE = re.compile(rf"^[\s*•·\-–+]*(?P<wd>{WEEKDAY})\s*[:.,]?\s*$", re.IGNORECASE)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from lichsync import vocab
-from lichsync.heading import WEEK_RE
+from lichsync.heading import find_week
 from lichsync.readers.header import roles_in
 from lichsync.readers.rows import CONTENT, DAY, IGNORED, LEADERS, LINE, LOCATION, TIME, UNITS, Piece, Row, Table, join_continuations
 
@@ -85,7 +85,7 @@ def find_heads(paras: list[tuple[int, str]]) -> list[_Head]:
                for k, (no, t) in enumerate(paras) if t and vocab.WEEKDAY_ALONE_RE.match(t)]
     # Only a title naming the week ("từ ngày 14/3 đến ngày 18/3/2022") makes weekday lines day headings:
     # monthly text layers have weekday lines too, beside their day numbers.
-    titled = undated and any(WEEK_RE.search(t) for _, t in paras[: undated[0].index])
+    titled = undated and any(find_week(t) for _, t in paras[: undated[0].index])
     return undated if len(undated) >= 2 and titled else []
 
 
