@@ -85,8 +85,8 @@ def _row_session(row: Row) -> str | None:
     """The session a weekly table writes in its own cell ("Sáng"), or at the head of its time cell ("Sáng 8h00")."""
     for text in [row.session or ""] + [p.text for p in row.cells.get(TIME, [])]:
         m = vocab.SESSION_RE.match(text.strip() + " ")
-        if m or text.strip().lower() in vocab.SESSION_WORDS:
-            return vocab.SESSION_WORDS[collapse((m.group("word") if m else text.strip()).lower())]
+        if m:
+            return vocab.SESSION_WORDS[collapse(m.group("word").lower())]
     return None
 
 

@@ -113,17 +113,18 @@ def _doc_to_docx(data: bytes, source: str) -> bytes:
 def parse_text(text: str, source: str, month: int | None = None, year: int | None = None) -> Program:
     """A program's schedule from its text (Word table text, HTML, a PDF text layer, a pasted week)."""
     text = normalize(text)
-    if html.looks_like_html(text) and not tabbed.read(_numbered(text.split("\n"))):
+    raw = text.split("\n")
+    lines = _numbered(raw)
+    tab_table = tabbed.read(lines)  # tab rows may carry HTML cells (seed 001): those are not a web page
+    if tab_table is None and html.looks_like_html(text):
         page = html.read(text)
         if page.table is None:  # a page that writes its week as paragraphs or lists: read its text
             return parse_text(page.heading, source, month, year)
         return build(page.heading.split("\n"), page.table, source, month, year, heading_text=page.heading)
-    raw = text.split("\n")
-    lines = _numbered(raw)
     piped = pipes.read(lines)
     if piped:
         return build(raw[: piped[0] - 1], piped[1], source, month, year, heading_text="\n".join(raw[: piped[0] - 1]))
-    table = tabbed.read(lines) or dayblocks.read([(no, line) for no, line in enumerate(raw, 1)])
+    table = tab_table or dayblocks.read([(no, line) for no, line in enumerate(raw, 1)])
     return build(raw, table, source, month, year)
 
 
@@ -214,11 +215,10 @@ def _week_period(
     else:
         start = end = None
     anchor = Period(month=month or (start.month if start else 1), year=year, start=start, end=end)
-    if start is None:
-        days = [parser.row_days(row, Period(month=anchor.month, year=year), source)[0] for row in table.rows]
-        if month is None:
-            anchor.month = days[0].month
-            days = [parser.row_days(row, Period(month=anchor.month, year=year), source)[0] for row in table.rows]
+    if start is None:  # the rows' own first and last days, read around the first row's month
+        first = re.search(r"\d{1,2}\s*/\s*(\d{1,2})", table.rows[0].day)
+        around = Period(month=month or (int(first.group(1)) if first else 1), year=year)
+        days = [parser.row_days(row, around, source)[0] for row in table.rows]
         anchor.start, anchor.end = min(days), max(days)
     else:  # a page may list more than the week its title names ("Tuần 20 … và Tuần 21 …")
         last = max(parser.row_days(row, anchor, source)[0] for row in table.rows)
