@@ -134,25 +134,23 @@ def to_table(rows: list[list[Cell | None]], roles: list[str | None], header_line
     day_col = roles.index(DAY) if DAY in roles else None
     day = None
     for cells in rows:
-        if day_col is None:
+        if day_col is None:  # days are rows across the table
             head = _day_row(cells)
             if head:
                 written = next(c for c in cells if c is not None and c.lines)
                 day = Cell([f"{head.weekday or ''} {head.date}".strip()], written.line)
                 continue
-            if day is None:
-                continue
-        day_cell = cells[day_col] if day_col is not None and day_col < len(cells) else None
-
-        if day_cell is not None and day_cell.text:
-            day = day_cell
-        elif day is None:
-            continue
-        if day_col is None:
             day_cell = None
+        else:
+            day_cell = cells[day_col] if day_col < len(cells) else None
+            if day_cell is not None and day_cell.text:
+                day = day_cell
+        if day is None:
+            continue
         content, time = _written(cells, roles, CONTENT), _written(cells, roles, TIME)
-        if time is None and day is not None and vocab.LEADING_TIME_RE.match(day.text):
-            time = Cell([vocab.LEADING_TIME_RE.match(day.text).group("clock")], day.line)  # "08h00 ngày 12/5/2025"
+        clock = vocab.LEADING_TIME_RE.match(day.text)
+        if time is None and clock:
+            time = Cell([clock.group("clock")], day.line)  # "08h00 ngày 12/5/2025"
         if content and len(content.text) < 40 and role_of(content.text) == CONTENT:
             continue  # the header row repeated (a new page of the saved document)
         own = bool(day_cell and day_cell.text) or bool(time and time.text)

@@ -42,9 +42,7 @@ def lines_of(element: lxml.html.HtmlElement) -> list[str]:
         block = el.tag in BLOCK_TAGS or el.tag == "br"
         if block:
             parts.append("\n")
-        if el.tag in ("script", "style"):
-            pass
-        elif el.text:
+        if el.text and el.tag not in ("script", "style"):
             parts.append(el.text)
         for child in el:
             walk(child)

@@ -169,13 +169,12 @@ def _records(lines: list[tuple[int, str]], width: int) -> list[list[list[tuple[i
     """The table's rows, each a list of cells, each cell its lines. Usually a line is a row; a Word
     table pasted as text breaks a cell's paragraphs onto lines of their own ("Thứ Hai" / "12/5<TAB>…"),
     and a spreadsheet copy quotes such cells: then a row runs until it has all its tabs."""
-    body = [(no, text) for no, text in lines]
-    if any(text.lstrip().startswith('"') for _, text in body):
-        return _quoted_records(body)
-    if not any(0 < text.count("\t") < width - 1 for _, text in body):
-        return [[[(no, f)] for f in text.split("\t")] for no, text in body if "\t" in text]
+    if any(text.lstrip().startswith('"') for _, text in lines):
+        return _quoted_records(lines)
+    if not any(0 < text.count("\t") < width - 1 for _, text in lines):
+        return [[[(no, f)] for f in text.split("\t")] for no, text in lines if "\t" in text]
     records, current, tabs = [], [], 0
-    for no, text in body:
+    for no, text in lines:
         if TRAILER_RE.match(text):
             break
         starts = "\t" in text or is_day_cell(text) or WEEKDAY_ALONE_RE.match(text)
