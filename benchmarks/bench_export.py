@@ -25,12 +25,12 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # run from a checkout without installing
 
 from lichsync import config as config_mod  # noqa: E402
-from lichsync.directory import Directory  # noqa: E402
-from lichsync.commands.export import feeds_for_all  # noqa: E402
-from lichsync.mapper import map_programs  # noqa: E402
-from lichsync.model import Period, Program  # noqa: E402
-from lichsync.pipeline import parse_file  # noqa: E402
-from lichsync.writers.ics import write_feed  # noqa: E402
+from lichsync.calendar.directory import Directory  # noqa: E402
+from lichsync.cli.export import feeds_for_all  # noqa: E402
+from lichsync.calendar.mapper import map_programs  # noqa: E402
+from lichsync.parse.model import Period, Program  # noqa: E402
+from lichsync.read.pipeline import parse_file  # noqa: E402
+from lichsync.publish.ics import write_feed  # noqa: E402
 
 TARGET_S = 1.0
 

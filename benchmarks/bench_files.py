@@ -24,8 +24,8 @@ sys.path.insert(0, str(REPO))  # run from a checkout without installing
 import pdfplumber  # noqa: E402
 
 from bench_parse import max_rss_kib  # noqa: E402
-from lichsync.pipeline import parse_file  # noqa: E402
-from lichsync.readers.pdf import WORDS  # noqa: E402
+from lichsync.read.pipeline import parse_file  # noqa: E402
+from lichsync.read.pdf import WORDS  # noqa: E402
 
 TARGET_S_PER_4_PAGES = 0.5
 TARGET_PEAK_MB = 200.0

@@ -19,7 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # run from a checkout without installing
 
-from lichsync.pipeline import parse_file  # noqa: E402
+from lichsync.read.pipeline import parse_file  # noqa: E402
 
 TARGET_MS = 30.0  # a monthly program
 WEEK_TARGET_MS = 20.0  # a week's page (samples/weekly/)

@@ -24,16 +24,16 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]  # run from a checkout; the serv
 import httplib2  # noqa: E402
 
 from google_emulator import GoogleCalendarEmulator  # noqa: E402
-from lichsync.commands.push import scope  # noqa: E402
+from lichsync.cli.push import scope  # noqa: E402
 from lichsync.config import Config  # noqa: E402
-from lichsync.directory import Directory  # noqa: E402
-from lichsync.mapper import map_programs  # noqa: E402
-from lichsync.pipeline import parse_file  # noqa: E402
+from lichsync.calendar.directory import Directory  # noqa: E402
+from lichsync.calendar.mapper import map_programs  # noqa: E402
+from lichsync.read.pipeline import parse_file  # noqa: E402
 from lichsync.sync.apply import execute  # noqa: E402
 from lichsync.sync.plan import Desired, plan  # noqa: E402
 from lichsync.sync.state import State  # noqa: E402
-from lichsync.targets.caldav import CalDAVTarget  # noqa: E402
-from lichsync.targets.google import GoogleTarget  # noqa: E402
+from lichsync.publish.caldav import CalDAVTarget  # noqa: E402
+from lichsync.publish.google import GoogleTarget  # noqa: E402
 
 
 def program_events(n: int) -> tuple[list[Desired], set[str]]:

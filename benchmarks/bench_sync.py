@@ -30,7 +30,7 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]  # run from a checkout; Radicale
 import caldav  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
-from lichsync.cli import app  # noqa: E402
+from lichsync.cli.app import app  # noqa: E402
 from push_servers import PASSWORD, USER, Radicale  # noqa: E402
 
 PROGRAM = (REPO / "samples" / "so-ldtbxh-hatinh-2023-09.txt").read_text(encoding="utf-8")

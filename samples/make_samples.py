@@ -32,10 +32,10 @@ from docx.shared import Cm, Pt
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from lichsync import align, columns, heading, items, parser, vocab  # noqa: E402
-from lichsync.readers import flow, tabbed  # noqa: E402
-from lichsync.readers.rows import CONTENT, DAY, LINE, WEEKDAY  # noqa: E402
-from lichsync.text import normalize  # noqa: E402
+from lichsync.parse import align, columns, heading, items, parser, vocab  # noqa: E402
+from lichsync.parse import flow, tabbed  # noqa: E402
+from lichsync.parse.rows import CONTENT, DAY, LINE, WEEKDAY  # noqa: E402
+from lichsync.parse.text import normalize  # noqa: E402
 
 FONT = "DejaVu Serif"
 HEADER_TEXT = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import unicodedata
 
-from lichsync.pipeline import parse_data
+from lichsync.read.pipeline import parse_data
 from scoring import agrees, norm
 
 

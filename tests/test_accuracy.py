@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import GOLD, SAMPLE_FILES, SAMPLES, SHARED, run_cli
-from lichsync.pipeline import parse_file
+from lichsync.read.pipeline import parse_file
 from scoring import score
 
 MIN_F1 = 0.98

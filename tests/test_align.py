@@ -3,12 +3,12 @@ units and leader cells of the sample programs.
 
 Pieces carry the separation the reader recorded: LINE between a Word cell's lines (seed 000),
 BLOCK between <p> elements (seed 001), WRAP for a PDF layer's next line and GAP after blank
-gap lines (seeds 002-004, as lichsync.columns records them).
+gap lines (seeds 002-004, as lichsync.parse.columns records them).
 """
 from __future__ import annotations
 
-from lichsync.align import JOIN, Entry, assign, segment, separation
-from lichsync.readers.rows import BLOCK, GAP, LINE, WRAP, Piece
+from lichsync.parse.align import JOIN, Entry, assign, segment, separation
+from lichsync.parse.rows import BLOCK, GAP, LINE, WRAP, Piece
 
 
 def texts(entries: list[Entry]) -> list[str]:

@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from conftest import REPO, run_cli
-from lichsync import checks, items, vocab
-from lichsync.model import Event, Period
-from lichsync.pipeline import parse_text
-from lichsync.readers.rows import CONTENT, Piece, Row
+from lichsync.parse import checks, items, vocab
+from lichsync.parse.model import Event, Period
+from lichsync.read.pipeline import parse_text
+from lichsync.parse.rows import CONTENT, Piece, Row
 
 SAMPLES = REPO / "samples"
 SEED_000 = "so-ldtbxh-hatinh-2023-09.txt"

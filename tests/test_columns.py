@@ -4,8 +4,8 @@ so-khcn-hatinh-2024-01.txt (seed 002: units, leaders) and tinhuy-hatinh-2024-01.
 (stripped; a line holding only a space is a gap, Piece("", line))."""
 from __future__ import annotations
 
-from lichsync.columns import split_flow
-from lichsync.readers.rows import GAP, WRAP, Piece
+from lichsync.parse.columns import split_flow
+from lichsync.parse.rows import GAP, WRAP, Piece
 
 SEED_002 = ["units", "leaders"]
 SEED_003 = ["units", "location"]

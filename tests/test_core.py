@@ -3,11 +3,11 @@ from datetime import date
 
 import pytest
 
-from lichsync import align, columns, items
-from lichsync.heading import find_period, proper_case
-from lichsync.officials import parse_officials
-from lichsync.readers.rows import BLOCK, LINE, WRAP, Piece
-from lichsync.text import normalize
+from lichsync.parse import align, columns, items
+from lichsync.parse.heading import find_period, proper_case
+from lichsync.parse.officials import parse_officials
+from lichsync.parse.rows import BLOCK, LINE, WRAP, Piece
+from lichsync.parse.text import normalize
 
 
 def _items(lines):

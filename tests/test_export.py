@@ -15,10 +15,10 @@ from ical.calendar_stream import IcsCalendarStream
 from conftest import GOLD, REPO, SAMPLES, run_cli
 from lichsync import config
 from lichsync.config import Config
-from lichsync.directory import Directory
-from lichsync.mapper import for_official, map_programs
-from lichsync.pipeline import parse_file, parse_text
-from lichsync.writers import ics
+from lichsync.calendar.directory import Directory
+from lichsync.calendar.mapper import for_official, map_programs
+from lichsync.read.pipeline import parse_file, parse_text
+from lichsync.publish import ics
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 EXAMPLE = REPO / "config.example.toml"
@@ -220,7 +220,7 @@ def test_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
     """A write that fails at the rename (disk full, permissions) keeps the previous feed and no temp file."""
     from typer.testing import CliRunner
 
-    from lichsync.cli import app
+    from lichsync.cli.app import app
 
     out = tmp_path / "lac.ics"
     out.write_bytes(b"previous feed")

@@ -141,7 +141,7 @@ def test_format_comes_from_content_not_name(tmp_path):
 
 
 def test_detect_by_first_bytes():
-    from lichsync.readers import detect
+    from lichsync.read import detect
 
     assert detect.detect(PDF.read_bytes()) == detect.PDF
     assert detect.detect(DOCX.read_bytes()) == detect.DOCX

@@ -5,10 +5,10 @@ import io
 
 import docx
 
-from lichsync.pipeline import parse_file
-from lichsync.readers import docx as docx_reader
-from lichsync.readers.doctable import Cell, GridRow, build, join_lines
-from lichsync.readers.rows import BLOCK, CONTENT, LEADERS, LINE, WRAP, Piece
+from lichsync.read.pipeline import parse_file
+from lichsync.read import docx as docx_reader
+from lichsync.parse.doctable import Cell, GridRow, build, join_lines
+from lichsync.parse.rows import BLOCK, CONTENT, LEADERS, LINE, WRAP, Piece
 
 HEADER = ["Ngày", "Nội dung công việc", "Đơn vị chuẩn bị", "Lãnh đạo chủ trì"]
 

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from conftest import SAMPLES
 from lichsync.errors import InputError
-from lichsync.model import Program
-from lichsync.pipeline import parse_file
+from lichsync.parse.model import Program
+from lichsync.read.pipeline import parse_file
 
 DOCX = [p.with_suffix(".docx") for p in SAMPLES]
 PDF_BYTES = SAMPLES[0].with_suffix(".pdf").read_bytes()

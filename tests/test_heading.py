@@ -6,9 +6,9 @@ import json
 import pytest
 
 from conftest import GOLD, REPO, SAMPLES
-from lichsync.heading import find_organization, find_period, proper_case
-from lichsync.pipeline import parse_text
-from lichsync.text import normalize
+from lichsync.parse.heading import find_organization, find_period, proper_case
+from lichsync.read.pipeline import parse_text
+from lichsync.parse.text import normalize
 
 
 def gold_of(sample):

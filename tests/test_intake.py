@@ -7,10 +7,10 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from lichsync.pipeline import parse_data
+from lichsync.read.pipeline import parse_data
 from lichsync.settings import Source
-from lichsync.intake import take_in
-from lichsync.sources import DocumentState
+from lichsync.sync.intake import take_in
+from lichsync.sync.sources import DocumentState
 
 SAMPLE = (Path(__file__).parent.parent / "samples" / "so-ldtbxh-hatinh-2023-09.txt").read_text(encoding="utf-8")
 FIRST_TITLE = "Lễ khai giảng năm học mới"

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from conftest import GOLD
-from lichsync.items import Context, find_span, find_time, is_rest_only, merge_labelled, parse_items, strip_rest_marker
-from lichsync.readers.tabbed import html_blocks
+from lichsync.parse.items import Context, find_span, find_time, is_rest_only, merge_labelled, parse_items, strip_rest_marker
+from lichsync.parse.tabbed import html_blocks
 
 
 def paragraphs(*texts: str, line: int = 1) -> list[tuple[str, int, int | None]]:

@@ -12,8 +12,8 @@ import holidays
 import pytest
 from lunardate import LunarDate as ChineseDate
 
-from lichsync import lunar
-from lichsync.lunar import LunarDate, lunar_label, tet, to_lunar, to_solar, year_name
+from lichsync.parse import lunar
+from lichsync.parse.lunar import LunarDate, lunar_label, tet, to_lunar, to_solar, year_name
 
 
 def _vietnamese_tet_dates(years: range) -> dict[int, date]:

@@ -10,10 +10,10 @@ import pytest
 from conftest import REPO
 from lichsync import config
 from lichsync.config import Config
-from lichsync.directory import AmbiguousName, Directory, UnknownName, looks_like_person
-from lichsync.mapper import map_programs
-from lichsync.model import Event, Period, Program
-from lichsync.pipeline import parse_file
+from lichsync.calendar.directory import AmbiguousName, Directory, UnknownName, looks_like_person
+from lichsync.calendar.mapper import map_programs
+from lichsync.parse.model import Event, Period, Program
+from lichsync.read.pipeline import parse_file
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 EXAMPLE = config.load(REPO / "config.example.toml")

@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from lichsync.serve import Tokens, nginx_map
+from lichsync.publish.serve import Tokens, nginx_map
 
 from conftest import REPO
 from test_serve import FEED, TOKEN

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from lichsync.notes import clock, is_routine, part_session, read_notes, split_official_line
+from lichsync.parse.notes import clock, is_routine, part_session, read_notes, split_official_line
 
 
 @pytest.mark.parametrize("text, time, rest", [

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from lichsync.officials import officials_in_text, parse_officials, subjects
+from lichsync.parse.officials import officials_in_text, parse_officials, subjects
 
 
 def names(entry: str) -> list[str]:

@@ -12,17 +12,17 @@ import httplib2
 import pytest
 
 from conftest import REPO, run_cli
-from lichsync.commands.push import desired_events
+from lichsync.cli.push import desired_events
 from lichsync.config import Config
-from lichsync.directory import Directory
-from lichsync.pipeline import parse_file
+from lichsync.calendar.directory import Directory
+from lichsync.read.pipeline import parse_file
 from lichsync.sync.apply import execute
 from lichsync.sync.plan import Desired, plan
 from lichsync.sync.state import State
-from lichsync.targets import google as google_mod
-from lichsync.targets.base import Backoff, TargetError
-from lichsync.targets.caldav import CalDAVTarget
-from lichsync.targets.google import GoogleTarget
+from lichsync.publish import google as google_mod
+from lichsync.publish.base import Backoff, TargetError
+from lichsync.publish.caldav import CalDAVTarget
+from lichsync.publish.google import GoogleTarget
 from push_servers import PASSWORD, USER
 
 PROGRAM = REPO / "samples" / "so-ldtbxh-hatinh-2023-09.txt"

@@ -8,12 +8,12 @@ import unicodedata
 import pytest
 
 from conftest import REPO
-from lichsync.heading import find_period
-from lichsync.pipeline import parse_text
-from lichsync.readers import flow, tabbed
-from lichsync.readers.header import roles_of
-from lichsync.readers.rows import BLOCK, INNER, LINE
-from lichsync.text import collapse, fold, normalize
+from lichsync.parse.heading import find_period
+from lichsync.read.pipeline import parse_text
+from lichsync.parse import flow, tabbed
+from lichsync.parse.header import roles_of
+from lichsync.parse.rows import BLOCK, INNER, LINE
+from lichsync.parse.text import collapse, fold, normalize
 
 
 def sample_text(name: str) -> str:

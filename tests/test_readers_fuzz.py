@@ -6,8 +6,8 @@ from hypothesis import strategies as st
 
 from conftest import REPO, SAMPLES
 from lichsync.errors import InputError
-from lichsync.model import Program
-from lichsync.pipeline import parse_text
+from lichsync.parse.model import Program
+from lichsync.read.pipeline import parse_text
 
 WEEKLY = sorted((REPO / "samples" / "weekly").iterdir())
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in [*SAMPLES, *WEEKLY]]

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from lichsync.model import Event, Period, Program
-from lichsync.revisions import Issue, current_issues, latest_given
+from lichsync.parse.model import Event, Period, Program
+from lichsync.sync.revisions import Issue, current_issues, latest_given
 
 T0 = datetime(2023, 9, 5, 8, tzinfo=timezone.utc)
 

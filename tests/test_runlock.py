@@ -7,11 +7,11 @@ import time
 
 import pytest
 
-from lichsync.runlock import BUSY_EXIT, Busy, exclusive, lock_path
+from lichsync.sync.runlock import BUSY_EXIT, Busy, exclusive, lock_path
 
 HOLD = """
 import sys, time
-from lichsync.runlock import exclusive
+from lichsync.sync.runlock import exclusive
 with exclusive(sys.argv[1], 5):
     print("held", flush=True)
     time.sleep(float(sys.argv[2]))

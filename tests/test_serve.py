@@ -18,7 +18,7 @@ import segno
 import uvicorn
 
 from lichsync.errors import ConfigError
-from lichsync.serve import Tokens, create_app, new_tokens, read_tokens
+from lichsync.publish.serve import Tokens, create_app, new_tokens, read_tokens
 
 from conftest import run_cli
 

@@ -10,9 +10,9 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from lichsync.errors import InputError
-from lichsync.pipeline import parse_text
+from lichsync.read.pipeline import parse_text
 from lichsync.settings import Source
-from lichsync.sources import DocumentState, collect, fallback
+from lichsync.sync.sources import DocumentState, collect, fallback
 
 from conftest import SAMPLES
 

@@ -15,7 +15,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from conftest import REPO, run_cli
-from lichsync.targets.caldav import CalDAVTarget
+from lichsync.publish.caldav import CalDAVTarget
 from push_servers import PASSWORD, USER
 
 HEAD = """UBND TỈNH HÀ TĨNH
@@ -229,7 +229,7 @@ def test_a_second_sync_while_one_runs_exits_75(tmp_path: Path):
     config.write_text('[[sources]]\npath = "programs"\n[feeds]\ndir = "feeds"\n[lock]\ntimeout = 0.5\n', encoding="utf-8")
     state = tmp_path / "state.sqlite3"
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time\nfrom lichsync.runlock import exclusive\n"
+        [sys.executable, "-c", "import sys, time\nfrom lichsync.sync.runlock import exclusive\n"
          "with exclusive(sys.argv[1]):\n    print('held', flush=True)\n    time.sleep(30)\n", str(state)],
         stdout=subprocess.PIPE, text=True, cwd=REPO)
     try:

@@ -5,7 +5,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from lichsync.calendar_event import CalendarEvent
+from lichsync.calendar.calendar_event import CalendarEvent
 from lichsync.sync.plan import Desired, Record, RemoteEvent, plan
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import GOLD, REPO, run_cli
 from lichsync.errors import InputError
-from lichsync.pipeline import parse_file, parse_text
+from lichsync.read.pipeline import parse_file, parse_text
 from scoring import score
 
 WEEKLY = sorted(p for p in (REPO / "samples" / "weekly").iterdir() if p.suffix in (".txt", ".html"))

@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from lichsync.sync.plan import Action, Plan, Record
 from lichsync.sync.state import State
-from lichsync.targets.base import Target, Written
+from lichsync.publish.base import Target, Written
 
 
 def execute(plan: Plan, target: Target, state: State, progress: Callable[[Action], None] = lambda a: None) -> None:

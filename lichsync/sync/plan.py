@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
-from lichsync.calendar_event import CalendarEvent
+from lichsync.calendar.calendar_event import CalendarEvent
 
 Op = Literal["create", "update", "delete", "unchanged", "foreign"]
 WRITES: tuple[Op, ...] = ("create", "update", "delete")

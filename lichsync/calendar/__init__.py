@@ -1,0 +1,1 @@
+"""Schedule events to calendar events: the mapper, the officials directory (pure)."""

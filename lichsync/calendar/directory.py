@@ -1,0 +1,139 @@
+"""The officials directory: who a program's "Lạc", "Lãnh đạo Sở" or "Đ/c Bí thư" is.
+
+Built from the configuration (people, their groups, organisation-level title aliases) and,
+for names the configuration does not know, from the programs themselves: any person's name
+a program writes ("Lạc", "Nguyễn Văn Thi") becomes an official, so lichsync works with no
+configuration at all. Roles and groups without a person ("Thường trực", "Theo TP mời") are
+not officials of their own; they reach people only through the configuration.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+
+from lichsync.config import Config, Official
+from lichsync.parse.model import Program
+from lichsync.parse.text import fold
+
+# First words of roles and groups, never of a person's name ("Bí Thư", "Ban Thường Vụ").
+_ROLE_HEADS = {"bi", "pho", "chu", "giam", "truong", "chanh", "uy", "thuong", "lanh", "ban", "to", "dai", "dang",
+               "theo", "cac", "doan", "hoi", "van", "thanh", "can", "dong", "toan"}
+
+
+def key_of(text: str) -> str:
+    """Accent-, case- and punctuation-insensitive form used for every name comparison."""
+    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
+
+
+def slug(text: str) -> str:
+    return key_of(text).replace(" ", "-") or "official"
+
+
+def looks_like_person(label: str) -> bool:
+    """A name as programs write people ("Lạc", "Lê Anh Xuân"), not a role or group ("Lãnh đạo Sở")."""
+    words = label.split()
+    return (
+        0 < len(words) <= 4
+        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+        and not (len(words) > 1 and key_of(words[0]) in _ROLE_HEADS)
+        and key_of(words[0]) not in {"bi", "pho", "chu", "giam", "lanh", "ban", "theo"}
+    )
+
+
+class AmbiguousName(LookupError):
+    def __init__(self, name: str, matches: list[Official]):
+        super().__init__(name)
+        self.matches = matches
+
+
+class UnknownName(LookupError):
+    def __init__(self, name: str, close: list[str]):
+        super().__init__(name)
+        self.close = close
+
+
+class Directory:
+    """Resolves program labels to official keys and user-typed names to officials."""
+
+    def __init__(self, config: Config, programs: Iterable[Program] = ()):
+        self.officials: list[Official] = list(config.officials)
+        self._names: dict[str, list[str]] = {}  # folded name → official keys
+        self._groups: dict[str, list[str]] = {}  # folded group label → member keys
+        self._titles: dict[str, str] = {key_of(t): k for t, k in config.organization.titles.items()}
+        for o in self.officials:
+            for name in o.names:
+                self._names.setdefault(key_of(name), []).append(o.key)
+            for group in o.groups:
+                self._groups.setdefault(key_of(group), []).append(o.key)
+        self._by_key = {o.key: o for o in self.officials}
+        for program in programs:
+            for event in program.events:
+                for label in event.officials:
+                    self._discover(label)
+
+    def _discover(self, label: str) -> None:
+        if self._lookup(label) or not looks_like_person(label):
+            return
+        key = base = slug(label)
+        n = 2
+        while key in self._by_key:
+            key, n = f"{base}-{n}", n + 1
+        official = Official(key=key, short_name=label)
+        self.officials.append(official)
+        self._by_key[key] = official
+        self._names[key_of(label)] = [key]
+
+    def _lookup(self, label: str) -> list[str]:
+        k = key_of(label)
+        if k in self._names:
+            return self._names[k]
+        if k in self._groups:
+            return self._groups[k]
+        if k in self._titles:
+            return [self._titles[k]]
+        return []
+
+    def get(self, key: str) -> Official:
+        return self._by_key[key]
+
+    def resolve(self, labels: Iterable[str], titles: dict[str, str] | None = None) -> tuple[str, ...]:
+        """Official keys for an event's labels, in order: a person, each member of a group, a title's holder.
+
+        Two people written the same way ("Hùng") are told apart by the titles written with the
+        name ("CT CĐ") when those match one person's titles; otherwise both are kept.
+        """
+        out: list[str] = []
+        for label in labels:
+            keys = self._lookup(label)
+            written = key_of((titles or {}).get(label, ""))
+            if len(keys) > 1 and written and label and key_of(label) in self._names:
+                fitting = [k for k in keys if any(key_of(t) in written for t in self.get(k).titles)]
+                keys = fitting or keys
+            out += [k for k in keys if k not in out]
+        return tuple(out)
+
+    def find(self, name: str) -> Official:
+        """The official a user means by NAME: key, short or full name, alias, title; accents and case ignored."""
+        k = key_of(name)
+        matches = [o for o in self.officials if k in {key_of(n) for n in (o.key, *o.names, *o.titles)}]
+        if k in self._titles and self.get(self._titles[k]) not in matches:
+            matches.append(self.get(self._titles[k]))
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise AmbiguousName(name, matches)
+        spoken = {key_of(n): n for o in self.officials for n in (*o.names, *o.titles)}
+        spoken.update({key_of(t): t for t in self._titles})
+        close = difflib.get_close_matches(k, list(spoken), n=5, cutoff=0.5)
+        close += [s for s in spoken if k and (k in s.split() or s.startswith(k)) and s not in close]
+        raise UnknownName(name, [spoken[c] for c in close][:5])
+
+
+def describe(official: Official) -> str:
+    """"Lạc (TUV, BTĐU, GĐ)" — how the CLI lists an official."""
+    extra = ", ".join(official.titles)
+    name = official.full_name or official.short_name
+    if official.full_name and official.full_name != official.short_name:
+        name = f"{official.short_name} – {official.full_name}"
+    return f"{name} ({extra})" if extra else name

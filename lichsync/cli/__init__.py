@@ -1,0 +1,1 @@
+"""Command line: `lichsync parse`, `check`, `export`, `push`, `sync`, `serve`, `auth` (typer)."""

@@ -1,0 +1,52 @@
+"""`lichsync check FILE...`: the programs' own contradictions, one `file:line: level: code: message` each.
+
+Exit status for scripts: 0 when nothing is at error level, 1 when something is, 2 when a file
+cannot be read (the other files are still checked).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List
+
+import typer
+
+from lichsync.parse import checks
+from lichsync.cli.console import fail, utf8_stdout
+from lichsync.errors import InputError
+from lichsync.parse.model import Program, Warning
+from lichsync.read.pipeline import parse_file
+
+SHOWN = {checks.ERROR, checks.WARNING}
+
+
+def findings(program: Program, notes: bool = False) -> list[tuple[str, Warning]]:
+    """The program's warnings with their levels, by line; parser notes only when asked."""
+    found = [(checks.level(w.code), w) for w in program.warnings]
+    found = [(lv, w) for lv, w in found if notes or lv in SHOWN]
+    return sorted(found, key=lambda f: (f[1].line is None, f[1].line or 0))
+
+
+def check(
+    files: List[Path] = typer.Argument(..., help="Programs as text."),
+    notes: bool = typer.Option(False, "--notes", help="Also show notes on how unusual layouts were read."),
+) -> None:
+    """Check FILE... for contradictions: weekdays, lunar notes, days, spans, years."""
+    utf8_stdout()
+    status = 0
+    for file in files:
+        try:
+            program = parse_file(file)
+        except InputError as e:
+            fail(file, e.problem)
+            status = 2
+            continue
+        except OSError as e:  # a directory, no permission
+            fail(file, e.strerror or str(e))
+            status = 2
+            continue
+        for lv, w in findings(program, notes):
+            where = f"{file}:{w.line}" if w.line is not None else str(file)
+            typer.echo(f"{where}: {lv}: {w.code}: {w.message}")
+            if lv == checks.ERROR and status == 0:
+                status = 1
+    raise typer.Exit(status)

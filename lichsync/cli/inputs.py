@@ -1,0 +1,59 @@
+"""What the commands read: the configuration, the programs named on the command line, the official asked for.
+
+Shell code: each failure ends the command with one line naming the file and the problem (exit 2).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from lichsync import config as config_mod
+from lichsync.config import Config, ConfigError, Official
+from lichsync.cli.console import fail
+from lichsync.calendar.directory import AmbiguousName, Directory, UnknownName, describe
+from lichsync.errors import InputError
+from lichsync.parse.model import Program
+from lichsync.read.pipeline import parse_file
+from lichsync.sync.revisions import latest_given
+
+
+def load_config(path: Path | None) -> Config:
+    """The configuration at `path` (--config / LICHSYNC_CONFIG), or the defaults; bad config exits 2."""
+    if path is None:
+        return Config()
+    try:
+        return config_mod.load(path)
+    except ConfigError as e:
+        raise fail(path, str(e))
+    except OSError as e:
+        raise fail(path, e.strerror or str(e))
+
+
+def read_programs(files: list[Path]) -> list[Program]:
+    programs = []
+    for file in files:
+        try:
+            programs.append(parse_file(file))
+        except InputError as e:
+            raise fail(file, e.problem)
+    for p in programs:
+        if p.warnings:
+            n = len(p.warnings)
+            typer.echo(f"lichsync: {p.source}: {n} warning{'s' if n > 1 else ''} (`lichsync parse` lists them)", err=True)
+    kept = latest_given(programs)
+    for p in programs:
+        if p not in kept:
+            typer.echo(f"lichsync: {p.source}: replaced by a later file of the same program", err=True)
+    return kept
+
+
+def choose(directory: Directory, name: str) -> Official:
+    try:
+        return directory.find(name)
+    except AmbiguousName as e:
+        raise fail("--official", f'"{name}" could be {", ".join(describe(o) for o in e.matches)}: give one of their names')
+    except UnknownName as e:
+        hint = f"; close matches: {', '.join(e.close)}" if e.close else ""
+        known = ", ".join(o.short_name for o in directory.officials) or "none"
+        raise fail("--official", f'no official "{name}"{hint} (officials: {known})')

@@ -1,0 +1,73 @@
+"""`lichsync serve`: the feeds folder over HTTP for phones and calendar apps to subscribe to."""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from lichsync.cli.console import fail
+from lichsync.errors import ConfigError
+from lichsync.settings import FeedSettings, parse_feeds
+from lichsync.publish.serve import TOKENS_FILE, Tokens, create_app, feed_stems, new_tokens, nginx_map, read_tokens
+
+
+def feed_settings(config_path: Path) -> FeedSettings:
+    """[feeds] of a config file, for `serve --config`; mistakes are one line and exit 2."""
+    try:
+        doc = tomllib.loads(config_path.read_text(encoding="utf-8"))
+        return parse_feeds(doc.get("feeds", {}), config_path.resolve().parent)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise fail(config_path, f"not valid TOML: {e}")
+    except ConfigError as e:
+        raise fail(config_path, str(e))
+    except OSError as e:
+        raise fail(config_path, e.strerror or str(e))
+
+
+def serve(
+    directory: Optional[Path] = typer.Option(None, "--dir", "-d", help="The feeds folder (what `export --all -d` or `sync` writes)."),
+    config_path: Optional[Path] = typer.Option(None, "--config", "-c", envvar="LICHSYNC_CONFIG",
+                                               help="Without --dir: the folder and tokens of the config's [feeds]."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; put nginx or a proxy in front for the internet."),
+    port: int = typer.Option(8080, "--port", "-p", min=0, max=65535),
+    token_file: Optional[Path] = typer.Option(
+        None, "--token-file", help=f"Secret path segments per feed (TOML); default DIR/{TOKENS_FILE} when it exists."),
+    make_tokens: bool = typer.Option(False, "--new-tokens", help="Give every feed without a token a new one, then exit."),
+    print_map: bool = typer.Option(False, "--nginx-map", help="Print the URL map for nginx (contrib/nginx-feeds.conf), then exit."),
+) -> None:
+    """Serve the .ics feeds of a folder, with ETags, 304s, secret links and a subscribe page with QR codes."""
+    if directory is None:
+        if config_path is None:
+            raise fail("serve", "give --dir FEEDS, or --config FILE with [feeds] dir")
+        feeds = feed_settings(config_path)
+        if feeds.dir is None:
+            raise fail(config_path, "feeds.dir: not set (or give --dir)")
+        directory, token_file = feeds.dir, token_file or feeds.tokens
+    if not directory.is_dir():
+        raise fail(directory, "not a folder of .ics feeds")
+    token_file = token_file or directory / TOKENS_FILE
+    try:
+        if make_tokens:
+            added = new_tokens(directory, token_file)
+            typer.echo(f"{token_file}: {len(added)} new token{'s' if len(added) != 1 else ''}"
+                       + (f" ({', '.join(added)})" if added else ""))
+            return
+        tokens = read_tokens(token_file) if token_file.exists() else Tokens()
+        if print_map:
+            typer.echo(nginx_map(directory, tokens), nl=False)
+            return
+    except ConfigError as e:
+        raise fail(token_file, str(e))
+    except OSError as e:
+        raise fail(token_file, e.strerror or str(e))
+    import uvicorn  # only when serving: other commands start faster without it
+
+    shown = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
+    feeds = feed_stems(directory)
+    typer.echo(f"Serving {len(feeds)} feed{'s' if len(feeds) != 1 else ''} of {directory} on {shown}/", err=True)
+    if tokens.index:
+        typer.echo(f"Every feed, with its secret link: {shown}/{tokens.index}/", err=True)
+    uvicorn.run(create_app(directory, tokens), host=host, port=port, server_header=False, proxy_headers=True,
+                log_level="info")

@@ -1,0 +1,227 @@
+"""`lichsync sync`: the nightly run — sources → parse → map → feeds folder → every official's calendars.
+
+A thin composition: `intake` (sources, conditional GET, newest issue), the mapper, the feed
+writer of `export --all`, and the push engine per configured calendar, under the sync lock.
+Exit status: 0 all done, 1 a source or a target failed (everything else still synced), 2 a
+configuration error, 75 another sync held the lock (this one did nothing).
+"""
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from lichsync import config as config_mod
+from lichsync.cli import logs
+from lichsync.calendar.calendar_event import CalendarEvent
+from lichsync.cli.export import feeds_for_all
+from lichsync.cli.push import open_target, scope
+from lichsync.config import Config, ConfigError
+from lichsync.cli.console import fail, wide_console
+from lichsync.calendar.directory import Directory
+from lichsync.sync.intake import Intake, take_in
+from lichsync.calendar.mapper import for_official, map_programs
+from lichsync.parse.model import Program
+from lichsync.sync.runlock import BUSY_EXIT, Busy, exclusive
+from lichsync.settings import SyncSettings, parse_sync_settings
+from lichsync.sync.sources import DocumentState
+from lichsync.sync.apply import execute
+from lichsync.sync.plan import Desired, plan
+from lichsync.sync.state import State, default_path
+from lichsync.publish.base import TargetError
+from lichsync.publish.ics import read_previous, render_feed, revise, utc_now, write_atomic
+
+log = logging.getLogger("lichsync")
+
+
+@dataclass
+class Row:
+    """One line of the summary: an official's feed or one of their calendars."""
+    official: str
+    where: str
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    error: str | None = None
+
+    def line(self, dry_run: bool) -> str:
+        verb = "would " if dry_run else ""
+        if self.error:
+            return f"{self.official} {self.where}: FAILED: {self.error}"
+        return (f"{self.official} {self.where}: {verb}create {self.created}, {verb}update {self.updated}, "
+                f"{verb}delete {self.deleted}, unchanged {self.unchanged}")
+
+
+def load(path: Path | None) -> tuple[Config, SyncSettings, bytes]:
+    """The configuration and its sync sections; any mistake is one line and exit 2."""
+    if path is None:
+        raise fail("sync", "needs --config FILE (or LICHSYNC_CONFIG): the [[sources]] to sync are in it")
+    try:
+        raw = path.read_bytes()
+        config = config_mod.load(path)
+        settings = parse_sync_settings(tomllib.loads(raw.decode("utf-8")), path.resolve().parent)
+    except ConfigError as e:
+        raise fail(path, str(e))
+    except OSError as e:
+        raise fail(path, e.strerror or str(e))
+    if not settings.sources:
+        raise fail(path, "sources: none configured ([[sources]] with path = … or url = …): nothing to sync")
+    if not settings.feeds.dir and not any(o.calendars for o in config.officials):
+        raise fail(path, "feeds.dir: not set, and no official has calendars: sync would write nowhere")
+    return config, settings, raw
+
+
+def sync(
+    config_path: Optional[Path] = typer.Option(None, "--config", "-c", envvar="LICHSYNC_CONFIG",
+                                               help="Configuration TOML with the sources to sync (see config.example.toml)."),
+    dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Fetch and plan; write no feed and no calendar."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary: only warnings and errors (for cron)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log every step on stderr too."),
+    force: bool = typer.Option(False, "--force", help="Parse and compare everything even when no document changed."),
+    state_path: Optional[Path] = typer.Option(None, "--state", envvar="LICHSYNC_STATE",
+                                              help="State database (default: the user state dir)."),
+) -> None:
+    """Bring every feed and calendar to the current programs of the configured sources."""
+    config, settings, raw = load(config_path)
+    logs.setup(settings.logging, verbose)
+    state_path = state_path or default_path()
+    try:
+        with exclusive(state_path, settings.lock.timeout):
+            status = run(config, settings, raw, state_path, dry_run, force, quiet)
+    except Busy as e:
+        raise fail(e.path, str(e), BUSY_EXIT)
+    except (sqlite3.Error, OSError) as e:
+        raise fail(state_path, f"cannot use the sync state: {e}")
+    raise typer.Exit(status)
+
+
+def run(config: Config, settings: SyncSettings, raw: bytes, state_path: Path, dry_run: bool, force: bool,
+        quiet: bool) -> int:
+    started = time.perf_counter()
+    with DocumentState(state_path) as documents:
+        intake = take_in(settings.sources, documents, config=raw, force=force, remember=not dry_run)
+        for problem in intake.problems:
+            log.warning("%s: %s", problem.origin, problem.message)
+        if intake.unchanged:
+            line = (f"no document changed since the last run ({len(intake.documents)} checked, {intake.parsed} parsed);"
+                    f" nothing to write ({time.perf_counter() - started:.2f} s)")
+            log.info("%s", line)
+            if not quiet:
+                typer.echo(line)
+            return 1 if intake.problems else 0
+        for r in intake.replaced:
+            log.info("%s: replaced by the newer issue %s", r.old.origin, r.by.origin)
+        programs = intake.programs
+        rows: list[Row] = []
+        if programs:  # nothing read at all: leave every feed and calendar as it is
+            people = Directory(config, programs)
+            events = map_programs(programs, config, people)
+            if settings.feeds.dir:
+                rows += write_feeds(settings.feeds.dir, events, people, config, programs, dry_run)
+            rows += push_calendars(events, people, config, programs, state_path, dry_run)
+        failed = bool(intake.problems) or any(r.error for r in rows)
+        for row in rows:
+            (log.error if row.error else log.info)("%s", row.line(dry_run))
+        if not quiet:
+            print_summary(rows, intake, dry_run)
+        log.info("%d document%s, %d parsed, %d program%s current (%.2f s)%s", len(intake.documents),
+                 "s" * (len(intake.documents) != 1), intake.parsed, len(programs), "s" * (len(programs) != 1),
+                 time.perf_counter() - started, " (dry run: nothing written)" if dry_run else "")
+        if not failed and not dry_run:
+            documents.clean_run(intake.fingerprint)
+        return 1 if failed else 0
+
+
+def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory, config: Config,
+                programs: list[Program], dry_run: bool) -> list[Row]:
+    """The feeds of `export --all`; a feed whose bytes would not change is not rewritten (its
+    Last-Modified stays, so subscribed calendars get a 304)."""
+    if not dry_run:
+        directory.mkdir(parents=True, exist_ok=True)
+    now, rendered, rows = utc_now(), {}, []
+    for file_name, feed_events, name in feeds_for_all(events, people, config, programs):
+        path = directory / file_name
+        row = Row(file_name.removesuffix(".ics"), "feed")
+        try:
+            old = path.read_bytes() if path.is_file() else b""
+            previous = read_previous(old) if old else {}
+            new = render_feed(feed_events, name, config.timezone, config.export.refresh_minutes, previous, now, rendered)
+            if new != old and not dry_run:
+                write_atomic(path, new)
+        except OSError as e:
+            row.error = f"{path}: cannot write: {e.strerror or e}"
+            rows.append(row)
+            continue
+        uids = {e.uid for e in feed_events}
+        for event in feed_events:
+            kept = previous.get(event.uid)
+            if kept is None:
+                row.created += 1
+            elif revise(event, kept.revision, now) == kept.revision:
+                row.unchanged += 1
+            else:
+                row.updated += 1
+        row.deleted = len(set(previous) - uids)
+        rows.append(row)
+    return rows
+
+
+def push_calendars(events: list[CalendarEvent], people: Directory, config: Config, programs: list[Program],
+                   state_path: Path, dry_run: bool) -> list[Row]:
+    """Every configured calendar of every official; a target that fails is reported, the others go on."""
+    scopes = {p.source: scope(p, config) for p in programs}
+    rows = []
+    with State(state_path) as state:
+        for official in people.officials:
+            desired = [Desired(e, scopes[e.source]) for e in for_official(events, official.key)]
+            for kind, calendar in sorted(official.calendars.items()):
+                row = Row(official.key, kind)
+                try:
+                    target = open_target(kind, calendar, config)
+                    the_plan = plan(desired, state.records(target.kind, target.calendar), target.list(),
+                                    set(scopes.values()))
+                    if not dry_run:
+                        execute(the_plan, target, state)
+                    counts = the_plan.counts()
+                    row.created, row.updated = counts["create"], counts["update"]
+                    row.deleted, row.unchanged = counts["delete"], counts["unchanged"]
+                except TargetError as e:
+                    row.error = f"{e.target}: {e.problem}"
+                except typer.Exit:  # open_target already said what is wrong (credentials, password command)
+                    row.error = f"{calendar}: cannot open this {kind} calendar"
+                rows.append(row)
+    return rows
+
+
+def print_summary(rows: list[Row], intake: Intake, dry_run: bool) -> None:
+    console = wide_console()
+    table = Table(header_style="bold", title="lichsync sync" + (" (dry run: nothing written)" if dry_run else ""))
+    for name in ("Official", "Where", "Created", "Updated", "Deleted", "Unchanged", "Problem"):
+        table.add_column(name, justify="right" if name in ("Created", "Updated", "Deleted", "Unchanged") else "left")
+    for r in rows:
+        table.add_row(r.official, r.where, *(str(n) for n in (r.created, r.updated, r.deleted, r.unchanged)),
+                      Text(r.error or ""))
+    console.print(table)
+    docs = Table(header_style="bold")
+    for name in ("Document", "Events", "Warnings", "State"):
+        docs.add_column(name)
+    current = {p.source: p for p in intake.programs}
+    replaced = {r.old.origin for r in intake.replaced}
+    problems = {p.origin: p.message for p in intake.problems}
+    for origin in dict.fromkeys([d.origin for d in intake.documents] + list(problems)):
+        doc = next((d for d in intake.documents if d.origin == origin), None)
+        program = current.get(origin)
+        state = (problems.get(origin) or ("replaced by a newer issue" if origin in replaced else
+                 "unchanged" if doc and doc.unchanged else "new"))
+        docs.add_row(Text(origin), str(len(program.events)) if program else "",
+                     str(len(program.warnings)) if program else "", Text(state))
+    console.print(docs)

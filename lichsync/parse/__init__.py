@@ -1,0 +1,1 @@
+"""The functional core of reading: document model, rows, days, items, officials, checks (pure)."""

@@ -1,0 +1,115 @@
+"""Lining up a side column (units, leaders, location) with the items of the content cell.
+
+Pure functions. A column is a list of pieces with the separation the document shows
+between them; entries are the runs of pieces between strong separations. When the
+natural entries are as many as the items, the k-th entry belongs to the k-th item; when
+not, the weakest separations are merged (or the strongest weak ones split) until they
+are, and only what no reading settles falls back to a rule and a warning.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from lichsync.parse import vocab
+from lichsync.parse.rows import BLOCK, Piece
+
+NATURAL = 2.0  # separations at least this strong delimit entries by themselves
+JOIN = -math.inf
+
+
+@dataclass
+class Entry:
+    text: str
+    line: int
+    pos: int | None
+
+
+def separation(prev: str, cur: str, sep: float) -> float:
+    """How strongly `cur` starts a new entry after `prev`, from the text and the reader's mark."""
+    prev, cur = prev.rstrip(), cur.lstrip()
+    if not prev or not cur or sep >= BLOCK:
+        return sep
+    if vocab.CONNECTOR_END_RE.search(prev) and not prev.endswith(("-", "–")):
+        return JOIN
+    if cur[0] in "+&,;" or (cur[0].islower() and not re.match(r"(?:đ/c|đồng chí)\b", cur)):
+        return JOIN
+    if re.match(r"^[-–•]\s", cur):
+        return sep + 3
+    if vocab.LEADER_START_RE.match(cur):
+        return sep + (2.5 if vocab.LEADER_ADDON_RE.match(cur) else 3)
+    if vocab.INCOMPLETE_HEAD_RE.match(prev):
+        return sep + 1
+    if vocab.UNIT_HEAD_RE.match(cur):
+        return sep + 2
+    if cur[0].isupper():
+        return sep + 1
+    return sep
+
+
+def boundaries(pieces: list[Piece]) -> list[float]:
+    """Separation strength before each piece after the first."""
+    return [separation(a.text, b.text, b.sep) for a, b in zip(pieces, pieces[1:])]
+
+
+def segment(pieces: list[Piece], target: int | None = None) -> list[Entry]:
+    """Entries of a column; with a target count, the reading closest to that many entries."""
+    pieces = [p for p in pieces if p.text.strip()]
+    if not pieces:
+        return []
+    seps = boundaries(pieces)
+    cuts = {i for i, s in enumerate(seps) if s >= NATURAL}
+    if target:
+        order = sorted(range(len(seps)), key=lambda i: (seps[i], -i))
+        # Too many entries: merge across the weakest separations, later ones first on ties.
+        for i in order:
+            if len(cuts) + 1 <= target:
+                break
+            cuts.discard(i)
+        # Too few: split at the strongest separations that are not joins.
+        for i in reversed(order):
+            if len(cuts) + 1 >= target:
+                break
+            if seps[i] > 0 and i not in cuts:
+                cuts.add(i)
+    entries, start = [], 0
+    for i in sorted(cuts) + [len(pieces) - 1]:
+        group = pieces[start : i + 1]
+        text = group[0].text.strip()
+        for piece in group[1:]:
+            # A second leader merged into one entry stays a separate name: "Đ/c An PGĐ; Đại diện CĐ".
+            joiner = "; " if vocab.LEADER_START_RE.match(piece.text.strip()) and not text.endswith((",", ";")) else " "
+            text += joiner + piece.text.strip()
+        entries.append(Entry(text=re.sub(r"\s+", " ", text).strip(), line=group[0].line, pos=group[0].pos))
+        start = i + 1
+    return entries
+
+
+def assign(entries: list[Entry], item_pos: list[int | None]) -> tuple[list[list[Entry]], bool]:
+    """Which entries belong to each item, and whether the counts settled it.
+
+    As many entries as items: one each. One entry: it covers every item. More entries than
+    items: the last items take the last entries and the first item the rest (a leader cell
+    that lists extra people beside the first item). Fewer: by vertical position when the
+    reader knows it, else in order with the last entry covering the items left over.
+    """
+    n, m = len(item_pos), len(entries)
+    if n == 0:
+        return [], True
+    if m == 0:
+        return [[] for _ in range(n)], True
+    if m == n:
+        return [[e] for e in entries], True
+    if m == 1:
+        return [[entries[0]] for _ in range(n)], True
+    if m > n:
+        surplus = m - n
+        return [entries[: surplus + 1]] + [[e] for e in entries[surplus + 1 :]], False
+    if all(p is not None for p in item_pos) and all(e.pos is not None for e in entries):
+        out: list[list[Entry]] = [[] for _ in range(n)]
+        for e in entries:
+            nearest = min(range(n), key=lambda k: (abs(item_pos[k] - e.pos), k))
+            out[nearest].append(e)
+        return out, False
+    return [[entries[min(k, m - 1)]] for k in range(n)], False

@@ -1,0 +1,240 @@
+"""Splitting a flattened row (a PDF text layer) back into its content cell and side columns.
+
+The layer gives a row as one run of lines: the content cell's wrapped lines, then each side
+column's. Where the content ends is read from the lines themselves (a new item starts with a
+bullet or a session word, a wrapped line continues a long or unfinished one), and where the
+reading is open, from the counts: the split that gives each side column as many entries as
+there are items wins. A row broken across pages repeats the pattern; each part is a segment.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lichsync.parse import align, items, vocab
+from lichsync.parse.rows import GAP, LEADERS, LINE, Piece
+
+
+@dataclass
+class Segment:
+    paragraphs: list[tuple[str, int, int | None]]  # (text, line, position)
+    sides: dict[str, list[Piece]] = field(default_factory=dict)
+
+
+@dataclass
+class _Line:
+    text: str
+    line: int
+    pos: int
+    gap_before: bool
+    forced: bool = False  # must continue the line above (lowercase start, unfinished line above)
+    starts_item: bool = False  # surely opens an item: a bullet, a session word
+    opens: bool = False  # opens a paragraph unless the counts say the side columns start here
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _is_bullet(text: str) -> bool:
+    return bool(re.match(r"^[-–•+]\s*\S", text))
+
+
+def _content_like_bullet(text: str) -> bool:
+    """A bullet that opens a content item rather than a side-column entry ("- Các cơ")."""
+    body = vocab.BULLET_RE.sub("", text, count=1)
+    return bool(vocab.SESSION_RE.match(body)) or _words(body) >= 5 or body.rstrip().endswith(".")
+
+
+def _starts_item(text: str) -> bool:
+    body = vocab.BULLET_RE.sub("", text, count=1) if _is_bullet(text) else text
+    if vocab.SESSION_RE.match(body):
+        return True
+    return _is_bullet(text) and _content_like_bullet(text)
+
+
+def _bare_session(text: str) -> bool:
+    outer, session, inner, body = items.split_head(text)
+    return session is not None and not body
+
+
+def split_flow(pieces: list[Piece], sides: list[str], width: int) -> list[Segment]:
+    """Segments of a flattened row: content paragraphs and the pieces of each side column."""
+    segments: list[tuple[list[_Line], list[_Line]]] = []
+    content: list[_Line] = []
+    tail: list[_Line] = []
+    gap = False
+    pos = 0
+    for piece, side_start in _split_run_ons(pieces):
+        if not piece.text:
+            gap = True
+            pos += 1
+            continue
+        line = _Line(piece.text.strip(), piece.line, pos, gap)
+        gap = False
+        pos += 1
+        if side_start and content and not tail:
+            tail.append(line)
+            continue
+        if tail:
+            if _starts_item(line.text) and (not _is_bullet(line.text) or not _bulleted(tail) or _content_like_bullet(line.text)):
+                segments.append((content, tail))
+                content, tail = [], []
+                line.pos, pos = 0, 1
+                line.starts_item = True
+                content.append(line)
+            else:
+                tail.append(line)
+            continue
+        if not content:
+            line.starts_item = True
+            content.append(line)
+            continue
+        prev = content[-1]
+        if _starts_item(line.text):
+            line.starts_item = True
+            content.append(line)
+        elif _bare_session(prev.text) and not line.gap_before:
+            line.opens = True
+            content.append(line)
+        elif not line.gap_before and (line.text[0].islower() or vocab.CONNECTOR_END_RE.search(prev.text)):
+            line.forced = True
+            content.append(line)
+        elif not line.gap_before and _wraps(prev.text, line.text, width):
+            content.append(line)
+        else:
+            tail.append(line)
+    segments.append((content, tail))
+    return [_settle(c, t, sides) for c, t in segments if c or t]
+
+
+RUN_ON_RE = re.compile(r"^(?P<item>.*\S\.)\s+(?P<side>\S.*)$")
+
+
+def _split_run_ons(pieces: list[Piece]) -> list[tuple[Piece, bool]]:
+    """Split a line where the layer ran a side column into the content: "… nhân dân tỉnh. VP Đoàn"
+    (a finished sentence, then a unit or leader that the next line does not continue in lowercase)."""
+    out: list[tuple[Piece, bool]] = []
+    for k, piece in enumerate(pieces):
+        m = RUN_ON_RE.match(piece.text.strip())
+        following = next((p.text.strip() for p in pieces[k + 1 :] if p.text.strip()), "")
+        if m and len(m.group("side").split()) <= 6 and not following[:1].islower() and (
+            vocab.UNIT_HEAD_RE.match(m.group("side")) or vocab.LEADER_START_RE.match(m.group("side"))
+        ):
+            out.append((Piece(m.group("item"), piece.line, piece.sep, piece.pos), False))
+            out.append((Piece(m.group("side"), piece.line, piece.sep, piece.pos), True))
+        else:
+            out.append((piece, False))
+    return out
+
+
+def _wraps(prev: str, text: str, width: int) -> bool:
+    """Does `text` continue `prev` in the content column? A full line that did not end its
+    sentence wraps; a line wider than any side column can only be content."""
+    if _bulleted_tail_start(text):
+        return False
+    return (len(prev) >= 0.8 * width and not prev.endswith(".")) or len(text) >= 0.6 * width
+
+
+def _bulleted(tail: list[_Line]) -> bool:
+    return bool(tail) and _is_bullet(tail[0].text)
+
+
+def _bulleted_tail_start(text: str) -> bool:
+    return _is_bullet(text) and not _content_like_bullet(text)
+
+
+def _settle(content: list[_Line], tail: list[_Line], sides: list[str]) -> Segment:
+    """Move the open end of the content into the tail where the counts say it belongs there."""
+    best = None
+    last_start = max((k for k, ln in enumerate(content) if ln.starts_item), default=0)
+    for cut in range(len(content), last_start, -1):
+        if cut < len(content) and (content[cut].forced or content[cut].starts_item):
+            continue
+        paragraphs = _paragraphs(content[:cut])
+        n = len(items.parse_items(paragraphs))
+        columns = _columns(content[cut:] + tail, sides)
+        cost = sum(abs(len(align.segment(p)) - n) for p in columns.values())
+        if best is None or cost < best[0]:
+            best = (cost, cut, paragraphs, columns)
+    if best is None:
+        return Segment(_paragraphs(content), _columns(tail, sides))
+    return Segment(best[2], best[3])
+
+
+def _paragraphs(lines: list[_Line]) -> list[tuple[str, int, int | None]]:
+    out: list[tuple[str, int, int | None]] = []
+    for ln in lines:
+        if ln.starts_item or ln.opens or not out:
+            out.append((ln.text, ln.line, ln.pos))
+        else:
+            text, no, pos = out[-1]
+            out[-1] = (f"{text} {ln.text}", no, pos)
+    return out
+
+
+def _columns(tail: list[_Line], sides: list[str]) -> dict[str, list[Piece]]:
+    """The side columns of a tail: a leader column starts at its first leader entry, the others
+    share what comes before it evenly."""
+    if not sides:
+        return {}
+    pieces = []
+    for ln in tail:
+        for k, part in enumerate(vocab.LEADER_INLINE_RE.split(ln.text) if LEADERS in sides else [ln.text]):
+            if part.strip():
+                sep = (GAP if ln.gap_before else 0.0) if k == 0 else LINE
+                pieces.append(Piece(part.strip(), ln.line, sep, ln.pos))
+    entries = _entry_starts(pieces)
+    cuts: list[int] = []
+    others = [s for s in sides if s != LEADERS]
+    if LEADERS in sides:
+        lead = next((i for i in entries if vocab.LEADER_START_RE.match(pieces[i].text)), None)
+        if lead is None and others and len(entries) == len(others) and _split_last_name(pieces):
+            lead = len(pieces) - 1  # "Ban Tổ chức Tổ kiểm tra": the unit, then who attends
+        elif lead is None:
+            lead = entries[len(entries) * len(others) // len(sides)] if len(entries) > len(others) else len(pieces)
+        before = [i for i in entries if i < lead]
+        cuts = _even_cuts(before, len(others)) + [lead]
+    else:
+        cuts = _even_cuts(entries, len(others))
+    order = others + ([LEADERS] if LEADERS in sides else [])
+    bounds = cuts + [len(pieces)]
+    out, start = {}, 0
+    for role, end in zip(order, bounds[: len(order)]):
+        out[role] = _rebase(pieces[start:end])
+        start = end
+    return out
+
+
+def _split_last_name(pieces: list[Piece]) -> bool:
+    """Split the last piece where a second name starts inside it; True when it did."""
+    words = pieces[-1].text.split()
+    for k in range(len(words) - 1, 0, -1):
+        rest = " ".join(words[k:])
+        if words[k][0].isupper() and vocab.UNIT_HEAD_RE.match(rest) and not vocab.CONNECTOR_END_RE.search(words[k - 1]):
+            last = pieces.pop()
+            pieces.append(Piece(" ".join(words[:k]), last.line, last.sep, last.pos))
+            pieces.append(Piece(rest, last.line, LINE, last.pos))
+            return True
+    return False
+
+
+def _entry_starts(pieces: list[Piece]) -> list[int]:
+    seps = align.boundaries(pieces)
+    return [0] + [i + 1 for i, s in enumerate(seps) if s >= align.NATURAL] if pieces else []
+
+
+def _even_cuts(starts: list[int], columns: int) -> list[int]:
+    """Where to cut `starts` (entry start indexes) into `columns` equal runs: the cut points after the first."""
+    if columns <= 1:
+        return []
+    per = max(1, -(-len(starts) // columns)) if starts else 1
+    return [starts[min(k * per, len(starts) - 1)] if starts else 0 for k in range(1, columns)]
+
+
+def _rebase(pieces: list[Piece]) -> list[Piece]:
+    """Positions counted from the column's own first line."""
+    if not pieces:
+        return []
+    top = pieces[0].pos or 0
+    return [Piece(p.text, p.line, p.sep, (p.pos or 0) - top) for p in pieces]

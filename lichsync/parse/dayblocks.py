@@ -1,0 +1,287 @@
+"""Schedules written day by day: a day heading, then that day's paragraphs.
+
+Two layouts share this shape. Prose lists put each day on a heading line ("THỨ HAI 14/3",
+"Thứ Hai, ngày 12/5/2025", "* THỨ BẢY 11/01/2025 (nhằm 12/12 ÂL)", "T. Ba 03/9") with the
+items under it. A portal table saved as text gives one cell per paragraph ("Thứ 2" / "14/7" /
+"Sáng" / content / place / leader), where the day and session cells are written on the first
+row of their block only and the other rows' empty cells are lines holding a blank. The header
+row, when there is one, says which cells follow the content; the blank cells say where a row
+ends; what each cell's paragraphs look like settles the rest.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import combinations
+
+from lichsync.parse import vocab
+from lichsync.parse.heading import find_week
+from lichsync.parse.header import roles_in
+from lichsync.parse.rows import CONTENT, DAY, IGNORED, LEADERS, LINE, LOCATION, TIME, UNITS, Piece, Row, Table, join_continuations
+
+HEADER_RE = re.compile(r"^\s*(?:thứ\s*[,/-]?\s*)?ngày(?:\s*,?\s*tháng)?(?:\s*$|\s+(?=.*nội\s+dung))", re.IGNORECASE)
+# Lines of a portal page that are not schedule: update stamps, navigation.
+CHROME_RE = re.compile(
+    r"^\(?\s*(?:cập\s+nhật(?:\s+lần\s+cuối)?|ngày\s+đăng(?:\s+bài)?|tuần\s+(?:trước|sau|hiện\s+tại)|"
+    r"xem\s+lịch|in\s+lịch|tải\s+về|lượt\s+xem|lịch\s+(?:này\s+)?có\s+thể\s+(?:thay\s+đổi|điều\s+chỉnh))\b"
+    # A paragraph wholly in parentheses is a remark on the schedule ("(Lịch có thể thay đổi …)").
+    r"|^\((?!\s*nghỉ)[^()]*\)\s*\.?$",
+    re.IGNORECASE,
+)
+OFFICIAL_CELL_RE = re.compile(
+    rf"{vocab.LEADER_START_RE.pattern}|^(?:các\s+)?(?:phó\s+)?(?:chủ\s+tịch|bí\s+thư|giám\s+đốc)\b|"
+    r"^(?:PCTTT|PCT|CT|PBT|BT|GĐ|PGĐ|TT|UV)\b|^tập\s+thể\b",
+    re.IGNORECASE,
+)
+PLACE_CELL_RE = re.compile(rf"{vocab.UNIT_HEAD_RE.pattern}|^p\.\s*họp|^ht\b|\btầng\s+\d", re.IGNORECASE)
+
+BLANK = ""  # a cell with nothing in it, as a token
+
+
+@dataclass
+class _Head:
+    index: int  # index of the heading's first paragraph
+    end: int  # index after its last paragraph
+    date: str
+    weekday: str | None
+    lunar: str | None
+    rest: str  # content written on the heading line itself
+    line: int = 0  # the heading's line; headings of one day ("Sáng thứ Hai", "Chiều thứ Hai") share the first's
+    session: str | None = None
+
+
+def _paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Non-empty lines; a line holding only blanks is an empty cell (BLANK)."""
+    out = []
+    for no, text in lines:
+        if text == "":
+            continue
+        out.append((no, BLANK if not text.strip() else text.strip()))
+    return out
+
+
+def find_heads(paras: list[tuple[int, str]]) -> list[_Head]:
+    """Day headings with their dates; failing any, weekday headings ("THỨ HAI:") that the week's dates will date."""
+    heads: list[_Head] = []
+    for k, (_, text) in enumerate(paras):
+        head = vocab.day_head(text) if text else None
+        if not head:
+            continue
+        weekday, rest, start = head.weekday, head.rest, k
+        if not weekday and k > 0 and vocab.WEEKDAY_ALONE_RE.match(paras[k - 1][1]):
+            weekday, start = vocab.WEEKDAY_ALONE_RE.match(paras[k - 1][1]).group("wd"), k - 1
+        # A bare date heads a day only when it stands alone; with a weekday it may lead content.
+        if rest and not head.weekday_given:
+            continue
+        if not weekday and not head.year_given and rest == "" and len(text) > 12:
+            continue
+        if heads and start < heads[-1].end:
+            continue
+        line = heads[-1].line if heads and heads[-1].date == head.date else paras[start][0]
+        heads.append(_Head(start, k + 1, head.date, weekday, head.lunar, rest, line, head.session))
+    if len(heads) >= 2 or any(h.weekday for h in heads):
+        return heads
+    undated = [_Head(k, k + 1, "", vocab.WEEKDAY_ALONE_RE.match(t).group("wd"), None, "", no)
+               for k, (no, t) in enumerate(paras) if t and vocab.WEEKDAY_ALONE_RE.match(t)]
+    # Only a title naming the week ("từ ngày 14/3 đến ngày 18/3/2022") makes weekday lines day headings:
+    # monthly text layers have weekday lines too, beside their day numbers.
+    titled = undated and any(find_week(t) for _, t in paras[: undated[0].index])
+    return undated if len(undated) >= 2 and titled else []
+
+
+def _header_roles(paras: list[tuple[int, str]], first_head: int) -> tuple[int | None, list[str]]:
+    """The header's column roles, one per cell, when a "Ngày … Nội dung" header row stands before the days."""
+    for k in range(max(0, first_head - 14), first_head):
+        if paras[k][1] and HEADER_RE.match(paras[k][1]):
+            roles: list[str] = []
+            for _, text in paras[k:first_head]:
+                for role in roles_in(text) if text else []:
+                    if not roles or roles[-1] != role or role == IGNORED:
+                        roles.append(role)
+            if CONTENT in roles:
+                return paras[k][0], roles
+    return None, [DAY, CONTENT]
+
+
+def read(lines: list[tuple[int, str]]) -> Table | None:
+    """Rows of a day-by-day schedule, or None when the text has no day headings."""
+    paras = _paragraphs(lines)
+    heads = find_heads(paras)
+    if not heads:
+        return None
+    header_line, roles = _header_roles(paras, heads[0].index)
+    lead = roles.index(CONTENT) if CONTENT in roles else 1
+    after = roles[roles.index(CONTENT) + 1 :] if CONTENT in roles else []
+    columns = [r for r in roles if r in (CONTENT, LEADERS, LOCATION, UNITS, TIME)]
+    rows: list[Row] = []
+    for k, head in enumerate(heads):
+        stop = heads[k + 1].index if k + 1 < len(heads) else len(paras)
+        block = []
+        for no, text in paras[head.end : stop]:
+            if text and (vocab.TRAILER_RE.match(text) or vocab.PAGE_END_RE.match(text)):
+                stop = -1
+                break
+            if not (text and CHROME_RE.match(text)):
+                block.append((no, text))
+        if head.rest:
+            block.insert(0, (paras[head.end - 1][0], head.rest))
+        new = _block_rows(block, head, lead, after) if after or TIME in roles[:lead] else _one_row(block, head)
+        rows += new
+        if stop == -1:
+            break
+    return Table(roles=columns, rows=rows, header_line=header_line or 0)
+
+
+def _row(head: _Head, line: int) -> Row:
+    return Row(day=head.date, line=line, weekday=head.weekday, lunar=head.lunar, day_line=head.line, session=head.session)
+
+
+def _one_row(block: list[tuple[int, str]], head: _Head) -> list[Row]:
+    """A prose day: all its paragraphs are the content cell; a lowercase line continues the one above."""
+    pieces: list[Piece] = []
+    for no, text in block:
+        if not text or _section_heading(text):
+            continue
+        if pieces and text[:1].islower() and not vocab.BULLET_RE.match(text):
+            pieces[-1].text += " " + text
+            continue
+        pieces.append(Piece(text, no, LINE))
+    if not pieces:
+        return []
+    row = _row(head, pieces[0].line)
+    row.cells[CONTENT] = pieces
+    return [row]
+
+
+def _section_heading(text: str) -> bool:
+    """ "TUẦN 21", "ĐIỀU CHỈNH, BỔ SUNG:", "LỊCH TRỰC LÃNH ĐẠO": a heading of the page, not an item."""
+    letters = [c for c in text if c.isalpha()]
+    return (len(letters) >= 4 and all(c.isupper() for c in letters) and len(text.split()) <= 8
+            and not vocab.BULLET_RE.match(text) and not vocab.LEADING_TIME_RE.match(text))
+
+
+def _is_lead(text: str) -> bool:
+    return text == BLANK or bool(vocab.SESSION_ALONE_RE.match(text) or vocab.TIME_ALONE_RE.match(text))
+
+
+def _block_rows(block: list[tuple[int, str]], head: _Head, lead: int, after: list[str]) -> list[Row]:
+    """Rows of one day of a flattened table. Each row starts with its lead cells (day, session or
+    time: blank on all but a block's first row, or a session word, or a clock time); a run of
+    blanks as long as the lead cells therefore ends a row, a shorter one is an empty cell in it."""
+    rows: list[Row] = []
+    session: str | None = None
+    expected = lead - 1  # the first row's day cell is the heading itself
+    k = 0
+    while k < len(block):
+        j = k
+        while j < len(block) and _is_lead(block[j][1]):
+            j += 1
+        run = block[k:j]
+        words = [t for _, t in run if t]
+        if rows and len(run) > expected:  # blanks beyond the lead cells: the row above ended with empty cells
+            _add_empty_cells(rows[-1], len(run) - len(words) - max(expected - len(words), 0))
+        time = None
+        for t in words:
+            if vocab.SESSION_ALONE_RE.match(t):
+                session = t.rstrip(": ")
+            else:
+                time = t
+        end = j
+        while end < len(block) and block[end][1] != BLANK and not _is_lead(block[end][1]):
+            end += 1
+            if end < len(block) and vocab.LEADING_TIME_RE.match(block[end][1]):
+                break  # "14h00: …" starts the next row (text layers keep no blank cells to say so)
+            while end < len(block) and block[end][1] == BLANK:
+                blanks = end
+                while blanks < len(block) and block[blanks][1] == BLANK:
+                    blanks += 1
+                if blanks - end >= lead or blanks == len(block) or _is_lead(block[blanks][1]):
+                    break
+                end = blanks  # a short run of blanks: empty cells within this row
+        tokens = block[j:end]
+        k = end
+        expected = lead
+        if not any(t for _, t in tokens):
+            continue
+        row = _row(head, next(no for no, t in tokens if t))
+        row.session = session or head.session
+        if time:
+            row.cells[TIME] = [Piece(time, run[-1][0])]
+        row.cells["_tokens"] = [Piece(t, no) for no, t in tokens]
+        rows.append(row)
+    for row in rows:
+        _split_cells(row, after)
+    return rows
+
+
+def _add_empty_cells(row: Row, n: int) -> None:
+    row.cells.setdefault("_tokens", []).extend(Piece(BLANK, row.line) for _ in range(max(n, 0)))
+
+
+def _score(role: str, texts: list[str]) -> float:
+    if not texts:
+        return 0.0
+    if role == LEADERS:
+        return sum(1.0 if OFFICIAL_CELL_RE.search(t) else -2.0 for t in texts) - _breaks(texts)
+    if role in (LOCATION, UNITS):
+        return sum(1.0 if PLACE_CELL_RE.search(t) else -0.5 for t in texts) - 0.5 * (len(texts) - 1)
+    if role == CONTENT:
+        return -2.0 if OFFICIAL_CELL_RE.search(texts[-1]) and len(texts[-1]) < 40 else 0.0
+    return 0.0
+
+
+def _breaks(texts: list[str]) -> float:
+    """The cost of a cell holding several paragraphs: one paragraph per cell is the rule, unless a
+    paragraph says it goes on ("Chủ tịch," / "Các Phó Chủ tịch liên quan")."""
+    return sum(1.5 for above, below in zip(texts, texts[1:]) if not (above.endswith((",", ";")) or below[:1].islower()))
+
+
+def _split_cells(row: Row, roles: list[str]) -> None:
+    """The row's paragraphs into its cells (content, then `roles`): blank tokens are empty
+    cells; among the splits left open, the one whose cells look most like their columns wins."""
+    tokens = row.cells.pop("_tokens", [])
+    cells = [CONTENT] + roles
+    groups: list[list[Piece] | None] = []  # runs of paragraphs; None is an empty cell
+    for piece in tokens:
+        if piece.text == BLANK:
+            groups.append(None)
+        elif groups and groups[-1] is not None:
+            groups[-1].append(piece)
+        else:
+            groups.append([piece])
+    best: tuple[float, list[list[Piece]]] | None = None
+    for assignment in _assignments(groups, len(cells)):
+        score = sum(_score(role, [p.text for p in cell]) for role, cell in zip(cells, assignment))
+        if best is None or score > best[0]:
+            best = (score, assignment)
+    if best is None:  # more cells than the header names: keep them all as content
+        row.cells[CONTENT] = [p for g in groups if g for p in g]
+        return
+    for role, cell in zip(cells, best[1]):
+        if cell and role != IGNORED:
+            row.cells.setdefault(role, []).extend(join_continuations(cell) if role == CONTENT else cell)
+
+
+def _assignments(groups: list[list[Piece] | None], n: int):
+    """Ways to lay the groups into n cells in order: an empty cell (None) is one empty cell, a run of
+    p paragraphs fills 1 to p cells; the last cells may be left empty when the row ends early."""
+    if not groups:
+        yield [[] for _ in range(n)]
+        return
+    head, rest = groups[0], groups[1:]
+    if n <= 0:
+        return
+    if head is None:
+        for others in _assignments(rest, n - 1):
+            yield [[]] + others
+        return
+    for width in range(1, min(n, len(head)) + 1):
+        if len(head) <= 12:
+            cuts = combinations(range(1, len(head)), width - 1)
+        else:  # beyond any real cell: only the last paragraphs can be side cells
+            cuts = [tuple(range(len(head) - width + 1, len(head)))]
+        for cut in cuts:
+            bounds = (0, *cut, len(head))
+            first = [head[a:b] for a, b in zip(bounds, bounds[1:])]
+            for others in _assignments(rest, n - width):
+                yield first + others

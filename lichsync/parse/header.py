@@ -1,0 +1,52 @@
+"""Column roles from a program's header row ("Ngày | Nội dung công việc | Đơn vị chuẩn bị | …")."""
+from __future__ import annotations
+
+import re
+
+from lichsync.parse.rows import CONTENT, DAY, IGNORED, LEADERS, LOCATION, TIME, UNITS, WEEKDAY
+
+# Longest phrases first, so "Lãnh đạo chủ trì, tham dự" is one leader column, not two.
+ROLE_PHRASES = [
+    (r"(?:lãnh\s+đạo\s+)?(?:vp|văn\s+phòng)\b[^|\t]{0,40}?theo\s+dõi|ghi\s+chú|thành\s+phần(?:\s+(?:tham\s+dự|mời))?", IGNORED),
+    (r"(?:đơn\s+vị|cơ\s+quan)\s*[/,]?\s*(?:(?:đơn\s+vị|cơ\s+quan)\s*)?(?:chủ\s+trì\s*,?\s*)?chuẩn\s+bị", UNITS),
+    (r"(?:lãnh\s+đạo|người)\s+(?:chủ\s+trì|dự)(?:\s*,\s*tham\s+dự)?", LEADERS),
+    (r"lãnh\s+đạo(?:\s+(?:sở|ubnd|tỉnh|ban|huyện))?(?:\s+chủ\s+trì)?", LEADERS),
+    (r"chủ\s+trì", LEADERS),
+    # A weekly table's leader column is often headed by whose schedule it is: "Thường trực UBND tỉnh".
+    (r"thường\s+trực|ban\s+giám\s+đốc", LEADERS),
+    (r"nội\s+dung(?:\s+công\s+việc)?", CONTENT),
+    (r"công\s+việc", CONTENT),
+    (r"địa\s+điểm", LOCATION),
+    (r"thời\s+gian|giờ|buổi", TIME),
+    (r"(?:thứ\s*[/,-]\s*)?ngày(?:\s*[/,-]\s*thứ)?(?:\s*,?\s*tháng)?", DAY),
+    (r"thứ", WEEKDAY),
+    (r"chuẩn\s+bị", UNITS),
+]
+ROLE_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(ROLE_PHRASES)), re.IGNORECASE)
+HEADER_START_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:(?:thứ|tt|stt)\s*[,/]?\s*)?ngày\b", re.IGNORECASE)
+
+
+def role_of(cell: str) -> str | None:
+    """The role of one header cell, when a reader sees cells one by one (HTML tables)."""
+    m = ROLE_RE.search(cell)
+    return ROLE_PHRASES[int(m.lastgroup[1:])][1] if m else None
+
+
+def roles_in(text: str) -> list[str]:
+    """Every role a header line names, in order (a line may hold several cells: "Ngày Buổi Nội dung …")."""
+    return [ROLE_PHRASES[int(m.lastgroup[1:])][1] for m in ROLE_RE.finditer(text)]
+
+
+def roles_of(header_text: str) -> list[str]:
+    """Roles in the order the header names them; each role once."""
+    roles: list[str] = []
+    for m in ROLE_RE.finditer(header_text):
+        role = ROLE_PHRASES[int(m.lastgroup[1:])][1]
+        if role not in roles:
+            roles.append(role)
+    return roles
+
+
+def is_header(text: str) -> bool:
+    """A header row names the day and the content: "Ngày<TAB>Nội dung công việc…"."""
+    return bool(HEADER_START_RE.match(text)) and bool(re.search(r"nội\s+dung|công\s+việc", text, re.IGNORECASE))

@@ -1,0 +1,137 @@
+"""What an item says about itself beyond its title: clock time, place, preparing unit, session note.
+
+Weekly schedules write in the item what monthly tables put in columns: "8 giờ, Phó Chủ tịch … .
+Điểm tại Hội trường UBND tỉnh. Đ/c Dũng; NCTH", "(Sở Kế hoạch và Đầu tư chuẩn bị nội dung)",
+"… (sáng; dự: đ/c Triệu)." Pure functions over one item's text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lichsync.parse.officials import parse_officials, subjects
+from lichsync.parse.vocab import CLOCK, LEADING_TIME_RE
+from lichsync.parse.text import collapse
+
+I = re.IGNORECASE
+CLOCK_RE = re.compile(r"(?P<h>[01]?\d|2[0-3])\s*(?:h|giờ|g|:)\s*(?P<m>[0-5]\d)?", I)
+# "Điểm tại …", "Điểm: tại …", "Địa điểm: …", "Địa điểm tại …": the place, up to the sentence's end.
+PLACE_RE = re.compile(r"(?:^|(?<=[\s.;,]))(?:địa\s+điểm|điểm)\s*(?::\s*(?:tại\s+)?|\s+tại\s+)(?P<place>.+)$", I)
+# A sentence ends at ". " before a capital or the end; "P. họp", "TP. Vị Thanh" are abbreviations.
+SENTENCE_END_RE = re.compile(r"(?<!\b[A-ZĐa-zđ])(?<!\b[A-ZĐ]{2})[.;](?=\s+\S|$)")
+UNITS_NOTE_RE = re.compile(r"\((?:\s*(?:giao|do)\s+)?(?P<unit>[^()]{3,120}?)\s+(?:chủ\s+trì,?\s+)?chuẩn\s+bị\b[^()]*\)", I)
+# "(sáng; dự: đ/c Triệu)", "(ngày; đ/c Triệu)", "(chiều)", "(ngày)" at the end of an item.
+SESSION_WORD = r"(?:cả\s+ngày|ngày|sáng|chiều|tối)"
+SESSION_NOTE_RE = re.compile(
+    rf"\(\s*(?P<session>{SESSION_WORD}(?:\s*(?:,|và|-|–)\s*{SESSION_WORD})*)\s*(?:[;,:]\s*(?P<who>[^()]*))?\)\s*[.;,]?\s*$", I
+)
+SESSION_OF = {"sáng": "morning", "chiều": "afternoon", "tối": "evening", "ngày": "all_day", "cả ngày": "all_day"}
+# The office's escort and desk after an item: "LĐVP: đ/c Lan", "CVVP: …", "Đ/c Dũng; NCTH".
+ESCORT_RE = re.compile(r"(?:^|[.;]\s*)(?:LĐVP|LĐ\s+VP|CVVP|CV\s+VP|Chuyên\s+viên(?:\s+VP)?|Phục\s+vụ)\s*:.*$", I)
+# Items that only say where the leaders are: no event in a calendar.
+ROUTINE_RE = re.compile(
+    r"^(?:[^.;]{0,120}\s)?(?:làm\s+việc|xử\s+lý\s+công\s+việc|giải\s+quyết\s+công\s+việc)(?:\s+thường\s+xuyên)?"
+    r"\s+tại\s+(?:cơ\s+quan|trụ\s+sở|văn\s+phòng)\s*[.;]?\s*$",
+    I,
+)
+# A line written per official: "Chủ tịch: 7 giờ 30 phút, … . 14 giờ, …".
+PART_SESSION_NAME = r"(?:buổi\s+)?(?:sáng|chiều|tối|cả\s+ngày)"
+PART_SESSION = rf"{PART_SESSION_NAME}\s*[,:]"
+OFFICIAL_LINE_RE = re.compile(rf"^(?P<head>[^:]{{2,80}}):\s*(?={CLOCK}|{PART_SESSION})", I)
+# Each part of such a line starts with its clock time or its session: "7 giờ 30 phút, …", "Chiều, …".
+PART_START_RE = re.compile(rf"(?:^|(?<=[.;])\s+)(?={CLOCK}(?:\s*[,:]|\s+\S)|{PART_SESSION})", I)
+PART_SESSION_RE = re.compile(rf"^(?P<word>{PART_SESSION_NAME})\s*[,:]\s*", I)
+
+
+# "Chủ trì: Giám đốc Sở Phan Văn Thắng", "Chuẩn bị: Sở Nông nghiệp và Môi trường": labelled parts of an item.
+CHAIR_RE = re.compile(r"(?:^|(?<=[.;]))\s*(?:chủ\s+trì(?:\s+và\s+dự)?|lãnh\s+đạo\s+(?:chủ\s+trì|dự))\s*:\s*(?P<who>[^.;]+)[.;]?", I)
+UNITS_LABEL_RE = re.compile(r"(?:^|(?<=[.;]))\s*(?:(?:đơn\s+vị|cơ\s+quan)\s+)?chuẩn\s+bị\s*:\s*(?P<units>[^.]+)\.?", I)
+
+
+@dataclass
+class Notes:
+    text: str  # the item without what was lifted out of it
+    start_time: str | None = None
+    session: str | None = None
+    location: str | None = None
+    units: list[str] = field(default_factory=list)
+    attendees: list[str] = field(default_factory=list)  # from "(sáng; dự: đ/c Triệu)"
+    chairs: list[str] = field(default_factory=list)  # from "Chủ trì: …"
+
+
+def clock(text: str) -> str | None:
+    """ "7 giờ 30’" → "07:30", "8h" → "08:00"."""
+    m = CLOCK_RE.search(text)
+    return f"{int(m.group('h')):02d}:{int(m.group('m') or 0):02d}" if m else None
+
+
+# "(Hoãn)", "(Tạm hoãn)", "(Lùi lịch, thời gian báo sau)": the item will not take place then.
+POSTPONED_RE = re.compile(r"\(\s*(?:tạm\s+)?(?:hoãn|lùi\s+lịch|dời\s+lịch|lùi\s+thời\s+gian)\b[^()]*\)|^\s*(?:tạm\s+)?hoãn\s*:", I)
+
+
+def is_postponed(text: str) -> bool:
+    """An item marked postponed is not on the calendar until it is given a new date."""
+    return bool(POSTPONED_RE.search(text))
+
+
+def is_routine(text: str) -> bool:
+    """ "Chủ tịch, các Phó Chủ tịch làm việc tại cơ quan." is where they are, not an event."""
+    return bool(ROUTINE_RE.match(text.strip()))
+
+
+def split_official_line(text: str) -> tuple[str, list[str]] | None:
+    """ "Chủ tịch: 7 giờ 30 phút, dự … . 14 giờ, họp …" → ("Chủ tịch", one part per clock time or session)."""
+    m = OFFICIAL_LINE_RE.match(text)
+    if not m:
+        return None
+    body = text[m.end():]
+    parts = [p.strip() for p in PART_START_RE.split(body) if p.strip()]
+    return m.group("head").strip(), parts
+
+
+def chair_names(text: str) -> list[str]:
+    """ "Giám đốc Sở Phan Văn Thắng" → Phan Văn Thắng; "PGĐ Lê Thị Thu; Đ/c Hòa" → both."""
+    names: list[str] = []
+    for part in re.split(r"\s*[;,]\s*", text):
+        found = subjects(f"{part} dự") or [name for name, _ in parse_officials(part)]
+        names += [n for n in found if n not in names]
+    return names
+
+
+def part_session(text: str) -> tuple[str | None, str]:
+    """ "Chiều, họp …" → ("afternoon", "họp …"): a per-official line's part may start with its session."""
+    m = PART_SESSION_RE.match(text)
+    if not m:
+        return None, text
+    return SESSION_OF.get(collapse(re.sub(r"^buổi\s+", "", m.group("word").lower())).strip()), text[m.end():]
+
+
+def read_notes(text: str) -> Notes:
+    notes = Notes(text)
+    m = LEADING_TIME_RE.match(text)
+    if m and text[m.end():].strip():
+        notes.start_time = clock(m.group("clock"))
+        text = text[m.end():]
+    m = SESSION_NOTE_RE.search(text)
+    if m:
+        named = {SESSION_OF[collapse(w.lower())] for w in re.findall(SESSION_WORD, m.group("session"), I)}
+        notes.session = named.pop() if len(named) == 1 else "all_day"  # "(sáng, chiều)": the whole day
+        who = re.sub(r"^\s*(?:tham\s+)?dự\s*:?\s*", "", m.group("who") or "", flags=I)
+        notes.attendees = [name for name, _ in parse_officials(who)] if who.strip() else []
+        text = text[: m.start()]
+    for m in list(CHAIR_RE.finditer(text))[::-1]:
+        notes.chairs = chair_names(m.group("who")) + notes.chairs
+        text = text[: m.start()] + text[m.end():]
+    for m in list(UNITS_LABEL_RE.finditer(text))[::-1]:
+        notes.units = [u for u in (x.strip() for x in re.split(r"[,;]", m.group("units"))) if u] + notes.units
+        text = text[: m.start()] + text[m.end():]
+    m = PLACE_RE.search(text)
+    if m:
+        place = m.group("place")
+        end = SENTENCE_END_RE.search(place)
+        notes.location = collapse(place[: end.start()] if end else place).strip(" .,;") or None
+        text = text[: m.start()]  # what follows the place is the office's escort and desk
+    text = ESCORT_RE.sub("", text)
+    notes.units += [collapse(u.group("unit")) for u in UNITS_NOTE_RE.finditer(text)]
+    notes.text = collapse(text).strip(" ,;")
+    return notes

@@ -1,0 +1,132 @@
+"""CalDAV target (python-caldav): one calendar collection, listed with one REPORT, written with
+conditional PUT/DELETE (If-None-Match: * to create, If-Match: ETag to replace or delete).
+
+lichsync marks what it owns with two properties on the VEVENT: X-LICHSYNC-HASH (written by the
+iCalendar writer) and X-LICHSYNC-SCOPE (the program period the event belongs to).
+"""
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import urljoin
+
+import caldav
+import icalendar
+from caldav.lib import error as caldav_error
+from caldav.lib import http_sync  # the HTTP library python-caldav uses (niquests or requests)
+
+from lichsync.sync.plan import Action, RemoteEvent
+from lichsync.publish.base import Backoff, Target, TargetError, Written
+from lichsync.publish.ics import HASH_PROP, event_to_ical
+
+SCOPE_PROP = "X-LICHSYNC-SCOPE"
+
+LIST_QUERY = """<?xml version="1.0" encoding="utf-8"?>
+<C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
+  <D:prop><D:getetag/><C:calendar-data/></D:prop>
+  <C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT"/></C:comp-filter></C:filter>
+</C:calendar-query>"""
+
+
+def resource_name(uid: str) -> str:
+    """A file name safe on every server, stable for the UID."""
+    return hashlib.sha1(uid.encode("utf-8")).hexdigest() + ".ics"
+
+
+def render(action: Action) -> str:
+    """The event as the iCalendar writer renders it, plus lichsync's scope marker."""
+    cal = icalendar.Calendar.from_ical(event_to_ical(action.desired.event))
+    for ve in cal.walk("VEVENT"):
+        ve.add(SCOPE_PROP, action.desired.scope)
+    return cal.to_ical().decode("utf-8")
+
+
+def parse_listing(href: str, etag: str | None, data: str) -> list[RemoteEvent]:
+    """The VEVENTs of one resource (a recurring event with overrides is one UID, listed once)."""
+    try:
+        cal = icalendar.Calendar.from_ical(data)
+    except ValueError:
+        return []  # a resource lichsync cannot read is not one it wrote: leave it alone
+    seen: dict[str, RemoteEvent] = {}
+    for ve in cal.walk("VEVENT"):
+        uid = str(ve.get("UID", ""))
+        if not uid or uid in seen:
+            continue
+        digest, scope = ve.get(HASH_PROP), ve.get(SCOPE_PROP)
+        start = ve.get("DTSTART")
+        seen[uid] = RemoteEvent(uid=uid, remote_id=href, etag=etag, owned=bool(digest and scope),
+                                hash=str(digest) if digest else None, scope=str(scope) if scope else None,
+                                summary=str(ve.get("SUMMARY", "")), start=start.dt if start else None)
+    return list(seen.values())
+
+
+class CalDAVTarget(Target):
+    kind = "caldav"
+
+    def __init__(self, calendar_url: str, username: str | None = None, password: str | None = None,
+                 timeout: int = 30, backoff: Backoff = Backoff()):
+        self.backoff = backoff
+        url = calendar_url if calendar_url.endswith("/") else calendar_url + "/"
+        super().__init__(url)
+        # Basic auth sent up front: negotiating costs a 401 round trip (and a deliberate delay on Radicale).
+        self.client = caldav.DAVClient(url=url, username=username, password=password, timeout=timeout,
+                                       auth_type="basic" if username else None,
+                                       require_tls=False, enable_rfc6764=False)
+
+    def _request(self, what: str, method: str, url: str, body: str = "", headers: dict | None = None,
+                 ok: tuple[int, ...] = (200, 201, 204)):
+        """One request; network errors, 429 and 5xx are retried with backoff, then named in a TargetError."""
+        for attempt in range(self.backoff.retries + 1):
+            try:
+                response = self.client.request(url, method, body, headers or {})
+            except caldav_error.AuthorizationError:
+                raise TargetError(self.label, f"{what}: the server refused the credentials (401/403)") from None
+            except caldav_error.RateLimitError:
+                problem = "HTTP 429/503 (rate limited)"
+            except caldav_error.DAVError as e:
+                raise TargetError(self.label, f"{what}: {e}") from None
+            except (http_sync.requests.exceptions.RequestException, OSError) as e:
+                problem = f"network error: {_reason(e)}"
+            else:
+                if response.status in ok:
+                    return response
+                problem = f"HTTP {response.status} {getattr(response, 'reason', '') or ''}".strip()
+                if response.status == 404 and method == "REPORT":
+                    raise TargetError(self.label, f"{what}: no calendar at this URL (HTTP 404)")
+                if response.status != 429 and response.status < 500:
+                    raise TargetError(self.label, f"{what}: {problem}")
+            if attempt == self.backoff.retries:
+                raise TargetError(self.label, f"{what}: {problem} (gave up after {attempt + 1} tries)")
+            self.backoff.wait(attempt)
+
+    def list(self) -> list[RemoteEvent]:
+        response = self._request("listing events", "REPORT", self.calendar, LIST_QUERY,
+                                 {"Depth": "1", "Content-Type": "application/xml; charset=utf-8"}, ok=(207,))
+        events: list[RemoteEvent] = []
+        for item in response.parse_calendar_query():
+            if item.status == 200 and item.calendar_data:
+                events.extend(parse_listing(urljoin(self.calendar, item.href), item.etag, item.calendar_data))
+        return events
+
+    def _put(self, action: Action, url: str, condition: dict) -> Written:
+        headers = {"Content-Type": "text/calendar; charset=utf-8", **condition}
+        response = self._request(f"writing {action.uid}", "PUT", url, render(action), headers, ok=(200, 201, 204))
+        return Written(url, response.headers.get("ETag"))
+
+    def create(self, action: Action) -> Written:
+        return self._put(action, urljoin(self.calendar, resource_name(action.uid)), {"If-None-Match": "*"})
+
+    def update(self, action: Action) -> Written:
+        remote = action.remote
+        return self._put(action, remote.remote_id, {"If-Match": remote.etag} if remote.etag else {})
+
+    def delete(self, action: Action) -> None:
+        remote = action.remote
+        headers = {"If-Match": remote.etag} if remote.etag else {}
+        self._request(f"deleting {action.uid}", "DELETE", remote.remote_id, "", headers, ok=(200, 204, 404, 410))
+
+
+def _reason(e: Exception) -> str:
+    """The innermost cause: 'Connection refused' rather than urllib3's paragraph."""
+    while e.__context__ is not None and e.__context__ is not e:
+        e = e.__context__
+    return str(getattr(e, "strerror", None) or e).splitlines()[0][:160]

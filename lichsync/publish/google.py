@@ -1,0 +1,256 @@
+"""Google Calendar target (google-api-python-client, built from the discovery document it ships).
+
+Events get a stable id (sha1 of the UID, in Google's base32hex alphabet) and the UID as iCalUID, so
+a lost state re-finds them; lichsync's marker is `extendedProperties.private` (lichsync hash and
+scope). Writes go in batch requests of at most 50 calls; calls that fail with 403
+rateLimitExceeded / userRateLimitExceeded, 429 or 5xx (or a whole batch lost to the network) are
+retried with exponential backoff and jitter; 404/410 on delete means already gone; 409 on insert
+means the id exists (a deleted event Google keeps as cancelled) and becomes an update.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import socket
+import stat
+import tempfile
+from collections.abc import Sequence
+from datetime import date, datetime
+from importlib import resources
+from pathlib import Path
+
+import httplib2
+from googleapiclient.discovery import build_from_document
+from googleapiclient.errors import HttpError
+
+from lichsync.sync.plan import Action, RemoteEvent
+from lichsync.publish.base import Backoff, Done, Target, TargetError, Written
+
+SCOPES = ["https://www.googleapis.com/auth/calendar.events"]
+BATCH_LIMIT = 50  # Google's documented maximum is 1000; 50 keeps a failed batch cheap to resend
+PAGE_SIZE = 2500  # the largest page events.list serves
+RATE_LIMIT_REASONS = {"rateLimitExceeded", "userRateLimitExceeded"}
+NETWORK_ERRORS = (OSError, socket.timeout, httplib2.HttpLib2Error)
+
+
+def event_id(uid: str) -> str:
+    """Google ids are 5–1024 characters of base32hex (0-9, a-v); hex digits are a subset."""
+    return hashlib.sha1(uid.encode("utf-8")).hexdigest()
+
+
+def discovery_document(root_url: str | None = None) -> dict:
+    """Calendar v3's discovery document bundled in googleapiclient; `root_url` points it elsewhere."""
+    doc = json.loads(resources.files("googleapiclient").joinpath(
+        "discovery_cache/documents/calendar.v3.json").read_text(encoding="utf-8"))
+    if root_url:
+        root_url = root_url if root_url.endswith("/") else root_url + "/"
+        doc["rootUrl"] = root_url
+        doc["baseUrl"] = root_url + doc["servicePath"]
+    return doc
+
+
+def event_body(action: Action) -> dict:
+    e, d = action.desired.event, action.desired
+    body = {
+        "id": event_id(e.uid),
+        "iCalUID": e.uid,
+        "status": "confirmed",
+        "summary": e.summary,
+        "description": e.description,
+        "start": _when(e.start),
+        "end": _when(e.end),
+        "transparency": "transparent" if e.transparent else "opaque",
+        "extendedProperties": {"private": {"lichsyncHash": d.hash, "lichsyncScope": d.scope}},
+    }
+    if e.location:
+        body["location"] = e.location
+    return body
+
+
+def _when(t: datetime | date) -> dict:
+    if not isinstance(t, datetime):
+        return {"date": t.isoformat()}
+    when = {"dateTime": t.isoformat()}
+    if getattr(t.tzinfo, "key", None):
+        when["timeZone"] = t.tzinfo.key
+    return when
+
+
+def remote_event(item: dict) -> RemoteEvent:
+    private = item.get("extendedProperties", {}).get("private", {})
+    start = item.get("start", {})
+    when = start.get("dateTime") or start.get("date")
+    parsed = (datetime.fromisoformat(when.replace("Z", "+00:00")) if "T" in when else date.fromisoformat(when)) if when else None
+    return RemoteEvent(uid=item.get("iCalUID") or item["id"], remote_id=item["id"], etag=item.get("etag"),
+                       owned="lichsyncHash" in private and "lichsyncScope" in private,
+                       hash=private.get("lichsyncHash"), scope=private.get("lichsyncScope"),
+                       summary=item.get("summary", ""), start=parsed, cancelled=item.get("status") == "cancelled")
+
+
+def retryable(e: HttpError) -> bool:
+    status = e.resp.status
+    if status == 429 or status >= 500:
+        return True
+    if status == 403:
+        try:
+            errors = json.loads(e.content.decode("utf-8"))["error"].get("errors", [])
+        except (ValueError, KeyError, AttributeError, TypeError):
+            return False
+        return any(err.get("reason") in RATE_LIMIT_REASONS for err in errors)
+    return False
+
+
+class GoogleTarget(Target):
+    kind = "google"
+
+    def __init__(self, calendar_id: str, http, root_url: str | None = None, backoff: Backoff = Backoff()):
+        """`http`: an authorised httplib2.Http (see `authorized_http`); `root_url` only for an emulator."""
+        super().__init__(calendar_id)
+        self.service = build_from_document(discovery_document(root_url), http=http)
+        self.events = self.service.events()
+        self.backoff = backoff
+
+    def _call(self, what: str, request):
+        for attempt in range(self.backoff.retries + 1):
+            try:
+                return request.execute()
+            except HttpError as e:
+                if not retryable(e) or attempt == self.backoff.retries:
+                    raise TargetError(self.label, f"{what}: {_describe(e)}") from None
+            except NETWORK_ERRORS as e:
+                if attempt == self.backoff.retries:
+                    raise TargetError(self.label, f"{what}: network error after {attempt + 1} tries: {e}") from None
+            self.backoff.wait(attempt)
+
+    def list(self) -> list[RemoteEvent]:
+        """Every event, cancelled ones too (an id Google still holds cannot be inserted again)."""
+        events, token = [], None
+        while True:
+            page = self._call("listing events", self.events.list(
+                calendarId=self.calendar, showDeleted=True, maxResults=PAGE_SIZE, pageToken=token))
+            events.extend(remote_event(item) for item in page.get("items", []))
+            token = page.get("nextPageToken")
+            if not token:
+                return events
+
+    def _request(self, action: Action, op: str):
+        if op == "create":
+            return self.events.insert(calendarId=self.calendar, body=event_body(action))
+        if op == "delete":
+            request = self.events.delete(calendarId=self.calendar, eventId=action.remote.remote_id)
+        else:  # update, or revive: an insert that met a cancelled event of the same id
+            remote_id = action.remote.remote_id if action.remote else event_id(action.uid)
+            request = self.events.update(calendarId=self.calendar, eventId=remote_id, body=event_body(action))
+        if op != "revive" and action.remote and action.remote.etag:
+            request.headers["If-Match"] = action.remote.etag
+        return request
+
+    def create(self, action: Action) -> Written:
+        return self._one(action)
+
+    def update(self, action: Action) -> Written:
+        return self._one(action)
+
+    def delete(self, action: Action) -> None:
+        self._one(action)
+
+    def _one(self, action: Action) -> Written | None:
+        result: list[Written | None] = []
+        self.apply([action], lambda a, w: result.append(w))
+        return result[0]
+
+    def apply(self, actions: Sequence[Action], done: Done) -> None:
+        """Batches of ≤ 50 calls; failed calls that may succeed later go round again after a backoff."""
+        pending = [(a, a.op) for a in actions]
+        attempt = 0
+        while pending:
+            again: list[tuple[Action, str]] = []  # retry after a backoff
+            follow: list[tuple[Action, str]] = []  # inserts met an existing id: update it, no waiting
+            errors: list[str] = []
+            fatal: list[str] = []
+            for start in range(0, len(pending), BATCH_LIMIT):
+                chunk = pending[start:start + BATCH_LIMIT]
+                batch = self.service.new_batch_http_request()
+                for i, (action, op) in enumerate(chunk):
+                    batch.add(self._request(action, op), request_id=str(i),
+                              callback=self._handler(action, op, done, again, follow, errors, fatal))
+                try:
+                    batch.execute()
+                except HttpError as e:
+                    if not retryable(e):
+                        raise TargetError(self.label, f"batch request: {_describe(e)}") from None
+                    again.extend(chunk)
+                    errors.append(f"batch request: {_describe(e)}")
+                except NETWORK_ERRORS as e:
+                    again.extend(chunk)
+                    errors.append(f"network error: {e}")
+                if fatal:
+                    raise TargetError(self.label, fatal[0])
+            if again:
+                if attempt == self.backoff.retries:
+                    raise TargetError(self.label, f"{errors[-1]} (gave up after {attempt + 1} tries)")
+                self.backoff.wait(attempt)
+                attempt += 1
+            pending = follow + again
+
+    def _handler(self, action: Action, op: str, done: Done, again: list, follow: list, errors: list[str],
+                 fatal: list[str]):
+        def handle(_id: str, response: dict | None, exception: Exception | None) -> None:
+            if exception is None:
+                done(action, None if op == "delete" else Written(response["id"], response.get("etag")))
+            elif not isinstance(exception, HttpError):
+                fatal.append(f"{op} {action.uid}: {exception}")
+            elif op == "delete" and exception.resp.status in (404, 410):
+                done(action, None)
+            elif op == "create" and exception.resp.status == 409:
+                follow.append((action, "revive"))
+            elif retryable(exception):
+                again.append((action, op))
+                errors.append(f"{op} {action.uid}: {_describe(exception)}")
+            else:  # raised once the batch's other calls are recorded
+                fatal.append(f"{op} {action.uid}: {_describe(exception)}")
+        return handle
+
+
+def _describe(e: Exception) -> str:
+    if isinstance(e, HttpError):
+        return f"HTTP {e.resp.status} {e._get_reason()}".strip()
+    return str(e)
+
+
+# --- credentials -----------------------------------------------------------------------------
+
+def token_path() -> Path:
+    import platformdirs
+    return platformdirs.user_config_path("lichsync") / "google-token.json"
+
+
+def authorized_http(credentials_file: Path | None, timeout: int = 60):
+    """An httplib2.Http that signs requests: a service account key (for cron; share the calendar with
+    the account) or the user token `lichsync auth google` stored."""
+    import google_auth_httplib2
+    from google.oauth2 import credentials as user_credentials
+    from google.oauth2 import service_account
+
+    path = Path(credentials_file).expanduser() if credentials_file else token_path()
+    info = json.loads(path.read_text(encoding="utf-8"))
+    if info.get("type") == "service_account":
+        creds = service_account.Credentials.from_service_account_info(info, scopes=SCOPES)
+    else:
+        creds = user_credentials.Credentials.from_authorized_user_info(info, SCOPES)
+    return google_auth_httplib2.AuthorizedHttp(creds, http=httplib2.Http(timeout=timeout))
+
+
+def save_token(path: Path, token_json: str) -> None:
+    """Written with mode 0600 from the start (a temp file then os.replace): it grants calendar access."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".google-token-")
+    try:
+        os.fchmod(fd, stat.S_IRUSR | stat.S_IWUSR)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(token_json)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

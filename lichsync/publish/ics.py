@@ -1,0 +1,219 @@
+"""iCalendar output (icalendar): a subscribed feed per official, and one event for CalDAV.
+
+A feed must look unchanged to a polling phone when nothing changed: re-exporting the same
+input gives the same bytes. Each VEVENT carries the hash of what a calendar shows of it
+(X-LICHSYNC-HASH); the previous file at the same path supplies each UID's SEQUENCE, DTSTAMP,
+LAST-MODIFIED and CREATED, which move only when that hash changes, and an unchanged event's
+VEVENT is kept as it was written.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import icalendar
+
+from lichsync.calendar.calendar_event import CalendarEvent
+
+PRODID = "-//lichsync//lichsync//VI"  # no version: an upgrade alone must not change every feed's bytes
+HASH_PROP = "X-LICHSYNC-HASH"
+
+
+@dataclass(frozen=True)
+class Revision:
+    """What a calendar remembers of an event between exports."""
+    content_hash: str
+    sequence: int
+    stamp: datetime  # DTSTAMP and LAST-MODIFIED: when this version of the event was first written
+    created: datetime
+
+
+def revise(event: CalendarEvent, previous: Revision | None, now: datetime) -> Revision:
+    """The same revision if the event did not change, else the next one stamped `now`."""
+    digest = event.content_hash()
+    if previous is None:
+        return Revision(digest, 0, now, now)
+    if previous.content_hash == digest:
+        return previous
+    return Revision(digest, previous.sequence + 1, now, previous.created)
+
+
+def event_component(event: CalendarEvent, revision: Revision) -> icalendar.Event:
+    """One CalendarEvent as a VEVENT."""
+    ve = icalendar.Event()
+    ve.add("uid", event.uid)
+    ve.add("dtstamp", revision.stamp)
+    ve.add("created", revision.created)
+    ve.add("last-modified", revision.stamp)
+    ve.add("sequence", revision.sequence)
+    ve.add("dtstart", event.start)
+    ve.add("dtend", event.end)
+    ve.add("summary", event.summary)
+    if event.location:
+        ve.add("location", event.location)
+    if event.description:
+        ve.add("description", event.description)
+    if event.categories:
+        ve.add("categories", list(event.categories))
+    ve.add("transp", "TRANSPARENT" if event.transparent else "OPAQUE")
+    ve.add(HASH_PROP, revision.content_hash)
+    return ve
+
+
+def _calendar(tzid: str | None, events: Iterable[icalendar.Event], name: str | None = None,
+              refresh_minutes: int | None = None) -> icalendar.Calendar:
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    if name:
+        cal.add("x-wr-calname", name)
+        cal.add("name", name)
+    if tzid:
+        cal.add("x-wr-timezone", tzid)
+    if refresh_minutes:
+        refresh = timedelta(minutes=refresh_minutes)
+        cal.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", icalendar.vDuration(refresh))
+    if tzid:
+        cal.add_component(_vtimezone(tzid))
+    for ve in events:
+        cal.add_component(ve)
+    return cal
+
+
+@functools.lru_cache(maxsize=8)
+def _vtimezone(tzid: str) -> icalendar.Timezone:
+    """Built from zoneinfo once per zone: its transitions take longer to compute than a feed's events."""
+    return icalendar.Timezone.from_tzid(tzid)
+
+
+def _tzid(event: CalendarEvent) -> str | None:
+    return getattr(event.start.tzinfo, "key", None) if isinstance(event.start, datetime) else None
+
+
+def event_to_ical(event: CalendarEvent, revision: Revision | None = None, now: datetime | None = None) -> bytes:
+    """One CalendarEvent as a whole VCALENDAR (with its VTIMEZONE), as a CalDAV PUT sends it."""
+    now = now or utc_now()
+    return _calendar(_tzid(event), [event_component(event, revision or revise(event, None, now))]).to_ical()
+
+
+def render_feed(events: Iterable[CalendarEvent], name: str, tzid: str, refresh_minutes: int,
+                previous: dict[str, Stored] | None = None, now: datetime | None = None,
+                rendered: dict[tuple[str, Revision], bytes] | None = None) -> bytes:
+    """A whole feed. An unchanged event keeps its previous VEVENT (from `read_previous`) byte for byte;
+    `rendered` shares VEVENTs between the feeds of one export (an event is in several)."""
+    now = now or utc_now()
+    previous = previous or {}
+    rendered = {} if rendered is None else rendered
+    blocks = []
+    for event in sorted(events, key=_order):
+        old = previous.get(event.uid)
+        revision = revise(event, old.revision if old else None, now)
+        if old and old.revision == revision:
+            blocks.append(old.block)
+            continue
+        if (event.uid, revision) not in rendered:
+            rendered[event.uid, revision] = event_component(event, revision).to_ical()
+        blocks.append(rendered[event.uid, revision])
+    head = _calendar(tzid, [], name, refresh_minutes).to_ical()
+    end = b"END:VCALENDAR\r\n"
+    return head[: -len(end)] + b"".join(blocks) + end
+
+
+def _order(e: CalendarEvent) -> tuple:
+    day = e.start.date() if isinstance(e.start, datetime) else e.start
+    clock = e.start.isoformat() if isinstance(e.start, datetime) else ""
+    return day, clock, e.uid
+
+
+@dataclass(frozen=True)
+class Stored:
+    """An event of a feed written before: its revision and its VEVENT as written."""
+    revision: Revision
+    block: bytes
+
+
+_VEVENT = re.compile(rb"BEGIN:VEVENT\r\n.*?END:VEVENT\r\n", re.S)
+
+
+def read_previous(data: bytes) -> dict[str, Stored]:
+    """UID → stored event, for each VEVENT that lichsync wrote (it has X-LICHSYNC-HASH).
+
+    A narrow scan of lichsync's own output rather than a full parse: re-exporting an hourly feed
+    must stay cheap, and only five properties are needed. Anything else is skipped (treated as new).
+    """
+    out: dict[str, Stored] = {}
+    for match in _VEVENT.finditer(data):
+        block = match.group()
+        props: dict[bytes, bytes] = {}
+        for line in block.replace(b"\r\n ", b"").split(b"\r\n"):
+            name, _, value = line.partition(b":")
+            props.setdefault(name.split(b";")[0].upper(), value)
+        try:
+            stamp = _utc(props[b"LAST-MODIFIED"])
+            revision = Revision(
+                content_hash=props[HASH_PROP.encode()].decode("ascii"),
+                sequence=int(props.get(b"SEQUENCE", b"0")),
+                stamp=stamp,
+                created=_utc(props[b"CREATED"]) if b"CREATED" in props else stamp,
+            )
+            out[props[b"UID"].decode("utf-8")] = Stored(revision, block)
+        except (KeyError, ValueError):
+            continue
+    return out
+
+
+def _utc(value: bytes) -> datetime:
+    return datetime.strptime(value.decode("ascii"), "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+
+
+def write_feed(path: Path, events: Iterable[CalendarEvent], name: str, tzid: str, refresh_minutes: int,
+               now: datetime | None = None, rendered: dict[tuple[str, Revision], bytes] | None = None) -> int:
+    """Write a feed to `path` atomically, carrying revisions from the file already there; events written."""
+    events = list(events)
+    try:
+        previous = read_previous(Path(path).read_bytes())
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        previous = {}
+    write_atomic(Path(path), render_feed(events, name, tzid, refresh_minutes, previous, now, rendered))
+    return len(events)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Temp file in the same directory, fsync, rename: readers see the old file or the new one, never half."""
+    if path.is_dir():
+        raise IsADirectoryError(21, "Is a directory", str(path))
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, _mode_for(path))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _mode_for(path: Path) -> int:
+    """Keep the old file's permissions; a new file gets the usual 0666 less the umask (mkstemp gives 0600)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+

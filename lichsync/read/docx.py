@@ -1,0 +1,89 @@
+"""Word files (.docx) through python-docx: the heading paragraphs and the program's table.
+
+A cell's paragraphs are its lines (a line break between paragraphs, a stronger one after an
+empty paragraph); a cell merged down from the row above (w:vMerge) is marked so the grid reads
+it as the same entry; a cell spanning several grid columns (w:gridSpan) is its first column's.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+from docx.oxml.ns import qn
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph
+
+from lichsync.errors import InputError
+from lichsync.parse.doctable import Cell, GridRow, build
+from lichsync.parse.rows import BLOCK, LINE, Piece, Table
+
+
+class _Lines:
+    """Numbers the document's paragraphs in reading order: the `line` of pieces and warnings."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def next(self) -> int:
+        self.count += 1
+        return self.count
+
+
+def _cell(tc, table: DocxTable, lines: _Lines, row_index: int) -> Cell:
+    pieces: list[Piece] = []
+    blank = False
+    for k, p in enumerate(tc.iterchildren(qn("w:p"))):
+        text = Paragraph(p, table).text
+        no = lines.next()
+        if not text.strip():
+            blank = bool(pieces)
+            continue
+        for j, part in enumerate(text.split("\n")):  # soft line breaks (w:br) inside a paragraph
+            sep = (BLOCK if blank else LINE) if j == 0 else LINE
+            pieces.append(Piece(part, no, sep, row_index * 1000 + k))
+        blank = False
+    return Cell(pieces, merged=tc.vMerge == "continue")
+
+
+def _grid(table: DocxTable, lines: _Lines) -> list[GridRow]:
+    rows = []
+    for index, tr in enumerate(table._tbl.tr_lst):
+        cells = []
+        for tc in tr.tc_lst:
+            # A cell spanning grid columns ("Nghỉ Tết" across the row) belongs to its first column.
+            cells += [_cell(tc, table, lines, index)] + [Cell() for _ in range(tc.grid_span - 1)]
+        rows.append(GridRow(cells))
+    return rows
+
+
+def read(data: bytes, source: str) -> tuple[str, Table]:
+    """(heading text, table) of a .docx: the text above the schedule table, then its rows."""
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(source, f"not a readable Word file ({exc})") from None
+    except Exception as exc:  # lxml's XMLSyntaxError and kin: a damaged document part
+        raise InputError(source, f"the Word file is damaged ({type(exc).__name__})") from None
+    lines = _Lines()
+    around: list[str] = []  # the heading above the table, and the signature below it
+    found: Table | None = None
+    body = document.element.body
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            lines.next()
+            around.append(Paragraph(child, document).text)
+        elif child.tag == qn("w:tbl"):
+            table = DocxTable(child, document)
+            grid = _grid(table, lines)
+            if found is None:
+                found = build(grid)
+                if found is not None:
+                    continue
+            # A layout table (heading or signature in two columns): its cells are text around the table.
+            around += ["\t".join(c.text for c in row.cells if c.text) for row in grid]
+    if found is not None:
+        return "\n".join(around), found
+    if not body.findall(qn("w:tbl")):
+        raise InputError(source, "the Word file has no table (a program's schedule is a table with Ngày and Nội dung)")
+    raise InputError(source, "no schedule table in the Word file (no header row with Ngày and Nội dung)")

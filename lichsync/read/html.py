@@ -1,0 +1,152 @@
+"""Saved web pages: the schedule table of a portal page, read with a real HTML parser.
+
+A portal's table writes a day once, in a cell spanning all its rows (rowspan); each grid
+row is then one row of the schedule. `<p>`, `<li>`, `<div>` and `<br>` end a line in a cell.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+
+import lxml.etree
+import lxml.html
+
+from lichsync.parse.grid import Cell, header, to_table
+from lichsync.parse.rows import Table
+from lichsync.parse.text import collapse, normalize
+
+MARKUP_RE = re.compile(r"<(?:table|tr|td|th|html|body|div|p)\b", re.IGNORECASE)
+BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table"}
+
+
+@dataclass
+class Page:
+    heading: str  # the page's text before the schedule table (title, week, issuing body)
+    table: Table | None
+
+
+def looks_like_html(text: str) -> bool:
+    return len(MARKUP_RE.findall(text[:200_000])) >= 3
+
+
+def lines_of(element: lxml.html.HtmlElement) -> list[str]:
+    """The text of an element, one entry per line it shows (block elements and <br> end lines)."""
+    parts: list[str] = []
+
+    def walk(el) -> None:
+        if not isinstance(el.tag, str):  # comments, processing instructions
+            if el.tail:
+                parts.append(el.tail)
+            return
+        block = el.tag in BLOCK_TAGS or el.tag == "br"
+        if block:
+            parts.append("\n")
+        if el.text and el.tag not in ("script", "style"):
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            parts.append("\n")
+        if el.tail:
+            parts.append(el.tail)
+
+    parts.append(element.text or "")
+    for child in element:
+        walk(child)
+    return [line for line in (collapse(normalize(x)) for x in "".join(parts).split("\n")) if line]
+
+
+def grid(table: lxml.html.HtmlElement) -> list[list[lxml.html.HtmlElement | None]]:
+    """The table's cells by row and column, a spanning cell repeated in every slot it covers."""
+    rows: list[list] = []
+    pending: dict[int, tuple[lxml.html.HtmlElement, int]] = {}  # column → (cell, rows still covered)
+    for tr in table.iter("tr"):
+        if tr.getparent() is not None and _owner(tr) is not table:
+            continue  # a nested table's row
+        out: list = []
+        col = 0
+        cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        for cell in cells:
+            while col in pending:
+                out.append(_take(pending, col))
+                col += 1
+            span = _int(cell.get("colspan"))
+            down = _int(cell.get("rowspan"))
+            for _ in range(span):
+                out.append(cell)
+                if down > 1:
+                    pending[col] = (cell, down - 1)
+                col += 1
+        while col in pending:
+            out.append(_take(pending, col))
+            col += 1
+        rows.append(out)
+    return rows
+
+
+def _owner(tr) -> lxml.html.HtmlElement | None:
+    el = tr.getparent()
+    while el is not None and el.tag != "table":
+        el = el.getparent()
+    return el
+
+
+def _take(pending: dict, col: int):
+    cell, left = pending[col]
+    if left <= 1:
+        del pending[col]
+    else:
+        pending[col] = (cell, left - 1)
+    return cell
+
+
+def _int(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 500))
+    except ValueError:
+        return 1
+
+
+def read(text: str) -> Page:
+    """The schedule table of a page (the first table with a Ngày … Nội dung header)."""
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (lxml.etree.ParserError, ValueError):
+        return Page("", None)
+    for table in root.iter("table"):
+        cells = _cells(grid(table))
+        found = header(cells)
+        if not found:
+            continue
+        k, roles = found
+        names = [c.text if c is not None else "" for c in cells[k]]
+        return Page(_text_before(root, table), to_table(cells[k + 1 :], roles, table.sourceline or 0, names))
+    return Page("\n".join(lines_of(root)), None)
+
+
+def _cells(rows: list[list[lxml.html.HtmlElement]]) -> list[list[Cell]]:
+    seen: dict[int, Cell] = {}
+    out = []
+    for row in rows:
+        out.append([])
+        for el in row:
+            if id(el) not in seen:
+                seen[id(el)] = Cell(lines_of(el), el.sourceline or 0)
+            out[-1].append(seen[id(el)])
+    return out
+
+
+def _text_before(root, table) -> str:
+    """Lines of the page up to the schedule table: where the title and the week are written."""
+    page = copy.deepcopy(root)
+    position = next(k for k, el in enumerate(root.iter()) if el is table)
+    cut = next(el for k, el in enumerate(page.iter()) if k == position)
+    node = cut
+    while node is not None and node is not page:
+        parent = node.getparent()
+        for later in list(node.itersiblings()):
+            parent.remove(later)
+        node = parent
+    cut.getparent().remove(cut)
+    return "\n".join(lines_of(page))

@@ -1,0 +1,302 @@
+"""PDF files through pdfplumber: the program's table from its ruling lines, or from its words' columns.
+
+Cells come from the table's ruling lines; a table drawn without rulings falls back to columns
+found from the gutters no word crosses. Inside a cell, words become lines by their height on
+the page and lines become paragraphs where a gap opens (paragraph spacing) or where the
+first word of a line would have fitted on the line above (so the line above ended its
+paragraph rather than wrapped). Each paragraph keeps its vertical position on the page, which
+is how side entries find their items when the counts alone do not settle it.
+"""
+from __future__ import annotations
+
+import io
+import math
+import re
+from dataclasses import dataclass
+
+import pdfplumber
+
+from lichsync.parse import vocab
+from lichsync.errors import InputError
+from lichsync.parse.doctable import Cell, GridRow, build, header_roles, join_lines
+from lichsync.parse.header import HEADER_START_RE
+from lichsync.parse.rows import BLOCK, LINE, WRAP, Piece, Table
+
+WORDS = {"x_tolerance": 1.5, "y_tolerance": 2}  # pdfplumber's word grouping: tight, for narrow columns
+PAGE_SPAN = 10_000  # positions of page n start at n * PAGE_SPAN, so they grow down the document
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    first_width: float  # width of its first word: would it have fitted on the line above?
+    space: float
+
+
+def _lines(words: list[dict]) -> list[Line]:
+    """Words into lines by their height on the page."""
+    lines: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(w["top"] - lines[-1][0]["top"]) <= 0.4 * (w["bottom"] - w["top"]):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    out = []
+    for ws in lines:
+        ws.sort(key=lambda w: w["x0"])
+        size = ws[0]["bottom"] - ws[0]["top"]
+        out.append(Line(" ".join(w["text"] for w in ws), ws[0]["x0"], ws[-1]["x1"], min(w["top"] for w in ws),
+                        max(w["bottom"] for w in ws), ws[0]["x1"] - ws[0]["x0"], 0.3 * size))
+    return out
+
+
+def _sep(above: Line | None, line: Line, right: float, wrap_gap: float = 0.0) -> float:
+    """How the document separates `line` from the line above it in the same cell, given the
+    gap the page leaves between wrapped lines (line spacing differs from one document to another)."""
+    if above is None:
+        return LINE
+    size = max(1.0, above.bottom - above.top)
+    gap = line.top - above.bottom - wrap_gap
+    if gap > 1.0 * size:
+        return BLOCK  # an empty paragraph between them
+    if gap > 0.25 * size or above.x1 + above.space + line.first_width < right - 1:
+        return LINE
+    if vocab.BULLET_RE.match(line.text) or vocab.SESSION_RE.match(line.text):
+        return LINE
+    return WRAP
+
+
+def _wrap_gap(cells: list[list[Line]]) -> float:
+    """The gap between wrapped lines on a page: the common small one among lines in cells."""
+    gaps = sorted(b.top - a.bottom for lines in cells for a, b in zip(lines, lines[1:]) if b.top > a.bottom - 1)
+    return max(0.0, gaps[len(gaps) // 5]) if gaps else 0.0
+
+
+def _paragraphs(lines: list[Line], right: float, page: int, first_sep: float | None, wrap_gap: float) -> list[Piece]:
+    """A cell's lines into paragraphs; wrapped lines join the paragraph they continue."""
+    pieces: list[Piece] = []
+    above = None
+    for line in lines:
+        sep = _sep(above, line, right, wrap_gap) if above or first_sep is None else first_sep
+        if sep == WRAP and pieces:
+            last = pieces[-1]
+            pieces[-1] = Piece(join_lines(last.text, line.text), last.line, last.sep, last.pos)
+        else:
+            pieces.append(Piece(line.text, 0, sep, page * PAGE_SPAN + int(line.top)))
+        above = line
+    return pieces
+
+
+def _inside(word: dict, box: tuple[float, float, float, float]) -> bool:
+    x, y = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+class _Reader:
+    """Pages into one grid of rows, remembering how each column's last line on a page ended."""
+
+    def __init__(self) -> None:
+        self.grid: list[GridRow] = []
+        self.outside: list[str] = []  # heading, signature: text outside the table
+        self.ends: dict[int, tuple[Line, float]] = {}  # column → (last line, right edge) on the page before
+
+    def add_rows(self, page: int, rows: list[list[tuple[list[Line], float] | None]]) -> None:
+        first_data = True
+        wrap_gap = _wrap_gap([cell[0] for cells in rows for cell in cells if cell])
+        for cells in rows:
+            grid_cells = []
+            for col, cell in enumerate(cells):
+                if cell is None:
+                    grid_cells.append(Cell(merged=True))
+                    continue
+                lines, right = cell
+                first_sep = None
+                if first_data and page and col in self.ends and lines:
+                    last, last_right = self.ends[col]
+                    # Widow and orphan control moves lines to the next page early, so a lowercase
+                    # start continues the paragraph even where its first word would have fitted.
+                    fits = last.x1 + last.space + lines[0].first_width < last_right - 1
+                    opens = vocab.BULLET_RE.match(lines[0].text) or vocab.SESSION_RE.match(lines[0].text)
+                    first_sep = WRAP if lines[0].text[:1].islower() or not (fits or opens) else LINE
+                grid_cells.append(Cell(_paragraphs(lines, right, page, first_sep, wrap_gap)))
+            grow = GridRow(grid_cells)
+            row_is_header = header_roles(grow) is not None
+            if not row_is_header:
+                grow.continues = first_data and page > 0
+                first_data = False
+            self.grid.append(grow)
+            for col, cell in enumerate(cells):
+                if cell and cell[0] and not row_is_header:
+                    self.ends[col] = (cell[0][-1], cell[1])
+
+
+def _ruled_rows(page, words: list[dict]) -> tuple[list, list[dict]] | None:
+    """Rows of the page's ruled tables as (lines, right edge) per cell; the words left outside."""
+    tables = [t for t in page.find_tables() if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
+    if not tables:
+        return None
+    rows, used = [], set()
+    for table in sorted(tables, key=lambda t: t.bbox[1]):
+        columns: dict[int, list[dict]] = {}
+        for row in table.rows:
+            for col, box in enumerate(row.cells):
+                if box:
+                    columns.setdefault(col, []).extend(w for w in words if _inside(w, box))
+        right = {col: max((w["x1"] for w in ws), default=0) for col, ws in columns.items()}
+        for row in table.rows:
+            cells = []
+            for col, box in enumerate(row.cells):
+                if box is None:
+                    cells.append(None)
+                    continue
+                inside = [w for w in words if _inside(w, box)]
+                used.update(id(w) for w in inside)
+                cells.append((_lines(inside), min(right.get(col, box[2]), box[2])))
+            rows.append(cells)
+    return rows, [w for w in words if id(w) not in used]
+
+
+def _gutters(words: list[dict]) -> list[list[float]]:
+    """x ranges of a table drawn without rulings that words fill, between gutters no word crosses."""
+    spans: list[list[float]] = []
+    for w in sorted(words, key=lambda w: w["x0"]):
+        if spans and w["x0"] <= spans[-1][1] + 4:  # closer than a wide space: the same column
+            spans[-1][1] = max(spans[-1][1], w["x1"])
+        else:
+            spans.append([w["x0"], w["x1"]])
+    return spans
+
+
+def _unruled_rows(words: list[dict], columns: list[list[float]] | None) -> tuple[list, list[dict], list[list[float]] | None]:
+    """Rows of a table without rulings: columns from the gutters below the header (or the page
+    before), a row wherever the day column starts a day. Also returns the columns for the next page."""
+    lines = _lines(words)
+    k = next((k for k, ln in enumerate(lines) if HEADER_START_RE.match(ln.text)
+              and re.search(r"nội\s+dung|công\s+việc", " ".join(x.text for x in lines[k : k + 3]), re.I)), None)
+    top = lines[k].top - 1 if k is not None else (0 if columns else None)
+    if top is None:
+        return [], words, columns
+    end = next((ln.top - 1 for ln in lines if ln.top > top and vocab.TRAILER_RE.match(ln.text)), math.inf)
+    body = [w for w in words if top <= w["top"] < end]
+    if k is not None:
+        spans = _gutters(body)
+        band = lines[k].bottom + 2 * (lines[k].bottom - lines[k].top)  # the header row, roughly
+        heads = [[w for w in body if w["top"] <= band and a <= (w["x0"] + w["x1"]) / 2 <= b] for a, b in spans]
+        columns = []
+        for span, head in zip(spans, heads):
+            if head or not columns:
+                columns.append(list(span))
+            else:
+                columns[-1][1] = span[1]  # no header word above it: part of the column on its left
+    if not columns or len(columns) < 2:
+        return [], words, columns
+    starts = _row_starts(body, columns, heads if k is not None else None)
+    edges = [top] + ([_header_bottom(lines[k:], columns)] if k is not None else [])
+    edges += [s - 0.5 for s in starts if s > edges[-1]] + [min(end, max(w["bottom"] for w in body) + 1)]
+    rows = []
+    for a, b in zip(edges, edges[1:]):
+        band = [w for w in body if a <= w["top"] < b]
+        rows.append([(_lines([w for w in band if x0 - 2 <= (w["x0"] + w["x1"]) / 2 <= x1 + 2]), x1) for x0, x1 in columns])
+    return rows, [w for w in words if not (top <= w["top"] < end)], columns
+
+
+def _header_bottom(lines: list[Line], columns: list[list[float]]) -> float:
+    """Where a header row without rulings ends: its wrapped names ("Đơn vị chuẩn / bị") follow
+    closely and stay out of the content column, the widest one; the row below does not."""
+    content = max(columns, key=lambda c: c[1] - c[0])
+    bottom = lines[0].bottom
+    for above, line in zip(lines, lines[1:]):
+        in_content = line.x0 < content[1] and line.x1 > content[0]
+        if in_content or line.top - above.bottom > 0.5 * (above.bottom - above.top):
+            break
+        bottom = line.bottom
+    return bottom + 0.5
+
+
+DAY_START_RE = re.compile(r"^\d{1,2}(?:\s*[-–]\s*\d{1,2})?\b")
+WEEKDAY_START_RE = re.compile(rf"^{vocab.WEEKDAY}\b", re.IGNORECASE)
+TIME_START_RE = re.compile(rf"^\(?{vocab.CLOCK}|^(?:buổi\s+)?(?:sáng|chiều|tối|cả\s+ngày)\b", re.IGNORECASE)
+
+
+def _row_starts(body: list[dict], columns: list[list[float]], heads: list[list[dict]] | None) -> list[float]:
+    """Where rows of a table without rulings start: at a day in the day column ("05", "Thứ Hai"
+    with its date on the next line), and, in a weekly table, at a time in the time column."""
+    first = columns[0]
+    day_lines = _lines([w for w in body if w["x1"] <= first[1] + 1])
+    starts: list[float] = []
+    for above, line in zip([None, *day_lines], day_lines):
+        if not (DAY_START_RE.match(line.text) or WEEKDAY_START_RE.match(line.text)):
+            continue
+        follows_weekday = above is not None and WEEKDAY_START_RE.match(above.text) and not DAY_START_RE.search(above.text)
+        if follows_weekday and line.top - above.bottom < (above.bottom - above.top):
+            continue  # "Thứ Hai" / "14/7": one day cell on two lines
+        starts.append(line.top)
+    time_col = next((c for c, head in zip(columns, heads or []) if re.search(r"thời\s+gian|giờ|buổi", " ".join(w["text"] for w in head), re.I)), None)
+    if time_col is not None:
+        starts += [ln.top for ln in _lines([w for w in body if time_col[0] - 2 <= (w["x0"] + w["x1"]) / 2 <= time_col[1] + 2])
+                   if TIME_START_RE.match(ln.text)]
+    starts.sort()
+    return [s for n, s in enumerate(starts) if n == 0 or s - starts[n - 1] > 1]
+
+
+def read(data: bytes, source: str, max_pages: int = 200) -> tuple[str, Table]:
+    """(text outside the table, table) of a PDF program."""
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = pdf.pages
+    except Exception as exc:  # pdfminer raises many types for damaged or locked files
+        raise InputError(source, _open_problem(exc)) from None
+    with pdf:
+        if len(pages) > max_pages:
+            raise InputError(source, f"the PDF has {len(pages)} pages, over the limit of {max_pages} (LICHSYNC_MAX_PAGES)")
+        try:
+            reader = _read_pages(pages, source)
+        except InputError:
+            raise
+        except Exception as exc:
+            raise InputError(source, f"{_open_problem(exc)}: {type(exc).__name__}") from None
+    _number(reader.grid, len(reader.outside))
+    table = build(reader.grid)
+    if table is None:
+        raise InputError(source, "no schedule table in the PDF (no header row with Ngày and Nội dung)")
+    return "\n".join(reader.outside), table
+
+
+def _read_pages(pages, source: str) -> _Reader:
+    pages_words = [page.extract_words(**WORDS) for page in pages]
+    if not any(pages_words):
+        if any(page.images for page in pages):
+            raise InputError(source, "no text layer — looks like a scan (run OCR first, e.g. ocrmypdf)")
+        raise InputError(source, "the PDF has no text")
+    ruled = [_ruled_rows(page, words) for page, words in zip(pages, pages_words)]
+    reader = _Reader()
+    columns = None
+    for k, words in enumerate(pages_words):
+        if any(ruled):
+            rows, outside = ruled[k] or ([], words)
+        else:
+            rows, outside, columns = _unruled_rows(words, columns)
+        reader.outside += [ln.text for ln in _lines(outside)]
+        reader.add_rows(k, rows)
+    return reader
+
+
+def _number(grid: list[GridRow], start: int) -> None:
+    """Line numbers for warnings: the cells' paragraphs counted in reading order after the heading."""
+    no = start
+    for row in grid:
+        for cell in row.cells:
+            for k, p in enumerate(cell.pieces):
+                no += 1
+                cell.pieces[k] = Piece(p.text, no, p.sep, p.pos)
+
+
+def _open_problem(exc: Exception) -> str:
+    text = f"{type(exc).__name__} {exc}".lower()
+    if "password" in text or "encrypt" in text:
+        return "the PDF is encrypted (password protected); save an unprotected copy"
+    return "not a readable PDF (truncated or damaged)"

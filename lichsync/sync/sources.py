@@ -1,0 +1,247 @@
+"""The documents of the configured sources, fetched no more than needed, never lost to a bad download.
+
+A URL is fetched with a conditional GET (If-None-Match / If-Modified-Since from what the last
+good fetch answered), so an unchanged program costs one small request and is reported
+`unchanged`: a sync that finds every document unchanged need not parse anything. A local file is
+unchanged when its bytes hash the same. What lichsync remembers of each document — validators,
+hash, and the bytes of the last copy that parsed — lives in its own table of the state database,
+written only once the caller knows the copy is a program (`DocumentState.remember`). So a source
+that is down, answers 404 or serves something that is not a program gives a warning and its last
+good copy (`stale`): an official's calendar is never emptied because a download failed.
+"""
+from __future__ import annotations
+
+import glob
+import hashlib
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+
+import httpx
+
+from lichsync import __version__
+from lichsync.read.pipeline import Limits
+from lichsync.settings import Source
+
+USER_AGENT = f"lichsync/{__version__} (+conditional GET; nightly)"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS source_documents (
+    origin TEXT PRIMARY KEY,       -- absolute path or URL
+    source TEXT NOT NULL,          -- the source's name, for people reading the database
+    etag TEXT,
+    last_modified TEXT,            -- as the server wrote it, sent back verbatim
+    sha256 TEXT NOT NULL,
+    issued TEXT NOT NULL,          -- ISO time: Last-Modified, file mtime, or when first fetched
+    body BLOB NOT NULL,            -- the last copy that parsed as a program
+    checked_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS source_runs (
+    name TEXT PRIMARY KEY,         -- "sync"
+    fingerprint TEXT NOT NULL,     -- of the documents and config of the last run that finished cleanly
+    finished_at TEXT NOT NULL
+);
+"""
+
+
+@dataclass(frozen=True)
+class Document:
+    source: Source
+    origin: str  # absolute path or URL
+    data: bytes
+    sha256: str
+    issued: datetime  # aware: when this issue appeared (newest issue wins, see revisions.py)
+    unchanged: bool  # the very bytes the last run accepted: nothing to parse if nothing else changed
+    stale: bool = False  # the last good copy, because the source failed this time
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A warning for one source: the run goes on with the source's last good copy, if any."""
+    source: Source
+    origin: str
+    message: str
+
+
+class DocumentState:
+    """The `source_documents` table of the state database (shared file, own table).
+
+    Each write is its own committed transaction, so a run killed midway keeps every document
+    it had accepted before."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        with self._db:
+            self._db.executescript(SCHEMA)
+
+    def previous(self, source: Source, origin: str) -> Document | None:
+        """The last good copy of a document, marked unchanged (it is what the last run used)."""
+        row = self._db.execute(
+            "SELECT etag, last_modified, sha256, issued, body FROM source_documents WHERE origin = ?", (origin,)
+        ).fetchone()
+        if row is None:
+            return None
+        etag, last_modified, sha256, issued, body = row
+        return Document(source, origin, bytes(body), sha256, datetime.fromisoformat(issued), unchanged=True,
+                        etag=etag, last_modified=last_modified)
+
+    def remember(self, doc: Document) -> None:
+        """Keep this copy as the document's last good one (call once it parsed as a program)."""
+        if doc.stale:
+            return
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO source_documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc.origin, doc.source.name, doc.etag, doc.last_modified, doc.sha256, doc.issued.isoformat(),
+                 doc.data, _now().isoformat(timespec="seconds")))
+
+    def last_clean_run(self, name: str = "sync") -> str | None:
+        row = self._db.execute("SELECT fingerprint FROM source_runs WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def clean_run(self, fingerprint: str, name: str = "sync") -> None:
+        """Record a run that finished with no problem: the same inputs next time mean nothing to do."""
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO source_runs VALUES (?, ?, ?)",
+                             (name, fingerprint, _now().isoformat(timespec="seconds")))
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> DocumentState:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def collect(sources: tuple[Source, ...] | list[Source], state: DocumentState,
+            client: httpx.Client | None = None) -> tuple[list[Document], list[Problem]]:
+    """Every source's documents, in config order, and the problems met on the way."""
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    own_client = client is None
+    client = client or httpx.Client(headers={"User-Agent": USER_AGENT}, follow_redirects=True)
+    try:
+        for source in sources:
+            found, trouble = fetch_url(client, source, state) if source.url else read_files(source, state)
+            documents += found
+            problems += trouble
+    finally:
+        if own_client:
+            client.close()
+    return documents, problems
+
+
+def read_files(source: Source, state: DocumentState) -> tuple[list[Document], list[Problem]]:
+    """The files a path names: itself, a folder's visible files, or a glob's matches, sorted."""
+    assert source.path is not None
+    pattern = str(source.path)
+    if source.path.is_dir():
+        paths = [p for p in source.path.iterdir() if p.is_file() and not p.name.startswith(".")]
+    else:
+        paths = [Path(p) for p in glob.glob(pattern) if Path(p).is_file()] if glob.has_magic(pattern) else (
+            [source.path] if source.path.is_file() else [])
+    if not paths:  # an empty inbox is no problem; a folder that is not there is a wrong path
+        folder = source.path if source.path.is_dir() or not glob.has_magic(pattern) else source.path.parent
+        missing = not folder.is_dir() or glob.has_magic(str(folder))
+        return [], [Problem(source, pattern, "no such file or folder")] if missing else []
+    documents, problems = [], []
+    limit = Limits.from_env().max_bytes
+    for path in sorted(p.resolve() for p in paths):
+        origin = str(path)
+        try:
+            if path.stat().st_size > limit:
+                problems.append(Problem(source, origin, f"the file is over the limit of {limit // 2**20} MB (LICHSYNC_MAX_FILE_MB)"))
+                continue
+            data = path.read_bytes()
+            mtime = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+        except OSError as e:
+            problems.append(Problem(source, origin, f"cannot read: {e.strerror or e}"))
+            previous = state.previous(source, origin)
+            documents += [_stale(previous)] if previous else []
+            continue
+        sha = _sha256(data)
+        previous = state.previous(source, origin)
+        documents.append(Document(source, origin, data, sha, mtime, unchanged=bool(previous and previous.sha256 == sha)))
+    return documents, problems
+
+
+def fetch_url(client: httpx.Client, source: Source, state: DocumentState) -> tuple[list[Document], list[Problem]]:
+    """One conditional GET: 304 → the stored copy, unchanged; 200 → the new copy; else a problem."""
+    assert source.url is not None
+    url = source.url
+    previous = state.previous(source, url)
+    headers = {}
+    if previous and previous.etag:
+        headers["If-None-Match"] = previous.etag
+    if previous and previous.last_modified:
+        headers["If-Modified-Since"] = previous.last_modified
+
+    def failed(message: str) -> tuple[list[Document], list[Problem]]:
+        kept = " (keeping the last good copy)" if previous else " (no earlier copy to keep)"
+        return ([_stale(previous)] if previous else []), [Problem(source, url, message + kept)]
+
+    limit = Limits.from_env().max_bytes
+    try:
+        with client.stream("GET", url, headers=headers, timeout=source.timeout) as response:
+            if response.status_code == 304 and previous:
+                return [previous], []
+            if response.status_code != 200:
+                return failed(f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
+            chunks, size = [], 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > limit:
+                    return failed(f"the document is over the limit of {limit // 2**20} MB (LICHSYNC_MAX_FILE_MB)")
+                chunks.append(chunk)
+    except httpx.TimeoutException:
+        return failed(f"no answer within {source.timeout:g} s")
+    except httpx.HTTPError as e:
+        return failed(f"cannot download: {e}")
+    data = b"".join(chunks)
+    sha = _sha256(data)
+    etag = response.headers.get("etag")
+    last_modified = response.headers.get("last-modified")
+    if previous and previous.sha256 == sha:  # a server without validators, or new validators, same bytes
+        return [Document(source, url, data, sha, previous.issued, unchanged=True, etag=etag,
+                         last_modified=last_modified)], []
+    return [Document(source, url, data, sha, _issued(last_modified), unchanged=False, etag=etag,
+                     last_modified=last_modified)], []
+
+
+def fallback(doc: Document, state: DocumentState) -> Document | None:
+    """For a copy that turned out not to be a program: the last good copy of the same document."""
+    previous = state.previous(doc.source, doc.origin)
+    return _stale(previous) if previous and previous.sha256 != doc.sha256 else None
+
+
+def _stale(doc: Document) -> Document:
+    return Document(doc.source, doc.origin, doc.data, doc.sha256, doc.issued, unchanged=True, stale=True,
+                    etag=doc.etag, last_modified=doc.last_modified)
+
+
+def _issued(last_modified: str | None) -> datetime:
+    """When the server says the document last changed, else now (the first time we saw it)."""
+    if last_modified:
+        try:
+            when = parsedate_to_datetime(last_modified)
+            return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+        except (TypeError, ValueError):
+            pass
+    return _now()
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -1,1 +1,0 @@
-"""Calendars lichsync pushes to, each a thin adapter behind `targets.base.Target`."""
