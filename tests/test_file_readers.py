@@ -7,7 +7,8 @@ import docx
 
 from lichsync.read.pipeline import parse_file
 from lichsync.read import docx as docx_reader
-from lichsync.parse.doctable import Cell, GridRow, build, join_lines
+from lichsync.parse.document import Cell, Grid, GridRow
+from lichsync.parse.table import join_lines, rows_from_grid
 from lichsync.parse.rows import BLOCK, CONTENT, LEADERS, LINE, WRAP, Piece
 
 HEADER = ["Ngày", "Nội dung công việc", "Đơn vị chuẩn bị", "Lãnh đạo chủ trì"]
@@ -40,14 +41,15 @@ def word_file() -> bytes:
 
 
 def test_word_table_rows():
-    heading, table = docx_reader.read(word_file(), "t.docx")
-    assert "THÁNG 9 NĂM 2023" in heading
-    assert [r.day for r in table.rows] == ["5", "6"]
+    document = docx_reader.read(word_file(), "t.docx")
+    assert "THÁNG 9 NĂM 2023" in document.text
+    table = rows_from_grid(document.grids[0])
+    assert [r.day for r in table.rows] == ["5", "6"]  # the merged day cell heads both item rows
     five = table.rows[0]
     assert [p.text for p in five.cells[CONTENT]] == ["Sáng: Họp giao ban", "Chiều: Làm việc với huyện Kỳ Anh"]
     assert [p.text for p in five.cells[LEADERS]] == ["Đ/c Lạc - GĐ", "Đ/c Lạc - GĐ"]  # merged: beside both items
     assert five.cells[LEADERS][1].sep == BLOCK
-    assert table.rows[1].cells.get("units") == []  # the spanning cell is the content's only
+    assert "units" not in table.rows[1].cells  # the spanning cell is the content's only
 
 
 def test_word_file_events(tmp_path):
@@ -77,15 +79,14 @@ def test_row_broken_by_a_page_joins_the_row_above():
         GridRow([cell(), cell("hình thức trực tuyến", sep=WRAP), cell(), cell()], continues=True),
         GridRow([cell("9"), cell("Chiều: Họp"), cell("VP"), cell("Đ/c An")]),
     ]
-    table = build(grid)
+    table = rows_from_grid(Grid(grid))
     assert [r.day for r in table.rows] == ["8", "9"]
     assert [p.text for p in table.rows[0].cells[CONTENT]] == ["Sáng: Hội nghị tổng kết công tác năm 2023 bằng hình thức trực tuyến"]
 
 
-def test_row_without_a_day_is_a_problem_before_any_day():
+def test_a_table_without_days_is_no_reading():
     grid = [GridRow([cell(t) for t in HEADER]), GridRow([cell("Ghi chú"), cell("Lịch có thể thay đổi"), cell(), cell()])]
-    table = build(grid)
-    assert table.rows == [] and "not a day" in table.problems[0][1]
+    assert rows_from_grid(Grid(grid)) is None
 
 
 def test_join_lines_keeps_hyphenated_words():

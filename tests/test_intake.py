@@ -79,7 +79,7 @@ def test_a_non_program_keeps_the_last_good_copy(httpserver: HTTPServer, state):
         "<html><body><h1>Hệ thống đang bảo trì</h1></body></html>", content_type="text/html")
     intake = take_in(sources, state)
     assert [p.message for p in intake.problems] == [
-        "not a program: no schedule found: no table with Ngày and Nội dung, no day headings, no month and year"
+        "not a program: no schedule found: no schedule table, no day headings, no month and year"
         " (keeping the last good copy)"]
     assert [p.to_dict()["events"] for p in intake.programs] == [p.to_dict()["events"] for p in good.programs]
 

@@ -25,7 +25,6 @@ LEVELS = {
     "day_duplicate": ERROR,
     "day_beyond_month": ERROR,
     "unreadable_row": ERROR,
-    "no_table": ERROR,
     "span_month": WARNING,
     "year_mismatch": WARNING,
     "alignment": NOTE,

@@ -7,11 +7,11 @@ from lichsync.parse.rows import CONTENT, DAY, IGNORED, LEADERS, LOCATION, TIME, 
 
 # Longest phrases first, so "Lãnh đạo chủ trì, tham dự" is one leader column, not two.
 ROLE_PHRASES = [
-    (r"(?:lãnh\s+đạo\s+)?(?:vp|văn\s+phòng)\b[^|\t]{0,40}?theo\s+dõi|ghi\s+chú|thành\s+phần(?:\s+(?:tham\s+dự|mời))?", IGNORED),
+    (r"(?:lãnh\s+đạo\s+)?(?:vp|văn\s+phòng)\b[^|\t]{0,40}?theo\s+dõi|ghi\s+chú|^s?tt$|số\s+tt|lái\s+xe|biển\s+số|phương\s+tiện|thành\s+phần(?:\s+(?:tham\s+dự|mời))?", IGNORED),
     (r"(?:đơn\s+vị|cơ\s+quan)\s*[/,]?\s*(?:(?:đơn\s+vị|cơ\s+quan)\s*)?(?:chủ\s+trì\s*,?\s*)?chuẩn\s+bị", UNITS),
     (r"(?:lãnh\s+đạo|người)\s+(?:chủ\s+trì|dự)(?:\s*,\s*tham\s+dự)?", LEADERS),
     (r"lãnh\s+đạo(?:\s+(?:sở|ubnd|tỉnh|ban|huyện))?(?:\s+chủ\s+trì)?", LEADERS),
-    (r"chủ\s+trì", LEADERS),
+    (r"chủ\s+trì|tham\s+dự|tham\s+gia|người\s+dự", LEADERS),
     # A weekly table's leader column is often headed by whose schedule it is: "Thường trực UBND tỉnh".
     (r"thường\s+trực|ban\s+giám\s+đốc", LEADERS),
     (r"nội\s+dung(?:\s+công\s+việc)?", CONTENT),
@@ -26,8 +26,15 @@ ROLE_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(ROLE_P
 HEADER_START_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:(?:thứ|tt|stt)\s*[,/]?\s*)?ngày\b", re.IGNORECASE)
 
 
+# One cell naming weekday and date together ("Thứ ngày", "Thứ/Ngày"): the day column. (In a flattened
+# header line, "Thứ Ngày" may be two columns; `roles_in` keeps them apart.)
+DAY_CELL_RE = re.compile(r"^\W*thứ\W*ngày\b", re.IGNORECASE)
+
+
 def role_of(cell: str) -> str | None:
-    """The role of one header cell, when a reader sees cells one by one (HTML tables)."""
+    """The role of one header cell, when a reader sees cells one by one (tables)."""
+    if DAY_CELL_RE.match(cell):
+        return DAY
     m = ROLE_RE.search(cell)
     return ROLE_PHRASES[int(m.lastgroup[1:])][1] if m else None
 

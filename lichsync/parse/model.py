@@ -106,6 +106,7 @@ class Program:
     organization: str | None = None
     events: list[Event] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
+    layout: str | None = None  # how the document was read ("Word table", "day headings"); not in the JSON contract
 
     def to_dict(self) -> dict:
         return {

@@ -4,64 +4,25 @@ Pure: a Table and a Period in, events and warnings out.
 """
 from __future__ import annotations
 
-import calendar
 import re
-from datetime import date, timedelta
 
-from lichsync.parse import align, checks, columns, items, notes, vocab
-from lichsync.errors import InputError
+from lichsync.parse import align, checks, columns, days, items, notes, vocab
 from lichsync.parse.model import Event, Period, Warning
 from lichsync.parse.officials import officials_in_text, parse_officials, subjects
 from lichsync.parse.rows import CONTENT, LEADERS, LOCATION, TIME, UNITS, Row, Table
 from lichsync.parse.text import collapse
 
 SIDES = (UNITS, LEADERS, LOCATION)
-DAY_RE = re.compile(r"(\d{1,2})(?:\s*/\s*(\d{1,2}))?(?:\s*/\s*(\d{4}))?(?:\s*[-–,]\s*(\d{1,2}))?")
-# "15-16/5", "15/5", "12/5/2025": the day (and last day) with its month, in DAY_RE's groups.
-SPAN_DATE_RE = re.compile(r"(\d{1,2})(?:\s*[-–,]\s*(?P<last>\d{1,2}))?\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?")
 
 
-def _year_near(month: int, period: Period) -> int:
-    """The year of a day written without one: the program's, or the next for January in a December program."""
-    anchor = period.start or date(period.year, period.month, 1)
-    if month < anchor.month and anchor.month - month > 6:
-        return anchor.year + 1
-    if month > anchor.month and month - anchor.month > 6:
-        return anchor.year - 1
-    return anchor.year
-
-
-class DayOutsideMonth(InputError):
-    """A row's day the month does not have: the row is skipped with a warning, not the whole file."""
-
-
-def row_days(row: Row, period: Period, source: str) -> tuple[date, date | None]:
-    """The first and (for "1-4", "06-07") last day of a row: "5" in the program's month, "14/7" or
-    "11/11/2019" as written."""
-    if not row.day.strip() and row.weekday and period.start:  # "THỨ HAI:" in the week the title names
-        named = vocab.weekday_of(row.weekday)
-        if named is not None:
-            return period.start + timedelta(days=(named - period.start.weekday()) % 7), None
-    text = re.sub(vocab.WEEKDAY_NAMES, " ", row.day, flags=re.IGNORECASE)  # "Thứ 2, 05/9"
-    text = vocab.LEADING_TIME_RE.sub("", text.strip())  # "08h00 ngày 12/5/2025": the time is not the day
-    # A written date wins over bare numbers: "Thứ 5, 6 (15-16/5)" is 15–16 May, not the 6th.
-    m = SPAN_DATE_RE.search(text) or DAY_RE.search(re.sub(r"từ\s+ngày|đến\s+(?:hết\s+)?ngày|đến", "-", text, flags=re.IGNORECASE))
-    if not m and not row.day.strip():
-        raise InputError(source, f"line {row.line}: the day {row.weekday!r} has no date and the title names no week")
-    if not m:
-        raise InputError(source, f"line {row.line}: cannot read the day {row.day!r}")
-    if m.re is SPAN_DATE_RE:
-        first, last, month, year = int(m.group(1)), m.group("last"), int(m.group(3)), m.group(4)
-    else:
-        first, month, last, year = int(m.group(1)), int(m.group(2) or period.month), m.group(4), m.group(3)
-    year = int(year) if year else _year_near(month, period)
-    days = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
-    for d in (first, int(last or first)):
-        if not 1 <= d <= days:
-            raise DayOutsideMonth(source, f"day {d} is beyond the end of {month:02d}/{year} ({days} days)")
-    start = date(year, month, first)
-    end = date(year, month, int(last)) if last and int(last) > first else None
-    return start, end
+def row_days(row: Row, period: Period) -> days.Days | days.DayProblem:
+    """The first and (for "1-4", "Từ 24 đến 28/6/2019") last day of a row, read by the one day reader."""
+    text = row.day if row.day.strip() else (row.weekday or "")
+    found = days.read_day(text, days.Context(period.month, period.year, period.start))
+    if found is None:
+        why = "has no date and the title names no week" if not row.day.strip() else "cannot be read as a day"
+        return days.DayProblem(f"the day {text!r} {why}")
+    return found
 
 
 def _width(table: Table) -> int:
@@ -87,21 +48,24 @@ def _row_session(row: Row) -> str | None:
         m = vocab.SESSION_RE.match(text.strip() + " ")
         if m:
             return vocab.SESSION_WORDS[collapse(m.group("word").lower())]
+        if vocab.INLINE_ALL_DAY_RE.search(text):  # "7:30 (Cả ngày)"
+            return "all_day"
     return None
 
 
-def parse_table(table: Table, period: Period, source: str) -> tuple[list[Event], list[Warning]]:
+def parse_table(table: Table, period: Period) -> tuple[list[Event], list[Warning]]:
     events: list[Event] = []
     warnings = [Warning("unreadable_row", message, line) for line, message in table.problems]
     sides = [r for r in table.roles if r in SIDES]
     width = _width(table)
     dated = []
     for row in table.rows:
-        try:
-            start, row_end = row_days(row, period, source)
-        except DayOutsideMonth as e:
-            warnings.append(Warning("day_beyond_month", f"{e.problem}; the row was skipped", row.line))
+        found = row_days(row, period)
+        if isinstance(found, days.DayProblem):
+            code = "day_beyond_month" if "beyond" in found.message else "unreadable_row"
+            warnings.append(Warning(code, f"{found.message}; the row was skipped", row.line))
             continue
+        start, row_end = found.start, found.end
         dated.append((row, start, row_end))
         if row.flow:
             segments = [s for flow in row.flow for s in columns.split_flow(flow, sides, width)]

@@ -15,8 +15,12 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
 from lichsync.errors import InputError
-from lichsync.parse.doctable import Cell, GridRow, build
-from lichsync.parse.rows import BLOCK, LINE, Piece, Table
+from lichsync.parse.document import Cell, Document, Grid, GridRow
+from lichsync.parse.rows import BLOCK, LINE, Piece
+from lichsync.parse.text import normalize
+
+
+LAYOUT_ROWS = 4  # a table this short is a heading or signature laid out in columns, not a schedule
 
 
 class _Lines:
@@ -41,7 +45,7 @@ def _cell(tc, table: DocxTable, lines: _Lines, row_index: int) -> Cell:
             continue
         for j, part in enumerate(text.split("\n")):  # soft line breaks (w:br) inside a paragraph
             sep = (BLOCK if blank else LINE) if j == 0 else LINE
-            pieces.append(Piece(part, no, sep, row_index * 1000 + k))
+            pieces.append(Piece(normalize(part), no, sep, row_index * 1000 + k))
         blank = False
     return Cell(pieces, merged=tc.vMerge == "continue")
 
@@ -51,14 +55,15 @@ def _grid(table: DocxTable, lines: _Lines) -> list[GridRow]:
     for index, tr in enumerate(table._tbl.tr_lst):
         cells = []
         for tc in tr.tc_lst:
-            # A cell spanning grid columns ("Nghỉ Tết" across the row) belongs to its first column.
-            cells += [_cell(tc, table, lines, index)] + [Cell() for _ in range(tc.grid_span - 1)]
+            # A cell spanning grid columns ("THỜI GIAN" over two) is the same cell in each of them.
+            cell = _cell(tc, table, lines, index)
+            cells += [cell] * tc.grid_span
         rows.append(GridRow(cells))
     return rows
 
 
-def read(data: bytes, source: str) -> tuple[str, Table]:
-    """(heading text, table) of a .docx: the text above the schedule table, then its rows."""
+def read(data: bytes, source: str) -> Document:
+    """The paragraphs outside tables (heading, signature) and every table of a .docx, in order."""
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -66,24 +71,17 @@ def read(data: bytes, source: str) -> tuple[str, Table]:
     except Exception as exc:  # lxml's XMLSyntaxError and kin: a damaged document part
         raise InputError(source, f"the Word file is damaged ({type(exc).__name__})") from None
     lines = _Lines()
-    around: list[str] = []  # the heading above the table, and the signature below it
-    found: Table | None = None
-    body = document.element.body
-    for child in body.iterchildren():
+    around: list[str] = []
+    grids: list[Grid] = []
+    for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
             lines.next()
-            around.append(Paragraph(child, document).text)
+            around.append(normalize(Paragraph(child, document).text))
         elif child.tag == qn("w:tbl"):
-            table = DocxTable(child, document)
-            grid = _grid(table, lines)
-            if found is None:
-                found = build(grid)
-                if found is not None:
-                    continue
-            # A layout table (heading or signature in two columns): its cells are text around the table.
-            around += ["\t".join(c.text for c in row.cells if c.text) for row in grid]
-    if found is not None:
-        return "\n".join(around), found
-    if not body.findall(qn("w:tbl")):
-        raise InputError(source, "the Word file has no table (a program's schedule is a table with Ngày and Nội dung)")
-    raise InputError(source, "no schedule table in the Word file (no header row with Ngày and Nội dung)")
+            grid = Grid(_grid(DocxTable(child, document), lines), above="")
+            grids.append(grid)
+            if len(grid.rows) <= LAYOUT_ROWS:  # a layout table (heading or signature in two columns): text around
+                around += ["\t".join(dict.fromkeys(c.text for c in row.cells if c.text)) for row in grid.rows]
+    if not grids:
+        raise InputError(source, "the Word file has no table (a program's schedule is a table of days and items)")
+    return Document(around, grids, layout="Word")

@@ -7,23 +7,16 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
 
 import lxml.etree
 import lxml.html
 
-from lichsync.parse.grid import Cell, header, to_table
-from lichsync.parse.rows import Table
+from lichsync.parse.document import Cell, Document, Grid, GridRow
+from lichsync.parse.rows import BLOCK, Piece
 from lichsync.parse.text import collapse, normalize
 
 MARKUP_RE = re.compile(r"<(?:table|tr|td|th|html|body|div|p)\b", re.IGNORECASE)
 BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table"}
-
-
-@dataclass
-class Page:
-    heading: str  # the page's text before the schedule table (title, week, issuing body)
-    table: Table | None
 
 
 def looks_like_html(text: str) -> bool:
@@ -108,31 +101,33 @@ def _int(value: str | None) -> int:
         return 1
 
 
-def read(text: str) -> Page:
-    """The schedule table of a page (the first table with a Ngày … Nội dung header)."""
+MAX_TABLES = 200  # a page's tables are read up to this many: portals nest layout tables deep
+
+
+def read(text: str) -> Document:
+    """The page's text, one entry per line it shows, and every table on it with the text above it."""
     try:
         root = lxml.html.document_fromstring(text)
     except (lxml.etree.ParserError, ValueError):
-        return Page("", None)
-    for table in root.iter("table"):
-        cells = _cells(grid(table))
-        found = header(cells)
-        if not found:
-            continue
-        k, roles = found
-        names = [c.text if c is not None else "" for c in cells[k]]
-        return Page(_text_before(root, table), to_table(cells[k + 1 :], roles, table.sourceline or 0, names))
-    return Page("\n".join(lines_of(root)), None)
+        return Document([], layout="web page")
+    grids = []
+    for table in list(root.iter("table"))[:MAX_TABLES]:
+        rows = _cells(grid(table))
+        if len(rows) >= 2:
+            grids.append(Grid([GridRow(r) for r in rows], above=_text_before(root, table)))
+    return Document(lines_of(root), grids, layout="web page")
 
 
 def _cells(rows: list[list[lxml.html.HtmlElement]]) -> list[list[Cell]]:
+    """Each element once as a Cell, the same object in every slot it spans; its lines are its paragraphs."""
     seen: dict[int, Cell] = {}
     out = []
     for row in rows:
         out.append([])
         for el in row:
             if id(el) not in seen:
-                seen[id(el)] = Cell(lines_of(el), el.sourceline or 0)
+                line = el.sourceline or 0
+                seen[id(el)] = Cell([Piece(t, line, BLOCK) for t in lines_of(el)])
             out[-1].append(seen[id(el)])
     return out
 

@@ -18,9 +18,11 @@ import pdfplumber
 
 from lichsync.parse import vocab
 from lichsync.errors import InputError
-from lichsync.parse.doctable import Cell, GridRow, build, header_roles, join_lines
+from lichsync.parse.document import Cell, Document, Grid, GridRow
 from lichsync.parse.header import HEADER_START_RE
-from lichsync.parse.rows import BLOCK, LINE, WRAP, Piece, Table
+from lichsync.parse.rows import BLOCK, LINE, WRAP, Piece
+from lichsync.parse.table import is_header_row, join_lines
+from lichsync.parse.text import collapse, normalize
 
 WORDS = {"x_tolerance": 1.5, "y_tolerance": 2}  # pdfplumber's word grouping: tight, for narrow columns
 PAGE_SPAN = 10_000  # positions of page n start at n * PAGE_SPAN, so they grow down the document
@@ -49,7 +51,7 @@ def _lines(words: list[dict]) -> list[Line]:
     for ws in lines:
         ws.sort(key=lambda w: w["x0"])
         size = ws[0]["bottom"] - ws[0]["top"]
-        out.append(Line(" ".join(w["text"] for w in ws), ws[0]["x0"], ws[-1]["x1"], min(w["top"] for w in ws),
+        out.append(Line(collapse(normalize(" ".join(w["text"] for w in ws))), ws[0]["x0"], ws[-1]["x1"], min(w["top"] for w in ws),
                         max(w["bottom"] for w in ws), ws[0]["x1"] - ws[0]["x0"], 0.3 * size))
     return out
 
@@ -124,7 +126,7 @@ class _Reader:
                     first_sep = WRAP if lines[0].text[:1].islower() or not (fits or opens) else LINE
                 grid_cells.append(Cell(_paragraphs(lines, right, page, first_sep, wrap_gap)))
             grow = GridRow(grid_cells)
-            row_is_header = header_roles(grow) is not None
+            row_is_header = is_header_row(grow)
             if not row_is_header:
                 grow.continues = first_data and page > 0
                 first_data = False
@@ -243,8 +245,8 @@ def _row_starts(body: list[dict], columns: list[list[float]], heads: list[list[d
     return [s for n, s in enumerate(starts) if n == 0 or s - starts[n - 1] > 1]
 
 
-def read(data: bytes, source: str, max_pages: int = 200) -> tuple[str, Table]:
-    """(text outside the table, table) of a PDF program."""
+def read(data: bytes, source: str, max_pages: int = 200) -> Document:
+    """The text outside a PDF program's table, and the table's grid of cells."""
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         pages = pdf.pages
@@ -260,10 +262,7 @@ def read(data: bytes, source: str, max_pages: int = 200) -> tuple[str, Table]:
         except Exception as exc:
             raise InputError(source, f"{_open_problem(exc)}: {type(exc).__name__}") from None
     _number(reader.grid, len(reader.outside))
-    table = build(reader.grid)
-    if table is None:
-        raise InputError(source, "no schedule table in the PDF (no header row with Ngày and Nội dung)")
-    return "\n".join(reader.outside), table
+    return Document(reader.outside, [Grid(reader.grid)] if reader.grid else [], layout="PDF")
 
 
 def _read_pages(pages, source: str) -> _Reader:

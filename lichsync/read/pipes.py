@@ -1,45 +1,69 @@
-"""Pipe tables, as pasted from a wiki, a chat or a Markdown file: "| Thứ Hai 14/3 | 8h00 | Họp … |".
+"""Pipe tables, as pasted from a wiki, a chat, a Markdown file or a portal's text export:
+"| Thứ Hai 14/3 | 8h00 | Họp … |", with or without the outer pipes.
 
-A line starting with "|" is a table row (a rule line "|---|---|" is not); a row whose day cell
-is empty belongs to the day above, and continues the row above when it starts no item of its own.
+A line with two or more "|" is a table row (a rule line "|---|---|" is not). Where the rows end
+with "|", a row that does not goes on over the next lines (a line break inside a cell). A row
+with fewer cells than the table lacks its first ones: the day or time written once above it.
 """
 from __future__ import annotations
 
 import re
-
-from lichsync.parse.grid import Cell, guess_roles, header, to_table
-from lichsync.parse.rows import Table
+from lichsync.parse.document import Cell, Grid, GridRow
+from lichsync.parse.rows import LINE, Piece
 
 RULE_RE = re.compile(r"^\|?[\s:|-]+\|?$")
 
 
-def _cells(line: str) -> list[str]:
-    inner = line.strip()
-    inner = inner[1:] if inner.startswith("|") else inner
-    inner = inner[:-1] if inner.endswith("|") else inner
-    return [c.strip().strip("*_").strip() for c in inner.split("|")]  # "**THỨ HAI, 12/5**": Markdown bold
+def grids(lines: list[tuple[int, str]]) -> list[Grid]:
+    """Every pipe table of a text, each with the text above it."""
+    out, block = [], []
+    for no, text in [*lines, (0, "")]:
+        if text.count("|") >= 2 or (block and text.strip() and not _closed(block[-1][1]) and _ends_rows(block)):
+            block.append((no, text))
+            continue
+        if len([b for b in block if b[1].count("|") >= 2]) >= 2:
+            first = block[0][0]
+            out.append(Grid(_rows(block), above="\n".join(t for n, t in lines if n < first)))
+        block = []
+    return out
 
 
-def read(lines: list[tuple[int, str]]) -> tuple[int, Table] | None:
-    """(line of the table's first row, rows) of the first pipe table with a day column, or None."""
-    rows: list[list[Cell | None]] = []
-    first = None
-    for no, text in lines:
-        stripped = text.strip()
-        if not stripped.startswith("|") or stripped.count("|") < 3:
-            if len(rows) >= 2:
-                break
-            rows, first = [], None
+def _closed(text: str) -> bool:
+    return text.rstrip().endswith("|")
+
+
+def _ends_rows(block: list[tuple[int, str]]) -> bool:
+    """Whether the table closes its rows with "|" (so an open row goes on)."""
+    return sum(_closed(t) for _, t in block) * 2 > len(block)
+
+
+def _rows(block: list[tuple[int, str]]) -> list[GridRow]:
+    records: list[list[tuple[int, str]]] = []
+    closes = _ends_rows(block)
+    for no, text in block:
+        if RULE_RE.match(text.strip()):
             continue
-        if RULE_RE.match(stripped):
-            continue
-        first = first or no
-        rows.append([Cell([c] if c else [], no) for c in _cells(stripped)])
-    if len(rows) < 2:
-        return None
-    found = header(rows)
-    if found:
-        k, roles = found
-        return first, to_table(rows[k + 1 :], roles, rows[k][0].line, [c.text for c in rows[k]])
-    roles = guess_roles(rows)
-    return (first, to_table(rows, roles, first)) if roles else None
+        if records and closes and not _closed(records[-1][-1][1]):
+            records[-1].append((no, text))
+        else:
+            records.append([(no, text)])
+    rows = [_cells(record) for record in records]
+    width = max((len(r) for r in rows), default=0)
+    return [GridRow([Cell() for _ in range(width - len(r))] + r) for r in rows]
+
+
+def _cells(record: list[tuple[int, str]]) -> list[Cell]:
+    """A row's cells, each with its lines as paragraphs."""
+    joined = "\n".join(text for _, text in record).strip()
+    joined = joined[1:] if joined.startswith("|") else joined
+    joined = joined[:-1] if joined.endswith("|") else joined
+    cells, line = [], record[0][0]
+    for part in joined.split("|"):
+        pieces = []
+        for k, text in enumerate(part.split("\n")):
+            text = text.strip().strip("*_").strip()  # "**THỨ HAI, 12/5**": Markdown bold
+            if text:
+                pieces.append(Piece(text, line + k, LINE))
+        line += part.count("\n")
+        cells.append(Cell(pieces))
+    return cells

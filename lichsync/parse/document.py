@@ -1,0 +1,55 @@
+"""The document model every reader extracts into, and the only thing the core reads (pure data).
+
+A document is its text outside tables (the heading with its title and period, prose weeks,
+signatures) and the grids of cells its tables hold. A reader decides nothing about dates or
+column roles: it only says what is in which cell, where a cell spans several grid positions (the
+same `Cell` object in each, as a rowspan or a vertical merge), and how strongly the document
+separates a cell's paragraphs (`Piece.sep`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lichsync.parse.rows import Piece
+from lichsync.parse.text import collapse
+
+
+@dataclass(eq=False)
+class Cell:
+    """One table cell: its paragraphs, in order. Identity matters: a merged cell is one object."""
+
+    pieces: list[Piece] = field(default_factory=list)
+    merged: bool = False  # continues the cell above it (a vertical merge the reader could not resolve)
+
+    @property
+    def text(self) -> str:
+        return collapse(" ".join(p.text for p in self.pieces))
+
+    @property
+    def line(self) -> int | None:
+        return self.pieces[0].line if self.pieces else None
+
+
+@dataclass
+class GridRow:
+    cells: list[Cell]
+    continues: bool = False  # the first row on a new page: its cells may continue the row above
+
+
+@dataclass
+class Grid:
+    rows: list[GridRow]
+    above: str = ""  # the text just above the table: a duty roster names its activity there
+
+
+@dataclass
+class Document:
+    """What a reader extracted: the text outside its tables (numbered lines) and its tables."""
+
+    lines: list[str]
+    grids: list[Grid] = field(default_factory=list)
+    layout: str = "text"  # how it was read, for `parse --format table`: "Word table", "web page table" …
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)

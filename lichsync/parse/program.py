@@ -1,0 +1,187 @@
+"""From an extracted document to the program: every reading that applies, the one the evidence
+favours, then its period and events (pure: a Document in, a Program out).
+
+A document can often be read more than one way — a page's schedule table or the prose around
+it, a tab text or its day headings. Each reading is a table of day rows; the best explains the
+document: the most rows that are dated, hold an item, and fall in one period, with the fewest
+problems. Readings that tie keep their order: a document's own tables first.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from lichsync.errors import InputError
+from lichsync.parse import dayblocks, days, flow, heading, parser, tabbed, vocab
+from lichsync.parse.document import Document, Grid
+from lichsync.parse.model import Period, Program, Warning
+from lichsync.parse.rows import CONTENT, Table
+from lichsync.parse.table import rows_from_grid
+
+WINDOW_DAYS = 40  # a week's or a month's days lie this close together; dates far off are cited, not scheduled
+
+
+@dataclass
+class Reading:
+    layout: str
+    table: Table
+    heading: str  # the text above the table: where the title and the period are written
+    grid: Grid | None = None
+
+
+def read_program(doc: Document, source: str, month: int | None = None, year: int | None = None) -> Program:
+    """The program a document holds, from the reading that explains it best."""
+    readings = candidates(doc)
+    best = choose(readings, doc.text)
+    program = build(doc, best, source, month, year)
+    return program
+
+
+def candidates(doc: Document) -> list[Reading]:
+    """Every reading that applies: each table of the document, then its text as tab rows or day blocks."""
+    out = []
+    for grid in doc.grids:
+        table = rows_from_grid(grid)
+        if table is not None:
+            out.append(Reading(f"{doc.layout} table", table, grid.above or doc.text, grid))
+    numbered = [(no, line.rstrip(" ")) for no, line in enumerate(doc.lines, 1)]
+    table = tabbed.read(numbered)
+    if table is not None and table.rows:
+        out.append(Reading("tab-separated table", table, "\n".join(doc.lines[: _first_row_line(table)])))
+    table = dayblocks.read(list(enumerate(doc.lines, 1)))
+    if table is not None and table.rows:
+        out.append(Reading("day headings", table, "\n".join(doc.lines[: _first_row_line(table)])))
+    return out
+
+
+def choose(readings: list[Reading], text: str) -> Reading | None:
+    """The reading with the most dated item rows within one period, the fewest problems."""
+    if not readings:
+        return None
+    found = heading.find_period(text)
+    ctx = days.Context(found[0], found[1]) if found else days.Context(1, date.today().year)
+    return max(readings, key=lambda r: (evidence(r.table, ctx), -readings.index(r)))
+
+
+def evidence(table: Table, ctx: days.Context) -> float:
+    """Rows dated and holding an item, those far from the others' period left out, less the problems."""
+    dated = []
+    for row in table.rows:
+        found = days.read_day(row.day or row.weekday or "", ctx)
+        if isinstance(found, days.Days) and row.cells.get(CONTENT):
+            dated.append(found.start)
+        elif not row.day.strip() and row.weekday and row.cells.get(CONTENT):
+            dated.append(None)
+    known = sorted(d for d in dated if d is not None)
+    if known:
+        middle = known[len(known) // 2]
+        inside = sum(1 for d in dated if d is None or abs((d - middle).days) <= WINDOW_DAYS)
+    else:
+        inside = len(dated)
+    return inside - len(table.problems)
+
+
+def build(doc: Document, reading: Reading | None, source: str, month: int | None, year: int | None) -> Program:
+    """The program from the chosen reading: its period first, then its events."""
+    table = reading.table if reading else None
+    heading_text = reading.heading if reading else doc.text
+    raw = heading_text.split("\n") if reading and reading.grid else doc.lines
+    text = "\n".join(raw)
+    warnings: list[Warning] = []
+    found = heading.find_period(text)
+    title_line = text[: found[2]].count("\n") if found else None
+    organization = heading.find_organization(raw, title_line) or heading.whose_schedule(raw)
+    if table is not None and table.rows and _weekly(table):
+        period, warnings = week_period(table, heading_text, text, source, month, year)
+    else:
+        if month is None or year is None:
+            if found is None and table is None:
+                raise InputError(source, "no schedule found: no schedule table, no day headings, no month and year")
+            if found is None:
+                raise InputError(source, "no month and year found in the heading (give --month and --year)")
+            month, year = month or found[0], year or found[1]
+        if not (1 <= month <= 12 and 1 <= year <= 9999):
+            raise InputError(source, f"{month}/{year} is not a month")
+        period = Period(month=month, year=year)
+        if table is None:
+            # In a text layer, empty lines are mere line spacing; lines of blanks are the layout's gaps.
+            layer = [(no, line.strip()) for no, line in enumerate(raw, 1) if line]
+            table = flow.read(layer, calendar.monthrange(year, month)[1], after=title_line or 0)
+            reading = Reading("text layer", table, text) if table is not None else None
+    program = Program(source=source, period=period, organization=organization)
+    program.layout = reading.layout if reading else None
+    if table is None or not table.rows:
+        raise InputError(source, "no schedule found: no schedule table, no day headings, no dated rows")
+    program.events, found_warnings = parser.parse_table(table, period)
+    program.warnings = warnings + found_warnings
+    return program
+
+
+def _weekly(table: Table) -> bool:
+    """Rows dated day/month, or named by weekday alone: a week (monthly rows write the day's number only)."""
+    dated = sum(days.has_date(row.day) for row in table.rows)
+    return 2 * dated >= len(table.rows) or not any(re.search(r"\d", row.day) for row in table.rows)
+
+
+def _first_row_line(table: Table) -> int:
+    """Where the heading ends: the table's header, else its first row."""
+    if not table.rows:
+        return 40
+    return max(1, (table.header_line or table.rows[0].line) - 1)
+
+
+def week_period(
+    table: Table, heading_text: str, text: str, source: str, month: int | None, year: int | None
+) -> tuple[Period, list[Warning]]:
+    """A weekly schedule's period: the week its title names, else its rows' first and last days.
+
+    Rows that write no year get the title's, else the year their weekday names fit, preferring
+    years the text names (a warning says so); --year overrides."""
+    warnings: list[Warning] = []
+    week = heading.find_week(heading_text, title=True) or heading.find_week(text)
+    years = [int(y) for row in table.rows for y in re.findall(r"/(\d{4})\b", row.day)]
+    if year is None:
+        year = (week and (week[1][2] or week[0][2])) or (years[0] if years else None)
+    if year is None:
+        year = _infer_year(table, text, warnings)
+    start = end = None
+    if week:
+        (d1, m1, y1), (d2, m2, y2) = week
+        y2 = y2 or year
+        y1 = y1 or (y2 - 1 if m1 > m2 else y2)
+        try:
+            start, end = date(y1, m1, d1), date(y2, m2, d2)
+        except ValueError:
+            warnings.append(Warning("unreadable_row", f"the week {d1}/{m1}–{d2}/{m2} is not a date range; read from its rows", None))
+    first = re.search(r"\d{1,2}\s*/\s*(\d{1,2})", table.rows[0].day)
+    anchor = Period(month=month or (start.month if start else int(first.group(1)) if first and 1 <= int(first.group(1)) <= 12 else 1),
+                    year=year, start=start, end=end)
+    dated = [found for row in table.rows if isinstance(found := parser.row_days(row, anchor), days.Days)]
+    if not dated:
+        raise InputError(source, "no day of the schedule can be read as a date")
+    if start is None:  # the rows' own first and last days
+        anchor.start, anchor.end = min(d.start for d in dated), max(d.end or d.start for d in dated)
+    else:  # a page may list more than the week its title names ("Tuần 20 … và Tuần 21 …")
+        anchor.end = max(anchor.end or anchor.start, max(d.start for d in dated))
+    if month is None:  # the period is the month of the first day: 30/12/2024–05/01/2025 is 12/2024
+        anchor.month, anchor.year = anchor.start.month, anchor.start.year
+    return anchor, warnings
+
+
+def _infer_year(table: Table, text: str, warnings: list[Warning]) -> int:
+    pairs = []
+    for row in table.rows:
+        m = re.search(r"(\d{1,2})\s*/\s*(\d{1,2})", row.day)
+        wd = vocab.weekday_of(row.weekday)
+        if m and wd is not None:
+            pairs.append((int(m.group(1)), int(m.group(2)), wd))
+    year, fits = heading.infer_year(pairs, text, date.today().year)
+    if fits:
+        warnings.append(Warning("year_inferred", f"no year is written; {year} is the year whose weekdays match the dates", None))
+    elif not pairs:
+        warnings.append(Warning("year_inferred", f"no year is written and no weekday names to tell it; read as {year} (give --year)", None))
+    else:
+        warnings.append(Warning("year_inferred", f"no year is written and the weekdays match no nearby year; read as {year} (give --year)", None))
+    return year

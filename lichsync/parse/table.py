@@ -1,0 +1,428 @@
+"""The one rows-from-grid stage: any table a reader extracted (Word, PDF, web page, pipe or tab
+text) into the day rows the parser reads (pure).
+
+Every rule about tables lives here once: the header in any wording, or none (roles then come
+from what the cells hold); two header rows; a header repeated on each page; a day cell written
+once for many rows (a merge, a rowspan, or left empty); a day cell written date-first or over two
+lines; span rows ("Từ 24 đến 28/6/2019") outside the day's cell; rows broken by a page; days
+written as rows across the table; wide tables with a column per session or per official.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from lichsync.parse import days, vocab
+from lichsync.parse.document import Cell, Grid, GridRow
+from lichsync.parse.header import role_of
+from lichsync.parse.rows import (
+    BLOCK, CONTENT, DAY, IGNORED, LEADERS, LOCATION, TIME, UNITS, WEEKDAY, WRAP, Piece, Row, Table, join_continuations,
+)
+from lichsync.parse.text import collapse
+
+# A column named for a session ("Sáng") or an official ("Giám đốc Nguyễn Văn Tài"): a wide table.
+SESSION_COLUMN, OFFICIAL_COLUMN = "session column", "official column"
+CLOCK_CELL_RE = re.compile(rf"^\(?\s*{vocab.CLOCK}|^(?:buổi\s+)?(?:sáng|chiều|tối|cả\s+ngày|trong\s+ngày)\b", re.IGNORECASE)
+LEADER_CELL_RE = re.compile(
+    vocab.LEADER_START_RE.pattern + r"|^(?:PCTTT|PCT|CT|PBT|BT|GĐ|PGĐ|TP|PTP)\b|\bđ/c\b", re.IGNORECASE
+)
+PLATE_RE = re.compile(r"\b\d{2}\s*[A-ZĐ]{1,2}\d?\s*[-.]\s*\d{3}\.?\d{2}\b")
+PLACE_CELL_RE = re.compile(rf"{vocab.UNIT_HEAD_RE.pattern}|^p\.\s*họp|^ph\d|^ht\b|\btầng\s+\d|\bphòng\s+họp\b", re.IGNORECASE)
+DURATION_RE = re.compile(r"^\(?\s*0?\d{1,2}\s*ngày\s*\)?$", re.IGNORECASE)
+
+
+def rows_from_grid(grid: Grid) -> Table | None:
+    """Day rows of a table; None when nothing in it reads as days with items."""
+    rows = _resolve_merges([r for r in grid.rows if any(c.text for c in r.cells) or r.continues])
+    if len(rows) < 1:
+        return None
+    width = max(len(r.cells) for r in rows)
+    rows = [GridRow(r.cells + [Cell()] * (width - len(r.cells)), r.continues) for r in rows]
+    at, roles = find_header(rows)
+    body = rows[at + 1 :] if at is not None else rows
+    roles = settle_roles(roles, body)
+    if roles is None:
+        return None
+    header_line = next((c.line for c in rows[at].cells if c.line), 0) if at is not None else 0
+    if SESSION_COLUMN in roles or OFFICIAL_COLUMN in roles:
+        body, roles = _spread(body, roles, [c.text for c in rows[at].cells] if at is not None else [])
+    table = _walk(body, roles, header_line)
+    return table if table.rows else None
+
+
+def _resolve_merges(rows: list[GridRow]) -> list[GridRow]:
+    """A cell marked as merged with the one above is that cell: the same object in each position."""
+    above: list[Cell] = []
+    out = []
+    for row in rows:
+        cells = [above[c] if cell.merged and c < len(above) else cell for c, cell in enumerate(row.cells)]
+        out.append(GridRow(cells, row.continues))
+        above = cells
+    return out
+
+
+def _header_cells(row: GridRow) -> list[str | None] | None:
+    """The roles a header row's cells name, or None when the row is not a header. A header naming
+    the day and then sessions or officials ("Thứ, ngày | Sáng | Chiều") heads a wide table."""
+    texts = [c.text for c in row.cells]
+    if any(len(t) > 70 or days.DATE_RE.search(t) for t in texts):
+        return None
+    roles = [role_of(t) if t and not re.search(r"\d", t) else None for t in texts]  # labels hold no numbers
+    kinds = [_column_kind(t) if t and r in (None, TIME, LEADERS) else None for t, r in zip(texts, roles)]
+    if DAY in roles and CONTENT not in roles and sum(k is not None for k in kinds) >= 2:
+        return [k or r for k, r in zip(kinds, roles)]
+    named = {r for r in roles if r}
+    labels = sum(1 for c, r in zip(_distinct(row), roles) if c and r)
+    if len(named - {IGNORED}) >= 2 and named & {CONTENT, DAY, TIME} and 2 * labels >= sum(map(bool, _distinct(row))):
+        return roles
+    return None
+
+
+def _distinct(row: GridRow) -> list[bool]:
+    """Per position: whether it holds a written cell seen there first (a spanning cell counts once)."""
+    seen: set[int] = set()
+    out = []
+    for cell in row.cells:
+        out.append(bool(cell.text) and id(cell) not in seen)
+        seen.add(id(cell))
+    return out
+
+
+def find_header(rows: list[GridRow]) -> tuple[int | None, list[str | None] | None]:
+    """The header row among the first rows (two rows when the second names the first's parts)."""
+    for k, row in enumerate(rows[:8]):
+        roles = _header_cells(row)
+        if roles is None:
+            continue
+        roles = _inherit_spans(row, roles)
+        if k + 1 < len(rows):
+            below = _header_cells(rows[k + 1]) or _sub_header(rows[k + 1])
+            if below:
+                return k + 1, [b or a for a, b in zip(roles, below)]
+        return k, roles
+    return None, None
+
+
+def _sub_header(row: GridRow) -> list[str | None] | None:
+    """A second header row naming parts of the first ("Ngày | Giờ" under "THỜI GIAN")."""
+    texts = [c.text for c in row.cells]
+    if any(len(t) > 30 or re.search(r"\d", t) for t in texts):
+        return None
+    roles = [role_of(t) if t else None for t in texts]
+    written = [t for t in texts if t]
+    return roles if written and all(r for t, r in zip(texts, roles) if t) else None
+
+
+def _inherit_spans(row: GridRow, roles: list[str | None]) -> list[str | None]:
+    """A header cell spanning several columns ("THỜI GIAN" over two) names each of them."""
+    out = list(roles)
+    for c in range(1, len(out)):
+        if out[c] is None and row.cells[c] is row.cells[c - 1]:
+            out[c] = out[c - 1]
+    return out
+
+
+def _column_kind(text: str) -> str | None:
+    if vocab.SESSION_ALONE_RE.match(text.strip()):
+        return SESSION_COLUMN
+    if vocab.LEADER_START_RE.match(text) or re.match(r"^(?:phó\s+)?(?:giám\s+đốc|chủ\s+tịch|bí\s+thư)\b", text, re.IGNORECASE):
+        return OFFICIAL_COLUMN
+    return None
+
+
+def _column_texts(body: list[GridRow], col: int) -> list[str]:
+    """The distinct written cells of a column (a merged cell once)."""
+    seen: set[int] = set()
+    out = []
+    for row in body:
+        cell = row.cells[col]
+        if id(cell) in seen or not cell.text:
+            continue
+        seen.add(id(cell))
+        out.append(cell.text)
+    return out
+
+
+def share(texts: list[str], test: Callable[[str], object]) -> float:
+    return sum(bool(test(t)) for t in texts) / len(texts) if texts else 0.0
+
+
+def settle_roles(roles: list[str | None] | None, body: list[GridRow]) -> list[str | None] | None:
+    """Column roles from the header where it names them, from what the cells hold where it does not:
+    the column of dates is the day column whatever its header says; the longest text is the content."""
+    width = len(body[0].cells) if body else 0
+    columns = [_column_texts([r for r in body if not _spans_table(r)], c) for c in range(width)]
+    named = list(roles) if roles else [None] * width
+    if roles and any(r in (SESSION_COLUMN, OFFICIAL_COLUMN) for r in roles):
+        return roles
+    # Columns of dates lead columns of day numbers (a numbering column counts 1, 2, 3 too).
+    day_share = [share(texts, days.names_days) + share(texts, days.has_date) for texts in columns]
+    day = _day_column(named, day_share)
+    if day is None:
+        return _days_across(named, body)
+    named = [IGNORED if r == DAY and c != day else r for c, r in enumerate(named)]
+    named[day] = DAY
+    if CONTENT not in named or share(columns[named.index(CONTENT)], days.names_days) > 0.6:
+        rest = [c for c in range(width) if c != day and named[c] in (None, CONTENT, IGNORED, TIME) and columns[c]]
+        if not rest:
+            return None
+        content = max(rest, key=lambda c: sum(map(len, columns[c])) / len(columns[c]))
+        named = [None if r == CONTENT else r for r in named]
+        named[content] = CONTENT
+    content = named.index(CONTENT)
+    for c in range(width):
+        if named[c] is None:
+            named[c] = _guess_side(columns[c], after_content=c > content, taken=named)
+        elif named[c] in (LEADERS, LOCATION, UNITS) and columns[c] and share(columns[c], PLATE_RE.search) > 0.5:
+            named[c] = IGNORED  # licence plates under a leader-like header: the driver column
+    return named
+
+
+def _day_column(named: list[str | None], day_share: list[float]) -> int | None:
+    """The day column: the header's, unless another column holds the dates."""
+    if DAY in named and day_share[named.index(DAY)] >= 0.3:
+        return named.index(DAY)
+    free = [c for c in range(len(day_share)) if named[c] in (None, TIME, WEEKDAY)]
+    best = max(free, key=lambda c: (day_share[c], -c)) if free else None
+    return best if best is not None and day_share[best] >= 0.3 else None
+
+
+def _days_across(named: list[str | None], body: list[GridRow]) -> list[str | None] | None:
+    """No day column: days written as rows across the table ("THỨ HAI, NGÀY 20/11/2023")."""
+    if not any(_day_row(r) for r in body):
+        return None
+    columns = [_column_texts([r for r in body if not _day_row(r)], c) for c in range(len(named))]
+    if CONTENT not in named:
+        candidates = [c for c in range(len(named)) if columns[c] and named[c] in (None, IGNORED)]
+        if not candidates:
+            return None
+        named[max(candidates, key=lambda c: sum(map(len, columns[c])) / len(columns[c]))] = CONTENT
+    content = named.index(CONTENT)
+    return [r if r else _guess_side(columns[c], c > content, named) for c, r in enumerate(named)]
+
+
+def _guess_side(texts: list[str], after_content: bool, taken: list[str | None]) -> str:
+    """A column without a header word: clock times, leaders, places, or nothing lichsync uses."""
+    if not texts:
+        return IGNORED
+    if share(texts, CLOCK_CELL_RE.match) > 0.5 or share(texts, DURATION_RE.match) > 0.5:
+        return TIME
+    if share(texts, PLATE_RE.search) > 0.3:
+        return IGNORED
+    if share(texts, LEADER_CELL_RE.search) > 0.4:
+        return LEADERS
+    if after_content and share(texts, PLACE_CELL_RE.search) > 0.3 and LOCATION not in taken:
+        return LOCATION
+    return IGNORED
+
+
+def _day_row(row: GridRow) -> vocab.DayHead | None:
+    """A row that is only a day heading, written across the table or in one cell of it."""
+    written = {id(c): c for c in row.cells if c.text}
+    if len(written) != 1:
+        return None
+    head = vocab.day_head(next(iter(written.values())).text)
+    return head if head and not head.rest else None
+
+
+def _spread(body: list[GridRow], roles: list[str | None], names: list[str]) -> tuple[list[GridRow], list[str | None]]:
+    """A wide table's rows as one row per (day, column): the column's name becomes the row's session or leader."""
+    day_col = roles.index(DAY)
+    out = []
+    for row in body:
+        for c, role in enumerate(roles):
+            cell = row.cells[c]
+            if role not in (SESSION_COLUMN, OFFICIAL_COLUMN) or not cell.text:
+                continue
+            named = Cell([Piece(names[c] if c < len(names) else "", cell.line or 0, BLOCK)])
+            out.append(GridRow([row.cells[day_col], named if role == SESSION_COLUMN else Cell(), cell,
+                                named if role == OFFICIAL_COLUMN else Cell()]))
+    return out, [DAY, TIME, CONTENT, LEADERS]
+
+
+def is_header_row(row: GridRow) -> bool:
+    return _header_cells(row) is not None
+
+
+def _walk(body: list[GridRow], roles: list[str | None], header_line: int) -> Table:
+    """Day rows, one per table row that holds an item; rows continuing a row above join it."""
+    table = Table(roles=[r for r in dict.fromkeys(roles) if r and r != IGNORED], rows=[], header_line=header_line)
+    day_col = roles.index(DAY) if DAY in roles else None
+    per_item = _one_item_per_row(roles)
+    day: tuple[str, int, Cell | None] | None = None  # (day text, its line, its cell)
+    above: GridRow | None = None
+    for grow in body:
+        if is_header_row(grow):
+            continue
+        if day_col is None:
+            head = _day_row(grow)
+            if head:
+                cell = next(c for c in grow.cells if c.text)
+                day = (f"{head.weekday or ''} {head.date}".strip(), cell.line or 0, cell)
+                continue
+            own_day = None
+        else:
+            own_day = _own(grow, day_col, above)
+            if own_day is not None and not days.names_days(own_day.text):
+                if grow.continues and table.rows:
+                    own_day = None  # the rest of a day cell broken by the page
+                elif _spans_table(grow):
+                    above = grow
+                    continue  # a title or separator across the table
+                else:
+                    table.problems.append((own_day.line or header_line, f"a row whose day cell is not a day ({own_day.text[:30]!r}) was skipped"))
+                    above = grow
+                    continue
+            if own_day is not None:
+                day = (_day_text(own_day), own_day.line or 0, own_day)
+        if day is None:
+            above = grow
+            continue
+        if table.rows and _continues(grow, roles, day_col, above, per_item):
+            _join(table.rows[-1], grow, roles, above)
+        elif table.rows and own_day is None and not per_item:
+            _extend(table.rows[-1], grow, roles, above)
+        else:
+            row = _row(grow, roles, day, above, per_item)
+            if row is not None:
+                table.rows.append(row)
+        above = grow
+    return table
+
+
+def _own(grow: GridRow, col: int, above: GridRow | None) -> Cell | None:
+    """The row's own cell in a column: written, and not the cell above spanning down."""
+    cell = grow.cells[col]
+    if not cell.text or (above is not None and above.cells[col] is cell):
+        return None
+    return cell
+
+
+def _spans_table(grow: GridRow) -> bool:
+    return len({id(c) for c in grow.cells if c.text}) == 1 and len(grow.cells) > 1
+
+
+def _one_item_per_row(roles: list[str | None]) -> bool:
+    """Whether each table row is one item (weekly tables give each its time), so a cell's lines are
+    one item's; else the rows under a day are more of that day's paragraphs (monthly tables)."""
+    return TIME in roles
+
+
+def _day_text(cell: Cell) -> str:
+    """A day cell's text without its lunar note ("Thứ Hai" / "14/7" / "(01/12 ÂL)" → "Thứ Hai 14/7")."""
+    return collapse(" ".join(p.text for p in cell.pieces if not vocab.LUNAR_RE.match(p.text)))
+
+
+WEEKDAY_IN_DAY_RE = re.compile(rf"{vocab.WEEKDAY}|\b(?:hai|ba|tư|năm|sáu|bảy)\b", re.IGNORECASE)
+
+
+def _weekday_in(day: str) -> str | None:
+    """The weekday a day cell names beside its date or day number ("2 Thứ Ba", "Sáu 01", "Thứ 2 (08/4)")."""
+    rest = re.sub(r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|^\s*\d{1,2}(?:\s*[-–,]\s*\d{1,2})?\b", " ", day)
+    m = WEEKDAY_IN_DAY_RE.search(rest)
+    return m.group(0) if m else None
+
+
+def _continues(grow: GridRow, roles: list[str | None], day_col: int | None, above: GridRow | None, per_item: bool) -> bool:
+    """A row that goes on with the row above: broken by a page, or a cell wrapped onto the next
+    table row (no day, no time and no item of its own)."""
+    if above is None:
+        return False
+    if day_col is not None and _own(grow, day_col, above) is not None:
+        return False
+    if any(r == TIME and _own(grow, c, above) is not None for c, r in enumerate(roles)):
+        return False
+    content = next((grow.cells[c] for c, r in enumerate(roles) if r == CONTENT), None)
+    if content is None or not content.text or (above.cells[roles.index(CONTENT)] is content):
+        return grow.continues
+    first = content.pieces[0]
+    if grow.continues:
+        return first.sep == WRAP or not _starts_item(first.text)
+    return first.text[:1].islower() and not _starts_item(first.text)
+
+
+def _starts_item(text: str) -> bool:
+    return bool(vocab.BULLET_RE.match(text) or vocab.SESSION_RE.match(text) or vocab.LEADING_TIME_RE.match(text))
+
+
+def _row(grow: GridRow, roles: list[str | None], day: tuple[str, int, Cell | None], above: GridRow | None,
+         per_item: bool) -> Row | None:
+    text, line, cell = day
+    row = Row(day=text, line=line, day_line=line, weekday=_weekday_in(text))
+    if cell is not None:
+        row.lunar = next((p.text for p in cell.pieces if vocab.LUNAR_RE.match(p.text)), None)
+    for c, role in enumerate(roles):
+        piece_cell = grow.cells[c]
+        if role in (None, DAY, IGNORED) or not piece_cell.text or _spans_left(grow, c):
+            continue
+        if role == WEEKDAY:
+            row.weekday = piece_cell.text
+            continue
+        pieces = [Piece(p.text, p.line, p.sep, p.pos) for p in piece_cell.pieces]
+        if pieces:
+            pieces[0] = Piece(pieces[0].text, pieces[0].line, BLOCK, pieces[0].pos)
+        row.cells.setdefault(role, []).extend(pieces)
+    clock = vocab.LEADING_TIME_RE.match(text)
+    if TIME not in row.cells and clock:  # "08:00 12/05/2025": the day cell holds the time too
+        row.cells[TIME] = [Piece(clock.group("clock"), line, BLOCK)]
+    content = row.cells.get(CONTENT)
+    if not content:
+        return None
+    if per_item:
+        row.cells[CONTENT] = join_continuations(content)
+    row.line = row.cells[CONTENT][0].line
+    _align_spanning_sides(row, grow, roles, above)
+    return row
+
+
+def _spans_left(grow: GridRow, col: int) -> bool:
+    """A cell spanning several columns belongs to its first: "Nghỉ Tết" across the row is content only."""
+    return col > 0 and grow.cells[col] is grow.cells[col - 1]
+
+
+def _align_spanning_sides(row: Row, grow: GridRow, roles: list[str | None], above: GridRow | None) -> None:
+    """A side cell spanning several item rows names the same entry for each: place it beside this row's items."""
+    top = row.cells[CONTENT][0].pos
+    if top is None:
+        return
+    for c, role in enumerate(roles):
+        if role in (UNITS, LEADERS, LOCATION) and above is not None and above.cells[c] is grow.cells[c]:
+            row.cells[role] = [Piece(p.text, p.line, p.sep, top) for p in row.cells.get(role, [])]
+
+
+def _extend(row: Row, grow: GridRow, roles: list[str | None], above: GridRow | None) -> None:
+    """More items of the day above, in a row of their own: a side cell merged down beside them
+    names the same entry for each."""
+    content = next((grow.cells[c] for c, r in enumerate(roles) if r == CONTENT), None)
+    top = content.pieces[0].pos if content is not None and content.pieces else None
+    for c, role in enumerate(roles):
+        cell = grow.cells[c]
+        if role in (None, DAY, IGNORED, WEEKDAY) or not cell.text or _spans_left(grow, c):
+            continue
+        merged = above is not None and above.cells[c] is cell
+        pieces = [Piece(p.text, p.line, BLOCK if k == 0 else p.sep, top if merged and top is not None else p.pos)
+                  for k, p in enumerate(cell.pieces)]
+        row.cells.setdefault(role, []).extend(pieces)
+
+
+def _join(row: Row, grow: GridRow, roles: list[str | None], above: GridRow | None) -> None:
+    """The rest of a row broken by the page or wrapped onto the next table row."""
+    for c, role in enumerate(roles):
+        cell = grow.cells[c]
+        if role in (None, DAY, IGNORED, WEEKDAY) or not cell.text or (above is not None and above.cells[c] is cell) \
+                or _spans_left(grow, c):
+            continue
+        pieces = list(cell.pieces)
+        have = row.cells.setdefault(role, [])
+        if have and (pieces[0].sep == WRAP or role == CONTENT and not _starts_item(pieces[0].text)):
+            last = have[-1]
+            have[-1] = Piece(join_lines(last.text, pieces[0].text), last.line, last.sep, last.pos)
+            pieces = pieces[1:]
+        have.extend(pieces)
+
+
+def join_lines(above: str, below: str) -> str:
+    """Join a wrapped line to the one above: "QLCN-" + "CN" is one word, "Lạc -" + "GĐ" two."""
+    if len(above) >= 2 and above[-1] in "-–" and above[-2].isalnum():
+        return above + below
+    return f"{above} {below}"
