@@ -89,10 +89,6 @@ def _paragraphs(lines: list[Line], right: float, page: int, first_sep: float | N
     return pieces
 
 
-def _centre(word: dict) -> tuple[float, float]:
-    return (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
-
-
 def _in_cells(words: list[dict], boxes: list[tuple[float, float, float, float]]) -> list[list[dict]]:
     """The words whose centre lies in each box, in one sweep down the page: a word is tested only
     against the boxes its height crosses (a row's few cells), not against every cell of the page."""
@@ -100,8 +96,8 @@ def _in_cells(words: list[dict], boxes: list[tuple[float, float, float, float]])
     order = sorted(range(len(boxes)), key=lambda k: boxes[k][1])
     crossing: list[tuple[float, int]] = []  # (bottom, box) of the boxes begun above
     n = 0
-    for word in sorted(words, key=lambda w: _centre(w)[1]):
-        x, y = _centre(word)
+    centres = [((w["top"] + w["bottom"]) / 2, (w["x0"] + w["x1"]) / 2, w) for w in words]
+    for y, x, word in sorted(centres, key=lambda c: c[0]):
         while n < len(order) and boxes[order[n]][1] <= y:
             heapq.heappush(crossing, (boxes[order[n]][3], order[n]))
             n += 1
