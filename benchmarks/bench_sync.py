@@ -62,6 +62,26 @@ class Source(BaseHTTPRequestHandler):
         pass
 
 
+def offline(example: Path) -> str:
+    """The example configuration without its [[sources]] (an outside URL) and [feeds]: this run
+    gives its own, on this machine."""
+    text = example.read_text(encoding="utf-8")
+    start, end = text.index("\n[[sources]]"), text.index("\n[logging]")
+    return text[:start] + text[end:]
+
+
+def startup_ratio(runs: int) -> tuple[float, float]:
+    """Median wall time of `lichsync --help` and of importing typer and rich, each in a new process."""
+    def median_of(args: list[str]) -> float:
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, *args], check=True, cwd=REPO, capture_output=True)
+            times.append(time.perf_counter() - t0)
+        return statistics.median(times)
+    return median_of(["-m", "lichsync", "--help"]), median_of(["-c", "import typer, rich.console"])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=3, help="process runs per phase (median wall time)")
@@ -84,7 +104,7 @@ def main() -> None:
             config = tmp / "lichsync.toml"
             officials = ("lac", "cong", "dung", "hoa")
             calendars = "".join(f'\n[officials.{o}.calendars]\ncaldav = "{radicale.new_calendar()}"\n' for o in officials)
-            config.write_text((REPO / "config.example.toml").read_text(encoding="utf-8") + calendars + f"""
+            config.write_text(offline(REPO / "config.example.toml") + calendars + f"""
 [[sources]]
 url = "{url}"
 
@@ -131,6 +151,9 @@ dir = "{tmp / 'feeds'}"
         finally:
             radicale.stop()
             server.shutdown()
+    helped, floor = startup_ratio(max(3, args.runs))
+    print(f"start-up: `lichsync --help` {helped * 1000:.0f} ms, importing typer + rich {floor * 1000:.0f} ms: "
+          f"{helped / floor:.2f}x (target <= 1.5x: {'ok' if helped <= 1.5 * floor else 'OVER'})")
 
 
 if __name__ == "__main__":

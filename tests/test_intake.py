@@ -58,16 +58,32 @@ def test_unchanged_documents_after_a_clean_run_are_not_parsed(httpserver: HTTPSe
     parse = Counting()
     first = take_in(sources, state, config=b"a", parse=parse)
     assert len(first.programs) == 1 and parse.calls == [sources[0].url]
-    # not yet a clean run: the same documents are parsed again (from the stored copy on a 304)
+    # not yet a clean run: the same documents are taken in again (the stored copy on a 304), their
+    # programs kept by content hash rather than parsed again
     second = take_in(sources, state, config=b"a", parse=parse)
-    assert not second.unchanged and len(parse.calls) == 2 and second.fingerprint == first.fingerprint
+    assert not second.unchanged and len(parse.calls) == 1 and second.fingerprint == first.fingerprint
+    assert second.programs == first.programs and second.parsed == 0
     state.clean_run(second.fingerprint)
     third = take_in(sources, state, config=b"a", parse=parse)
-    assert third.unchanged and third.programs == [] and len(parse.calls) == 2 and third.parsed == 0
+    assert third.unchanged and third.programs == [] and len(parse.calls) == 1 and third.parsed == 0
     assert httpserver.log[-1][1].status_code == 304
     # a changed config is a change, as is --force
     assert not take_in(sources, state, config=b"b", parse=parse).unchanged
     assert not take_in(sources, state, config=b"a", force=True, parse=parse).unchanged
+
+
+def test_one_changed_document_is_the_only_one_parsed_again(tmp_path: Path, state):
+    """Programs are kept by their documents' content hash: a change re-parses that document alone."""
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text(SAMPLE, encoding="utf-8")
+    sources = [Source(name=name, path=tmp_path / f"{name}.txt") for name in ("a", "b", "c")]
+    parse = Counting()
+    take_in(sources, state, parse=parse)
+    assert len(parse.calls) == 3
+    (tmp_path / "b.txt").write_text(revised(SAMPLE), encoding="utf-8")
+    again = take_in(sources, state, parse=parse)
+    assert parse.calls[3:] == [str(tmp_path / "b.txt")] and again.parsed == 1
+    assert any("(điều chỉnh)" in e.title for p in again.programs for e in p.events)
 
 
 def test_a_non_program_keeps_the_last_good_copy(httpserver: HTTPServer, state):

@@ -199,4 +199,4 @@ def test_state_file_is_shared_with_other_tables(tmp_path: Path):
     DocumentState(db).close()
     with sqlite3.connect(db) as again:
         assert again.execute("SELECT uid FROM pushed").fetchall() == [("x",)]
-        assert {r[0] for r in again.execute("SELECT name FROM sqlite_master WHERE type='table'")} == {"pushed", "source_documents", "source_runs"}
+        assert {r[0] for r in again.execute("SELECT name FROM sqlite_master WHERE type='table'")} == {"pushed", "source_documents", "parsed_programs", "source_runs"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime
 
 
@@ -31,6 +32,11 @@ class CalendarEvent:
 
     def content_hash(self) -> str:
         """What a calendar shows of the event; a change here is a change worth a write."""
+        return self._content_hash
+
+    @cached_property
+    def _content_hash(self) -> str:
+        """Computed once: an event is compared in every feed and calendar it is in."""
         shown = {
             "summary": self.summary,
             "start": self.start.isoformat(),

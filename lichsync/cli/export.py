@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 from typing import Optional
 
@@ -14,7 +15,7 @@ from lichsync.calendar.directory import Directory
 from lichsync.cli.inputs import choose, load_config, read_programs
 from lichsync.calendar.mapper import for_official, map_programs
 from lichsync.parse.model import Program
-from lichsync.publish.ics import write_feed
+from lichsync.publish.ics import utc_now, write_feed
 
 ALL_FEED = "all.ics"
 
@@ -32,9 +33,9 @@ def feeds_for_all(events: list[CalendarEvent], people: Directory, config: Config
 
 
 def write(path: Path, events: list[CalendarEvent], name: str, config: Config,
-          rendered: dict | None = None) -> None:
+          rendered: dict | None = None, now: datetime | None = None) -> None:
     try:
-        write_feed(path, events, name, config.timezone, config.export.refresh_minutes, rendered=rendered)
+        write_feed(path, events, name, config.timezone, config.export.refresh_minutes, now, rendered)
     except OSError as e:
         kept = "; the previous file is unchanged" if path.is_file() else ""
         raise fail(path, f"cannot write: {e.strerror or e}{kept}")
@@ -69,6 +70,13 @@ def export(
         os.makedirs(directory, exist_ok=True)
     except OSError as e:
         raise fail(directory, f"cannot create the directory: {e.strerror or e}")
-    rendered: dict = {}  # an event in several feeds is rendered once
+    write_all(directory, events, people, config, programs)
+
+
+def write_all(directory: Path, events: list[CalendarEvent], people: Directory, config: Config,
+              programs: list[Program]) -> None:
+    """Every feed of --all, stamped with one time for the run: an event in several feeds is then
+    the same revision in each, rendered once."""
+    now, rendered = utc_now(), {}
     for file_name, feed_events, name in feeds_for_all(events, people, config, programs):
-        write(directory / file_name, feed_events, name, config, rendered)
+        write(directory / file_name, feed_events, name, config, rendered, now)

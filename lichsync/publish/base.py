@@ -66,7 +66,9 @@ class Target(ABC):
     @abstractmethod
     def delete(self, action: Action) -> None: ...
 
-    def apply(self, actions: Sequence[Action], done: Done) -> None:
-        """Write one action at a time; targets with batch endpoints override this."""
+    def apply(self, actions: Sequence[Action], done: Done, sent: Callable[[], None] = lambda: None) -> None:
+        """Write one action at a time; targets with batch endpoints override this. `sent` is called
+        after each request's `done` calls, before the next request (the state commits there)."""
         for action in actions:
             done(action, getattr(self, action.op)(action))
+            sent()

@@ -33,11 +33,8 @@ def resource_name(uid: str) -> str:
 
 
 def render(action: Action) -> str:
-    """The event as the iCalendar writer renders it, plus lichsync's scope marker."""
-    cal = icalendar.Calendar.from_ical(event_to_ical(action.desired.event))
-    for ve in cal.walk("VEVENT"):
-        ve.add(SCOPE_PROP, action.desired.scope)
-    return cal.to_ical().decode("utf-8")
+    """The event as the iCalendar writer renders it, plus lichsync's scope marker (rendered once)."""
+    return event_to_ical(action.desired.event, extra={SCOPE_PROP: action.desired.scope}).decode("utf-8")
 
 
 def parse_listing(href: str, etag: str | None, data: str) -> list[RemoteEvent]:

@@ -15,7 +15,7 @@ import os
 import socket
 import stat
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
@@ -160,7 +160,7 @@ class GoogleTarget(Target):
         self.apply([action], lambda a, w: result.append(w))
         return result[0]
 
-    def apply(self, actions: Sequence[Action], done: Done) -> None:
+    def apply(self, actions: Sequence[Action], done: Done, sent: Callable[[], None] = lambda: None) -> None:
         """Batches of ≤ 50 calls; failed calls that may succeed later go round again after a backoff."""
         pending = [(a, a.op) for a in actions]
         attempt = 0
@@ -185,6 +185,7 @@ class GoogleTarget(Target):
                 except NETWORK_ERRORS as e:
                     again.extend(chunk)
                     errors.append(f"network error: {e}")
+                sent()
                 if fatal:
                     raise TargetError(self.label, fatal[0])
             if again:

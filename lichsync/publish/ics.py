@@ -99,10 +99,15 @@ def _tzid(event: CalendarEvent) -> str | None:
     return getattr(event.start.tzinfo, "key", None) if isinstance(event.start, datetime) else None
 
 
-def event_to_ical(event: CalendarEvent, revision: Revision | None = None, now: datetime | None = None) -> bytes:
-    """One CalendarEvent as a whole VCALENDAR (with its VTIMEZONE), as a CalDAV PUT sends it."""
+def event_to_ical(event: CalendarEvent, revision: Revision | None = None, now: datetime | None = None,
+                  extra: dict[str, str] | None = None) -> bytes:
+    """One CalendarEvent as a whole VCALENDAR (with its VTIMEZONE), as a CalDAV PUT sends it;
+    `extra` properties (a target's markers) go on the VEVENT."""
     now = now or utc_now()
-    return _calendar(_tzid(event), [event_component(event, revision or revise(event, None, now))]).to_ical()
+    ve = event_component(event, revision or revise(event, None, now))
+    for name, value in (extra or {}).items():
+        ve.add(name, value)
+    return _calendar(_tzid(event), [ve]).to_ical()
 
 
 def render_feed(events: Iterable[CalendarEvent], name: str, tzid: str, refresh_minutes: int,
@@ -171,7 +176,9 @@ def read_previous(data: bytes) -> dict[str, Stored]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def _utc(value: bytes) -> datetime:
+    """Cached: the events written in one run share their stamps, in every feed they are in."""
     return datetime.strptime(value.decode("ascii"), "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
 
 

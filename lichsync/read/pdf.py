@@ -1,4 +1,4 @@
-"""PDF files through pdfplumber: the program's table from its ruling lines, or from its words' columns.
+"""PDF files (read by pdfpage, on pypdfium2): the program's table from its ruling lines, or from its words' columns.
 
 Cells come from the table's ruling lines; a table drawn without rulings falls back to columns
 found from the gutters no word crosses. Inside a cell, words become lines by their height on
@@ -9,12 +9,10 @@ is how side entries find their items when the counts alone do not settle it.
 """
 from __future__ import annotations
 
-import io
+import heapq
 import math
 import re
 from dataclasses import dataclass
-
-import pdfplumber
 
 from lichsync.parse import vocab
 from lichsync.errors import InputError
@@ -23,8 +21,8 @@ from lichsync.parse.header import HEADER_START_RE
 from lichsync.parse.rows import BLOCK, LINE, WRAP, Piece
 from lichsync.parse.table import is_header_row, join_lines
 from lichsync.parse.text import collapse, normalize
+from lichsync.read import pdfpage
 
-WORDS = {"x_tolerance": 1.5, "y_tolerance": 2}  # pdfplumber's word grouping: tight, for narrow columns
 PAGE_SPAN = 10_000  # positions of page n start at n * PAGE_SPAN, so they grow down the document
 
 
@@ -93,9 +91,24 @@ def _paragraphs(lines: list[Line], right: float, page: int, first_sep: float | N
     return pieces
 
 
-def _inside(word: dict, box: tuple[float, float, float, float]) -> bool:
-    x, y = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+def _in_cells(words: list[dict], boxes: list[tuple[float, float, float, float]]) -> list[list[dict]]:
+    """The words whose centre lies in each box, in one sweep down the page: a word is tested only
+    against the boxes its height crosses (a row's few cells), not against every cell of the page."""
+    inside: list[list[dict]] = [[] for _ in boxes]
+    order = sorted(range(len(boxes)), key=lambda k: boxes[k][1])
+    crossing: list[tuple[float, int]] = []  # (bottom, box) of the boxes begun above
+    n = 0
+    centres = [((w["top"] + w["bottom"]) / 2, (w["x0"] + w["x1"]) / 2, w) for w in words]
+    for y, x, word in sorted(centres, key=lambda c: c[0]):
+        while n < len(order) and boxes[order[n]][1] <= y:
+            heapq.heappush(crossing, (boxes[order[n]][3], order[n]))
+            n += 1
+        while crossing and crossing[0][0] < y:
+            heapq.heappop(crossing)
+        for _, k in crossing:
+            if boxes[k][0] <= x <= boxes[k][2]:
+                inside[k].append(word)
+    return inside
 
 
 class _Reader:
@@ -136,29 +149,33 @@ class _Reader:
                     self.ends[col] = (cell[0][-1], cell[1])
 
 
-def _ruled_rows(page, words: list[dict]) -> tuple[list, list[dict]] | None:
+def _ruled_rows(tables: list, words: list[dict]) -> tuple[list, list[dict]] | None:
     """Rows of the page's ruled tables as (lines, right edge) per cell; the words left outside."""
-    tables = [t for t in page.find_tables() if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
+    tables = [t for t in tables if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
     if not tables:
         return None
+    grids = [[row.cells for row in table.rows] for table in sorted(tables, key=lambda t: t.bbox[1])]
+    boxes = [box for grid in grids for cells in grid for box in cells if box]
+    inside = iter(_in_cells(words, boxes))
     rows, used = [], set()
-    for table in sorted(tables, key=lambda t: t.bbox[1]):
-        columns: dict[int, list[dict]] = {}
-        for row in table.rows:
-            for col, box in enumerate(row.cells):
-                if box:
-                    columns.setdefault(col, []).extend(w for w in words if _inside(w, box))
-        right = {col: max((w["x1"] for w in ws), default=0) for col, ws in columns.items()}
-        for row in table.rows:
-            cells = []
-            for col, box in enumerate(row.cells):
+    for grid in grids:
+        found = [[next(inside) if box else None for box in cells] for cells in grid]
+        right: dict[int, float] = {}
+        for cells in found:
+            for col, ws in enumerate(cells):
+                if ws:
+                    right[col] = max(right.get(col, 0), max(w["x1"] for w in ws))
+                elif ws is not None:
+                    right.setdefault(col, 0)
+        for cells, boxes_of_row in zip(found, grid):
+            row = []
+            for col, (ws, box) in enumerate(zip(cells, boxes_of_row)):
                 if box is None:
-                    cells.append(None)
+                    row.append(None)
                     continue
-                inside = [w for w in words if _inside(w, box)]
-                used.update(id(w) for w in inside)
-                cells.append((_lines(inside), min(right.get(col, box[2]), box[2])))
-            rows.append(cells)
+                used.update(id(w) for w in ws)
+                row.append((_lines(ws), min(right.get(col, box[2]), box[2])))
+            rows.append(row)
     return rows, [w for w in words if id(w) not in used]
 
 
@@ -248,30 +265,31 @@ def _row_starts(body: list[dict], columns: list[list[float]], heads: list[list[d
 def read(data: bytes, source: str, max_pages: int = 200) -> Document:
     """The text outside a PDF program's table, and the table's grid of cells."""
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        pages = pdf.pages
-    except Exception as exc:  # pdfminer raises many types for damaged or locked files
+        pdf = pdfpage.open_pdf(data)
+    except Exception as exc:  # pdfium's PdfiumError names damaged and locked files alike
         raise InputError(source, _open_problem(exc)) from None
-    with pdf:
-        if len(pages) > max_pages:
-            raise InputError(source, f"the PDF has {len(pages)} pages, over the limit of {max_pages} (LICHSYNC_MAX_PAGES)")
+    try:
+        if len(pdf) > max_pages:
+            raise InputError(source, f"the PDF has {len(pdf)} pages, over the limit of {max_pages} (LICHSYNC_MAX_PAGES)")
         try:
-            reader = _read_pages(pages, source)
+            reader = _read_pages(list(pdfpage.pages(pdf)), source)
         except InputError:
             raise
         except Exception as exc:
             raise InputError(source, f"{_open_problem(exc)}: {type(exc).__name__}") from None
+    finally:
+        pdf.close()
     _number(reader.grid, len(reader.outside))
     return Document(reader.outside, [Grid(reader.grid)] if reader.grid else [], layout="PDF")
 
 
-def _read_pages(pages, source: str) -> _Reader:
-    pages_words = [page.extract_words(**WORDS) for page in pages]
+def _read_pages(pages: list[pdfpage.Page], source: str) -> _Reader:
+    pages_words = [page.words for page in pages]
     if not any(pages_words):
         if any(page.images for page in pages):
             raise InputError(source, "no text layer — looks like a scan (run OCR first, e.g. ocrmypdf)")
         raise InputError(source, "the PDF has no text")
-    ruled = [_ruled_rows(page, words) for page, words in zip(pages, pages_words)]
+    ruled = [_ruled_rows(page.tables, page.words) for page in pages]
     reader = _Reader()
     columns = None
     for k, words in enumerate(pages_words):

@@ -9,14 +9,9 @@ from lichsync.publish.base import Target, Written
 
 
 def execute(plan: Plan, target: Target, state: State, progress: Callable[[Action], None] = lambda a: None) -> None:
-    """Writes go to the remote first, then to the state (one transaction each): a crash in between
-    leaves an event the next run re-finds by UID, never one the state claims but the remote lacks."""
-    for a in plan.actions:
-        if a.adopt:
-            state.save(target.kind, target.calendar, Record(a.uid, a.remote.remote_id, a.remote.etag, a.desired.hash))
-    for uid in plan.forget:
-        state.forget(target.kind, target.calendar, uid)
-
+    """Writes go to the remote first, then to the state (one transaction per remote request, committed
+    before the next goes out): a crash in between leaves an event the next run re-finds by UID,
+    never one the state claims but the remote lacks."""
     def done(action: Action, written: Written | None) -> None:
         if action.op == "delete":
             state.forget(target.kind, target.calendar, action.uid)
@@ -25,4 +20,11 @@ def execute(plan: Plan, target: Target, state: State, progress: Callable[[Action
                        Record(action.uid, written.remote_id, written.etag, action.desired.hash))
         progress(action)
 
-    target.apply(plan.writes, done)
+    with state.held():
+        for a in plan.actions:
+            if a.adopt:
+                state.save(target.kind, target.calendar, Record(a.uid, a.remote.remote_id, a.remote.etag, a.desired.hash))
+        for uid in plan.forget:
+            state.forget(target.kind, target.calendar, uid)
+        state.commit()
+        target.apply(plan.writes, done, state.commit)

@@ -56,10 +56,15 @@ def take_in(sources: Sequence[Source], state: DocumentState, client: httpx.Clien
             for doc in documents:
                 _keep_new_validators(doc, state)
         return intake
-    issues = []
+    issues, fresh = [], []
     for doc in documents:
-        program, trouble = _read(doc, parse)
-        intake.parsed += 1
+        program = state.parsed(doc)  # a document parsed before from the same bytes is not parsed again
+        trouble = None
+        if program is None:
+            program, trouble = _read(doc, parse)
+            intake.parsed += 1
+            if remember and not trouble:
+                fresh.append((doc, program))
         if trouble:
             kept = fallback(doc, state)
             program = _read(kept, parse)[0] if kept else None
@@ -72,6 +77,7 @@ def take_in(sources: Sequence[Source], state: DocumentState, client: httpx.Clien
         elif remember and not doc.stale:
             state.remember(doc)
         issues.append(Issue(program, doc.issued, doc.origin, doc.source.organization))
+    state.keep_parsed(fresh)
     current, intake.replaced = current_issues(issues)
     intake.programs = [i.program for i in current]
     return intake

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import pickle
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -22,6 +23,7 @@ from pathlib import Path
 import httpx
 
 from lichsync import __version__
+from lichsync.parse.model import Program
 from lichsync.read.pipeline import Limits
 from lichsync.settings import Source
 
@@ -37,6 +39,12 @@ CREATE TABLE IF NOT EXISTS source_documents (
     issued TEXT NOT NULL,          -- ISO time: Last-Modified, file mtime, or when first fetched
     body BLOB NOT NULL,            -- the last copy that parsed as a program
     checked_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS parsed_programs (
+    origin TEXT PRIMARY KEY,       -- one row per document: the program of its latest bytes
+    sha256 TEXT NOT NULL,          -- of the bytes it was parsed from
+    version TEXT NOT NULL,         -- of the lichsync that parsed it (another parser, another program)
+    program BLOB NOT NULL          -- pickled Program
 );
 CREATE TABLE IF NOT EXISTS source_runs (
     name TEXT PRIMARY KEY,         -- "sync"
@@ -101,6 +109,22 @@ class DocumentState:
                 "INSERT OR REPLACE INTO source_documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc.origin, doc.source.name, doc.etag, doc.last_modified, doc.sha256, doc.issued.isoformat(),
                  doc.data, _now().isoformat(timespec="seconds")))
+
+    def parsed(self, doc: Document) -> Program | None:
+        """The program parsed before from these very bytes, by this version of lichsync: one changed
+        document among hundreds re-parses that document alone."""
+        row = self._db.execute("SELECT program FROM parsed_programs WHERE origin = ? AND sha256 = ? AND version = ?",
+                               (doc.origin, doc.sha256, __version__)).fetchone()
+        try:
+            return pickle.loads(row[0]) if row else None
+        except Exception:  # written by a lichsync whose classes differ: parse again
+            return None
+
+    def keep_parsed(self, programs: list[tuple[Document, Program]]) -> None:
+        """Remember what these documents parsed to, in one transaction (a cache: losing it costs a parse)."""
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO parsed_programs VALUES (?, ?, ?, ?)",
+                                 [(doc.origin, doc.sha256, __version__, pickle.dumps(program)) for doc, program in programs])
 
     def last_clean_run(self, name: str = "sync") -> str | None:
         row = self._db.execute("SELECT fingerprint FROM source_runs WHERE name = ?", (name,)).fetchone()

@@ -1,12 +1,15 @@
-"""What lichsync remembers of the events it wrote: SQLite, one transaction per remote write.
+"""What lichsync remembers of the events it wrote: SQLite, one transaction per remote request.
 
-A push records each write right after the remote accepted it, in its own committed transaction,
-so a run killed at any point (kill -9) leaves a state that is a subset of the truth; the planner
+A push records each write right after the remote accepted it, and commits the records of one
+request (a Google batch holds up to 50 writes) together before the next request goes out, so a
+run killed at any point (kill -9) leaves a state that is a subset of the truth; the planner
 re-finds anything missing by UID on the next run.
 """
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -40,6 +43,7 @@ class State:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.execute(SCHEMA)
+        self._held = False  # inside `held()`: writes wait for `commit()`
 
     def records(self, target: str, calendar: str) -> dict[str, Record]:
         rows = self._db.execute(
@@ -50,15 +54,32 @@ class State:
     def save(self, target: str, calendar: str, record: Record) -> Record:
         record = Record(record.uid, record.remote_id, record.etag, record.hash,
                         datetime.now(timezone.utc).isoformat(timespec="seconds"))
-        with self._db:  # one committed transaction
-            self._db.execute("INSERT OR REPLACE INTO pushed VALUES (?, ?, ?, ?, ?, ?, ?)",
-                             (target, calendar, record.uid, record.remote_id, record.etag, record.hash,
-                              record.pushed_at))
+        self._db.execute("INSERT OR REPLACE INTO pushed VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         (target, calendar, record.uid, record.remote_id, record.etag, record.hash, record.pushed_at))
+        self._commit_unless_held()
         return record
 
     def forget(self, target: str, calendar: str, uid: str) -> None:
-        with self._db:  # one committed transaction
-            self._db.execute("DELETE FROM pushed WHERE target=? AND calendar=? AND uid=?", (target, calendar, uid))
+        self._db.execute("DELETE FROM pushed WHERE target=? AND calendar=? AND uid=?", (target, calendar, uid))
+        self._commit_unless_held()
+
+    def _commit_unless_held(self) -> None:
+        if not self._held:
+            self._db.commit()
+
+    def commit(self) -> None:
+        self._db.commit()
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Writes inside commit together at each `commit()` and at the end, even on an error:
+        one transaction (one fsync) per remote request rather than per record."""
+        self._held = True
+        try:
+            yield
+        finally:
+            self._held = False
+            self._db.commit()
 
     def close(self) -> None:
         self._db.close()
