@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from lichsync.cli.inputs import load_config
+from lichsync.cli.inputs import load_config, verbose_option
 from lichsync.cli.console import fail
 
 app = typer.Typer(no_args_is_help=True, help="Sign in to calendar services.")
@@ -18,13 +18,14 @@ def google(
     token: Optional[Path] = typer.Option(None, "--token", help="Where to keep the token (default: the user config dir)."),
     no_browser: bool = typer.Option(False, "--no-browser", help="Print the sign-in URL instead of opening a browser."),
     config_path: Optional[Path] = typer.Option(None, "--config", "-c", envvar="LICHSYNC_CONFIG"),
+    verbose: bool = verbose_option(),
 ) -> None:
     """Installed-app OAuth flow for Google Calendar (cron jobs may use a service account instead)."""
     from google_auth_oauthlib.flow import InstalledAppFlow
 
     from lichsync.publish.google import SCOPES, save_token, token_path
 
-    config = load_config(config_path)
+    config = load_config(config_path, verbose)
     secrets = client_secrets or (Path(config.targets.google.client_secrets).expanduser()
                                  if config.targets.google.client_secrets else None)
     if secrets is None:

@@ -27,7 +27,7 @@ def findings(program: Program, notes: bool = False) -> list[tuple[str, Warning]]
 
 
 def check(
-    files: List[Path] = typer.Argument(..., help="Programs as text."),
+    files: List[Path] = typer.Argument(..., help="Programs: PDF, Word, saved web pages or text."),
     notes: bool = typer.Option(False, "--notes", help="Also show notes on how unusual layouts were read."),
 ) -> None:
     """Check FILE... for contradictions: weekdays, lunar notes, days, spans, years."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -11,10 +12,10 @@ from lichsync.calendar.calendar_event import CalendarEvent
 from lichsync.config import Config
 from lichsync.cli.console import fail
 from lichsync.calendar.directory import Directory
-from lichsync.cli.inputs import choose, load_config, read_programs
+from lichsync.cli.inputs import choose, load_config, read_programs, verbose_option
 from lichsync.calendar.mapper import for_official, map_programs
 from lichsync.parse.model import Program
-from lichsync.publish.ics import write_feed
+from lichsync.publish.ics import render_feed, write_feed
 
 ALL_FEED = "all.ics"
 
@@ -33,6 +34,10 @@ def feeds_for_all(events: list[CalendarEvent], people: Directory, config: Config
 
 def write(path: Path, events: list[CalendarEvent], name: str, config: Config,
           rendered: dict | None = None) -> None:
+    if str(path) == "-":  # `-o -`: the feed on stdout, for pipes (curl, ssh, another tool)
+        sys.stdout.buffer.write(render_feed(events, name, config.timezone, config.export.refresh_minutes))
+        sys.stdout.flush()
+        return
     try:
         write_feed(path, events, name, config.timezone, config.export.refresh_minutes, rendered=rendered)
     except OSError as e:
@@ -42,13 +47,14 @@ def write(path: Path, events: list[CalendarEvent], name: str, config: Config,
 
 
 def export(
-    files: list[Path] = typer.Argument(..., metavar="FILE...", help="Programs (text) to export; a later file of the same month replaces an earlier one."),
+    files: list[Path] = typer.Argument(..., metavar="FILE...", help="Programs (PDF, Word, saved web pages or text) to export; a later file of the same month replaces an earlier one."),
     official: Optional[str] = typer.Option(None, "--official", help='Whose calendar: a name, alias or title ("Lạc", "Lac", "Giám đốc").'),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="The .ics file to write for --official."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="The .ics file to write for --official; - writes it to stdout."),
     all_: bool = typer.Option(False, "--all", help="A feed per official and one for the organisation (all.ics)."),
     directory: Optional[Path] = typer.Option(None, "--dir", "-d", help="Where --all writes its feeds."),
     config_path: Optional[Path] = typer.Option(None, "--config", "-c", envvar="LICHSYNC_CONFIG",
-                                               help="Configuration TOML (see config.example.toml)."),
+                                               help="Configuration TOML (default: lichsync.toml in the user config dir, when it exists)."),
+    verbose: bool = verbose_option(),
 ) -> None:
     """Export programs as iCalendar feeds that phones and calendar apps subscribe to."""
     if all_ == bool(official):
@@ -57,7 +63,7 @@ def export(
         raise fail("export", "--official needs -o FILE.ics")
     if all_ and directory is None:
         raise fail("export", "--all needs -d DIR")
-    config = load_config(config_path)
+    config = load_config(config_path, verbose)
     programs = read_programs(files)
     people = Directory(config, programs)
     events = map_programs(programs, config, people)

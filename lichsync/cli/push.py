@@ -20,9 +20,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
-from lichsync.cli.inputs import choose, load_config, read_programs
+from lichsync.cli.inputs import choose, load_config, read_programs, verbose_option
 from lichsync.config import Config, Official
-from lichsync.cli.console import fail, utf8_stdout, wide_console
+from lichsync.cli.console import fail, utf8_stdout, terminal_console
 from lichsync.calendar.directory import Directory
 from lichsync.calendar.mapper import for_official, map_programs, organization_key
 from lichsync.parse.model import Program
@@ -106,7 +106,7 @@ def choose_targets(person: Official, to: To, calendar: str | None) -> list[tuple
 
 
 def push(
-    files: list[Path] = typer.Argument(..., help="Programs (text, PDF, Word); a later file of the same month replaces an earlier one."),
+    files: list[Path] = typer.Argument(..., help="Programs (PDF, Word, saved web pages or text); a later file of the same month replaces an earlier one."),
     official: str = typer.Option(..., "--official", help='Whose calendar: a name, alias or title ("Lạc", "Giám đốc").'),
     to: To = typer.Option(To.all, "--to", help="Which target; all = every calendar the official has in the config."),
     calendar: Optional[str] = typer.Option(None, "--calendar", help="CalDAV calendar URL or Google calendar id (with --to)."),
@@ -115,10 +115,11 @@ def push(
     state_path: Optional[Path] = typer.Option(None, "--state", envvar="LICHSYNC_STATE",
                                               help="State database (default: the user state dir)."),
     config_path: Optional[Path] = typer.Option(None, "--config", "-c", envvar="LICHSYNC_CONFIG",
-                                               help="Configuration TOML (see config.example.toml)."),
+                                               help="Configuration TOML (default: lichsync.toml in the user config dir, when it exists)."),
+    verbose: bool = verbose_option(),
 ) -> None:
     """Make an official's calendar match the programs: create, update and delete only lichsync's own events."""
-    config = load_config(config_path)
+    config = load_config(config_path, verbose)
     programs = read_programs(files)
     people = Directory(config, programs)
     person = choose(people, official)
@@ -128,7 +129,7 @@ def push(
         state = State(state_path)
     except (sqlite3.Error, OSError) as e:  # not a database, no permission
         raise fail(state_path or "state", f"cannot open the sync state: {e}")
-    console = wide_console()
+    console = terminal_console()
     report = []
     with state:
         for kind, cal in chosen:

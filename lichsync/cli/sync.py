@@ -23,9 +23,10 @@ from lichsync import config as config_mod
 from lichsync.cli import logs
 from lichsync.calendar.calendar_event import CalendarEvent
 from lichsync.cli.export import feeds_for_all
+from lichsync.cli.inputs import config_file, default_config_path
 from lichsync.cli.push import open_target, scope
 from lichsync.config import Config, ConfigError
-from lichsync.cli.console import fail, wide_console
+from lichsync.cli.console import fail, terminal_console
 from lichsync.calendar.directory import Directory
 from lichsync.sync.intake import Intake, take_in
 from lichsync.calendar.mapper import for_official, map_programs
@@ -61,10 +62,12 @@ class Row:
                 f"{verb}delete {self.deleted}, unchanged {self.unchanged}")
 
 
-def load(path: Path | None) -> tuple[Config, SyncSettings, bytes]:
-    """The configuration and its sync sections; any mistake is one line and exit 2."""
+def load(path: Path | None, verbose: bool = False) -> tuple[Config, SyncSettings, bytes]:
+    """The configuration (--config, else the user's config file) and its sync sections; any mistake is one line and exit 2."""
+    path = config_file(path, verbose)
     if path is None:
-        raise fail("sync", "needs --config FILE (or LICHSYNC_CONFIG): the [[sources]] to sync are in it")
+        raise fail("sync", f"no configuration: create {default_config_path()} (see config.example.toml), "
+                           "or give --config FILE / LICHSYNC_CONFIG; the [[sources]] to sync are in it")
     try:
         raw = path.read_bytes()
         config = config_mod.load(path)
@@ -82,16 +85,16 @@ def load(path: Path | None) -> tuple[Config, SyncSettings, bytes]:
 
 def sync(
     config_path: Optional[Path] = typer.Option(None, "--config", "-c", envvar="LICHSYNC_CONFIG",
-                                               help="Configuration TOML with the sources to sync (see config.example.toml)."),
+                                               help="Configuration TOML with the sources to sync (default: lichsync.toml in the user config dir)."),
     dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Fetch and plan; write no feed and no calendar."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary: only warnings and errors (for cron)."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log every step on stderr too."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Say which configuration file is used; log every step on stderr too."),
     force: bool = typer.Option(False, "--force", help="Parse and compare everything even when no document changed."),
     state_path: Optional[Path] = typer.Option(None, "--state", envvar="LICHSYNC_STATE",
                                               help="State database (default: the user state dir)."),
 ) -> None:
     """Bring every feed and calendar to the current programs of the configured sources."""
-    config, settings, raw = load(config_path)
+    config, settings, raw = load(config_path, verbose)
     logs.setup(settings.logging, verbose)
     state_path = state_path or default_path()
     try:
@@ -203,7 +206,7 @@ def push_calendars(events: list[CalendarEvent], people: Directory, config: Confi
 
 
 def print_summary(rows: list[Row], intake: Intake, dry_run: bool) -> None:
-    console = wide_console()
+    console = terminal_console()
     table = Table(header_style="bold", title="lichsync sync" + (" (dry run: nothing written)" if dry_run else ""))
     for name in ("Official", "Where", "Created", "Updated", "Deleted", "Unchanged", "Problem"):
         table.add_column(name, justify="right" if name in ("Created", "Updated", "Deleted", "Unchanged") else "left")
