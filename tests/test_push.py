@@ -66,6 +66,11 @@ class CalDAVCalendar:
         assert client.request(event.remote_id, "PUT", body, {"If-Match": event.etag}).status == 204
 
 
+def uid_of(event: dict) -> str:
+    """lichsync's UID of a Google event (kept in its private properties), else the event's own iCalUID."""
+    return event.get("extendedProperties", {}).get("private", {}).get("lichsyncUid") or event["iCalUID"]
+
+
 class GoogleCalendar:
     kind = "google"
 
@@ -81,7 +86,7 @@ class GoogleCalendar:
         return path
 
     def live(self) -> list[tuple[str, str]]:
-        return sorted((e["iCalUID"], e.get("summary", "")) for e in self.emulator.live(self.id))
+        return sorted((uid_of(e), e.get("summary", "")) for e in self.emulator.live(self.id))
 
     def add_person_event(self, uid: str, summary: str) -> None:
         self.emulator.add_event(self.id, {"iCalUID": uid, "summary": summary,
@@ -89,7 +94,7 @@ class GoogleCalendar:
                                           "end": {"dateTime": "2023-09-05T17:00:00+07:00"}})
 
     def person_edits(self, uid: str, summary: str) -> None:
-        [event] = [e for e in self.emulator.live(self.id) if e["iCalUID"] == uid]
+        [event] = [e for e in self.emulator.live(self.id) if uid_of(e) == uid]
         status, _, _ = self.emulator.call("PATCH", f"/calendar/v3/calendars/{self.id}/events/{event['id']}", {},
                                           json.dumps({"summary": summary}).encode())
         assert status == 200

@@ -25,4 +25,4 @@ def utf8_stdout() -> None:
 
 def terminal_console() -> Console:
     """Tables as wide as the terminal (COLUMNS when piped, else rich's 80), wrapping long titles inside their cells."""
-    return Console(highlight=False)
+    return Console(highlight=False, soft_wrap=True)  # lines of text stay whole (grep, cron mail); tables fit

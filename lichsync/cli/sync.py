@@ -11,7 +11,7 @@ import logging
 import sqlite3
 import time
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
@@ -24,7 +24,7 @@ from lichsync.cli import logs
 from lichsync.calendar.calendar_event import CalendarEvent
 from lichsync.cli.export import feeds_for_all
 from lichsync.cli.inputs import config_file, default_config_path
-from lichsync.cli.push import open_target, scope
+from lichsync.cli.push import open_target, print_actions, scope
 from lichsync.config import Config, ConfigError
 from lichsync.cli.console import fail, terminal_console
 from lichsync.calendar.directory import Directory
@@ -35,10 +35,10 @@ from lichsync.sync.runlock import BUSY_EXIT, Busy, exclusive
 from lichsync.settings import SyncSettings, parse_sync_settings
 from lichsync.sync.sources import DocumentState
 from lichsync.sync.apply import execute
-from lichsync.sync.plan import Desired, plan
+from lichsync.sync.plan import Action, Desired, RemoteEvent, plan
 from lichsync.sync.state import State, default_path
 from lichsync.publish.base import TargetError
-from lichsync.publish.ics import read_previous, render_feed, revise, utc_now, write_atomic
+from lichsync.publish.ics import read_previous, render_feed, revise, stored_fields, utc_now, write_atomic
 
 log = logging.getLogger("lichsync")
 
@@ -53,6 +53,7 @@ class Row:
     deleted: int = 0
     unchanged: int = 0
     error: str | None = None
+    actions: list[Action] = field(default_factory=list)  # what changes, event by event (dry runs list it)
 
     def line(self, dry_run: bool) -> str:
         verb = "would " if dry_run else ""
@@ -169,13 +170,28 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
             kept = previous.get(event.uid)
             if kept is None:
                 row.created += 1
+                op = "create"
             elif revise(event, kept.revision, now) == kept.revision:
                 row.unchanged += 1
+                continue
             else:
                 row.updated += 1
-        row.deleted = len(set(previous) - uids)
+                op = "update"
+            if dry_run:
+                old = _feed_copy(event.uid, kept) if kept else None
+                row.actions.append(Action(op, event.uid, desired=Desired(event, ""), remote=old))
+        gone = set(previous) - uids
+        row.deleted = len(gone)
+        if dry_run:
+            row.actions += [Action("delete", uid, remote=_feed_copy(uid, previous[uid])) for uid in sorted(gone)]
         rows.append(row)
     return rows
+
+
+def _feed_copy(uid: str, stored) -> RemoteEvent:
+    """An event as the feed file holds it, for the dry run's list (what an update changes, what goes)."""
+    shown = stored_fields(stored)
+    return RemoteEvent(uid, uid, None, owned=True, summary=shown["summary"], start=shown["start"], shown=shown)
 
 
 def push_calendars(events: list[CalendarEvent], people: Directory, config: Config, programs: list[Program],
@@ -189,11 +205,12 @@ def push_calendars(events: list[CalendarEvent], people: Directory, config: Confi
             for kind, calendar in sorted(official.calendars.items()):
                 row = Row(official.key, kind)
                 try:
-                    target = open_target(kind, calendar, config)
+                    target = open_target(kind, calendar, config, listings=None if dry_run else state)
                     the_plan = plan(desired, state.records(target.kind, target.calendar), target.list(),
                                     set(scopes.values()))
                     if not dry_run:
                         execute(the_plan, target, state)
+                    row.actions = [a for a in the_plan.actions if a.op in ("create", "update", "delete")]
                     counts = the_plan.counts()
                     row.created, row.updated = counts["create"], counts["update"]
                     row.deleted, row.unchanged = counts["delete"], counts["unchanged"]
@@ -207,6 +224,10 @@ def push_calendars(events: list[CalendarEvent], people: Directory, config: Confi
 
 def print_summary(rows: list[Row], intake: Intake, dry_run: bool) -> None:
     console = terminal_console()
+    if dry_run:  # the plan event by event, as `push --dry-run` shows it
+        for r in rows:
+            if r.actions:
+                print_actions(r.actions, console, title=f"{r.official} {r.where}: would change")
     table = Table(header_style="bold", title="lichsync sync" + (" (dry run: nothing written)" if dry_run else ""))
     for name in ("Official", "Where", "Created", "Updated", "Deleted", "Unchanged", "Problem"):
         table.add_column(name, justify="right" if name in ("Created", "Updated", "Deleted", "Unchanged") else "left")

@@ -171,6 +171,21 @@ def read_previous(data: bytes) -> dict[str, Stored]:
     return out
 
 
+def shown_fields(ve: icalendar.Event) -> dict:
+    """What a calendar shows of a VEVENT, keyed as `CalendarEvent.shown()`: the old side of a dry run's changes."""
+    start, end = ve.get("DTSTART"), ve.get("DTEND")
+    categories = ve.get("CATEGORIES")
+    cats = [str(c) for c in categories.cats] if categories is not None and hasattr(categories, "cats") else []
+    return {"summary": str(ve.get("SUMMARY", "")), "start": start.dt if start else None, "end": end.dt if end else None,
+            "description": str(ve.get("DESCRIPTION", "")), "location": str(ve.get("LOCATION", "")),
+            "categories": cats, "transparent": str(ve.get("TRANSP", "")).upper() == "TRANSPARENT"}
+
+
+def stored_fields(stored: Stored) -> dict:
+    """`shown_fields` of an event a feed holds."""
+    return shown_fields(icalendar.Event.from_ical(stored.block.decode("utf-8")))
+
+
 def _utc(value: bytes) -> datetime:
     return datetime.strptime(value.decode("ascii"), "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
 

@@ -6,6 +6,7 @@ re-finds anything missing by UID on the next run.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,6 +25,13 @@ CREATE TABLE IF NOT EXISTS pushed (
     hash TEXT NOT NULL,
     pushed_at TEXT NOT NULL,
     PRIMARY KEY (target, calendar, uid)
+);
+CREATE TABLE IF NOT EXISTS listings (
+    target TEXT NOT NULL,
+    calendar TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    items TEXT NOT NULL,
+    PRIMARY KEY (target, calendar)
 )
 """
 
@@ -39,7 +47,7 @@ class State:
         self._db = sqlite3.connect(self.path)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute(SCHEMA)
+        self._db.executescript(SCHEMA)
 
     def records(self, target: str, calendar: str) -> dict[str, Record]:
         rows = self._db.execute(
@@ -59,6 +67,17 @@ class State:
     def forget(self, target: str, calendar: str, uid: str) -> None:
         with self._db:  # one committed transaction
             self._db.execute("DELETE FROM pushed WHERE target=? AND calendar=? AND uid=?", (target, calendar, uid))
+
+    def listing(self, target: str, calendar: str) -> tuple[str, dict[str, dict]] | None:
+        """The calendar's last listing (its `updated` stamp, id → event), for an incremental one."""
+        row = self._db.execute("SELECT updated, items FROM listings WHERE target=? AND calendar=?",
+                               (target, calendar)).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
+
+    def save_listing(self, target: str, calendar: str, updated: str, items: dict[str, dict]) -> None:
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO listings VALUES (?, ?, ?, ?)",
+                             (target, calendar, updated, json.dumps(items, ensure_ascii=False)))
 
     def close(self) -> None:
         self._db.close()
