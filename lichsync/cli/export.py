@@ -11,7 +11,7 @@ import typer
 from lichsync.calendar.calendar_event import CalendarEvent
 from lichsync.config import Config
 from lichsync.cli.console import fail
-from lichsync.calendar.directory import Directory
+from lichsync.calendar.directory import Directory, body_of, slug
 from lichsync.cli.inputs import choose, load_config, read_programs, verbose_option
 from lichsync.calendar.mapper import for_official, map_programs
 from lichsync.parse.model import Program
@@ -26,8 +26,15 @@ def feed_title(who: str) -> str:
 
 def feeds_for_all(events: list[CalendarEvent], people: Directory, config: Config,
                   programs: list[Program]) -> list[tuple[str, list[CalendarEvent], str]]:
-    """(file name, events, calendar name) of every feed --all writes: one per official, then all.ics."""
+    """(file name, events, calendar name) of every feed --all writes: one per official, then all.ics;
+    programs of several bodies also get one feed per body (all-<body>.ics), and all.ics is named for all of them."""
     feeds = [(f"{o.key}.ics", for_official(events, o.key), feed_title(o.short_name)) for o in people.officials]
+    if len(people.bodies) > 1:
+        for body, name in sorted(people.bodies.items()):
+            sources = {p.source for p in programs if body_of(p) == body}
+            feeds.append((f"all-{slug(body) if body else 'khong-ro'}.ics", [e for e in events if e.source in sources],
+                          feed_title(name or "cơ quan không ghi tên")))
+        return feeds + [(ALL_FEED, events, feed_title(f"tất cả {len(people.bodies)} cơ quan"))]
     org = config.organization.name or next((p.organization for p in programs if p.organization), None)
     return feeds + [(ALL_FEED, events, feed_title(org or "tất cả"))]
 
