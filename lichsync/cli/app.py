@@ -14,7 +14,6 @@ from lichsync import __version__
 from lichsync.cli.console import fail, utf8_stdout, terminal_console
 from lichsync.errors import InputError
 from lichsync.parse.model import Event, Period, Program
-from lichsync.read.pipeline import parse_file
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -53,6 +52,8 @@ def parse(
     year: Optional[int] = typer.Option(None, "--year", min=1900, max=2200, help="Year, when the document does not say."),
 ) -> None:
     """Parse FILE and print its events."""
+    from lichsync.read.pipeline import parse_file  # each command loads its own readers, targets and servers
+
     try:
         program = parse_file(file, month=month, year=year)
     except InputError as e:

@@ -15,7 +15,6 @@ from lichsync.calendar.directory import Directory, body_of, slug
 from lichsync.cli.inputs import choose, load_config, read_programs, verbose_option
 from lichsync.calendar.mapper import for_official, map_programs
 from lichsync.parse.model import Program
-from lichsync.publish.ics import render_feed, write_feed
 
 ALL_FEED = "all.ics"
 
@@ -41,6 +40,8 @@ def feeds_for_all(events: list[CalendarEvent], people: Directory, config: Config
 
 def write(path: Path, events: list[CalendarEvent], name: str, config: Config,
           rendered: dict | None = None) -> None:
+    from lichsync.publish.ics import render_feed, write_feed
+
     if str(path) == "-":  # `-o -`: the feed on stdout, for pipes (curl, ssh, another tool)
         sys.stdout.buffer.write(render_feed(events, name, config.timezone, config.export.refresh_minutes))
         sys.stdout.flush()

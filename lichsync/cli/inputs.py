@@ -14,7 +14,6 @@ from lichsync.cli.console import fail
 from lichsync.calendar.directory import AmbiguousName, Directory, UnknownName, describe
 from lichsync.errors import InputError
 from lichsync.parse.model import Program
-from lichsync.read.pipeline import parse_file
 from lichsync.sync.revisions import latest_given
 
 
@@ -54,6 +53,8 @@ def load_config(path: Path | None, verbose: bool = False) -> Config:
 
 
 def read_programs(files: list[Path]) -> list[Program]:
+    from lichsync.read.pipeline import parse_file
+
     programs = []
     for file in files:
         try:

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -27,9 +26,7 @@ from lichsync.calendar.calendar_event import changed_fields
 from lichsync.calendar.directory import Directory
 from lichsync.calendar.mapper import for_official, map_programs, organization_key
 from lichsync.parse.model import Program
-from lichsync.sync.apply import execute
 from lichsync.sync.plan import Desired, Plan, plan
-from lichsync.sync.state import State
 from lichsync.publish.base import Backoff, Target, TargetError
 
 NOTES = {"edited": "edited in the calendar; the program changed it", "foreign": "a person's event has this UID; left alone"}
@@ -122,6 +119,7 @@ def push(
     verbose: bool = verbose_option(),
 ) -> None:
     """Make an official's calendar match the programs: create, update and delete only lichsync's own events."""
+    from lichsync.sync.state import State
     config = load_config(config_path, verbose)
     programs = read_programs(files)
     people = Directory(config, programs)
@@ -157,6 +155,9 @@ def push(
 
 def _write(the_plan: Plan, target: Target, state: State, console, quiet: bool) -> None:
     """Apply the plan (with no write, it still records what a lost state forgot) under a progress bar."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from lichsync.sync.apply import execute
     shown = not quiet and console.is_terminal and bool(the_plan.writes)
     with Progress(TextColumn(f"{target.kind}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                   console=console, transient=True, disable=not shown) as bar:

@@ -11,7 +11,8 @@ from lichsync.cli.console import fail
 from lichsync.cli.inputs import config_file, default_config_path, verbose_option
 from lichsync.errors import ConfigError
 from lichsync.settings import FeedSettings, parse_feeds
-from lichsync.publish.serve import TOKENS_FILE, Tokens, create_app, feed_stems, new_tokens, nginx_map, read_tokens
+
+TOKENS_FILE = ".tokens.toml"  # lichsync.publish.serve.TOKENS_FILE, named here so `--help` needs no web stack
 
 
 def feed_settings(config_path: Path) -> FeedSettings:
@@ -40,6 +41,7 @@ def serve(
     verbose: bool = verbose_option(),
 ) -> None:
     """Serve the .ics feeds of a folder, with ETags, 304s, secret links and a subscribe page with QR codes."""
+    from lichsync.publish.serve import Tokens, create_app, feed_stems, new_tokens, nginx_map, read_tokens
     if directory is None:
         config_path = config_file(config_path, verbose)
         if config_path is None:

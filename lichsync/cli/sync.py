@@ -13,7 +13,7 @@ import time
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.table import Table
@@ -28,17 +28,14 @@ from lichsync.cli.push import open_target, print_actions, scope
 from lichsync.config import Config, ConfigError
 from lichsync.cli.console import fail, terminal_console
 from lichsync.calendar.directory import Directory
-from lichsync.sync.intake import Intake, take_in
 from lichsync.calendar.mapper import for_official, map_programs
 from lichsync.parse.model import Program
-from lichsync.sync.runlock import BUSY_EXIT, Busy, exclusive
 from lichsync.settings import SyncSettings, parse_sync_settings
-from lichsync.sync.sources import DocumentState
-from lichsync.sync.apply import execute
 from lichsync.sync.plan import Action, Desired, RemoteEvent, plan
-from lichsync.sync.state import State, default_path
 from lichsync.publish.base import TargetError
-from lichsync.publish.ics import read_previous, render_feed, revise, stored_fields, utc_now, write_atomic
+
+if TYPE_CHECKING:
+    from lichsync.sync.intake import Intake
 
 log = logging.getLogger("lichsync")
 
@@ -95,6 +92,9 @@ def sync(
                                               help="State database (default: the user state dir)."),
 ) -> None:
     """Bring every feed and calendar to the current programs of the configured sources."""
+    from lichsync.sync.runlock import BUSY_EXIT, Busy, exclusive
+    from lichsync.sync.state import default_path
+
     config, settings, raw = load(config_path, verbose)
     logs.setup(settings.logging, verbose)
     state_path = state_path or default_path()
@@ -110,6 +110,9 @@ def sync(
 
 def run(config: Config, settings: SyncSettings, raw: bytes, state_path: Path, dry_run: bool, force: bool,
         quiet: bool) -> int:
+    from lichsync.sync.intake import take_in
+    from lichsync.sync.sources import DocumentState
+
     started = time.perf_counter()
     with DocumentState(state_path) as documents:
         intake = take_in(settings.sources, documents, config=raw, force=force, remember=not dry_run)
@@ -149,6 +152,8 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
                 programs: list[Program], dry_run: bool) -> list[Row]:
     """The feeds of `export --all`; a feed whose bytes would not change is not rewritten (its
     Last-Modified stays, so subscribed calendars get a 304)."""
+    from lichsync.publish.ics import read_previous, render_feed, revise, utc_now, write_atomic
+
     if not dry_run:
         directory.mkdir(parents=True, exist_ok=True)
     now, rendered, rows = utc_now(), {}, []
@@ -190,6 +195,8 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
 
 def _feed_copy(uid: str, stored) -> RemoteEvent:
     """An event as the feed file holds it, for the dry run's list (what an update changes, what goes)."""
+    from lichsync.publish.ics import stored_fields
+
     shown = stored_fields(stored)
     return RemoteEvent(uid, uid, None, owned=True, summary=shown["summary"], start=shown["start"], shown=shown)
 
@@ -197,6 +204,9 @@ def _feed_copy(uid: str, stored) -> RemoteEvent:
 def push_calendars(events: list[CalendarEvent], people: Directory, config: Config, programs: list[Program],
                    state_path: Path, dry_run: bool) -> list[Row]:
     """Every configured calendar of every official; a target that fails is reported, the others go on."""
+    from lichsync.sync.apply import execute
+    from lichsync.sync.state import State
+
     scopes = {p.source: scope(p, config) for p in programs}
     rows = []
     with State(state_path) as state:
