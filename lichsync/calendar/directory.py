@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from lichsync.config import Config, Official
@@ -100,6 +101,12 @@ class Directory:
             for event in program.events:
                 for label in event.officials:
                     self._discover(label, program if several else None)
+        self._written: dict[str, Counter] = {}  # key → titles the programs write beside the name
+        for program in programs:
+            for event in program.events:
+                for label, written in event.titles.items():
+                    for key in self.resolve([label], event.titles, program):
+                        self._written.setdefault(key, Counter())[written] += 1
         for program in programs:
             leaders = [k for e in program.events for label, t in e.titles.items() if has_leadership_title(t)
                        for k in self.resolve([label], e.titles, program)]
@@ -131,6 +138,14 @@ class Directory:
         if k in self._titles:
             return [self._titles[k]]
         return []
+
+    def role(self, key: str) -> str:
+        """The titles of an official: the configuration's, else the ones the programs write most ("TUV, BTĐU, GĐ")."""
+        official = self.get(key)
+        if official.titles:
+            return ", ".join(official.titles)
+        written = self._written.get(key)
+        return written.most_common(1)[0][0] if written else ""
 
     def is_leadership_group(self, label: str) -> bool:
         """A leadership group the configuration does not fill: the program's own leaders make it up."""

@@ -24,30 +24,33 @@ def feed_title(who: str) -> str:
 
 
 def feeds_for_all(events: list[CalendarEvent], people: Directory, config: Config,
-                  programs: list[Program]) -> list[tuple[str, list[CalendarEvent], str]]:
-    """(file name, events, calendar name) of every feed --all writes: one per official, then all.ics;
+                  programs: list[Program]) -> list[tuple[str, list[CalendarEvent], str, str]]:
+    """(file name, events, calendar name, role) of every feed --all writes: one per official, then all.ics;
     programs of several bodies also get one feed per body (all-<body>.ics), and all.ics is named for all of them."""
-    feeds = [(f"{o.key}.ics", for_official(events, o.key), feed_title(o.short_name)) for o in people.officials]
+    feeds = [(f"{o.key}.ics", for_official(events, o.key), feed_title(o.short_name), people.role(o.key))
+             for o in people.officials]
     if len(people.bodies) > 1:
         for body, name in sorted(people.bodies.items()):
             sources = {p.source for p in programs if body_of(p) == body}
             feeds.append((f"all-{slug(body) if body else 'khong-ro'}.ics", [e for e in events if e.source in sources],
-                          feed_title(name or "cơ quan không ghi tên")))
-        return feeds + [(ALL_FEED, events, feed_title(f"tất cả {len(people.bodies)} cơ quan"))]
+                          feed_title(name or "cơ quan không ghi tên"), "Cả cơ quan"))
+        return feeds + [(ALL_FEED, events, feed_title(f"tất cả {len(people.bodies)} cơ quan"), "Mọi cơ quan")]
     org = config.organization.name or next((p.organization for p in programs if p.organization), None)
-    return feeds + [(ALL_FEED, events, feed_title(org or "tất cả"))]
+    return feeds + [(ALL_FEED, events, feed_title(org or "tất cả"), "Cả cơ quan")]
 
 
 def write(path: Path, events: list[CalendarEvent], name: str, config: Config,
-          rendered: dict | None = None) -> None:
+          rendered: dict | None = None, role: str | None = None) -> None:
     from lichsync.publish.ics import render_feed, write_feed
 
     if str(path) == "-":  # `-o -`: the feed on stdout, for pipes (curl, ssh, another tool)
-        sys.stdout.buffer.write(render_feed(events, name, config.timezone, config.export.refresh_minutes))
+        sys.stdout.buffer.write(render_feed(events, name, config.timezone, config.export.refresh_minutes,
+                                            description=role))
         sys.stdout.flush()
         return
     try:
-        write_feed(path, events, name, config.timezone, config.export.refresh_minutes, rendered=rendered)
+        write_feed(path, events, name, config.timezone, config.export.refresh_minutes, rendered=rendered,
+                   description=role)
     except OSError as e:
         kept = "; the previous file is unchanged" if path.is_file() else ""
         raise fail(path, f"cannot write: {e.strerror or e}{kept}")
@@ -77,12 +80,13 @@ def export(
     events = map_programs(programs, config, people)
     if official:
         person = choose(people, official)
-        write(output, for_official(events, person.key), feed_title(person.short_name), config)
+        write(output, for_official(events, person.key), feed_title(person.short_name), config,
+              role=people.role(person.key))
         return
     try:
         os.makedirs(directory, exist_ok=True)
     except OSError as e:
         raise fail(directory, f"cannot create the directory: {e.strerror or e}")
     rendered: dict = {}  # an event in several feeds is rendered once
-    for file_name, feed_events, name in feeds_for_all(events, people, config, programs):
-        write(directory / file_name, feed_events, name, config, rendered)
+    for file_name, feed_events, name, role in feeds_for_all(events, people, config, programs):
+        write(directory / file_name, feed_events, name, config, rendered, role)

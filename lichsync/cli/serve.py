@@ -38,6 +38,8 @@ def serve(
         None, "--token-file", help=f"Secret path segments per feed (TOML); default DIR/{TOKENS_FILE} when it exists."),
     make_tokens: bool = typer.Option(False, "--new-tokens", help="Give every feed without a token a new one, then exit."),
     print_map: bool = typer.Option(False, "--nginx-map", help="Print the URL map for nginx (contrib/nginx-feeds.conf), then exit."),
+    base_url: Optional[str] = typer.Option(None, "--base-url", help="The address phones reach the feeds at "
+                                           "(https://lich.example.gov.vn): the subscribe page's links and QR codes."),
     verbose: bool = verbose_option(),
 ) -> None:
     """Serve the .ics feeds of a folder, with ETags, 304s, secret links and a subscribe page with QR codes."""
@@ -74,5 +76,5 @@ def serve(
     typer.echo(f"Serving {len(feeds)} feed{'s' if len(feeds) != 1 else ''} of {directory} on {shown}/", err=True)
     if tokens.index:
         typer.echo(f"Every feed, with its secret link: {shown}/{tokens.index}/", err=True)
-    uvicorn.run(create_app(directory, tokens), host=host, port=port, server_header=False, proxy_headers=True,
+    uvicorn.run(create_app(directory, tokens, base_url), host=host, port=port, server_header=False, proxy_headers=True,
                 log_level="info")

@@ -157,13 +157,14 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
     if not dry_run:
         directory.mkdir(parents=True, exist_ok=True)
     now, rendered, rows = utc_now(), {}, []
-    for file_name, feed_events, name in feeds_for_all(events, people, config, programs):
+    for file_name, feed_events, name, role in feeds_for_all(events, people, config, programs):
         path = directory / file_name
         row = Row(file_name.removesuffix(".ics"), "feed")
         try:
             old = path.read_bytes() if path.is_file() else b""
             previous = read_previous(old) if old else {}
-            new = render_feed(feed_events, name, config.timezone, config.export.refresh_minutes, previous, now, rendered)
+            new = render_feed(feed_events, name, config.timezone, config.export.refresh_minutes, previous, now, rendered,
+                              role)
             if new != old and not dry_run:
                 write_atomic(path, new)
         except OSError as e:
