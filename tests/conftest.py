@@ -13,11 +13,13 @@ SAMPLE_FILES = sorted(p for p in (REPO / "samples").iterdir() if p.suffix in {".
 SAMPLE_FILES += sorted((REPO / "samples" / "unruled").glob("*.pdf"))  # a table printed without rulings
 GOLD = REPO / "tests" / "gold"
 SHARED = REPO.parent / "shared"
+# Commands read ~/.config/lichsync/lichsync.toml by default: tests see none unless they give XDG_CONFIG_HOME.
+NO_USER_CONFIG = REPO / "tests" / "data" / "no-user-config"
 
 
 def run_cli(*args: str | Path, cwd: Path = REPO, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run `python -m lichsync` as a user would, with this checkout first on the path (and `env` on top)."""
-    env = dict(os.environ, **(env or {}), PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
+    env = dict(os.environ, **{"XDG_CONFIG_HOME": str(NO_USER_CONFIG), **(env or {})}, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
     env["PYTHONIOENCODING"] = "utf-8"
     return subprocess.run(
         [sys.executable, "-m", "lichsync", *map(str, args)],

@@ -3,11 +3,15 @@
 Google cannot be reached from tests, so lichsync's Google target (google-api-python-client built
 from its bundled discovery document, its real HTTP and batch machinery) talks over real HTTP on
 127.0.0.1 to this server instead. It serves what the target uses, as Google documents it:
-events list (paging with maxResults/pageToken, showDeleted), insert (409 when the id exists, even
+events list (paging with maxResults/pageToken, showDeleted; `privateExtendedProperty=name=value`
+matching private properties only; `updatedMin` returning what changed since, deletions included
+whatever showDeleted says, and 410 when it is older than what the emulator remembers —
+`forget_deletions_before`; the collection's `updated` stamp), insert (an id-only insert gets
+iCalUID "<id>@google.com", as Google does) (409 when the id exists, even
 cancelled), get, update (PUT) and patch (If-Match → 412), delete (kept as status=cancelled; 410 when
 already deleted, 404 when unknown) and batch (multipart/mixed of application/http parts). Every
-event gets a fresh ETag on each change. Faults can be injected: the next N calls answer 403
-rateLimitExceeded, 429 or 500. `requests` counts HTTP requests, `calls` API calls by kind,
+event gets a fresh ETag and `updated` stamp on each change. Faults can be injected: the next N calls
+answer 403 rateLimitExceeded, 429 or 500, optionally with a Retry-After header. `requests` counts HTTP requests, `calls` API calls by kind,
 `batch_sizes` the calls in each batch.
 """
 from __future__ import annotations
@@ -35,7 +39,9 @@ class GoogleCalendarEmulator:
         self.requests = Counter()  # HTTP requests: "list", "batch", "insert", ...
         self.calls = Counter()  # API calls, inside batches or not
         self.batch_sizes: list[int] = []
-        self.faults: list[tuple[int, str | None, str | None]] = []  # (status, reason, call kind or any)
+        self.faults: list[tuple[int, str | None, str | None, int | None]] = []  # (status, reason, kind or any, Retry-After)
+        self.list_queries: list[dict] = []  # the query of every events.list call
+        self.oldest_updated_min = ""  # updatedMin before this answers 410 (Google forgets old deletions)
         self._etags = itertools.count(1)
         self._lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
@@ -52,9 +58,14 @@ class GoogleCalendarEmulator:
         self.server.server_close()
 
     # --- test controls ---
-    def inject(self, status: int, count: int = 1, reason: str | None = None, kind: str | None = None) -> None:
+    def inject(self, status: int, count: int = 1, reason: str | None = None, kind: str | None = None,
+               retry_after: int | None = None) -> None:
         """The next `count` calls (of `kind`: "list", "insert", … or any) fail with `status`."""
-        self.faults.extend([(status, reason, kind)] * count)
+        self.faults.extend([(status, reason, kind, retry_after)] * count)
+
+    def forget_deletions_before(self, stamp: str) -> None:
+        """An updatedMin older than `stamp` answers 410 Gone (Google's "updatedMinTooLongAgo")."""
+        self.oldest_updated_min = stamp
 
     def add_event(self, calendar: str, resource: dict) -> dict:
         """An event made by a person in the Google UI (no lichsync marker)."""
@@ -69,6 +80,7 @@ class GoogleCalendarEmulator:
         self.requests.clear()
         self.calls.clear()
         self.batch_sizes.clear()
+        self.list_queries.clear()
 
     @property
     def writes(self) -> int:
@@ -76,7 +88,9 @@ class GoogleCalendarEmulator:
 
     # --- the API ---
     def _store(self, calendar: str, event: dict) -> dict:
-        event["etag"] = f'"{next(self._etags):016d}"'
+        n = next(self._etags)
+        event["etag"] = f'"{n:016d}"'
+        event["updated"] = _stamp(n)
         event["kind"] = "calendar#event"
         self.calendars.setdefault(calendar, {})[event["id"]] = event
         return event
@@ -99,7 +113,8 @@ class GoogleCalendarEmulator:
             fault = next((f for f in self.faults if f[2] in (None, kind)), None)
             if fault:
                 self.faults.remove(fault)
-                return _error(fault[0], fault[1] or "backendError", "injected fault")
+                status, extra, payload = _error(fault[0], fault[1] or "backendError", "injected fault")
+                return status, {"Retry-After": str(fault[3])} if fault[3] is not None else extra, payload
             events = self.calendars.setdefault(cal, {})
             current = events.get(event_id) if event_id else None
             if kind == "delete" and current is not None and current["status"] == "cancelled":
@@ -108,6 +123,9 @@ class GoogleCalendarEmulator:
             if current is not None and if_match and if_match != current["etag"]:
                 return _error(412, "conditionNotMet", "Precondition Failed")
             if kind == "list":
+                self.list_queries.append(query)
+                if query.get("updatedMin", "\uffff") < self.oldest_updated_min:
+                    return _error(410, "updatedMinTooLongAgo", "The requested minimum modification time lies too far in the past.")
                 return 200, {}, self._list(events, query)
             if kind == "insert":
                 resource = json.loads(body)
@@ -132,15 +150,27 @@ class GoogleCalendarEmulator:
             return 200, {}, copy.deepcopy(self._store(cal, merged))
 
     def _list(self, events: dict[str, dict], query: dict) -> dict:
-        items = [e for e in events.values() if query.get("showDeleted") == "true" or e["status"] != "cancelled"]
+        since = query.get("updatedMin")
+        items = [e for e in events.values() if query.get("showDeleted") == "true" or since or e["status"] != "cancelled"]
+        if since:
+            items = [e for e in items if e["updated"] >= since]
+        if "privateExtendedProperty" in query:
+            name, _, value = query["privateExtendedProperty"].partition("=")
+            items = [e for e in items if e.get("extendedProperties", {}).get("private", {}).get(name) == value]
         if "iCalUID" in query:
             items = [e for e in items if e["iCalUID"] == query["iCalUID"]]
         size = min(int(query.get("maxResults", 250)), 2500)
         offset = int(query.get("pageToken", 0))
-        page = {"kind": "calendar#events", "items": copy.deepcopy(items[offset:offset + size])}
+        page = {"kind": "calendar#events", "items": copy.deepcopy(items[offset:offset + size]),
+                "updated": max((e["updated"] for e in events.values()), default=_stamp(0))}
         if offset + size < len(items):
             page["nextPageToken"] = str(offset + size)
         return page
+
+
+def _stamp(n: int) -> str:
+    """The n-th change's `updated` time: RFC 3339, ordered as the changes were made."""
+    return f"2024-01-01T00:00:00.{n:06d}Z"
 
 
 def _error(status: int, reason: str, message: str) -> tuple[int, dict, dict]:
@@ -171,6 +201,8 @@ def _handler(emulator: GoogleCalendarEmulator):
             emulator.requests[name] += 1
             data = json.dumps(payload).encode() if payload is not None else b""
             self.send_response(status)
+            for name, value in extra.items():
+                self.send_header(name, value)
             if payload is not None:
                 self.send_header("Content-Type", "application/json; charset=UTF-8")
                 if "etag" in payload:
@@ -194,11 +226,12 @@ def _handler(emulator: GoogleCalendarEmulator):
                 request_line, *header_lines = head.split("\n")
                 method, target, _ = request_line.split(" ", 2)
                 inner_headers = {k.strip().lower(): v.strip() for k, _, v in (h.partition(":") for h in header_lines)}
-                status, _, payload = emulator.call(method, target, inner_headers, inner_body.encode())
+                status, extra, payload = emulator.call(method, target, inner_headers, inner_body.encode())
                 data = json.dumps(payload) if payload is not None else ""
+                extra_lines = "".join(f"{name}: {value}\r\n" for name, value in extra.items())
                 content_id = part["Content-ID"].replace("<", "<response-", 1)
                 out.append(f"--{boundary}\r\nContent-Type: application/http\r\nContent-ID: {content_id}\r\n\r\n"
-                           f"HTTP/1.1 {status} {REASONS.get(status, '')}\r\n"
+                           f"HTTP/1.1 {status} {REASONS.get(status, '')}\r\n{extra_lines}"
                            f"Content-Type: application/json; charset=UTF-8\r\nContent-Length: {len(data.encode())}\r\n\r\n"
                            f"{data}\r\n")
             data = ("".join(out) + f"--{boundary}--\r\n").encode()

@@ -263,4 +263,4 @@ def test_previous_file_not_from_lichsync_is_replaced(tmp_path):
     out.write_bytes(b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\n\x00garbage")
     proc = run_cli("export", SEED_000, "--official", "Lạc", "-o", out)
     assert proc.returncode == 0, proc.stderr
-    assert all(int(ve["sequence"]) == 0 for ve in vevents(out)) and len(vevents(out)) == 20
+    assert all(int(ve["sequence"]) == 0 for ve in vevents(out)) and len(vevents(out)) == 23  # 20 his own, 3 "Lãnh đạo Sở"

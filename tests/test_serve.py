@@ -192,17 +192,18 @@ def dump_dom(url: str) -> str:
     return r.stdout
 
 
-def test_index_in_headless_chromium_has_subscribe_links_and_qr_codes(private):
-    dom = dump_dom(f"{private.url}/{INDEX}/")
-    page = lxml.html.fromstring(dom)
-    host = private.url.removeprefix("http://")
+def test_index_in_headless_chromium_has_subscribe_links_and_qr_codes(feeds):
+    tokens = Tokens(feeds={"lac": TOKEN, "all": ""}, index=INDEX, enabled=True)
+    with Server(create_app(feeds, tokens, base_url="https://lich.example.gov.vn")) as server:
+        page = lxml.html.fromstring(dump_dom(f"{server.url}/{INDEX}/"))
+    host = "lich.example.gov.vn"
     links = page.xpath('//a[@class="subscribe"]/@href')
     assert sorted(links) == sorted([f"webcal://{host}/all.ics", f"webcal://{host}/{TOKEN}/lac.ics"])
     images = page.xpath('//img[@class="qr"]/@src')
     assert len(images) == 2
-    # each QR code is the code of its feed's webcal link, as segno draws it
+    # each QR code is the code of its feed's webcal link, as segno draws it, with a quiet zone of 4 modules
     for link in links:
-        assert segno.make(link, error="m").svg_data_uri(scale=4, border=2) in images
+        assert segno.make(link, error="m").svg_data_uri(scale=4, border=4) in images
     assert [h.text_content() for h in page.xpath("//li/h2")] == ["Lịch công tác – all", "Lịch công tác – lac"]
 
 

@@ -30,21 +30,32 @@ class CalendarEvent:
     def all_day(self) -> bool:
         return not isinstance(self.start, datetime)
 
-    def content_hash(self) -> str:
-        """What a calendar shows of the event; a change here is a change worth a write."""
-        return self._content_hash
-
-    @cached_property
-    def _content_hash(self) -> str:
-        """Computed once: an event is compared in every feed and calendar it is in."""
-        shown = {
+    def shown(self) -> dict:
+        """What a calendar shows of the event, field by field."""
+        return {
             "summary": self.summary,
-            "start": self.start.isoformat(),
-            "end": self.end.isoformat(),
+            "start": self.start,
+            "end": self.end,
             "description": self.description,
             "location": self.location or "",
             "categories": list(self.categories),
             "transparent": self.transparent,
         }
+
+    def content_hash(self) -> str:
+        """A hash of what a calendar shows of the event; a change here is a change worth a write."""
+        return self._content_hash
+
+    @cached_property
+    def _content_hash(self) -> str:
+        """Computed once: an event is compared in every feed and calendar it is in."""
+        shown = {k: v.isoformat() if isinstance(v, date) else v for k, v in self.shown().items()}
         blob = json.dumps(shown, ensure_ascii=False, sort_keys=True).encode("utf-8")
         return hashlib.sha256(blob).hexdigest()[:32]
+
+
+def changed_fields(before: dict | None, after: CalendarEvent) -> list[str]:
+    """The shown fields an update changes, of those `before` (a feed's or a calendar's copy) knows;
+    [] when nothing is known of the old version."""
+    now = after.shown()
+    return [k for k, v in (before or {}).items() if k in now and v != now[k]]

@@ -4,12 +4,17 @@ Built from the configuration (people, their groups, organisation-level title ali
 for names the configuration does not know, from the programs themselves: any person's name
 a program writes ("Lạc", "Nguyễn Văn Thi") becomes an official, so lichsync works with no
 configuration at all. Roles and groups without a person ("Thường trực", "Theo TP mời") are
-not officials of their own; they reach people only through the configuration.
+not officials of their own. A group reaches people through the configuration; when the
+configuration does not say who is in it, a leadership group ("Lãnh đạo Sở", "Ban Giám đốc",
+"Thường trực") reaches the people the same document writes with leadership titles (GĐ, PGĐ, CT,
+PCT …). When the programs come from several bodies, the people found in them are kept apart by
+body ("Lạc" of one Sở is not "Lạc" of another).
 """
 from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from lichsync.config import Config, Official
@@ -41,6 +46,26 @@ def looks_like_person(label: str) -> bool:
     )
 
 
+# Group labels a program writes for its own leadership, folded.
+_LEADERSHIP_GROUP = re.compile(r"^(lanh dao|ld|ban giam doc|bgd|thuong truc)( (so|tinh|tinh uy|ubnd|huyen|dang uy))?$")
+# A leadership title as a document writes it beside a name ("GĐ", "PGĐ Sở", "Phó Chủ tịch UBND"),
+# folded; "CT CĐ" (the trade union's chair) or "BTĐU" (the Party committee's secretary) is not one.
+_LEADERSHIP_TITLE = re.compile(r"^(p?gd|p?ct|pho giam doc|giam doc|pho chu tich|chu tich)( (so|ubnd|tinh|huyen))?$")
+
+
+def is_leadership_group(label: str) -> bool:
+    return bool(_LEADERSHIP_GROUP.match(key_of(label)))
+
+
+def has_leadership_title(titles: str) -> bool:
+    """ "TUV, BTĐU, GĐ" → True; "CT CĐ" → False."""
+    return any(_LEADERSHIP_TITLE.match(key_of(part)) for part in titles.split(","))
+
+
+def body_of(program: Program) -> str:
+    return key_of(program.organization or "")
+
+
 class AmbiguousName(LookupError):
     def __init__(self, name: str, matches: list[Official]):
         super().__init__(name)
@@ -67,22 +92,42 @@ class Directory:
             for group in o.groups:
                 self._groups.setdefault(key_of(group), []).append(o.key)
         self._by_key = {o.key: o for o in self.officials}
+        self._body: dict[str, str] = {}  # key of an official found in a program → its body, when bodies are several
+        self._leaders: dict[int, tuple[str, ...]] = {}  # id(program) → keys of the people it titles as leaders
+        programs = list(programs)
+        self.bodies = {body_of(p): p.organization or "" for p in programs}
+        several = len(self.bodies) > 1
         for program in programs:
             for event in program.events:
                 for label in event.officials:
-                    self._discover(label)
+                    self._discover(label, program if several else None)
+        self._written: dict[str, Counter] = {}  # key → titles the programs write beside the name
+        for program in programs:
+            for event in program.events:
+                for label, written in event.titles.items():
+                    for key in self.resolve([label], event.titles, program):
+                        self._written.setdefault(key, Counter())[written] += 1
+        for program in programs:
+            leaders = [k for e in program.events for label, t in e.titles.items() if has_leadership_title(t)
+                       for k in self.resolve([label], e.titles, program)]
+            self._leaders[id(program)] = tuple(dict.fromkeys(leaders))
 
-    def _discover(self, label: str) -> None:
-        if self._lookup(label) or not looks_like_person(label):
+    def _discover(self, label: str, program: Program | None) -> None:
+        body = body_of(program) if program else None
+        known = self._lookup(label)
+        if (known and (body is None or any(self._body.get(k, body) == body for k in known))) or not looks_like_person(label):
             return
-        key = base = slug(label)
+        key = base = slug(f"{label} {body}") if body else slug(label)
         n = 2
         while key in self._by_key:
             key, n = f"{base}-{n}", n + 1
-        official = Official(key=key, short_name=label)
+        official = Official(key=key, short_name=f"{label} – {program.organization}" if body else label)
         self.officials.append(official)
         self._by_key[key] = official
-        self._names[key_of(label)] = [key]
+        self._names.setdefault(key_of(label), []).append(key)
+        if body is not None:
+            self._body[key] = body
+            self._names[key_of(official.short_name)] = [key]
 
     def _lookup(self, label: str) -> list[str]:
         k = key_of(label)
@@ -94,18 +139,37 @@ class Directory:
             return [self._titles[k]]
         return []
 
+    def role(self, key: str) -> str:
+        """The titles of an official: the configuration's, else the ones the programs write most ("TUV, BTĐU, GĐ")."""
+        official = self.get(key)
+        if official.titles:
+            return ", ".join(official.titles)
+        written = self._written.get(key)
+        return written.most_common(1)[0][0] if written else ""
+
+    def is_leadership_group(self, label: str) -> bool:
+        """A leadership group the configuration does not fill: the program's own leaders make it up."""
+        return key_of(label) not in self._groups and not self._lookup(label) and is_leadership_group(label)
+
     def get(self, key: str) -> Official:
         return self._by_key[key]
 
-    def resolve(self, labels: Iterable[str], titles: dict[str, str] | None = None) -> tuple[str, ...]:
+    def resolve(self, labels: Iterable[str], titles: dict[str, str] | None = None,
+                program: Program | None = None) -> tuple[str, ...]:
         """Official keys for an event's labels, in order: a person, each member of a group, a title's holder.
 
         Two people written the same way ("Hùng") are told apart by the titles written with the
-        name ("CT CĐ") when those match one person's titles; otherwise both are kept.
+        name ("CT CĐ") when those match one person's titles; otherwise both are kept. `program`
+        keeps people found in programs to their own body's, and gives a leadership group no
+        configuration fills the leaders that program names.
         """
         out: list[str] = []
         for label in labels:
             keys = self._lookup(label)
+            if program is not None:
+                keys = [k for k in keys if self._body.get(k, body_of(program)) == body_of(program)]
+                if not keys and self.is_leadership_group(label):
+                    keys = list(self._leaders.get(id(program), ()))
             written = key_of((titles or {}).get(label, ""))
             if len(keys) > 1 and written and label and key_of(label) in self._names:
                 fitting = [k for k in keys if any(key_of(t) in written for t in self.get(k).titles)]

@@ -51,13 +51,14 @@ def map_program(program: Program, config: Config, directory: Directory) -> list[
     source_line = f"Nguồn: {document_title(program, config)}"
     out: list[CalendarEvent] = []
     for event in program.events:
+        groups = [label for label in event.officials if directory.is_leadership_group(label)]
         digest = hashlib.sha1(f"{org}|{event.date.isoformat()}|{key_of(event.title)}".encode()).hexdigest()[:16]
         common = dict(
             summary=event.title,
-            description=describe(event, source_line),
+            description=describe(event, source_line, groups),
             location=event.location or None,
-            categories=tuple(c for c in (KIND_VI.get(event.kind), SESSION_VI.get(event.session or "")) if c),
-            officials=directory.resolve(event.officials, event.titles),
+            categories=tuple(c for c in (KIND_VI.get(event.kind), SESSION_VI.get(event.session or ""), *groups) if c),
+            officials=directory.resolve(event.officials, event.titles, program),
             transparent=event.kind == "holiday",
             source=program.source,
         )
@@ -115,11 +116,13 @@ def document_title(program: Program, config: Config) -> str:
     return f"{doc} – {org}" if org else doc
 
 
-def describe(event: Event, source_line: str) -> str:
-    """The DESCRIPTION: chủ trì, chuẩn bị, địa điểm, lunar date, source document; in Vietnamese, one per line."""
+def describe(event: Event, source_line: str, groups: Iterable[str] = ()) -> str:
+    """The DESCRIPTION: chủ trì, chuẩn bị, địa điểm, lunar date, source document; in Vietnamese, one per line.
+    A leadership group read without a configuration says so: it is in each leader's calendar as a group event."""
     leaders = [f"{o} ({event.titles[o]})" if event.titles.get(o) else o for o in event.officials]
     lines = [
         f"Chủ trì: {'; '.join(leaders)}" if leaders else "",
+        *(f"Sự kiện của nhóm: {g} (những người văn bản ghi chức danh lãnh đạo)" for g in groups),
         f"Chuẩn bị: {'; '.join(event.units)}" if event.units else "",
         f"Địa điểm: {event.location}" if event.location else "",
         lunar_label(event.date) if FIRST_YEAR < event.date.year < LAST_YEAR else "",

@@ -11,14 +11,13 @@ from rich.table import Table
 from rich.text import Text
 
 from lichsync import __version__
-from lichsync.cli.console import fail, utf8_stdout, wide_console
+from lichsync.cli.console import fail, utf8_stdout, terminal_console
 from lichsync.errors import InputError
 from lichsync.parse.model import Event, Period, Program
-from lichsync.read.pipeline import parse_file
 
 app = typer.Typer(
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # `lichsync --install-completion` for bash, zsh, fish
     pretty_exceptions_show_locals=False,  # a bug report should not dump whole documents
     help="Read Vietnamese work programs (Chương trình công tác) into a schedule.",
 )
@@ -47,12 +46,14 @@ def main(
 
 @app.command()
 def parse(
-    file: Path = typer.Argument(..., help="The program: .pdf, .docx, .doc, a saved page (.html) or text."),
+    file: Path = typer.Argument(..., help="The program: PDF, Word (.docx, .doc), a saved web page (.html) or text."),
     format: Format = typer.Option(Format.table, "--format", "-f", help="table for people, json for machines."),
-    month: Optional[int] = typer.Option(None, "--month", min=1, max=12, help="Month, when the text does not say."),
-    year: Optional[int] = typer.Option(None, "--year", min=1900, max=2200, help="Year, when the text does not say."),
+    month: Optional[int] = typer.Option(None, "--month", min=1, max=12, help="Month, when the document does not say."),
+    year: Optional[int] = typer.Option(None, "--year", min=1900, max=2200, help="Year, when the document does not say."),
 ) -> None:
     """Parse FILE and print its events."""
+    from lichsync.read.pipeline import parse_file  # each command loads its own readers, targets and servers
+
     try:
         program = parse_file(file, month=month, year=year)
     except InputError as e:
@@ -63,7 +64,7 @@ def parse(
         utf8_stdout()
         typer.echo(program.to_json())
     else:
-        print_table(program, wide_console())
+        print_table(program, terminal_console())
 
 
 def fmt_date(e: Event) -> str:

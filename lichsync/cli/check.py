@@ -14,7 +14,6 @@ from lichsync.parse import checks
 from lichsync.cli.console import fail, utf8_stdout
 from lichsync.errors import InputError
 from lichsync.parse.model import Program, Warning
-from lichsync.read.pipeline import parse_file
 
 SHOWN = {checks.ERROR, checks.WARNING}
 
@@ -27,10 +26,12 @@ def findings(program: Program, notes: bool = False) -> list[tuple[str, Warning]]
 
 
 def check(
-    files: List[Path] = typer.Argument(..., help="Programs as text."),
+    files: List[Path] = typer.Argument(..., help="Programs: PDF, Word, saved web pages or text."),
     notes: bool = typer.Option(False, "--notes", help="Also show notes on how unusual layouts were read."),
 ) -> None:
     """Check FILE... for contradictions: weekdays, lunar notes, days, spans, years."""
+    from lichsync.read.pipeline import parse_file
+
     utf8_stdout()
     status = 0
     for file in files:

@@ -1,7 +1,6 @@
-"""What every command shares at the terminal: one-line errors, UTF-8 output, a wide console."""
+"""What every command shares at the terminal: one-line errors, UTF-8 output, a console that fits the terminal."""
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -24,7 +23,6 @@ def utf8_stdout() -> None:
         pass
 
 
-def wide_console() -> Console:
-    """Wide enough for tables even when stdout is a pipe (rich would fall back to 80)."""
-    width = max(120, shutil.get_terminal_size((120, 24)).columns)
-    return Console(width=width, highlight=False)
+def terminal_console() -> Console:
+    """Tables as wide as the terminal (COLUMNS when piped, else rich's 80), wrapping long titles inside their cells."""
+    return Console(highlight=False, soft_wrap=True)  # lines of text stay whole (grep, cron mail); tables fit

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -11,11 +12,10 @@ import typer
 from lichsync.calendar.calendar_event import CalendarEvent
 from lichsync.config import Config
 from lichsync.cli.console import fail
-from lichsync.calendar.directory import Directory
-from lichsync.cli.inputs import choose, load_config, read_programs
+from lichsync.calendar.directory import Directory, body_of, slug
+from lichsync.cli.inputs import choose, load_config, read_programs, verbose_option
 from lichsync.calendar.mapper import for_official, map_programs
 from lichsync.parse.model import Program
-from lichsync.publish.ics import utc_now, write_feed
 
 ALL_FEED = "all.ics"
 
@@ -25,17 +25,33 @@ def feed_title(who: str) -> str:
 
 
 def feeds_for_all(events: list[CalendarEvent], people: Directory, config: Config,
-                  programs: list[Program]) -> list[tuple[str, list[CalendarEvent], str]]:
-    """(file name, events, calendar name) of every feed --all writes: one per official, then all.ics."""
-    feeds = [(f"{o.key}.ics", for_official(events, o.key), feed_title(o.short_name)) for o in people.officials]
+                  programs: list[Program]) -> list[tuple[str, list[CalendarEvent], str, str]]:
+    """(file name, events, calendar name, role) of every feed --all writes: one per official, then all.ics;
+    programs of several bodies also get one feed per body (all-<body>.ics), and all.ics is named for all of them."""
+    feeds = [(f"{o.key}.ics", for_official(events, o.key), feed_title(o.short_name), people.role(o.key))
+             for o in people.officials]
+    if len(people.bodies) > 1:
+        for body, name in sorted(people.bodies.items()):
+            sources = {p.source for p in programs if body_of(p) == body}
+            feeds.append((f"all-{slug(body) if body else 'khong-ro'}.ics", [e for e in events if e.source in sources],
+                          feed_title(name or "cơ quan không ghi tên"), "Cả cơ quan"))
+        return feeds + [(ALL_FEED, events, feed_title(f"tất cả {len(people.bodies)} cơ quan"), "Mọi cơ quan")]
     org = config.organization.name or next((p.organization for p in programs if p.organization), None)
-    return feeds + [(ALL_FEED, events, feed_title(org or "tất cả"))]
+    return feeds + [(ALL_FEED, events, feed_title(org or "tất cả"), "Cả cơ quan")]
 
 
 def write(path: Path, events: list[CalendarEvent], name: str, config: Config,
-          rendered: dict | None = None, now: datetime | None = None) -> None:
+          rendered: dict | None = None, now: datetime | None = None, role: str | None = None) -> None:
+    from lichsync.publish.ics import render_feed, write_feed
+
+    if str(path) == "-":  # `-o -`: the feed on stdout, for pipes (curl, ssh, another tool)
+        sys.stdout.buffer.write(render_feed(events, name, config.timezone, config.export.refresh_minutes,
+                                            description=role))
+        sys.stdout.flush()
+        return
     try:
-        write_feed(path, events, name, config.timezone, config.export.refresh_minutes, now, rendered)
+        write_feed(path, events, name, config.timezone, config.export.refresh_minutes, now, rendered,
+                   description=role)
     except OSError as e:
         kept = "; the previous file is unchanged" if path.is_file() else ""
         raise fail(path, f"cannot write: {e.strerror or e}{kept}")
@@ -43,13 +59,14 @@ def write(path: Path, events: list[CalendarEvent], name: str, config: Config,
 
 
 def export(
-    files: list[Path] = typer.Argument(..., metavar="FILE...", help="Programs (text) to export; a later file of the same month replaces an earlier one."),
+    files: list[Path] = typer.Argument(..., metavar="FILE...", help="Programs (PDF, Word, saved web pages or text) to export; a later file of the same month replaces an earlier one."),
     official: Optional[str] = typer.Option(None, "--official", help='Whose calendar: a name, alias or title ("Lạc", "Lac", "Giám đốc").'),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="The .ics file to write for --official."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="The .ics file to write for --official; - writes it to stdout."),
     all_: bool = typer.Option(False, "--all", help="A feed per official and one for the organisation (all.ics)."),
     directory: Optional[Path] = typer.Option(None, "--dir", "-d", help="Where --all writes its feeds."),
     config_path: Optional[Path] = typer.Option(None, "--config", "-c", envvar="LICHSYNC_CONFIG",
-                                               help="Configuration TOML (see config.example.toml)."),
+                                               help="Configuration TOML (default: lichsync.toml in the user config dir, when it exists)."),
+    verbose: bool = verbose_option(),
 ) -> None:
     """Export programs as iCalendar feeds that phones and calendar apps subscribe to."""
     if all_ == bool(official):
@@ -58,13 +75,14 @@ def export(
         raise fail("export", "--official needs -o FILE.ics")
     if all_ and directory is None:
         raise fail("export", "--all needs -d DIR")
-    config = load_config(config_path)
+    config = load_config(config_path, verbose)
     programs = read_programs(files)
     people = Directory(config, programs)
     events = map_programs(programs, config, people)
     if official:
         person = choose(people, official)
-        write(output, for_official(events, person.key), feed_title(person.short_name), config)
+        write(output, for_official(events, person.key), feed_title(person.short_name), config,
+              role=people.role(person.key))
         return
     try:
         os.makedirs(directory, exist_ok=True)
@@ -77,6 +95,8 @@ def write_all(directory: Path, events: list[CalendarEvent], people: Directory, c
               programs: list[Program]) -> None:
     """Every feed of --all, stamped with one time for the run: an event in several feeds is then
     the same revision in each, rendered once."""
+    from lichsync.publish.ics import utc_now
+
     now, rendered = utc_now(), {}
-    for file_name, feed_events, name in feeds_for_all(events, people, config, programs):
-        write(directory / file_name, feed_events, name, config, rendered, now)
+    for file_name, feed_events, name, role in feeds_for_all(events, people, config, programs):
+        write(directory / file_name, feed_events, name, config, rendered, now, role)

@@ -14,12 +14,34 @@ from lichsync.cli.console import fail
 from lichsync.calendar.directory import AmbiguousName, Directory, UnknownName, describe
 from lichsync.errors import InputError
 from lichsync.parse.model import Program
-from lichsync.read.pipeline import parse_file
 from lichsync.sync.revisions import latest_given
 
 
-def load_config(path: Path | None) -> Config:
-    """The configuration at `path` (--config / LICHSYNC_CONFIG), or the defaults; bad config exits 2."""
+def verbose_option():
+    return typer.Option(False, "--verbose", "-v", help="Say which configuration file is used.")
+
+
+def default_config_path() -> Path:
+    """The platform's config file, as gcalcli and khal look for theirs (XDG_CONFIG_HOME honoured)."""
+    import platformdirs
+    return platformdirs.user_config_path("lichsync") / "lichsync.toml"
+
+
+def config_file(path: Path | None, verbose: bool = False) -> Path | None:
+    """--config / LICHSYNC_CONFIG, else the platform's config file when it exists; `verbose` says which."""
+    source = "--config / LICHSYNC_CONFIG"
+    if path is None:
+        default = default_config_path()
+        path, source = (default, "the user config dir") if default.is_file() else (None, "")
+    if verbose:
+        typer.echo(f"lichsync: config: {path} (from {source})" if path else
+                   f"lichsync: config: none ({default_config_path()} does not exist); the defaults apply", err=True)
+    return path
+
+
+def load_config(path: Path | None, verbose: bool = False) -> Config:
+    """The configuration at `path`, else the user's config file, else the defaults; bad config exits 2."""
+    path = config_file(path, verbose)
     if path is None:
         return Config()
     try:
@@ -31,6 +53,8 @@ def load_config(path: Path | None) -> Config:
 
 
 def read_programs(files: list[Path]) -> list[Program]:
+    from lichsync.read.pipeline import parse_file
+
     programs = []
     for file in files:
         try:

@@ -13,22 +13,23 @@ import subprocess
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
-from lichsync.cli.inputs import choose, load_config, read_programs
+from lichsync.cli.inputs import choose, load_config, read_programs, verbose_option
 from lichsync.config import Config, Official
-from lichsync.cli.console import fail, utf8_stdout, wide_console
+from lichsync.cli.console import fail, utf8_stdout, terminal_console
+from lichsync.calendar.calendar_event import changed_fields
 from lichsync.calendar.directory import Directory
 from lichsync.calendar.mapper import for_official, map_programs, organization_key
 from lichsync.parse.model import Program
-from lichsync.sync.apply import execute
+
+if TYPE_CHECKING:  # loaded by the command that writes, not by `--help`
+    from lichsync.sync.state import State
 from lichsync.sync.plan import Desired, Plan, plan
-from lichsync.sync.state import State
 from lichsync.publish.base import Backoff, Target, TargetError
 
 NOTES = {"edited": "edited in the calendar; the program changed it", "foreign": "a person's event has this UID; left alone"}
@@ -70,7 +71,8 @@ def caldav_password(config: Config) -> str | None:
     return settings.password
 
 
-def open_target(kind: str, calendar: str, config: Config) -> Target:
+def open_target(kind: str, calendar: str, config: Config, listings=None) -> Target:
+    """`listings` (the state, not in a dry run) lets a Google target list only what changed since last time."""
     if kind == "caldav":
         from lichsync.publish.caldav import CalDAVTarget
         username = os.environ.get("LICHSYNC_CALDAV_USERNAME") or config.targets.caldav.username
@@ -81,14 +83,15 @@ def open_target(kind: str, calendar: str, config: Config) -> Target:
     backoff = Backoff(retries=settings.retries)
     if settings.endpoint and not settings.credentials:
         import httplib2
-        return GoogleTarget(calendar, httplib2.Http(timeout=60), root_url=settings.endpoint, backoff=backoff)
+        return GoogleTarget(calendar, httplib2.Http(timeout=60), root_url=settings.endpoint, backoff=backoff,
+                            listings=listings)
     creds = Path(settings.credentials).expanduser() if settings.credentials else token_path()
     try:
         http = authorized_http(creds)
     except (OSError, ValueError, KeyError) as e:
         raise fail(creds, f"cannot use these Google credentials ({getattr(e, 'strerror', None) or e}); "
                           "run `lichsync auth google` or set targets.google.credentials to a service-account key")
-    return GoogleTarget(calendar, http, root_url=settings.endpoint, backoff=backoff)
+    return GoogleTarget(calendar, http, root_url=settings.endpoint, backoff=backoff, listings=listings)
 
 
 def choose_targets(person: Official, to: To, calendar: str | None) -> list[tuple[str, str]]:
@@ -106,7 +109,7 @@ def choose_targets(person: Official, to: To, calendar: str | None) -> list[tuple
 
 
 def push(
-    files: list[Path] = typer.Argument(..., help="Programs (text, PDF, Word); a later file of the same month replaces an earlier one."),
+    files: list[Path] = typer.Argument(..., help="Programs (PDF, Word, saved web pages or text); a later file of the same month replaces an earlier one."),
     official: str = typer.Option(..., "--official", help='Whose calendar: a name, alias or title ("Lạc", "Giám đốc").'),
     to: To = typer.Option(To.all, "--to", help="Which target; all = every calendar the official has in the config."),
     calendar: Optional[str] = typer.Option(None, "--calendar", help="CalDAV calendar URL or Google calendar id (with --to)."),
@@ -115,10 +118,12 @@ def push(
     state_path: Optional[Path] = typer.Option(None, "--state", envvar="LICHSYNC_STATE",
                                               help="State database (default: the user state dir)."),
     config_path: Optional[Path] = typer.Option(None, "--config", "-c", envvar="LICHSYNC_CONFIG",
-                                               help="Configuration TOML (see config.example.toml)."),
+                                               help="Configuration TOML (default: lichsync.toml in the user config dir, when it exists)."),
+    verbose: bool = verbose_option(),
 ) -> None:
     """Make an official's calendar match the programs: create, update and delete only lichsync's own events."""
-    config = load_config(config_path)
+    from lichsync.sync.state import State
+    config = load_config(config_path, verbose)
     programs = read_programs(files)
     people = Directory(config, programs)
     person = choose(people, official)
@@ -128,11 +133,11 @@ def push(
         state = State(state_path)
     except (sqlite3.Error, OSError) as e:  # not a database, no permission
         raise fail(state_path or "state", f"cannot open the sync state: {e}")
-    console = wide_console()
+    console = terminal_console()
     report = []
     with state:
         for kind, cal in chosen:
-            target = open_target(kind, cal, config)
+            target = open_target(kind, cal, config, listings=None if dry_run else state)
             writing = False
             try:
                 the_plan = plan(desired, state.records(target.kind, target.calendar), target.list(), scopes)
@@ -153,6 +158,9 @@ def push(
 
 def _write(the_plan: Plan, target: Target, state: State, console, quiet: bool) -> None:
     """Apply the plan (with no write, it still records what a lost state forgot) under a progress bar."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from lichsync.sync.apply import execute
     shown = not quiet and console.is_terminal and bool(the_plan.writes)
     with Progress(TextColumn(f"{target.kind}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                   console=console, transient=True, disable=not shown) as bar:
@@ -175,19 +183,33 @@ def _chronological(a) -> tuple[str, str]:
     return (t.date() if isinstance(t, datetime) else t).isoformat(), f"{t:%H:%M}" if isinstance(t, datetime) else ""
 
 
+def action_note(a) -> str:
+    """The Note column: which fields an update changes, and who edited what."""
+    parts = []
+    if a.op == "update" and a.desired and a.remote:
+        parts.append(", ".join(changed_fields(a.remote.shown, a.desired.event)))
+    if a.op == "foreign":
+        parts.append(NOTES["foreign"])
+    elif a.edited:
+        parts.append(NOTES["edited"])
+    return "; ".join(p for p in parts if p)
+
+
+def print_actions(actions, console, title: str | None = None) -> None:
+    """The per-event plan, by date: action, date, time, title, and what changes."""
+    table = Table(header_style="bold", title=title, title_justify="left")
+    for name in ("Action", "Date", "Time", "Title", "Changes"):
+        table.add_column(name, no_wrap=name not in ("Title", "Changes"))
+    for a in sorted(actions, key=_chronological):
+        day, time = when(a.start)
+        table.add_row(Text(a.op, style=OP_STYLE.get(a.op, "")), day, time, Text(a.summary), Text(action_note(a)))
+    console.print(table)
+
+
 def print_plan(target: Target, the_plan: Plan, console, dry_run: bool) -> None:
     shown = [a for a in the_plan.actions if a.op != "unchanged"]
     if shown:
-        notes = {a.uid: NOTES[a.op] if a.op == "foreign" else NOTES["edited"] for a in shown
-                 if a.edited or a.op == "foreign"}
-        table = Table(header_style="bold")
-        for name in ("Action", "Date", "Time", "Title", "Note")[:5 if notes else 4]:
-            table.add_column(name, no_wrap=name not in ("Title", "Note"))
-        for a in sorted(shown, key=_chronological):
-            day, time = when(a.start)
-            row = [Text(a.op, style=OP_STYLE.get(a.op, "")), day, time, Text(a.summary)]
-            table.add_row(*row, notes.get(a.uid, "")) if notes else table.add_row(*row)
-        console.print(table)
+        print_actions(shown, console)
     c = the_plan.counts()
     verb = "would " if dry_run else ""
     line = (f"{target.label}: {verb}create {c['create']}, {verb}update {c['update']}, {verb}delete {c['delete']}, "
@@ -208,6 +230,7 @@ def plan_json(target: Target, the_plan: Plan) -> dict:
         event = a.desired.event if a.desired else None
         return {"op": a.op, "uid": a.uid, "summary": a.summary,
                 "start": a.start.isoformat() if a.start else None,
-                "end": event.end.isoformat() if event else None, "edited": a.edited}
+                "end": event.end.isoformat() if event else None, "edited": a.edited,
+                "changes": changed_fields(a.remote.shown, event) if a.op == "update" and a.remote and event else []}
     return {"target": target.kind, "calendar": target.calendar, "counts": the_plan.counts(),
             "actions": [item(a) for a in the_plan.actions if a.op != "unchanged"]}

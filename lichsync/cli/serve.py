@@ -8,9 +8,11 @@ from typing import Optional
 import typer
 
 from lichsync.cli.console import fail
+from lichsync.cli.inputs import config_file, default_config_path, verbose_option
 from lichsync.errors import ConfigError
 from lichsync.settings import FeedSettings, parse_feeds
-from lichsync.publish.serve import TOKENS_FILE, Tokens, create_app, feed_stems, new_tokens, nginx_map, read_tokens
+
+TOKENS_FILE = ".tokens.toml"  # lichsync.publish.serve.TOKENS_FILE, named here so `--help` needs no web stack
 
 
 def feed_settings(config_path: Path) -> FeedSettings:
@@ -29,18 +31,23 @@ def feed_settings(config_path: Path) -> FeedSettings:
 def serve(
     directory: Optional[Path] = typer.Option(None, "--dir", "-d", help="The feeds folder (what `export --all -d` or `sync` writes)."),
     config_path: Optional[Path] = typer.Option(None, "--config", "-c", envvar="LICHSYNC_CONFIG",
-                                               help="Without --dir: the folder and tokens of the config's [feeds]."),
+                                               help="Without --dir: the folder and tokens of the config's \\[feeds] (default: lichsync.toml in the user config dir)."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; put nginx or a proxy in front for the internet."),
     port: int = typer.Option(8080, "--port", "-p", min=0, max=65535),
     token_file: Optional[Path] = typer.Option(
         None, "--token-file", help=f"Secret path segments per feed (TOML); default DIR/{TOKENS_FILE} when it exists."),
     make_tokens: bool = typer.Option(False, "--new-tokens", help="Give every feed without a token a new one, then exit."),
     print_map: bool = typer.Option(False, "--nginx-map", help="Print the URL map for nginx (contrib/nginx-feeds.conf), then exit."),
+    base_url: Optional[str] = typer.Option(None, "--base-url", help="The address phones reach the feeds at "
+                                           "(https://lich.example.gov.vn): the subscribe page's links and QR codes."),
+    verbose: bool = verbose_option(),
 ) -> None:
     """Serve the .ics feeds of a folder, with ETags, 304s, secret links and a subscribe page with QR codes."""
+    from lichsync.publish.serve import Tokens, create_app, feed_stems, new_tokens, nginx_map, read_tokens
     if directory is None:
+        config_path = config_file(config_path, verbose)
         if config_path is None:
-            raise fail("serve", "give --dir FEEDS, or --config FILE with [feeds] dir")
+            raise fail("serve", f"give --dir FEEDS, or --config FILE with [feeds] dir (none at {default_config_path()})")
         feeds = feed_settings(config_path)
         if feeds.dir is None:
             raise fail(config_path, "feeds.dir: not set (or give --dir)")
@@ -69,5 +76,5 @@ def serve(
     typer.echo(f"Serving {len(feeds)} feed{'s' if len(feeds) != 1 else ''} of {directory} on {shown}/", err=True)
     if tokens.index:
         typer.echo(f"Every feed, with its secret link: {shown}/{tokens.index}/", err=True)
-    uvicorn.run(create_app(directory, tokens), host=host, port=port, server_header=False, proxy_headers=True,
+    uvicorn.run(create_app(directory, tokens, base_url), host=host, port=port, server_header=False, proxy_headers=True,
                 log_level="info")

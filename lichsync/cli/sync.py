@@ -11,9 +11,9 @@ import logging
 import sqlite3
 import time
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.table import Table
@@ -23,21 +23,19 @@ from lichsync import config as config_mod
 from lichsync.cli import logs
 from lichsync.calendar.calendar_event import CalendarEvent
 from lichsync.cli.export import feeds_for_all
-from lichsync.cli.push import open_target, scope
+from lichsync.cli.inputs import config_file, default_config_path
+from lichsync.cli.push import open_target, print_actions, scope
 from lichsync.config import Config, ConfigError
-from lichsync.cli.console import fail, wide_console
+from lichsync.cli.console import fail, terminal_console
 from lichsync.calendar.directory import Directory
-from lichsync.sync.intake import Intake, take_in
 from lichsync.calendar.mapper import for_official, map_programs
 from lichsync.parse.model import Program
-from lichsync.sync.runlock import BUSY_EXIT, Busy, exclusive
 from lichsync.settings import SyncSettings, parse_sync_settings
-from lichsync.sync.sources import DocumentState
-from lichsync.sync.apply import execute
-from lichsync.sync.plan import Desired, plan
-from lichsync.sync.state import State, default_path
+from lichsync.sync.plan import Action, Desired, RemoteEvent, plan
 from lichsync.publish.base import TargetError
-from lichsync.publish.ics import read_previous, render_feed, revise, utc_now, write_atomic
+
+if TYPE_CHECKING:
+    from lichsync.sync.intake import Intake
 
 log = logging.getLogger("lichsync")
 
@@ -52,6 +50,7 @@ class Row:
     deleted: int = 0
     unchanged: int = 0
     error: str | None = None
+    actions: list[Action] = field(default_factory=list)  # what changes, event by event (dry runs list it)
 
     def line(self, dry_run: bool) -> str:
         verb = "would " if dry_run else ""
@@ -61,10 +60,12 @@ class Row:
                 f"{verb}delete {self.deleted}, unchanged {self.unchanged}")
 
 
-def load(path: Path | None) -> tuple[Config, SyncSettings, bytes]:
-    """The configuration and its sync sections; any mistake is one line and exit 2."""
+def load(path: Path | None, verbose: bool = False) -> tuple[Config, SyncSettings, bytes]:
+    """The configuration (--config, else the user's config file) and its sync sections; any mistake is one line and exit 2."""
+    path = config_file(path, verbose)
     if path is None:
-        raise fail("sync", "needs --config FILE (or LICHSYNC_CONFIG): the [[sources]] to sync are in it")
+        raise fail("sync", f"no configuration: create {default_config_path()} (see config.example.toml), "
+                           "or give --config FILE / LICHSYNC_CONFIG; the [[sources]] to sync are in it")
     try:
         raw = path.read_bytes()
         config = config_mod.load(path)
@@ -82,16 +83,19 @@ def load(path: Path | None) -> tuple[Config, SyncSettings, bytes]:
 
 def sync(
     config_path: Optional[Path] = typer.Option(None, "--config", "-c", envvar="LICHSYNC_CONFIG",
-                                               help="Configuration TOML with the sources to sync (see config.example.toml)."),
+                                               help="Configuration TOML with the sources to sync (default: lichsync.toml in the user config dir)."),
     dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Fetch and plan; write no feed and no calendar."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary: only warnings and errors (for cron)."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log every step on stderr too."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Say which configuration file is used; log every step on stderr too."),
     force: bool = typer.Option(False, "--force", help="Parse and compare everything even when no document changed."),
     state_path: Optional[Path] = typer.Option(None, "--state", envvar="LICHSYNC_STATE",
                                               help="State database (default: the user state dir)."),
 ) -> None:
     """Bring every feed and calendar to the current programs of the configured sources."""
-    config, settings, raw = load(config_path)
+    from lichsync.sync.runlock import BUSY_EXIT, Busy, exclusive
+    from lichsync.sync.state import default_path
+
+    config, settings, raw = load(config_path, verbose)
     logs.setup(settings.logging, verbose)
     state_path = state_path or default_path()
     try:
@@ -106,6 +110,9 @@ def sync(
 
 def run(config: Config, settings: SyncSettings, raw: bytes, state_path: Path, dry_run: bool, force: bool,
         quiet: bool) -> int:
+    from lichsync.sync.intake import take_in
+    from lichsync.sync.sources import DocumentState
+
     started = time.perf_counter()
     with DocumentState(state_path) as documents:
         intake = take_in(settings.sources, documents, config=raw, force=force, remember=not dry_run)
@@ -145,16 +152,19 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
                 programs: list[Program], dry_run: bool) -> list[Row]:
     """The feeds of `export --all`; a feed whose bytes would not change is not rewritten (its
     Last-Modified stays, so subscribed calendars get a 304)."""
+    from lichsync.publish.ics import read_previous, render_feed, revise, utc_now, write_atomic
+
     if not dry_run:
         directory.mkdir(parents=True, exist_ok=True)
     now, rendered, rows = utc_now(), {}, []
-    for file_name, feed_events, name in feeds_for_all(events, people, config, programs):
+    for file_name, feed_events, name, role in feeds_for_all(events, people, config, programs):
         path = directory / file_name
         row = Row(file_name.removesuffix(".ics"), "feed")
         try:
             old = path.read_bytes() if path.is_file() else b""
             previous = read_previous(old) if old else {}
-            new = render_feed(feed_events, name, config.timezone, config.export.refresh_minutes, previous, now, rendered)
+            new = render_feed(feed_events, name, config.timezone, config.export.refresh_minutes, previous, now, rendered,
+                              role)
             if new != old and not dry_run:
                 write_atomic(path, new)
         except OSError as e:
@@ -166,18 +176,38 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
             kept = previous.get(event.uid)
             if kept is None:
                 row.created += 1
+                op = "create"
             elif revise(event, kept.revision, now) == kept.revision:
                 row.unchanged += 1
+                continue
             else:
                 row.updated += 1
-        row.deleted = len(set(previous) - uids)
+                op = "update"
+            if dry_run:
+                old = _feed_copy(event.uid, kept) if kept else None
+                row.actions.append(Action(op, event.uid, desired=Desired(event, ""), remote=old))
+        gone = set(previous) - uids
+        row.deleted = len(gone)
+        if dry_run:
+            row.actions += [Action("delete", uid, remote=_feed_copy(uid, previous[uid])) for uid in sorted(gone)]
         rows.append(row)
     return rows
+
+
+def _feed_copy(uid: str, stored) -> RemoteEvent:
+    """An event as the feed file holds it, for the dry run's list (what an update changes, what goes)."""
+    from lichsync.publish.ics import stored_fields
+
+    shown = stored_fields(stored)
+    return RemoteEvent(uid, uid, None, owned=True, summary=shown["summary"], start=shown["start"], shown=shown)
 
 
 def push_calendars(events: list[CalendarEvent], people: Directory, config: Config, programs: list[Program],
                    state_path: Path, dry_run: bool) -> list[Row]:
     """Every configured calendar of every official; a target that fails is reported, the others go on."""
+    from lichsync.sync.apply import execute
+    from lichsync.sync.state import State
+
     scopes = {p.source: scope(p, config) for p in programs}
     rows = []
     with State(state_path) as state:
@@ -186,11 +216,12 @@ def push_calendars(events: list[CalendarEvent], people: Directory, config: Confi
             for kind, calendar in sorted(official.calendars.items()):
                 row = Row(official.key, kind)
                 try:
-                    target = open_target(kind, calendar, config)
+                    target = open_target(kind, calendar, config, listings=None if dry_run else state)
                     the_plan = plan(desired, state.records(target.kind, target.calendar), target.list(),
                                     set(scopes.values()))
                     if not dry_run:
                         execute(the_plan, target, state)
+                    row.actions = [a for a in the_plan.actions if a.op in ("create", "update", "delete")]
                     counts = the_plan.counts()
                     row.created, row.updated = counts["create"], counts["update"]
                     row.deleted, row.unchanged = counts["delete"], counts["unchanged"]
@@ -203,7 +234,11 @@ def push_calendars(events: list[CalendarEvent], people: Directory, config: Confi
 
 
 def print_summary(rows: list[Row], intake: Intake, dry_run: bool) -> None:
-    console = wide_console()
+    console = terminal_console()
+    if dry_run:  # the plan event by event, as `push --dry-run` shows it
+        for r in rows:
+            if r.actions:
+                print_actions(r.actions, console, title=f"{r.official} {r.where}: would change")
     table = Table(header_style="bold", title="lichsync sync" + (" (dry run: nothing written)" if dry_run else ""))
     for name in ("Official", "Where", "Created", "Updated", "Deleted", "Unchanged", "Problem"):
         table.add_column(name, justify="right" if name in ("Created", "Updated", "Deleted", "Unchanged") else "left")

@@ -34,13 +34,16 @@ Done = Callable[[Action, Written | None], None]
 
 @dataclass(frozen=True)
 class Backoff:
-    """Exponential backoff with full jitter: attempt n waits a random time in [0, min(cap, base·2ⁿ)]."""
+    """Exponential backoff with full jitter: attempt n waits a random time in [0, min(cap, base·2ⁿ)],
+    or what the server's Retry-After asked (`at_least`, up to `max_wait`) when that is longer."""
     retries: int = 5
     base: float = 0.5
     cap: float = 30.0
+    max_wait: float = 300.0
 
-    def wait(self, attempt: int) -> None:
-        time.sleep(random.uniform(0, min(self.cap, self.base * 2 ** attempt)))
+    def wait(self, attempt: int, at_least: float = 0.0) -> None:
+        jitter = random.uniform(0, min(self.cap, self.base * 2 ** attempt))
+        time.sleep(max(jitter, min(at_least, self.max_wait)))
 
 
 class Target(ABC):

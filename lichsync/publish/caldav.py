@@ -16,7 +16,7 @@ from caldav.lib import http_sync  # the HTTP library python-caldav uses (niquest
 
 from lichsync.sync.plan import Action, RemoteEvent
 from lichsync.publish.base import Backoff, Target, TargetError, Written
-from lichsync.publish.ics import HASH_PROP, event_to_ical
+from lichsync.publish.ics import HASH_PROP, event_to_ical, shown_fields
 
 SCOPE_PROP = "X-LICHSYNC-SCOPE"
 
@@ -52,7 +52,8 @@ def parse_listing(href: str, etag: str | None, data: str) -> list[RemoteEvent]:
         start = ve.get("DTSTART")
         seen[uid] = RemoteEvent(uid=uid, remote_id=href, etag=etag, owned=bool(digest and scope),
                                 hash=str(digest) if digest else None, scope=str(scope) if scope else None,
-                                summary=str(ve.get("SUMMARY", "")), start=start.dt if start else None)
+                                summary=str(ve.get("SUMMARY", "")), start=start.dt if start else None,
+                                shown=shown_fields(ve))
     return list(seen.values())
 
 

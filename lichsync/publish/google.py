@@ -1,11 +1,16 @@
 """Google Calendar target (google-api-python-client, built from the discovery document it ships).
 
-Events get a stable id (sha1 of the UID, in Google's base32hex alphabet) and the UID as iCalUID, so
-a lost state re-finds them; lichsync's marker is `extendedProperties.private` (lichsync hash and
-scope). Writes go in batch requests of at most 50 calls; calls that fail with 403
-rateLimitExceeded / userRateLimitExceeded, 429 or 5xx (or a whole batch lost to the network) are
-retried with exponential backoff and jitter; 404/410 on delete means already gone; 409 on insert
-means the id exists (a deleted event Google keeps as cancelled) and becomes an update.
+Events get a stable id (sha1 of the UID, in Google's base32hex alphabet), so a lost state re-finds
+them. Google's reference says to supply `id` or `iCalUID` at creation, not both: lichsync gives the
+id only, and keeps its UID, hash and scope in `extendedProperties.private`. Listings ask for
+lichsync's events only (`privateExtendedProperty=lichsync=1`), and with a listing cache (the
+state) only what changed since the last listing (`updatedMin`, deletions included; a 410 means the
+cache is too old and a full listing follows). A listing is retried by the library itself
+(`num_retries`: 5xx, 429, rate-limit 403s, network errors). Writes go in batch requests of at most
+50 calls; calls that fail with 403 rateLimitExceeded / userRateLimitExceeded, 429 or 5xx (or a
+whole batch lost to the network) are retried with exponential backoff and jitter, waiting at least
+what a Retry-After header asks; 404/410 on delete means already gone; 409 on insert means the id
+exists (a deleted event Google keeps as cancelled) and becomes an update.
 """
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ import socket
 import stat
 import tempfile
 from collections.abc import Callable, Sequence
+from typing import Protocol
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
@@ -27,7 +33,9 @@ from googleapiclient.errors import HttpError
 from lichsync.sync.plan import Action, RemoteEvent
 from lichsync.publish.base import Backoff, Done, Target, TargetError, Written
 
-SCOPES = ["https://www.googleapis.com/auth/calendar.events"]
+# Events of calendars the account owns: all a push needs (no calendar list, no other people's calendars).
+SCOPES = ["https://www.googleapis.com/auth/calendar.events.owned"]
+OWNER_KEY, UID_KEY = "lichsync", "lichsyncUid"  # private extended properties of every event lichsync writes
 BATCH_LIMIT = 50  # Google's documented maximum is 1000; 50 keeps a failed batch cheap to resend
 PAGE_SIZE = 2500  # the largest page events.list serves
 RATE_LIMIT_REASONS = {"rateLimitExceeded", "userRateLimitExceeded"}
@@ -54,14 +62,14 @@ def event_body(action: Action) -> dict:
     e, d = action.desired.event, action.desired
     body = {
         "id": event_id(e.uid),
-        "iCalUID": e.uid,
         "status": "confirmed",
         "summary": e.summary,
         "description": e.description,
         "start": _when(e.start),
         "end": _when(e.end),
         "transparency": "transparent" if e.transparent else "opaque",
-        "extendedProperties": {"private": {"lichsyncHash": d.hash, "lichsyncScope": d.scope}},
+        "extendedProperties": {"private": {OWNER_KEY: "1", UID_KEY: e.uid, "lichsyncHash": d.hash,
+                                           "lichsyncScope": d.scope}},
     }
     if e.location:
         body["location"] = e.location
@@ -79,13 +87,40 @@ def _when(t: datetime | date) -> dict:
 
 def remote_event(item: dict) -> RemoteEvent:
     private = item.get("extendedProperties", {}).get("private", {})
-    start = item.get("start", {})
-    when = start.get("dateTime") or start.get("date")
-    parsed = (datetime.fromisoformat(when.replace("Z", "+00:00")) if "T" in when else date.fromisoformat(when)) if when else None
-    return RemoteEvent(uid=item.get("iCalUID") or item["id"], remote_id=item["id"], etag=item.get("etag"),
-                       owned="lichsyncHash" in private and "lichsyncScope" in private,
+    start = _parse_when(item.get("start", {}))
+    shown = {"summary": item.get("summary", ""), "start": start, "end": _parse_when(item.get("end", {})),
+             "description": item.get("description", ""), "location": item.get("location", ""),
+             "transparent": item.get("transparency") == "transparent"}
+    return RemoteEvent(uid=private.get(UID_KEY) or item.get("iCalUID") or item["id"], remote_id=item["id"],
+                       etag=item.get("etag"), owned="lichsyncHash" in private and "lichsyncScope" in private,
                        hash=private.get("lichsyncHash"), scope=private.get("lichsyncScope"),
-                       summary=item.get("summary", ""), start=parsed, cancelled=item.get("status") == "cancelled")
+                       summary=item.get("summary", ""), start=start, cancelled=item.get("status") == "cancelled",
+                       shown=shown)
+
+
+def _parse_when(when: dict) -> datetime | date | None:
+    value = when.get("dateTime") or when.get("date")
+    if not value:
+        return None
+    return datetime.fromisoformat(value.replace("Z", "+00:00")) if "T" in value else date.fromisoformat(value)
+
+
+def retry_after(e: HttpError) -> float:
+    """Seconds a Retry-After header asks to wait (delta-seconds form; an HTTP date counts as 0)."""
+    try:
+        return max(0.0, float(e.resp.get("retry-after", 0)))
+    except (TypeError, ValueError):
+        return 0.0
+
+
+class ListingCache(Protocol):
+    """Where the last listing is kept between runs (the state database)."""
+    def listing(self, target: str, calendar: str) -> tuple[str, dict[str, dict]] | None: ...
+    def save_listing(self, target: str, calendar: str, updated: str, items: dict[str, dict]) -> None: ...
+
+
+class _ListingExpired(Exception):
+    """410 to an updatedMin listing: the cached listing is too old to bring up to date."""
 
 
 def retryable(e: HttpError) -> bool:
@@ -104,35 +139,53 @@ def retryable(e: HttpError) -> bool:
 class GoogleTarget(Target):
     kind = "google"
 
-    def __init__(self, calendar_id: str, http, root_url: str | None = None, backoff: Backoff = Backoff()):
-        """`http`: an authorised httplib2.Http (see `authorized_http`); `root_url` only for an emulator."""
+    def __init__(self, calendar_id: str, http, root_url: str | None = None, backoff: Backoff = Backoff(),
+                 listings: ListingCache | None = None):
+        """`http`: an authorised httplib2.Http (see `authorized_http`); `root_url` only for an emulator;
+        `listings` keeps the last listing so the next one asks only for what changed since."""
         super().__init__(calendar_id)
         self.service = build_from_document(discovery_document(root_url), http=http)
         self.events = self.service.events()
         self.backoff = backoff
-
-    def _call(self, what: str, request):
-        for attempt in range(self.backoff.retries + 1):
-            try:
-                return request.execute()
-            except HttpError as e:
-                if not retryable(e) or attempt == self.backoff.retries:
-                    raise TargetError(self.label, f"{what}: {_describe(e)}") from None
-            except NETWORK_ERRORS as e:
-                if attempt == self.backoff.retries:
-                    raise TargetError(self.label, f"{what}: network error after {attempt + 1} tries: {e}") from None
-            self.backoff.wait(attempt)
+        self.listings = listings
 
     def list(self) -> list[RemoteEvent]:
-        """Every event, cancelled ones too (an id Google still holds cannot be inserted again)."""
-        events, token = [], None
+        """lichsync's events, cancelled ones too (an id Google still holds cannot be inserted again)."""
+        cached = self.listings.listing(self.kind, self.calendar) if self.listings else None
+        items: dict[str, dict] = {}
+        if cached:
+            try:
+                updated, changed = self._list_pages(updated_min=cached[0])
+                items = {**cached[1], **changed}
+            except _ListingExpired:  # Google forgot deletions that old: list everything again
+                cached = None
+        if not cached:
+            updated, items = self._list_pages()
+        if self.listings and updated:
+            self.listings.save_listing(self.kind, self.calendar, updated, items)
+        return [remote_event(item) for item in items.values()]
+
+    def _list_pages(self, updated_min: str | None = None) -> tuple[str | None, dict[str, dict]]:
+        """(the calendar's `updated` stamp, id → event) of every page of one listing."""
+        items, token, updated = {}, None, None
         while True:
-            page = self._call("listing events", self.events.list(
-                calendarId=self.calendar, showDeleted=True, maxResults=PAGE_SIZE, pageToken=token))
-            events.extend(remote_event(item) for item in page.get("items", []))
+            request = self.events.list(calendarId=self.calendar, showDeleted=True, maxResults=PAGE_SIZE,
+                                       privateExtendedProperty=f"{OWNER_KEY}=1", updatedMin=updated_min,
+                                       pageToken=token)
+            try:
+                page = request.execute(num_retries=self.backoff.retries)
+            except HttpError as e:
+                if e.resp.status == 410 and updated_min:
+                    raise _ListingExpired from None
+                raise TargetError(self.label, f"listing events: {_describe(e)}") from None
+            except NETWORK_ERRORS as e:
+                raise TargetError(self.label, f"listing events: network error after {self.backoff.retries + 1} "
+                                              f"tries: {e}") from None
+            items.update((item["id"], item) for item in page.get("items", []))
+            updated = updated or page.get("updated")
             token = page.get("nextPageToken")
             if not token:
-                return events
+                return updated, items
 
     def _request(self, action: Action, op: str):
         if op == "create":
@@ -166,6 +219,7 @@ class GoogleTarget(Target):
         attempt = 0
         while pending:
             again: list[tuple[Action, str]] = []  # retry after a backoff
+            waits: list[float] = [0.0]  # what Retry-After headers asked for
             follow: list[tuple[Action, str]] = []  # inserts met an existing id: update it, no waiting
             errors: list[str] = []
             fatal: list[str] = []
@@ -174,7 +228,7 @@ class GoogleTarget(Target):
                 batch = self.service.new_batch_http_request()
                 for i, (action, op) in enumerate(chunk):
                     batch.add(self._request(action, op), request_id=str(i),
-                              callback=self._handler(action, op, done, again, follow, errors, fatal))
+                              callback=self._handler(action, op, done, again, follow, errors, fatal, waits))
                 try:
                     batch.execute()
                 except HttpError as e:
@@ -182,6 +236,7 @@ class GoogleTarget(Target):
                         raise TargetError(self.label, f"batch request: {_describe(e)}") from None
                     again.extend(chunk)
                     errors.append(f"batch request: {_describe(e)}")
+                    waits.append(retry_after(e))
                 except NETWORK_ERRORS as e:
                     again.extend(chunk)
                     errors.append(f"network error: {e}")
@@ -191,12 +246,12 @@ class GoogleTarget(Target):
             if again:
                 if attempt == self.backoff.retries:
                     raise TargetError(self.label, f"{errors[-1]} (gave up after {attempt + 1} tries)")
-                self.backoff.wait(attempt)
+                self.backoff.wait(attempt, at_least=max(waits))
                 attempt += 1
             pending = follow + again
 
     def _handler(self, action: Action, op: str, done: Done, again: list, follow: list, errors: list[str],
-                 fatal: list[str]):
+                 fatal: list[str], waits: list[float]):
         def handle(_id: str, response: dict | None, exception: Exception | None) -> None:
             if exception is None:
                 done(action, None if op == "delete" else Written(response["id"], response.get("etag")))
@@ -209,6 +264,7 @@ class GoogleTarget(Target):
             elif retryable(exception):
                 again.append((action, op))
                 errors.append(f"{op} {action.uid}: {_describe(exception)}")
+                waits.append(retry_after(exception))
             else:  # raised once the batch's other calls are recorded
                 fatal.append(f"{op} {action.uid}: {_describe(exception)}")
         return handle

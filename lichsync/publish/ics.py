@@ -67,7 +67,7 @@ def event_component(event: CalendarEvent, revision: Revision) -> icalendar.Event
 
 
 def _calendar(tzid: str | None, events: Iterable[icalendar.Event], name: str | None = None,
-              refresh_minutes: int | None = None) -> icalendar.Calendar:
+              refresh_minutes: int | None = None, description: str | None = None) -> icalendar.Calendar:
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -76,6 +76,8 @@ def _calendar(tzid: str | None, events: Iterable[icalendar.Event], name: str | N
     if name:
         cal.add("x-wr-calname", name)
         cal.add("name", name)
+    if description:  # whose calendar: the role the subscribe page shows
+        cal.add("x-wr-caldesc", description)
     if tzid:
         cal.add("x-wr-timezone", tzid)
     if refresh_minutes:
@@ -112,7 +114,7 @@ def event_to_ical(event: CalendarEvent, revision: Revision | None = None, now: d
 
 def render_feed(events: Iterable[CalendarEvent], name: str, tzid: str, refresh_minutes: int,
                 previous: dict[str, Stored] | None = None, now: datetime | None = None,
-                rendered: dict[tuple[str, Revision], bytes] | None = None) -> bytes:
+                rendered: dict[tuple[str, Revision], bytes] | None = None, description: str | None = None) -> bytes:
     """A whole feed. An unchanged event keeps its previous VEVENT (from `read_previous`) byte for byte;
     `rendered` shares VEVENTs between the feeds of one export (an event is in several)."""
     now = now or utc_now()
@@ -128,7 +130,7 @@ def render_feed(events: Iterable[CalendarEvent], name: str, tzid: str, refresh_m
         if (event.uid, revision) not in rendered:
             rendered[event.uid, revision] = event_component(event, revision).to_ical()
         blocks.append(rendered[event.uid, revision])
-    head = _calendar(tzid, [], name, refresh_minutes).to_ical()
+    head = _calendar(tzid, [], name, refresh_minutes, description).to_ical()
     end = b"END:VCALENDAR\r\n"
     return head[: -len(end)] + b"".join(blocks) + end
 
@@ -176,6 +178,21 @@ def read_previous(data: bytes) -> dict[str, Stored]:
     return out
 
 
+def shown_fields(ve: icalendar.Event) -> dict:
+    """What a calendar shows of a VEVENT, keyed as `CalendarEvent.shown()`: the old side of a dry run's changes."""
+    start, end = ve.get("DTSTART"), ve.get("DTEND")
+    categories = ve.get("CATEGORIES")
+    cats = [str(c) for c in categories.cats] if categories is not None and hasattr(categories, "cats") else []
+    return {"summary": str(ve.get("SUMMARY", "")), "start": start.dt if start else None, "end": end.dt if end else None,
+            "description": str(ve.get("DESCRIPTION", "")), "location": str(ve.get("LOCATION", "")),
+            "categories": cats, "transparent": str(ve.get("TRANSP", "")).upper() == "TRANSPARENT"}
+
+
+def stored_fields(stored: Stored) -> dict:
+    """`shown_fields` of an event a feed holds."""
+    return shown_fields(icalendar.Event.from_ical(stored.block.decode("utf-8")))
+
+
 @functools.lru_cache(maxsize=4096)
 def _utc(value: bytes) -> datetime:
     """Cached: the events written in one run share their stamps, in every feed they are in."""
@@ -183,14 +200,15 @@ def _utc(value: bytes) -> datetime:
 
 
 def write_feed(path: Path, events: Iterable[CalendarEvent], name: str, tzid: str, refresh_minutes: int,
-               now: datetime | None = None, rendered: dict[tuple[str, Revision], bytes] | None = None) -> int:
+               now: datetime | None = None, rendered: dict[tuple[str, Revision], bytes] | None = None,
+               description: str | None = None) -> int:
     """Write a feed to `path` atomically, carrying revisions from the file already there; events written."""
     events = list(events)
     try:
         previous = read_previous(Path(path).read_bytes())
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         previous = {}
-    write_atomic(Path(path), render_feed(events, name, tzid, refresh_minutes, previous, now, rendered))
+    write_atomic(Path(path), render_feed(events, name, tzid, refresh_minutes, previous, now, rendered, description))
     return len(events)
 
 

@@ -15,8 +15,12 @@ import re
 import secrets
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
+from urllib.parse import quote
+
+import icalendar
 
 import segno
 from starlette.applications import Starlette
@@ -120,6 +124,22 @@ class Feed:
     etag: str
     last_modified: float
     title: str
+    role: str = ""  # X-WR-CALDESC: whose calendar ("TUV, BTĐU, GĐ")
+    events: tuple[tuple[datetime | date, str], ...] = ()  # (start, summary), by start, for the page
+
+
+def _feed_details(data: bytes) -> tuple[str, tuple[tuple[datetime | date, str], ...]]:
+    """The role and the events of a feed, for its card (icalendar; once per file version)."""
+    try:
+        cal = icalendar.Calendar.from_ical(data)
+    except ValueError:
+        return "", ()
+    events = [(ve.decoded("DTSTART"), str(ve.get("SUMMARY", ""))) for ve in cal.walk("VEVENT") if ve.get("DTSTART")]
+    return str(cal.get("X-WR-CALDESC", "")), tuple(sorted(events, key=lambda e: _sort_key(e[0])))
+
+
+def _sort_key(t: datetime | date) -> datetime:
+    return t.replace(tzinfo=None) if isinstance(t, datetime) else datetime.combine(t, datetime.min.time())
 
 
 class FeedFolder:
@@ -140,7 +160,8 @@ class FeedFolder:
         if cached and cached[0] == version:
             return cached[1]
         data = path.read_bytes()
-        feed = Feed(stem, path, f'"{hashlib.sha256(data).hexdigest()[:32]}"', st.st_mtime, _calendar_name(data) or stem)
+        feed = Feed(stem, path, f'"{hashlib.sha256(data).hexdigest()[:32]}"', st.st_mtime, _calendar_name(data) or stem,
+                    *_feed_details(data))
         self._seen[stem] = (version, feed)
         return feed
 
@@ -170,8 +191,11 @@ def not_modified(request: Request, etag: str, last_modified: float) -> bool:
     return False
 
 
-def create_app(feeds_dir: Path, tokens: Tokens | None = None) -> Starlette:
-    """The feed server: `/` and `/<token>/` index pages, `/<feed>.ics` and `/<token>/<feed>.ics`."""
+def create_app(feeds_dir: Path, tokens: Tokens | None = None, base_url: str | None = None,
+               now: datetime | None = None) -> Starlette:
+    """The feed server: `/` and `/<token>/` index pages, `/<feed>.ics` and `/<token>/<feed>.ics`.
+    `base_url` is the address phones reach the feeds at (the page's links and QR codes); `now` fixes the
+    day the page's "next events" start from (tests and screenshots), else it is the current time."""
     folder = FeedFolder(Path(feeds_dir))
     tokens = tokens or Tokens()
 
@@ -214,7 +238,9 @@ def create_app(feeds_dir: Path, tokens: Tokens | None = None) -> Starlette:
             if not stems:
                 return _not_found()
         feeds = [f for f in (folder.get(s) for s in stems) if f]
-        return HTMLResponse(index_page(feeds, tokens, request.url.scheme, request.url.netloc), headers={"Cache-Control": "no-store"})
+        base = base_url or f"{request.url.scheme}://{request.url.netloc}"
+        return HTMLResponse(index_page(feeds, tokens, base, reachable=bool(base_url) or not _loopback(request.url.hostname), now=now),
+                            headers={"Cache-Control": "no-store"})
 
     return Starlette(routes=[
         Route("/", index, methods=["GET", "HEAD"]),
@@ -227,29 +253,66 @@ def _not_found() -> Response:
     return PlainTextResponse("Not Found", status_code=404)
 
 
-def index_page(feeds: list[Feed], tokens: Tokens, scheme: str, host: str) -> str:
-    """One card per feed: its name, a webcal:// link that opens the phone's calendar, a QR code of it."""
+def _loopback(host: str | None) -> bool:
+    return host in ("localhost", "::1") or (host or "").startswith("127.")
+
+
+STEPS = """<details class="steps"><summary>Cách đăng ký trên điện thoại và máy tính</summary><ul>
+<li><b>iPhone:</b> bấm “Đăng ký lịch” (hoặc quét mã QR bằng Camera) → “Đăng ký” → “Thêm”. Lịch hiện trong ứng dụng Lịch.</li>
+<li><b>Android:</b> bấm “Thêm vào Google Lịch” và đăng nhập tài khoản Google; lịch hiện trong ứng dụng Google Lịch sau vài phút
+(nếu không thấy: Google Lịch → Cài đặt → bật đồng bộ lịch mới).</li>
+<li><b>Outlook:</b> Lịch → Thêm lịch → Đăng ký từ web (Subscribe from web) → dán địa chỉ https bên dưới → Nhập.</li>
+</ul></details>"""
+
+
+def index_page(feeds: list[Feed], tokens: Tokens, base: str, reachable: bool = True,
+               now: datetime | None = None, upcoming: int = 3) -> str:
+    """One card per feed: name, role, the next few events, when it last changed, a webcal:// link, a Google
+    Calendar "add by URL" link and a QR code (quiet zone of 4 modules, as ISO/IEC 18004 asks). Opened as
+    127.0.0.1 without a base URL, the page shows no QR code: a phone could not reach that address."""
+    now = now or datetime.now()
+    host = base.split("://", 1)[-1].rstrip("/")
     cards = []
     for f in feeds:
         path = tokens.path_of(f.stem)
+        https = f"{base.rstrip('/')}{path}"
         webcal = f"webcal://{host}{path}"
-        qr = segno.make(webcal, error="m").svg_data_uri(scale=4, border=2)
+        google = "https://calendar.google.com/calendar/r?cid=" + quote(webcal, safe="")
+        qr = (f'<img class="qr" src="{segno.make(webcal, error="m").svg_data_uri(scale=4, border=4)}" '
+              f'alt="Mã QR: {html.escape(webcal)}" width="232" height="232">' if reachable else "")
+        soon = [(t, s) for t, s in f.events if _sort_key(t) >= now.replace(hour=0, minute=0, second=0, microsecond=0, tzinfo=None)][:upcoming]
+        items = "".join(f"<li><time>{_when(t)}</time> {html.escape(s)}</li>" for t, s in soon) or "<li>Chưa có lịch sắp tới.</li>"
+        changed = datetime.fromtimestamp(f.last_modified).strftime("%H:%M %d/%m/%Y")
         cards.append(
             f'<li class="feed"><h2>{html.escape(f.title)}</h2>'
-            f'<a class="subscribe" href="{html.escape(webcal)}">Đăng ký lịch (Subscribe)</a>'
-            f'<img class="qr" src="{qr}" alt="QR code: {html.escape(webcal)}" width="200" height="200">'
-            f'<p class="url"><code>{scheme}://{html.escape(host + path)}</code></p></li>')
+            + (f'<p class="role">{html.escape(f.role)}</p>' if f.role else "")
+            + f'<ul class="next">{items}</ul><p class="changed">Cập nhật lần cuối: {changed}</p>'
+            f'<a class="subscribe" href="{html.escape(webcal)}">Đăng ký lịch (iPhone, Outlook)</a>'
+            f'<a class="google" href="{html.escape(google)}">Thêm vào Google Lịch (Android)</a>{qr}'
+            f'<p class="url"><code>{html.escape(https)}</code></p></li>')
     body = "\n".join(cards) or "<p>Không có lịch công khai. (No public feeds.)</p>"
+    notice = "" if reachable else (
+        '<p class="notice">Trang này đang mở bằng địa chỉ nội bộ của máy chủ (127.0.0.1): điện thoại không mở được '
+        'địa chỉ đó nên mã QR không hiện. Chạy <code>lichsync serve --base-url https://lich.example.gov.vn</code> '
+        '(địa chỉ mọi người truy cập) hoặc mở trang bằng địa chỉ ấy.</p>')
     return f"""<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="robots" content="noindex">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Lịch công tác</title>
-<style>body{{font-family:system-ui,sans-serif;margin:2rem;}} ul{{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1.5rem}}
-li{{border:1px solid #ccc;border-radius:8px;padding:1rem;width:240px}} h2{{font-size:1.05rem}} img{{display:block;margin:.5rem 0}}
-code{{font-size:.7rem;word-break:break-all}}</style></head>
+<style>body{{font-family:system-ui,sans-serif;margin:1rem;max-width:72rem}} ul.feeds{{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1rem}}
+li.feed{{border:1px solid #ccc;border-radius:8px;padding:1rem;width:100%;max-width:20rem;box-sizing:border-box}}
+h2{{font-size:1.1rem;margin:.2rem 0}} .role{{color:#555;margin:.2rem 0}} ul.next{{padding-left:1rem;font-size:.9rem}}
+.changed{{font-size:.8rem;color:#555}} a.subscribe,a.google{{display:block;margin:.4rem 0;padding:.6rem;border-radius:6px;
+text-align:center;text-decoration:none;color:#fff;background:#1a5fb4}} a.google{{background:#2b8a3e}}
+img.qr{{display:block;margin:.5rem auto}} code{{font-size:.7rem;word-break:break-all}} .notice{{background:#fff3cd;padding:.6rem;border-radius:6px}}</style></head>
 <body><h1>Lịch công tác</h1>
-<p>Quét mã QR bằng điện thoại hoặc bấm “Đăng ký lịch” để theo dõi lịch. Scan a code or tap a link to subscribe.</p>
-<ul>
+<p>Quét mã QR bằng camera điện thoại, hoặc bấm nút để theo dõi lịch; lịch tự cập nhật khi văn bản thay đổi.</p>
+{notice}{STEPS}
+<ul class="feeds">
 {body}
 </ul></body></html>
 """
+
+
+def _when(t: datetime | date) -> str:
+    return f"{t:%H:%M %d/%m}" if isinstance(t, datetime) else f"{t:%d/%m}"

@@ -54,6 +54,7 @@ class RemoteEvent:
     summary: str = ""
     start: datetime | date | None = None
     cancelled: bool = False  # Google keeps deleted events as status=cancelled
+    shown: dict | None = field(default=None, compare=False)  # CalendarEvent.shown() keys the remote gives, for dry runs
 
 
 @dataclass(frozen=True)

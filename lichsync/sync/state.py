@@ -7,6 +7,7 @@ re-finds anything missing by UID on the next run.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,6 +28,13 @@ CREATE TABLE IF NOT EXISTS pushed (
     hash TEXT NOT NULL,
     pushed_at TEXT NOT NULL,
     PRIMARY KEY (target, calendar, uid)
+);
+CREATE TABLE IF NOT EXISTS listings (
+    target TEXT NOT NULL,
+    calendar TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    items TEXT NOT NULL,
+    PRIMARY KEY (target, calendar)
 )
 """
 
@@ -42,7 +50,7 @@ class State:
         self._db = sqlite3.connect(self.path)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute(SCHEMA)
+        self._db.executescript(SCHEMA)
         self._held = False  # inside `held()`: writes wait for `commit()`
 
     def records(self, target: str, calendar: str) -> dict[str, Record]:
@@ -80,6 +88,17 @@ class State:
         finally:
             self._held = False
             self._db.commit()
+
+    def listing(self, target: str, calendar: str) -> tuple[str, dict[str, dict]] | None:
+        """The calendar's last listing (its `updated` stamp, id → event), for an incremental one."""
+        row = self._db.execute("SELECT updated, items FROM listings WHERE target=? AND calendar=?",
+                               (target, calendar)).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
+
+    def save_listing(self, target: str, calendar: str, updated: str, items: dict[str, dict]) -> None:
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO listings VALUES (?, ?, ?, ?)",
+                             (target, calendar, updated, json.dumps(items, ensure_ascii=False)))
 
     def close(self) -> None:
         self._db.close()
