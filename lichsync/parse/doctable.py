@@ -46,12 +46,18 @@ def clean(pieces: list[Piece]) -> list[Piece]:
 
 def header_roles(row: GridRow) -> list[str | None] | None:
     """Roles of a header row's columns (None for a column lichsync does not use)."""
-    if not is_header(" ".join(c.text for c in row.cells if c.text)):
+    texts = [c.text for c in row.cells]
+    if len(texts) > 1 and texts[1] == "" and TIME in roles_of(texts[0]):
+        # "Thời gian" over two columns, and no "Ngày": the day's column, then the time of day's.
+        texts[0] = f"Ngày {texts[0]}"
+    if not is_header(" ".join(t for t in texts if t)):
         return None
     roles: list[str | None] = []
-    for cell in row.cells:
-        found = [r for r in roles_of(cell.text) if r not in roles]
+    for text in texts:
+        found = [r for r in roles_of(text) if r not in roles]
         roles.append(found[0] if found else None)
+    if texts[0].startswith("Ngày ") and roles[1] is None:
+        roles[1] = TIME
     return roles if CONTENT in roles and DAY in roles else None
 
 

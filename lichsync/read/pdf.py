@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pdfplumber
 
 from lichsync.parse import vocab
-from lichsync.errors import InputError
+from lichsync.errors import InputError, NoTextLayer
 from lichsync.parse.doctable import Cell, GridRow, build, header_roles, join_lines
 from lichsync.parse.header import HEADER_START_RE
 from lichsync.parse.rows import BLOCK, LINE, WRAP, Piece, Table
@@ -270,7 +270,7 @@ def _read_pages(pages, source: str) -> _Reader:
     pages_words = [page.extract_words(**WORDS) for page in pages]
     if not any(pages_words):
         if any(page.images for page in pages):
-            raise InputError(source, "no text layer — looks like a scan (run OCR first, e.g. ocrmypdf)")
+            raise NoTextLayer(source, "no text layer — looks like a scan")
         raise InputError(source, "the PDF has no text")
     ruled = [_ruled_rows(page, words) for page, words in zip(pages, pages_words)]
     reader = _Reader()

@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 
 from lichsync.parse import heading, parser, vocab
-from lichsync.errors import InputError
+from lichsync.errors import InputError, NoTextLayer
 from lichsync.parse.model import Period, Program, Warning
-from lichsync.parse import dayblocks, flow, tabbed
+from lichsync.parse import dayblocks, flow, ocr_repair, tabbed
 from lichsync.read import detect, html, pipes
 from lichsync.parse.rows import Table
 from lichsync.parse.text import normalize
@@ -72,11 +72,33 @@ def parse_data(data: bytes, source: str, month: int | None = None, year: int | N
     kind = detect.detect(data)
     if kind == detect.DOC:
         data, kind = _doc_to_docx(data, source), detect.DOCX
+    if kind == detect.IMAGE:
+        return _read_scan(kind, data, source, month, year, limits)
     if kind in (detect.PDF, detect.DOCX):
-        around, table = _read_document(kind, data, source, limits)
+        try:
+            around, table = _read_document(kind, data, source, limits)
+        except NoTextLayer:
+            return _read_scan(kind, data, source, month, year, limits)
         around = normalize(around)
         return build(around.split("\n"), table, source, month, year, heading_text=around)
     return parse_text(decode(data, source), source=source, month=month, year=year)
+
+
+def _read_scan(kind: str, data: bytes, source: str, month: int | None, year: int | None, limits: Limits) -> Program:
+    """A scan or photo through OCR: its table as a PDF's, a page without one as text; then the
+    repairs what a schedule makes checkable, and a warning on each event naming its page."""
+    from lichsync.read import ocr
+
+    pages = ocr.read_pdf(data, source, limits.max_pages) if kind == detect.PDF else ocr.read_photo(data, source)
+    around, table, scanned = ocr.assemble(pages, source)
+    around = normalize(around)
+    if table is None:
+        program = parse_text(around, source=source, month=month, year=year)
+    else:
+        program = build(around.split("\n"), table, source, month, year, heading_text=around)
+    program.events, warnings = ocr_repair.review(program.events, scanned)
+    program.warnings += warnings
+    return program
 
 
 def _size(n: int) -> str:
