@@ -21,6 +21,7 @@ ROLE_PHRASES = [
     (r"(?:thứ\s*[/,-]\s*)?ngày(?:\s*[/,-]\s*thứ)?(?:\s*,?\s*tháng)?", DAY),
     (r"thứ", WEEKDAY),
     (r"chuẩn\s+bị", UNITS),
+    (r"(?:các\s+)?phòng\s*,\s*ban(?:\s+liên\s+quan)?", UNITS),  # "Lãnh đạo Văn phòng; chuyên viên; các phòng, ban liên quan"
 ]
 ROLE_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(ROLE_PHRASES)), re.IGNORECASE)
 HEADER_START_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:(?:thứ|tt|stt)\s*[,/]?\s*)?ngày\b", re.IGNORECASE)

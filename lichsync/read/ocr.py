@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import glob
 import io
+import itertools
 import os
 import sys
+import unicodedata
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from lichsync.errors import InputError
+from lichsync.parse.ocr_repair import apply_words, name_words, repair_text
 from lichsync.parse.rows import Table
 from lichsync.read.pdf import PAGE_SPAN, Line, _number, _Reader
 
@@ -60,30 +63,85 @@ class Engine:
             raise InputError(source, INSTALL)
         self.tesserocr = tesserocr
         self.api = tesserocr.PyTessBaseAPI(path=path + "/", lang="vie", psm=tesserocr.PSM.SINGLE_BLOCK)
+        self.api.SetVariable("lstm_choice_mode", "2")  # each symbol's alternatives, for restore_marks
 
     def close(self) -> None:
         self.api.End()
 
     def lines(self, gray: np.ndarray, psm: int | None = None) -> list[tuple[str, tuple[int, int, int, int], int]]:
-        """(text, (x0, y0, x1, y1) in the image's pixels, first word's width) of each text line."""
+        """(text, (x0, y0, x1, y1) in the image's pixels, first word's width) of each text line; each
+        word with its marks restored where Tesseract's own second choices make a real word (restore_marks)."""
         from PIL import Image
 
         tr = self.tesserocr
         self.api.SetPageSegMode(psm if psm is not None else tr.PSM.SINGLE_BLOCK)
         self.api.SetImage(Image.fromarray(gray))
         self.api.Recognize()
-        out = []
+        found: list[tuple[tuple[int, int, int, int], int, list[list[tuple[str, list[tuple[str, float]]]]]]] = []
         it = self.api.GetIterator()
-        level, word_level = tr.RIL.TEXTLINE, tr.RIL.WORD
-        while not it.Empty(level):
-            text = " ".join((it.GetUTF8Text(level) or "").split())
-            box = it.BoundingBox(level)
-            first = it.BoundingBox(word_level)
-            if text and box:
-                out.append((text, box, (first[2] - first[0]) if first else 0))
-            if not it.Next(level):
+        while not it.Empty(tr.RIL.SYMBOL):
+            if it.IsAtBeginningOf(tr.RIL.TEXTLINE) or not found:
+                word = it.BoundingBox(tr.RIL.WORD)
+                found.append((it.BoundingBox(tr.RIL.TEXTLINE), (word[2] - word[0]) if word else 0, []))
+            if it.IsAtBeginningOf(tr.RIL.WORD) or not found[-1][2]:
+                found[-1][2].append([])
+            symbol = it.GetUTF8Text(tr.RIL.SYMBOL) or ""
+            choices = [(c.GetUTF8Text(), c.Confidence()) for c in it.GetChoiceIterator()]
+            found[-1][2][-1].append((symbol, choices))
+            if not it.Next(tr.RIL.SYMBOL):
                 break
+        out = []
+        for box, first, words in found:
+            text = " ".join(w for w in (restore_marks(word) for word in words) if w.strip())
+            if text and box:
+                out.append((repair_text(text), box, first))
         return out
+
+
+MARKED = "âêôăÂÊÔĂ"  # vowels whose tone mark stacks beside another mark: the one OCR drops most
+EVIDENCE = 20.0  # an alternative Tesseract gives at least this confidence counts as seen on the page
+
+
+def _bare(ch: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+
+
+def _tones(ch: str) -> list[str]:
+    """A stacked vowel with each tone mark: ê → ế, ề, ể, ễ, ệ."""
+    return [unicodedata.normalize("NFC", ch + mark) for mark in "\u0301\u0300\u0309\u0303\u0323"]
+
+
+def restore_marks(word: list[tuple[str, list[tuple[str, float]]]]) -> str:
+    """A word as Tesseract read it, or, where that is no Vietnamese word or a rarer one, the word its
+    second choices for a letter's marks make ("triên" → "triển", "kiêm" → "kiểm" when "ể" was a close
+    second; a word read as a real word changes only at a stacked vowel). A lost stacked mark with no second choice is restored only where the word read is no word
+    at all ("tôt" → "tốt"). Word frequencies from wordfreq, not a hand-kept list."""
+    from wordfreq import zipf_frequency
+
+    read = "".join(s for s, _ in word)
+    if not read.isalpha() or len(word) > 12:
+        return read
+    known = zipf_frequency(read.lower(), "vi")
+    options = []
+    for symbol, choices in word:
+        if known >= 3 and symbol not in MARKED:  # a real word: only a lost stacked mark is in doubt
+            options.append([(symbol, True)])
+            continue
+        seen = [c for c, conf in choices if conf >= EVIDENCE and c != symbol and _bare(c).lower() == _bare(symbol).lower()]
+        guessed = [t for t in (_tones(symbol) if symbol in MARKED else []) if t not in seen]
+        options.append([(symbol, True)] + [(c, True) for c in seen] + [(c, False) for c in guessed])
+    if sum(len(o) > 1 for o in options) > 3:
+        return read
+    best, best_freq = read, known
+    for combo in itertools.product(*options):
+        text = "".join(c for c, _ in combo)
+        if text == read:
+            continue
+        freq = zipf_frequency(text.lower(), "vi")
+        seen_only = all(ok for _, ok in combo)
+        if (freq > known + 0.3 if seen_only else known == 0 and freq >= 3) and freq > best_freq:
+            best, best_freq = text, freq
+    return best
 
 
 def render_pdf(data: bytes, pages: list[int]) -> dict[int, np.ndarray]:
@@ -339,6 +397,11 @@ def assemble(pages: dict[int, Page], source: str) -> tuple[str, Table | None, di
         pages_of += [k + 1] * len(page.outside)
         reader.add_rows(k, page.rows or [])
     _number(reader.grid, len(reader.outside))
+    pieces = [(c, k) for row in reader.grid for c in row.cells for k in range(len(c.pieces))]
+    fixes = name_words([c.pieces[k].text for c, k in pieces])
+    for c, k in pieces:
+        p = c.pieces[k]
+        c.pieces[k] = replace(p, text=apply_words(p.text, fixes))
     scanned = {no: page for no, page in enumerate(pages_of, 1)}
     scanned.update({p.line: page_of(p.pos) for row in reader.grid for c in row.cells for p in c.pieces})
     return "\n".join(reader.outside), build(reader.grid), scanned
