@@ -313,6 +313,14 @@ def read_page(engine: Engine, gray: np.ndarray, dpi: float, page: int) -> Page:
         rows[r][c] = (lines, x1 * 72 / dpi)
         for k in range(1, rs):
             rows[r + k][c] = None  # under a vertical merge
+    # A column's right edge is where its longest line ends, as for a text layer: the cell's ruling
+    # leaves a margin a wrapped line's next word would seem to fit in.
+    ends: dict[int, float] = {}
+    for r, c, rs, cs, _ in layout:
+        ends[c] = max([ends.get(c, 0.0)] + [ln.x1 for ln in rows[r][c][0]])
+    for r, c, rs, cs, _ in layout:
+        lines, right = rows[r][c]
+        rows[r][c] = (lines, min(right, ends[c] + 1) if ends[c] else right)
     top = min(b[1] for b in boxes)
     bottom = max(b[3] for b in boxes)
     outside = []
