@@ -92,6 +92,8 @@ def _read_scan(kind: str, data: bytes, source: str, month: int | None, year: int
     pages = ocr.read_pdf(data, source, limits.max_pages) if kind == detect.PDF else ocr.read_photo(data, source)
     around, table, scanned = ocr.assemble(pages, source)
     around = normalize(around)
+    if table is None and not around.strip():
+        raise InputError(source, "no text layer, and OCR found no text in the scan")
     if table is None:
         program = parse_text(around, source=source, month=month, year=year)
     else:
