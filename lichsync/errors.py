@@ -11,6 +11,10 @@ class InputError(Exception):
         self.problem = problem
 
 
+class NoTextLayer(InputError):
+    """A PDF whose every page is an image: the pipeline reads it through OCR (read.ocr)."""
+
+
 class ConfigError(Exception):
     """A configuration the user must fix; `key` is the TOML key path ("sources[1].url")."""
 

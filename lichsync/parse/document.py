@@ -49,6 +49,7 @@ class Document:
     lines: list[str]
     grids: list[Grid] = field(default_factory=list)
     layout: str = "text"  # how it was read, for `parse --format table`: "Word table", "web page table" …
+    scanned: dict[int, int] | None = None  # line → page, for a document read through OCR
 
     @property
     def text(self) -> str:

@@ -8,6 +8,9 @@ from lichsync.parse.rows import CONTENT, DAY, IGNORED, LEADERS, LOCATION, TIME, 
 # Longest phrases first, so "Lãnh đạo chủ trì, tham dự" is one leader column, not two.
 ROLE_PHRASES = [
     (r"(?:lãnh\s+đạo\s+)?(?:vp|văn\s+phòng)\b[^|\t]{0,40}?theo\s+dõi|ghi\s+chú|^s?tt$|số\s+tt|lái\s+xe|biển\s+số|phương\s+tiện|thành\s+phần(?:\s+(?:tham\s+dự|mời))?", IGNORED),
+    # The office's own leaders and staff ("Lãnh đạo Văn phòng; chuyên viên; các phòng, ban liên quan"):
+    # who prepares, not who chairs.
+    (r"lãnh\s+đạo\s+(?:vp|văn\s+phòng)\b", UNITS),
     (r"(?:đơn\s+vị|cơ\s+quan)\s*[/,]?\s*(?:(?:đơn\s+vị|cơ\s+quan)\s*)?(?:chủ\s+trì\s*,?\s*)?chuẩn\s+bị", UNITS),
     (r"(?:lãnh\s+đạo|người)\s+(?:chủ\s+trì|dự)(?:\s*,\s*tham\s+dự)?", LEADERS),
     (r"lãnh\s+đạo(?:\s+(?:sở|ubnd|tỉnh|ban|huyện))?(?:\s+chủ\s+trì)?", LEADERS),
@@ -21,6 +24,7 @@ ROLE_PHRASES = [
     (r"(?:thứ\s*[/,-]\s*)?ngày(?:\s*[/,-]\s*thứ)?(?:\s*,?\s*tháng)?", DAY),
     (r"thứ", WEEKDAY),
     (r"chuẩn\s+bị", UNITS),
+    (r"(?:các\s+)?phòng\s*,\s*ban(?:\s+liên\s+quan)?", UNITS),  # "Lãnh đạo Văn phòng; chuyên viên; các phòng, ban liên quan"
 ]
 ROLE_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(ROLE_PHRASES)), re.IGNORECASE)
 HEADER_START_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:(?:thứ|tt|stt)\s*[,/]?\s*)?ngày\b", re.IGNORECASE)

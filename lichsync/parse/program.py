@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from lichsync.errors import InputError
-from lichsync.parse import dayblocks, days, flow, heading, parser, tabbed, vocab
+from lichsync.parse import dayblocks, days, flow, heading, ocr_repair, parser, tabbed, vocab
 from lichsync.parse.document import Document, Grid
 from lichsync.parse.model import Period, Program, Warning
 from lichsync.parse.rows import CONTENT, Table
@@ -36,6 +36,9 @@ def read_program(doc: Document, source: str, month: int | None = None, year: int
     readings = candidates(doc)
     best = choose(readings, doc.text)
     program = build(doc, best, source, month, year)
+    if doc.scanned is not None:  # OCR: repair what the schedule makes checkable, mark every event
+        program.events, warnings = ocr_repair.review(program.events, doc.scanned)
+        program.warnings += warnings
     return program
 
 

@@ -25,7 +25,7 @@ HTML_RE = re.compile(r"<\s*/?\s*(?:p|li|ul|ol|b|strong|i|em|br|span|div|u|font|s
 BLOCK_TAG_RE = re.compile(r"(<\s*(?:p|li|br|div|tr)\b[^>]*>|<\s*/\s*(?:p|li|div|ul|ol)\s*>)", re.IGNORECASE)
 DAY_CELL_RE = re.compile(
     r"^từ\s+ngày\s+\d{1,2}(?:/\d{1,2})?\s*(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?)\s*\d{1,2}(?:/\d{1,2}(?:/\d{4})?)?$|"
-    r"^(?:(?:thứ\s*\S+|chủ\s*nhật|cn)\s*[,-]?\s*\(?\s*)?\d{1,2}(?:/\d{1,2}(?:/\d{4})?)?"
+    r"^(?:(?:thứ\s*\S+|chủ\s*nhật|cn)\s*[,-]?\s*\(?\s*)?(?:ngày\s+)?\d{1,2}(?:/\d{1,2}(?:/\d{4})?)?"
     r"(?:\s*[-–,]\s*\d{1,2}(?:/\d{1,2}(?:/\d{4})?)?)?\s*\)?(?:\s*\([^)]*\))?$",
     re.IGNORECASE,
 )

@@ -70,6 +70,9 @@ INCOMPLETE_HEAD_RE = re.compile(
 # A line that is page furniture in a table: page numbers, greetings in capitals.
 FURNITURE_RE = re.compile(r"^(?:CHÚC\s+MỪNG\s+NĂM\s+MỚI|Trang\s+\d+(?:\s*/\s*\d+)?|-\s*\d+\s*-)$", I)
 
+# An entry that cites a document rather than naming anyone: "Theo Giấy mời số 107/GM-UBND".
+REFERENCE_RE = re.compile(r"^\W*theo\s+(?:giấy\s+mời|công\s+văn|kế\s+hoạch|quyết\s+định|thông\s+báo|văn\s+bản)\b", I)
+
 # Ends of a program: recipients, signatures.
 TRAILER_RE = re.compile(r"^\W*(?:nơi\s+nhận|kt\.\s|tl\.\s|tm\.\s|người\s+ký|ghi\s+chú\s*:)", I)
 

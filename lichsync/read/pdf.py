@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from lichsync.parse import vocab
-from lichsync.errors import InputError
+from lichsync.errors import InputError, NoTextLayer
 from lichsync.parse.document import Cell, Document, Grid, GridRow
 from lichsync.parse.header import HEADER_START_RE
 from lichsync.parse.rows import BLOCK, LINE, WRAP, Piece
@@ -287,7 +287,7 @@ def _read_pages(pages: list[pdfpage.Page], source: str) -> _Reader:
     pages_words = [page.words for page in pages]
     if not any(pages_words):
         if any(page.images for page in pages):
-            raise InputError(source, "no text layer — looks like a scan (run OCR first, e.g. ocrmypdf)")
+            raise NoTextLayer(source, "no text layer — looks like a scan")
         raise InputError(source, "the PDF has no text")
     ruled = [_ruled_rows(page.tables, page.words) for page in pages]
     reader = _Reader()

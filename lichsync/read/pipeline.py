@@ -8,7 +8,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from lichsync.errors import InputError
+from lichsync.errors import InputError, NoTextLayer
 from lichsync.parse import program, tabbed
 from lichsync.parse.document import Document
 from lichsync.parse.model import Program
@@ -72,15 +72,31 @@ def extract(data: bytes, source: str, limits: Limits) -> Document:
     kind = detect.detect(data)
     if kind == detect.DOC:
         data, kind = _doc_to_docx(data, source), detect.DOCX
+    if kind == detect.IMAGE:
+        return _read_scan(kind, data, source, limits)
     if kind == detect.PDF:
-        from lichsync.read import pdf  # pdfplumber loads only for PDFs
+        from lichsync.read import pdf  # the PDF stack loads only for PDFs
 
-        return pdf.read(data, source, limits.max_pages)
+        try:
+            return pdf.read(data, source, limits.max_pages)
+        except NoTextLayer:
+            return _read_scan(kind, data, source, limits)
     if kind == detect.DOCX:
         from lichsync.read import docx
 
         return docx.read(data, source)
     return text_document(decode(data, source))
+
+
+def _read_scan(kind: str, data: bytes, source: str, limits: Limits) -> Document:
+    """A scan or photo through OCR: its table's cells and the text around it, each line knowing its page."""
+    from lichsync.read import ocr
+
+    pages = ocr.read_pdf(data, source, limits.max_pages) if kind == detect.PDF else ocr.read_photo(data, source)
+    document = ocr.assemble(pages, source)
+    if not document.grids and not document.text.strip():
+        raise InputError(source, "no text layer, and OCR found no text in the scan")
+    return document
 
 
 def _size(n: int) -> str:

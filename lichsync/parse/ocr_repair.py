@@ -1,0 +1,100 @@
+"""Repairs and warnings for what OCR reads, where a schedule makes them checkable. Pure functions.
+
+Tesseract misreads a few things in the same ways on every scanned program: the Icelandic "Ð" for
+"Đ", "Đíc" / "Đ/e" / "Đc" for "Đ/c", ". " for ", " mid-sentence, "l" for "1" after "số". Beyond
+the text, a schedule can check itself: a clock time must fall in its session, and a name the
+document writes intact once is the same name where OCR dropped its marks.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import replace
+
+from lichsync.parse.model import Event, Warning
+
+TEXT_FIXES = [
+    (re.compile("Ð"), "Đ"),  # U+00D0 looks the same as U+0110 and is no Vietnamese letter
+    (re.compile(r"\b([Đđ])\s*(?:[íìil1|/]\s*[ceé]|[/|]\s*[eé]|c)(?=\s*[:.]?\s+[A-ZĐÀ-Ỹ])"), r"\1/c"),
+    (re.compile(r"\s*[—―]+-?\s*"), " – "),  # a long dash (or "—-") between a name and a title
+    (re.compile(r"(?<=\w)\. (?=[a-zà-ỹđ])(?<!\b[A-ZĐ]\. )"), ", "),  # "tháng 5. nhiệm vụ": a comma
+    (re.compile(r"\b([Ss]ố) [lI|](?=\s|$|[.,;])"), r"\1 1"),
+]
+SESSION_HOURS = {"morning": (5, 12), "afternoon": (12, 18), "evening": (17, 24)}
+
+
+def repair_text(text: str) -> str:
+    """One OCR line with its recurring misreadings put right."""
+    for pattern, fix in TEXT_FIXES:
+        text = pattern.sub(fix, text)
+    return text
+
+
+def bare(text: str) -> str:
+    """Text without its marks: what survives when OCR drops them."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).replace("đ", "d").replace("Đ", "D")
+
+
+def repair_names(names: list[str]) -> dict[str, str]:
+    """A name read without some of its marks → the same name as the document writes it intact
+    most often ("Trân Đăng Anh" → "Trần Đăng Ánh"); names are compared without their marks."""
+    counts = Counter(names)
+    by_bare: dict[str, list[str]] = {}
+    for name in counts:
+        by_bare.setdefault(bare(name).lower(), []).append(name)
+    fixes = {}
+    for variants in by_bare.values():
+        best = max(variants, key=lambda n: (counts[n], len(unicodedata.normalize("NFD", n))))
+        fixes.update({n: best for n in variants if n != best})
+    return fixes
+
+
+NAME_RUN_RE = re.compile(r"(?:\b[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+|$)){2,}")
+
+
+def name_words(texts: list[str]) -> dict[str, str]:
+    """Words of names (runs of capitalised words: "Đăk Drô", "Thị Trấn Đắk Mâm") read without a
+    mark → the same word as the document writes it, with the mark, more often ("Đăk" → "Đắk")."""
+    counts = Counter(w for t in texts for run in NAME_RUN_RE.finditer(t) for w in run.group().split())
+    fixes = {}
+    for word, n in counts.items():
+        marks = len(unicodedata.normalize("NFD", word))
+        better = [w for w, m in counts.items() if w != word and bare(w) == bare(word) and m > n
+                  and len(unicodedata.normalize("NFD", w)) > marks]
+        if better:
+            fixes[word] = max(better, key=counts.get)
+    return fixes
+
+
+def apply_words(text: str, fixes: dict[str, str]) -> str:
+    return re.sub(r"[\wÀ-ỹ]+", lambda m: fixes.get(m.group(), m.group()), text) if fixes else text
+
+
+def session_conflict(event: Event) -> bool:
+    """A clock time outside its session: "18h30" in a morning block."""
+    if not event.start_time or event.session not in SESSION_HOURS:
+        return False
+    low, high = SESSION_HOURS[event.session]
+    return not low <= int(event.start_time[:2]) < high
+
+
+def review(events: list[Event], scanned: dict[int, int]) -> tuple[list[Event], list[Warning]]:
+    """Events read from a scan: names made consistent, clock times checked against sessions
+    (a 12-hour reading is repaired; any other conflict is warned), each event marked with its page."""
+    fixes = repair_names([n for e in events for n in e.officials])
+    out, warnings = [], []
+    for e in events:
+        e = replace(e, officials=[fixes.get(n, n) for n in e.officials])
+        if session_conflict(e):
+            hour = (int(e.start_time[:2]) + 12) % 24
+            fixed = replace(e, start_time=f"{hour:02d}{e.start_time[2:]}")
+            if not session_conflict(fixed):
+                warnings.append(Warning("ocr_time", f"{e.start_time} in the {e.session} read as {fixed.start_time}", e.line))
+                e = fixed
+            else:
+                warnings.append(Warning("ocr_time", f"{e.start_time} does not fall in the {e.session}; check the scan", e.line))
+        if e.line in scanned:
+            warnings.append(Warning("ocr", f"read through OCR from page {scanned[e.line]}: glance at it", e.line))
+        out.append(e)
+    return out, warnings
