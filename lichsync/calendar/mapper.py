@@ -116,10 +116,12 @@ def document_title(program: Program, config: Config) -> str:
 
 
 def describe(event: Event, source_line: str) -> str:
-    """The DESCRIPTION: chủ trì, chuẩn bị, địa điểm, lunar date, source document; in Vietnamese, one per line."""
+    """The DESCRIPTION: chủ trì, thành phần, chuẩn bị, địa điểm, lunar date, source document; in Vietnamese,
+    one per line. Participants are not officials (no calendar of theirs), so the description is where they show."""
     leaders = [f"{o} ({event.titles[o]})" if event.titles.get(o) else o for o in event.officials]
     lines = [
         f"Chủ trì: {'; '.join(leaders)}" if leaders else "",
+        f"Thành phần: {'; '.join(event.participants)}" if event.participants else "",
         f"Chuẩn bị: {'; '.join(event.units)}" if event.units else "",
         f"Địa điểm: {event.location}" if event.location else "",
         lunar_label(event.date) if FIRST_YEAR < event.date.year < LAST_YEAR else "",

@@ -63,7 +63,7 @@ def _paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 def _split_head(text: str, below: str) -> vocab.DayHead | None:
     """A day heading broken over two lines ("* Thứ" / "Ba: 25/3", "Thứ Ba: 25/" / "3"): the first line is
     a short start of it with no date, the second alone is no heading, the two together are one."""
-    if not text or not below or len(text) > 24 or re.search(r"\d/|/\d", text) or vocab.day_head(below):
+    if not text or not below or len(text) > 24 or vocab.day_head(below):
         return None
     if vocab.WEEKDAY_ALONE_RE.match(text):
         return None  # "Thứ Ba" / "25/3": a weekday line above a date, read as such

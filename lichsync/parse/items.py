@@ -79,7 +79,7 @@ def split_fields(text: str) -> tuple[str, list[tuple[str, str]]]:
     for m, after in zip(found, found[1:] + [None]):
         value = text[m.end(): after.start() if after else len(text)]
         fields.append((m.lastgroup, value.strip(" ;,-–").strip()))
-    return text[: found[0].start()].rstrip(), fields
+    return text[: found[0].start()].rstrip(" .;,"), fields
 
 
 def _stands_as_label(text: str, m: re.Match) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from lichsync.parse import vocab
 from lichsync.parse.items import split_fields
-from lichsync.parse.officials import VERB_RE, parse_officials, subjects
+from lichsync.parse.officials import PERSON_RE, VERB_RE, parse_officials, subjects
 from lichsync.parse.vocab import CLOCK, LEADING_TIME_RE
 from lichsync.parse.text import collapse
 
@@ -95,21 +95,24 @@ def split_official_line(text: str) -> tuple[str, list[str]] | None:
 
 def chair_names(text: str) -> list[str]:
     """ "Giám đốc Sở Phan Văn Thắng" → Phan Văn Thắng; "PGĐ Lê Thị Thu; Đ/c Hòa" → both;
+    "Đ/c Hùng, PGĐ" → Hùng (the titles after a person stay with the person);
     "Ông Đỗ Văn Toàn – Trưởng phòng QLDTTT" → Đỗ Văn Toàn."""
     names: list[str] = []
-    for part in _entries(text):
-        part = vocab.HONORIFIC_RE.sub("Đ/c ", part)
-        found = subjects(f"{part} dự") or [name for name, _ in parse_officials(part)]
+    for chunk in _entries(vocab.HONORIFIC_RE.sub("Đ/c ", text), ";"):
+        if PERSON_RE.search(chunk):
+            found = [name for name, _ in parse_officials(chunk)]
+        else:
+            found = [n for part in _entries(chunk, ",") for n in (subjects(f"{part} dự") or [m for m, _ in parse_officials(part)])]
         names += [n for n in found if n not in names]
     return names
 
 
-def _entries(text: str) -> list[str]:
-    """A list's entries, split at "," and ";" outside parentheses: "VP Sở (PCVP, CV), Bảo tàng" → two."""
+def _entries(text: str, separators: str) -> list[str]:
+    """A list's entries, split at the separators outside parentheses: "VP Sở (PCVP, CV); Bảo tàng" → two."""
     out, depth, start = [], 0, 0
     for k, c in enumerate(text):
         depth += (c == "(") - (c == ")")
-        if c in ",;" and depth <= 0:
+        if c in separators and depth <= 0:
             out.append(text[start:k])
             start = k + 1
     out.append(text[start:])
@@ -141,7 +144,7 @@ def _take(notes: Notes, kind: str, value: str) -> None:
     elif kind == "chair":
         notes.chairs += [c for c in chair_names(_first_sentence(value)) if c not in notes.chairs]
     elif kind == "with":
-        for entry in _entries(_first_sentence(value)):
+        for entry in _entries(_first_sentence(value), ";"):
             if NOT_A_PERSON_RE.match(entry) or entry[:1].islower():
                 notes.participants.append(entry)
             else:
@@ -149,7 +152,7 @@ def _take(notes: Notes, kind: str, value: str) -> None:
     elif kind == "participants":
         units, value = _units_notes(value)
         notes.units += units
-        notes.participants += _entries(collapse(value))
+        notes.participants += _entries(collapse(value), ";")
 
 
 def part_session(text: str) -> tuple[str | None, str]:
