@@ -210,3 +210,13 @@ def test_lettered_items_a_span_in_the_time_label_and_a_date_broken_mid_way():
         (26, None, "afternoon", "tiếp công dân", ["Chủ tịch UBND tỉnh"], None),
         (26, None, "evening", "dự Lễ kỷ niệm ngày thành lập Đoàn", ["Chủ tịch UBND tỉnh"], None),
     ]
+
+
+def test_companions_are_officials_and_groups_are_participants():
+    from lichsync.parse.notes import read_notes
+
+    said = read_notes("Hội nghị sơ kết. Cùng dự: Đ/c Lan – PCVP; đại diện phòng Nội vụ. Mời dự: Sở Tài chính; "
+                      "UBND các huyện (Sở Nội vụ chuẩn bị tài liệu)")
+    assert (said.text, said.attendees) == ("Hội nghị sơ kết", ["Lan"])
+    assert said.participants == ["đại diện phòng Nội vụ", "Sở Tài chính", "UBND các huyện"]
+    assert said.units == ["Sở Nội vụ"]

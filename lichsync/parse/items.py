@@ -178,11 +178,16 @@ def _drafts(paragraphs: list[tuple[str, int, int | None]]) -> list[_Draft]:
             drafts.append(current)
         current.fields += fields
     for draft in drafts:
-        content = [v for k, v in draft.fields if k == "content"]
-        if content:
-            draft.text = ". ".join([draft.text.rstrip(" .")] + content) if draft.text else "; ".join(content)
-            draft.fields = [(k, v) for k, v in draft.fields if k != "content"]
+        draft.text, draft.fields = with_content(draft.text, draft.fields)
     return drafts
+
+
+def with_content(text: str, fields: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:
+    """The item's text with what its "Nội dung:" labels say, and the other fields."""
+    content = [v for k, v in fields if k == "content"]
+    if content:
+        text = ". ".join([text.rstrip(" .")] + content) if text.strip() else "; ".join(content)
+    return text, [(k, v) for k, v in fields if k != "content"]
 
 
 def _scope(mark: str) -> str:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from lichsync.parse import vocab
-from lichsync.parse.items import split_fields
+from lichsync.parse.items import split_fields, with_content
 from lichsync.parse.officials import PERSON_RE, VERB_RE, parse_officials, subjects
 from lichsync.parse.vocab import CLOCK, LEADING_TIME_RE
 from lichsync.parse.text import collapse
@@ -20,7 +20,9 @@ CLOCK_RE = re.compile(r"(?P<h>[01]?\d|2[0-3])\s*(?:h|giờ|g|:)\s*(?P<m>[0-5]\d)
 # "Điểm tại …", "Điểm: tại …", "Địa điểm: …", "Địa điểm tại …": the place, up to the sentence's end.
 PLACE_RE = re.compile(r"(?:^|(?<=[\s.;,]))(?:địa\s+điểm|điểm)\s*(?::\s*(?:tại\s+)?|\s+tại\s+)(?P<place>.+)$", I)
 # A sentence ends at ". " before a capital or the end; "P. họp", "TP. Vị Thanh" are abbreviations.
-SENTENCE_END_RE = re.compile(r"(?<!\b[A-ZĐa-zđ])(?<!\b[A-ZĐ]{2})[.;](?=\s+\S|$)")
+NOT_AN_ABBREVIATION = r"(?<!\b[A-ZĐa-zđ])(?<!\b[A-ZĐ]{2})"
+SENTENCE_END_RE = re.compile(rf"{NOT_AN_ABBREVIATION}[.;](?=\s+\S|$)")
+LIST_END_RE = re.compile(rf"{NOT_AN_ABBREVIATION}\.(?=\s+\S|$)")  # a list of people goes on past ";"
 UNITS_NOTE_RE = re.compile(r"\((?:\s*(?:giao|do)\s+)?(?P<unit>[^()]{3,120}?)\s+(?:chủ\s+trì,?\s+)?chuẩn\s+bị\b[^()]*\)", I)
 # "(sáng; dự: đ/c Triệu)", "(ngày; đ/c Triệu)", "(chiều)", "(ngày)" at the end of an item.
 SESSION_WORD = r"(?:cả\s+ngày|ngày|sáng|chiều|tối)"
@@ -44,8 +46,6 @@ PART_START_RE = re.compile(rf"(?:^|(?<=[.;])\s+)(?={CLOCK}(?:\s*[,:]|\s+\S)|{PAR
 PART_SESSION_RE = re.compile(rf"^(?P<word>{PART_SESSION_NAME})\s*[,:]\s*", I)
 
 SESSION_IN_RE = re.compile(r"(?<!\w)(?:cả\s+ngày|sáng|chiều|tối)(?!\w)", I)
-# "(Ban Tuyên giáo và Thành đoàn phối hợp)", "; đại diện …": an entry that is not a person.
-NOT_A_PERSON_RE = re.compile(r"^(?:đại\s+diện|các\s|toàn\s+thể|cán\s+bộ|công\s+chức|mời\b)", I)
 
 
 @dataclass
@@ -119,9 +119,10 @@ def _entries(text: str, separators: str) -> list[str]:
     return [e.strip(" .") for e in out if e.strip(" .")]
 
 
-def _first_sentence(text: str) -> str:
-    """A labelled value up to its sentence's end: what follows is the office's escort or desk."""
-    end = SENTENCE_END_RE.search(text)
+def _first_sentence(text: str, lists: bool = False) -> str:
+    """A labelled value up to its sentence's end: what follows is the office's escort or desk.
+    A list of people goes on past ";" ("Đ/c Lan; đại diện phòng Nội vụ")."""
+    end = (LIST_END_RE if lists else SENTENCE_END_RE).search(text)
     return collapse(text[: end.start()] if end else text).strip(" .,;")
 
 
@@ -142,10 +143,10 @@ def _take(notes: Notes, kind: str, value: str) -> None:
     elif kind == "units":
         notes.units += [u for u in (x.strip(" .") for x in re.split(r"[,;]", value)) if u]
     elif kind == "chair":
-        notes.chairs += [c for c in chair_names(_first_sentence(value)) if c not in notes.chairs]
+        notes.chairs += [c for c in chair_names(_first_sentence(value, lists=True)) if c not in notes.chairs]
     elif kind == "with":
-        for entry in _entries(_first_sentence(value), ";"):
-            if NOT_A_PERSON_RE.match(entry) or entry[:1].islower():
+        for entry in _entries(_first_sentence(value, lists=True), ";"):
+            if vocab.GROUP_ENTRY_RE.match(entry) or entry[:1].islower():
                 notes.participants.append(entry)
             else:
                 notes.attendees += [a for a in chair_names(entry) if a not in notes.attendees]
@@ -177,10 +178,7 @@ def read_notes(text: str, fields: list[tuple[str, str]] | tuple = ()) -> Notes:
         who = re.sub(r"^\s*(?:tham\s+)?dự\s*:?\s*", "", m.group("who") or "", flags=I)
         notes.attendees = [name for name, _ in parse_officials(who)] if who.strip() else []
         text = text[: m.start()]
-    text, inline = split_fields(text)
-    content = [value for kind, value in inline if kind == "content"]
-    if content:
-        text = ". ".join([text.rstrip(" .")] + content) if text.strip() else "; ".join(content)
+    text, inline = with_content(*split_fields(text))
     for kind, value in [*fields, *inline]:
         _take(notes, kind, value)
     m = PLACE_RE.search(text)

@@ -197,3 +197,5 @@ FIELD_LABEL_RE = re.compile(
 HONORIFIC_RE = re.compile(r"(?<!\w)(?:Ông|Bà|ông|bà)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])")
 # Titles written as acronyms before a name or alone: "PGĐ Cao Văn Chóng dự …", "PCT Nguyễn Văn Thi".
 TITLE_ACRONYMS = r"(?:PCTTT|PCT|CT|PGĐ|GĐ|BGĐ|PBT|BT|PCVP|CVP|TUV|UVBTV|TP|PTP)"
+# An entry of a "Cùng dự:" list that names a group, not a leader: "đại diện các phòng", "cán bộ, công chức".
+GROUP_ENTRY_RE = re.compile(r"^(?:đại\s+diện|các\s|toàn\s+thể|cán\s+bộ|công\s+chức|viên\s+chức|người\s+lao\s+động)", I)
