@@ -220,3 +220,20 @@ def test_companions_are_officials_and_groups_are_participants():
     assert (said.text, said.attendees) == ("Hội nghị sơ kết", ["Lan"])
     assert said.participants == ["đại diện phòng Nội vụ", "Sở Tài chính", "UBND các huyện"]
     assert said.units == ["Sở Nội vụ"]
+
+
+@pytest.mark.parametrize("name", ["bentre-hdnd-2018w21", "haugiang-ubnd-2022w11"])
+@pytest.mark.parametrize("width", [45, 60, 75, 90])
+def test_real_prose_weeks_broken_at_a_page_width_read_as_typed(name, width):
+    """A portal week printed to PDF: the same paragraphs, each broken at the page's width."""
+    import json
+
+    from conftest import GOLD, REPO
+    from scoring import score
+
+    typed = (REPO / "samples" / "weekly" / f"{name}.txt").read_text(encoding="utf-8")
+    broken = "\n".join(line for paragraph in typed.split("\n") for line in (
+        textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False) or [""]))
+    gold = json.loads((GOLD / "weekly" / f"{name}.json").read_text(encoding="utf-8"))
+    result = score(gold, parse(broken).to_dict())
+    assert result.f1 == 1.0 and not result.misses, result.report()

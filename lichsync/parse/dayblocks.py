@@ -137,11 +137,13 @@ def read(lines: list[tuple[int, str]]) -> Table | None:
             if text and (vocab.TRAILER_RE.match(text) or vocab.PAGE_END_RE.match(text)):
                 stop = -1
                 break
-            if not (text and CHROME_RE.match(text)):
-                block.append((no, text))
+            block.append((no, text))
         if head.rest:
             block.insert(0, (paras[head.end - 1][0], head.rest))
-        new = _block_rows(block, head, lead, after) if after or TIME in roles[:lead] else _one_row(block, head, width)
+        if after or TIME in roles[:lead]:
+            new = _block_rows([(no, t) for no, t in block if not (t and CHROME_RE.match(t))], head, lead, after)
+        else:
+            new = _one_row(block, head, width)
         rows += new
         if stop == -1:
             break
@@ -167,7 +169,8 @@ def _row(head: _Head, line: int) -> Row:
 def _one_row(block: list[tuple[int, str]], head: _Head, width: int | None) -> list[Row]:
     """A prose day: all its paragraphs are the content cell, its hard-wrapped lines joined."""
     lines = [(text, no) for no, text in block if text and not _section_heading(text)]
-    pieces = [Piece(text, no, LINE) for text, no in items.join_wrapped(lines, width)]
+    # A remark in parentheses is chrome once it stands alone: "(chiều)." on a line of its own may be a wrap.
+    pieces = [Piece(text, no, LINE) for text, no in items.join_wrapped(lines, width) if not CHROME_RE.match(text)]
     if not pieces:
         return []
     row = _row(head, pieces[0].line)

@@ -107,38 +107,58 @@ def _label_first(text: str) -> bool:
 
 
 def join_wrapped(lines: list[tuple[str, int]], width: int | None = None) -> list[tuple[str, int]]:
-    """Lines of a prose block whose breaks are the page's, not the writer's, joined into paragraphs.
+    """Lines (text, line number) of a prose block whose breaks are the page's, not the writer's,
+    joined into paragraphs.
 
     A break can fall anywhere ("- Thành / phần: …", "1- / 08h30: …"): a line continues the one above
-    unless it opens an item of its own, and the one above did not end a sentence, or ended on a
-    connector, an open parenthesis or a lone bullet; after an unmarked paragraph, a capitalised line
-    continues it only when the one above fills the block's width (a wrap, not a paragraph end)."""
-    out: list[list] = []  # [text, line, marked]
+    unless it opens an item of its own. Where blank lines part the paragraphs and some paragraphs
+    still run over several lines, that is what a break without a blank line is. Otherwise an item
+    opened by a bullet, number, time or label goes on until the next one; an unmarked paragraph goes
+    on past a connector or an open parenthesis, and past a capital only when the line above fills
+    the block's width (a wrap, not a paragraph's end)."""
+    numbers = [no for _, no in lines]
+    gaps = sum(b - a > 1 for a, b in zip(numbers, numbers[1:]))
+    spaced = 0 < gaps < len(lines) - 1
+    out: list[list] = []  # [text, first line, last line, marked]
     for text, no in lines:
-        if out and _continues(out[-1][0], text, out[-1][2], width):
+        blank = no - out[-1][2] > 1 if out and spaced else None
+        if out and _continues(out[-1][0], text, out[-1][3], width, blank):
             bare = BARE_MARK_RE.match(out[-1][0])
-            out[-1][0] = f"{out[-1][0]} {text}"
+            out[-1][0], out[-1][2] = f"{out[-1][0]} {text}", no
             if bare:  # "1-" alone: the item is what follows
-                out[-1][2] = starts_item(out[-1][0])
+                out[-1][3] = starts_item(out[-1][0])
             continue
-        out.append([text, no, starts_item(text)])
-    return [(text, no) for text, no, _ in out]
+        out.append([text, no, no, starts_item(text)])
+    return [(text, first) for text, first, _, _ in out]
 
 
-def _continues(above: str, text: str, marked: bool, width: int | None) -> bool:
+def _continues(above: str, text: str, marked: bool, width: int | None, blank: bool | None) -> bool:
     if BARE_MARK_RE.match(above):
         return True
     if vocab.BULLET_RE.match(text) or BARE_MARK_RE.match(text):
-        return False
+        return _dash_wrap(above, text)
     if text[:1].islower():
         return True
+    if blank is not None:
+        return not blank and not starts_item(text)
     if starts_item(text):
         return False
-    if vocab.CONNECTOR_END_RE.search(above) or above.count("(") > above.count(")"):
+    if marked or vocab.CONNECTOR_END_RE.search(above) or above.count("(") > above.count(")"):
         return True
+    return not SENTENCE_END_RE.search(above) and bool(width and len(above) >= 0.85 * width)
+
+
+def _dash_wrap(above: str, text: str) -> bool:
+    """A dash or number the break put at the head of a line, not a bullet: "… giai đoạn 2021" / "– 2025, …",
+    "… Nghị quyết" / "05-NQ/TU …". A bullet opens a capitalised item or a clock time; a number marker
+    stands apart from its item."""
     if SENTENCE_END_RE.search(above):
         return False
-    return marked or bool(width and len(above) >= 0.85 * width)
+    if NUMBER_MARK_RE.match(text):
+        return not text[NUMBER_MARK_RE.match(text).end():][:1].isspace()
+    m = re.match(r"^[-–]\s+(?P<rest>\S)", text)
+    rest = text[m.start("rest"):] if m else ""
+    return rest[:1].islower() or (rest[:1].isdigit() and not vocab.LEADING_TIME_RE.match(rest))
 
 
 @dataclass
