@@ -80,8 +80,8 @@ def find_heads(paras: list[tuple[int, str]]) -> list[_Head]:
         if not head and k + 1 < len(paras) and _split_head(text, paras[k + 1][1]):
             head, start = _split_head(text, paras[k + 1][1]), k  # "* Thứ" / "Ba: 25/3": a heading wrapped
             k += 1
-        if not head:
-            continue
+        if not head or text.count(")") > text.count("("):
+            continue  # "ngày 28/5/2018)": the end of a wrapped title, not a day
         weekday, rest = head.weekday, head.rest
         if not weekday and k > 0 and vocab.WEEKDAY_ALONE_RE.match(paras[k - 1][1]):
             weekday, start = vocab.WEEKDAY_ALONE_RE.match(paras[k - 1][1]).group("wd"), k - 1
