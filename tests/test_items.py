@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from conftest import GOLD
-from lichsync.parse.items import Context, find_span, find_time, is_rest_only, merge_labelled, parse_items, strip_rest_marker
+from lichsync.parse.items import Context, find_span, find_time, is_rest_only, parse_items, strip_rest_marker
 from lichsync.parse.tabbed import html_blocks
 
 
@@ -318,12 +318,13 @@ def test_public_holiday_is_not_a_rest_only_row(text):
     assert not is_rest_only([text])
 
 
-def test_labelled_lines_join_the_item_above():
+def test_labelled_lines_are_fields_of_the_item_they_follow():
     paragraphs = [(t, n, None) for n, t in enumerate([
         "Thời gian: 08h00", "Nội dung: Giao ban Ban Giám đốc Sở", "Địa điểm: Phòng họp tầng 3",
         "Thành phần: Lãnh đạo các phòng", "- 14h00: Kiểm tra công tác khám chữa bệnh", "Mời: Sở Tài chính",
     ], 1)]
-    assert [(text, line) for text, line, _ in merge_labelled(paragraphs)] == [
-        ("08h00: Giao ban Ban Giám đốc Sở. Địa điểm: Phòng họp tầng 3", 1),  # invitees left out
-        ("- 14h00: Kiểm tra công tác khám chữa bệnh", 5),
+    assert [(it.text, it.line, it.fields) for it in parse_items(paragraphs)] == [
+        ("Giao ban Ban Giám đốc Sở", 1,
+         [("time", "08h00"), ("place", "Phòng họp tầng 3"), ("participants", "Lãnh đạo các phòng")]),
+        ("14h00: Kiểm tra công tác khám chữa bệnh", 5, [("participants", "Sở Tài chính")]),
     ]

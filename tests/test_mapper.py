@@ -179,3 +179,24 @@ def test_description_in_vietnamese():
         "Nguồn: Chương trình công tác tháng 10/2023 – Sở Lao động - TBXH",
     ]
     assert ce.location == "Hội trường tầng 3" and ce.start.time() == time(7, 30)
+
+
+def test_participants_show_in_the_description():
+    ce, = mapped(program(Event(date(2023, 10, 3), "Họp Hội đồng thi đua", officials=["Lạc"],
+                               participants=["Lãnh đạo các phòng", "Mời: Sở Tài chính"])), EXAMPLE)
+    assert ce.description.splitlines()[:2] == ["Chủ trì: Lạc", "Thành phần: Lãnh đạo các phòng; Mời: Sở Tài chính"]
+
+
+def test_participants_of_a_prose_week_reach_the_calendar():
+    """binhduong-sovhttdl-2025w13.txt: "- Thành / phần: BGĐ Sở; đại diện P.QLVHGĐ; …" under the 14h00 item."""
+    p = parse_file(REPO / "samples" / "weekly" / "binhduong-sovhttdl-2025w13.txt")
+    described = {ce.summary[:30]: ce.description.splitlines() for ce in mapped(p, EXAMPLE)}
+    assert "Thành phần: BGĐ Sở; đại diện P.QLVHGĐ; VP Sở (PCVP, CV phụ trách TĐKT), đại diện Bảo tàng tỉnh" \
+        in described["Ban Giám đốc họp thông qua hồ "]
+    assert not any(line.startswith("Thành phần") for line in described["PGĐ Cao Văn Chóng dự lễ khai m"])
+
+
+def test_participants_round_trip_through_the_json_contract():
+    e = Event(date(2025, 3, 24), "Họp", participants=["Lãnh đạo Sở"])
+    assert Event.from_dict(e.to_dict()) == e
+    assert "participants" not in Event(date(2025, 3, 24), "Họp").to_dict()  # optional: left out when empty

@@ -93,7 +93,7 @@ def test_chair_and_units_labels():
     notes = read_notes("Giao ban. Địa điểm: Phòng họp tầng 3. Chủ trì: Giám đốc Sở Phan Văn Thắng. Chuẩn bị: Văn phòng Sở; Phòng KHTC")
     assert notes.chairs == ["Phan Văn Thắng"]
     assert notes.units == ["Văn phòng Sở", "Phòng KHTC"]
-    assert (notes.location, notes.text) == ("Phòng họp tầng 3", "Giao ban.")
+    assert (notes.location, notes.text) == ("Phòng họp tầng 3", "Giao ban")
 
 
 def test_per_official_line_parts_start_with_a_session():

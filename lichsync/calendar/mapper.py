@@ -117,12 +117,14 @@ def document_title(program: Program, config: Config) -> str:
 
 
 def describe(event: Event, source_line: str, groups: Iterable[str] = ()) -> str:
-    """The DESCRIPTION: chủ trì, chuẩn bị, địa điểm, lunar date, source document; in Vietnamese, one per line.
+    """The DESCRIPTION: chủ trì, thành phần, chuẩn bị, địa điểm, lunar date, source document; in Vietnamese,
+    one per line. Participants are not officials (no calendar of theirs), so the description is where they show.
     A leadership group read without a configuration says so: it is in each leader's calendar as a group event."""
     leaders = [f"{o} ({event.titles[o]})" if event.titles.get(o) else o for o in event.officials]
     lines = [
         f"Chủ trì: {'; '.join(leaders)}" if leaders else "",
         *(f"Sự kiện của nhóm: {g} (những người văn bản ghi chức danh lãnh đạo)" for g in groups),
+        f"Thành phần: {'; '.join(event.participants)}" if event.participants else "",
         f"Chuẩn bị: {'; '.join(event.units)}" if event.units else "",
         f"Địa điểm: {event.location}" if event.location else "",
         lunar_label(event.date) if FIRST_YEAR < event.date.year < LAST_YEAR else "",

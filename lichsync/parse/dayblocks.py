@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from itertools import combinations
 
-from lichsync.parse import vocab
+from lichsync.parse import items, vocab
 from lichsync.parse.heading import find_week
 from lichsync.parse.header import roles_in
 from lichsync.parse.rows import CONTENT, DAY, IGNORED, LEADERS, LINE, LOCATION, TIME, UNITS, Piece, Row, Table, join_continuations
@@ -60,14 +60,29 @@ def _paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+def _split_head(text: str, below: str) -> vocab.DayHead | None:
+    """A day heading broken over two lines ("* Thứ" / "Ba: 25/3", "Thứ Ba: 25/" / "3"): the first line is
+    a short start of it with no date, the second alone is no heading, the two together are one."""
+    if not text or not below or len(text) > 24 or vocab.day_head(below):
+        return None
+    if vocab.WEEKDAY_ALONE_RE.match(text):
+        return None  # "Thứ Ba" / "25/3": a weekday line above a date, read as such
+    head = vocab.day_head(f"{text} {below}")
+    return head if head and head.weekday_given else None
+
+
 def find_heads(paras: list[tuple[int, str]]) -> list[_Head]:
     """Day headings with their dates; failing any, weekday headings ("THỨ HAI:") that the week's dates will date."""
     heads: list[_Head] = []
     for k, (_, text) in enumerate(paras):
         head = vocab.day_head(text) if text else None
-        if not head:
-            continue
-        weekday, rest, start = head.weekday, head.rest, k
+        start = k
+        if not head and k + 1 < len(paras) and _split_head(text, paras[k + 1][1]):
+            head, start = _split_head(text, paras[k + 1][1]), k  # "* Thứ" / "Ba: 25/3": a heading wrapped
+            k += 1
+        if not head or text.count(")") > text.count("("):
+            continue  # "ngày 28/5/2018)": the end of a wrapped title, not a day
+        weekday, rest = head.weekday, head.rest
         if not weekday and k > 0 and vocab.WEEKDAY_ALONE_RE.match(paras[k - 1][1]):
             weekday, start = vocab.WEEKDAY_ALONE_RE.match(paras[k - 1][1]).group("wd"), k - 1
         # A bare date heads a day only when it stands alone; with a weekday it may lead content.
@@ -110,6 +125,7 @@ def read(lines: list[tuple[int, str]]) -> Table | None:
     if not heads:
         return None
     header_line, roles = _header_roles(paras, heads[0].index)
+    width = _wrap_width([t for _, t in paras])
     lead = roles.index(CONTENT) if CONTENT in roles else 1
     after = roles[roles.index(CONTENT) + 1 :] if CONTENT in roles else []
     columns = [r for r in roles if r in (CONTENT, LEADERS, LOCATION, UNITS, TIME)]
@@ -121,31 +137,40 @@ def read(lines: list[tuple[int, str]]) -> Table | None:
             if text and (vocab.TRAILER_RE.match(text) or vocab.PAGE_END_RE.match(text)):
                 stop = -1
                 break
-            if not (text and CHROME_RE.match(text)):
-                block.append((no, text))
+            block.append((no, text))
         if head.rest:
             block.insert(0, (paras[head.end - 1][0], head.rest))
-        new = _block_rows(block, head, lead, after) if after or TIME in roles[:lead] else _one_row(block, head)
+        if after or TIME in roles[:lead]:
+            new = _block_rows([(no, t) for no, t in block if not (t and CHROME_RE.match(t))], head, lead, after)
+        else:
+            new = _one_row(block, head, width)
         rows += new
         if stop == -1:
             break
     return Table(roles=columns, rows=rows, header_line=header_line or 0)
 
 
+def _wrap_width(texts: list[str]) -> int | None:
+    """The width a text layer wraps its lines at, when it is one: many long lines of nearly one length
+    that end mid-sentence. Typed paragraphs (a portal page) vary in length and end their sentences."""
+    lengths = sorted(len(t) for t in texts if len(t) >= 20)
+    if len(lengths) < 4:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    full = [t for t in texts if width * 0.85 <= len(t) <= width * 1.1]
+    open_ended = [t for t in full if not items.SENTENCE_END_RE.search(t)]
+    return width if width <= 150 and len(full) >= 3 and len(open_ended) >= 0.6 * len(full) else None
+
+
 def _row(head: _Head, line: int) -> Row:
     return Row(day=head.date, line=line, weekday=head.weekday, lunar=head.lunar, day_line=head.line, session=head.session)
 
 
-def _one_row(block: list[tuple[int, str]], head: _Head) -> list[Row]:
-    """A prose day: all its paragraphs are the content cell; a lowercase line continues the one above."""
-    pieces: list[Piece] = []
-    for no, text in block:
-        if not text or _section_heading(text):
-            continue
-        if pieces and text[:1].islower() and not vocab.BULLET_RE.match(text):
-            pieces[-1].text += " " + text
-            continue
-        pieces.append(Piece(text, no, LINE))
+def _one_row(block: list[tuple[int, str]], head: _Head, width: int | None) -> list[Row]:
+    """A prose day: all its paragraphs are the content cell, its hard-wrapped lines joined."""
+    lines = [(text, no) for no, text in block if text and not _section_heading(text)]
+    # A remark in parentheses is chrome once it stands alone: "(chiều)." on a line of its own may be a wrap.
+    pieces = [Piece(text, no, LINE) for text, no in items.join_wrapped(lines, width) if not CHROME_RE.match(text)]
     if not pieces:
         return []
     row = _row(head, pieces[0].line)

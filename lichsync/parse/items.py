@@ -20,6 +20,7 @@ class Item:
     pos: int | None
     session: str | None
     actors: list[str] = field(default_factory=list)  # the official a per-official line names at its head
+    fields: list[tuple[str, str]] = field(default_factory=list)  # labelled fields: ("place", "Hội trường B")
 
 
 def strip_rest_marker(text: str) -> str:
@@ -65,41 +66,153 @@ class Context:
     scope: str = ""  # the bullet of the line that named the session
 
 
-LABEL_RE = re.compile(
-    r"^\s*(?P<label>thời\s+gian|nội\s+dung(?:\s+công\s+việc)?|địa\s+điểm|chủ\s+trì(?:\s+và\s+dự)?|lãnh\s+đạo\s+(?:chủ\s+trì|dự)|"
-    r"(?:đơn\s+vị\s+|cơ\s+quan\s+)?chuẩn\s+bị|thành\s+phần(?:\s+(?:mời|dự|tham\s+dự))?|mời|lđvp|cvvp|ghi\s+chú)\s*:\s*(?P<value>.*)$",
-    re.IGNORECASE,
-)
-DROPPED_LABELS = ("thành phần", "mời", "lđvp", "cvvp", "ghi chú")  # invitees, the office's escort, remarks
+def split_fields(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The text before its first label, and the labelled fields after it, in order:
+    "Họp X. Thành phần: Lãnh đạo Sở. Địa điểm: Phòng họp 2" → ("Họp X.", [("participants", …), ("place", …)]).
+
+    A label counts at the start, after punctuation, or capitalised; "… họp bàn địa điểm: …" in a
+    sentence is not one."""
+    found = [m for m in vocab.FIELD_LABEL_RE.finditer(text) if _stands_as_label(text, m)]
+    if not found:
+        return text, []
+    fields = []
+    for m, after in zip(found, found[1:] + [None]):
+        value = text[m.end(): after.start() if after else len(text)]
+        fields.append((m.lastgroup, value.strip(" ;,-–").strip()))
+    return text[: found[0].start()].rstrip(" .;,"), fields
 
 
-def merge_labelled(paragraphs: list[tuple[str, int, int | None]]) -> list[tuple[str, int, int | None]]:
-    """Labelled lines belong to the item above them: "Thời gian: 08h00" / "Nội dung: …" / "Địa điểm: …"
-    / "Chủ trì: …" is one item, and so is an item followed by its "Chuẩn bị: …" or "Thành phần: …" lines.
-    Invitees, the office's escort and remarks are left out; the rest joins the item as "Label: value"."""
-    out: list[list] = []
-    open_time = False  # the item so far is only its "Thời gian:"
-    for text, line, pos in paragraphs:
-        m = LABEL_RE.match(text)
-        if not m:
-            out.append([text, line, pos])
-            open_time = False
+def _stands_as_label(text: str, m: re.Match) -> bool:
+    before = text[: m.start()].rstrip()
+    return not before or before[-1] in ".;,)–-+•*:" or before.endswith("...") or text[m.start()].isupper()
+
+
+NUMBER_MARK_RE = re.compile(r"^\d{1,2}[.)-]")
+BARE_MARK_RE = re.compile(r"^\s*(?:[-–+•*·●▪]|\d{1,2}\s*[.)-]|[a-zđ]\))\s*$")
+SENTENCE_END_RE = re.compile(r"(?:[.!?…]|\)|\.\))[\"”]?$")
+
+
+def starts_item(text: str) -> bool:
+    """A line that opens an item or a field of its own: a bullet or number, a session word, a clock
+    time, a label."""
+    body = vocab.BULLET_RE.sub("", text.strip(), count=1)
+    return bool(
+        vocab.BULLET_RE.match(text.strip()) or BARE_MARK_RE.match(text) or vocab.SESSION_RE.match(body)
+        or vocab.LEADING_TIME_RE.match(body) or _label_first(body)
+    )
+
+
+def _label_first(text: str) -> bool:
+    return bool(vocab.FIELD_LABEL_RE.match(text))
+
+
+def join_wrapped(lines: list[tuple[str, int]], width: int | None = None) -> list[tuple[str, int]]:
+    """Lines (text, line number) of a prose block whose breaks are the page's, not the writer's,
+    joined into paragraphs.
+
+    A break can fall anywhere ("- Thành / phần: …", "1- / 08h30: …"): a line continues the one above
+    unless it opens an item of its own. Where blank lines part the paragraphs and some paragraphs
+    still run over several lines, that is what a break without a blank line is. Otherwise an item
+    opened by a bullet, number, time or label goes on until the next one; an unmarked paragraph goes
+    on past a connector or an open parenthesis, and past a capital only when the line above fills
+    the block's width (a wrap, not a paragraph's end)."""
+    numbers = [no for _, no in lines]
+    gaps = sum(b - a > 1 for a, b in zip(numbers, numbers[1:]))
+    spaced = 0 < gaps < len(lines) - 1
+    out: list[list] = []  # [text, first line, last line, marked]
+    for text, no in lines:
+        blank = no - out[-1][2] > 1 if out and spaced else None
+        if out and _continues(out[-1][0], text, out[-1][3], width, blank):
+            bare = BARE_MARK_RE.match(out[-1][0])
+            out[-1][0], out[-1][2] = f"{out[-1][0]} {text}", no
+            if bare:  # "1-" alone: the item is what follows
+                out[-1][3] = starts_item(out[-1][0])
             continue
-        label, value = " ".join(m.group("label").lower().split()), m.group("value").strip()
-        if label == "thời gian":
-            out.append([value, line, pos])
-            open_time = True
-        elif label.startswith("nội dung"):
-            if open_time:
-                out[-1][0] = f"{out[-1][0]}: {value}"
-            else:
-                out.append([value, line, pos])
-            open_time = False
-        elif not out:
-            out.append([text, line, pos])
-        elif not label.startswith(DROPPED_LABELS):
-            out[-1][0] = f"{out[-1][0].rstrip(' .;')}. {m.group('label')}: {value}"
-    return [(text, line, pos) for text, line, pos in out]
+        out.append([text, no, no, starts_item(text)])
+    return [(text, first) for text, first, _, _ in out]
+
+
+def _continues(above: str, text: str, marked: bool, width: int | None, blank: bool | None) -> bool:
+    if BARE_MARK_RE.match(above):
+        return True
+    if vocab.BULLET_RE.match(text) or BARE_MARK_RE.match(text):
+        return _dash_wrap(above, text)
+    if text[:1].islower():
+        return True
+    if blank is not None:
+        return not blank and not starts_item(text)
+    if starts_item(text):
+        return False
+    if marked or vocab.CONNECTOR_END_RE.search(above) or above.count("(") > above.count(")"):
+        return True
+    return not SENTENCE_END_RE.search(above) and bool(width and len(above) >= 0.85 * width)
+
+
+def _dash_wrap(above: str, text: str) -> bool:
+    """A dash or number the break put at the head of a line, not a bullet: "… giai đoạn 2021" / "– 2025, …",
+    "… Nghị quyết" / "05-NQ/TU …". A bullet opens a capitalised item or a clock time; a number marker
+    stands apart from its item."""
+    if SENTENCE_END_RE.search(above):
+        return False
+    if NUMBER_MARK_RE.match(text):
+        return not text[NUMBER_MARK_RE.match(text).end():][:1].isspace()
+    m = re.match(r"^[-–]\s+(?P<rest>\S)", text)
+    rest = text[m.start("rest"):] if m else ""
+    return rest[:1].islower() or (rest[:1].isdigit() and not vocab.LEADING_TIME_RE.match(rest))
+
+
+@dataclass
+class _Draft:
+    text: str
+    line: int
+    pos: int | None
+    fields: list[tuple[str, str]] = field(default_factory=list)
+
+    def has(self, kind: str) -> bool:
+        return any(k == kind for k, _ in self.fields)
+
+
+def _drafts(paragraphs: list[tuple[str, int, int | None]]) -> list[_Draft]:
+    """Paragraphs into items with their labelled fields. A line opening with a label is a field of
+    the item above ("- Địa điểm: …", "Chủ trì: …", "Thành phần: …"), except "Thời gian:" and "Nội dung:",
+    which open an item unless they complete the one above ("Thời gian: 08h00" / "Nội dung: …")."""
+    drafts: list[_Draft] = []
+    for text, line, pos in paragraphs:
+        stripped = text.strip()
+        mark = vocab.BULLET_RE.match(stripped)
+        body = stripped[mark.end():] if mark else stripped
+        if not _label_first(body):
+            head, fields = split_fields(text)
+            drafts.append(_Draft(head, line, pos, fields))
+            continue
+        _, fields = split_fields(body)
+        kinds = {k for k, _ in fields}
+        current = drafts[-1] if drafts else None
+        opens = "time" in kinds or "content" in kinds
+        absorbed = current is not None and not (mark and NUMBER_MARK_RE.match(stripped)) and not (
+            ("content" in kinds and (current.text or current.has("content")))
+            or ("time" in kinds and current.has("time"))
+        )
+        if opens and not absorbed or current is None:
+            current = _Draft("", line, pos)
+            drafts.append(current)
+        current.fields += fields
+    for draft in drafts:
+        draft.text, draft.fields = with_content(draft.text, draft.fields)
+    return drafts
+
+
+def with_content(text: str, fields: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:
+    """The item's text with what its "Nội dung:" labels say, and the other fields."""
+    content = [v for k, v in fields if k == "content"]
+    if content:
+        text = ". ".join([text.rstrip(" .")] + content) if text.strip() else "; ".join(content)
+    return text, [(k, v) for k, v in fields if k != "content"]
+
+
+def _scope(mark: str) -> str:
+    """Numbered items ("1-", "2.", "3)") are siblings of each other as bullets of one kind are."""
+    return re.sub(r"\d+", "#", mark)
 
 
 def parse_items(paragraphs: list[tuple[str, int, int | None]], context: Context | None = None) -> list[Item]:
@@ -110,13 +223,13 @@ def parse_items(paragraphs: list[tuple[str, int, int | None]], context: Context 
     """
     items: list[Item] = []
     ctx = context or Context()
-    for text, line, pos in merge_labelled(paragraphs):
-        outer, named, inner, body = split_head(text)
+    for draft in _drafts(paragraphs):
+        outer, named, inner, body = split_head(draft.text)
         if named:
-            ctx.session, ctx.scope = named, outer
-        elif ctx.session and outer and outer == ctx.scope:
+            ctx.session, ctx.scope = named, _scope(outer)
+        elif ctx.session and outer and _scope(outer) == ctx.scope:
             ctx.session = None
-        if not body:
+        if not body and not draft.fields:
             continue
         bodies = [body]
         if inner == "+" or outer == "+":
@@ -126,7 +239,7 @@ def parse_items(paragraphs: list[tuple[str, int, int | None]], context: Context 
             if vocab.INLINE_ALL_DAY_RE.search(b):
                 own = "all_day"
                 b = vocab.INLINE_ALL_DAY_RE.sub(" ", b)
-            items.append(Item(collapse(b), line, pos, own))
+            items.append(Item(collapse(b), draft.line, draft.pos, own, fields=list(draft.fields)))
     return items
 
 

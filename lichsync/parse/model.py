@@ -63,6 +63,7 @@ class Event:
     location: str | None = None
     kind: str = "work"
     line: int | None = None
+    participants: list[str] = field(default_factory=list)  # "Thành phần:", "Mời dự:" as written; optional in JSON
     # Titles of the officials as written ("TUV, BTĐU, GĐ"), by official; not in the JSON contract.
     titles: dict[str, str] = field(default_factory=dict)
     # The text contradicted its row and lichsync read it the evident way (a "span_month" warning
@@ -70,7 +71,7 @@ class Event:
     repaired: bool = False
 
     def to_dict(self) -> dict:
-        return {
+        out = {
             "date": self.date.isoformat(),
             "end_date": self.end_date.isoformat() if self.end_date else None,
             "session": self.session,
@@ -82,6 +83,9 @@ class Event:
             "kind": self.kind,
             "line": self.line,
         }
+        if self.participants:
+            out["participants"] = list(self.participants)
+        return out
 
     @classmethod
     def from_dict(cls, d: dict) -> Event:
@@ -96,6 +100,7 @@ class Event:
             location=d.get("location"),
             kind=d.get("kind") or "work",
             line=d.get("line"),
+            participants=list(d.get("participants") or []),
         )
 
 

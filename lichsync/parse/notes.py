@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lichsync.parse.officials import parse_officials, subjects
+from lichsync.parse import vocab
+from lichsync.parse.items import split_fields, with_content
+from lichsync.parse.officials import PERSON_RE, VERB_RE, parse_officials, subjects
 from lichsync.parse.vocab import CLOCK, LEADING_TIME_RE
 from lichsync.parse.text import collapse
 
@@ -18,7 +20,9 @@ CLOCK_RE = re.compile(r"(?P<h>[01]?\d|2[0-3])\s*(?:h|giờ|g|:)\s*(?P<m>[0-5]\d)
 # "Điểm tại …", "Điểm: tại …", "Địa điểm: …", "Địa điểm tại …": the place, up to the sentence's end.
 PLACE_RE = re.compile(r"(?:^|(?<=[\s.;,]))(?:địa\s+điểm|điểm)\s*(?::\s*(?:tại\s+)?|\s+tại\s+)(?P<place>.+)$", I)
 # A sentence ends at ". " before a capital or the end; "P. họp", "TP. Vị Thanh" are abbreviations.
-SENTENCE_END_RE = re.compile(r"(?<!\b[A-ZĐa-zđ])(?<!\b[A-ZĐ]{2})[.;](?=\s+\S|$)")
+NOT_AN_ABBREVIATION = r"(?<!\b[A-ZĐa-zđ])(?<!\b[A-ZĐ]{2})"
+SENTENCE_END_RE = re.compile(rf"{NOT_AN_ABBREVIATION}[.;](?=\s+\S|$)")
+LIST_END_RE = re.compile(rf"{NOT_AN_ABBREVIATION}\.(?=\s+\S|$)")  # a list of people goes on past ";"
 UNITS_NOTE_RE = re.compile(r"\((?:\s*(?:giao|do)\s+)?(?P<unit>[^()]{3,120}?)\s+(?:chủ\s+trì,?\s+)?chuẩn\s+bị\b[^()]*\)", I)
 # "(sáng; dự: đ/c Triệu)", "(ngày; đ/c Triệu)", "(chiều)", "(ngày)" at the end of an item.
 SESSION_WORD = r"(?:cả\s+ngày|ngày|sáng|chiều|tối)"
@@ -26,26 +30,22 @@ SESSION_NOTE_RE = re.compile(
     rf"\(\s*(?P<session>{SESSION_WORD}(?:\s*(?:,|và|-|–)\s*{SESSION_WORD})*)\s*(?:[;,:]\s*(?P<who>[^()]*))?\)\s*[.;,]?\s*$", I
 )
 SESSION_OF = {"sáng": "morning", "chiều": "afternoon", "tối": "evening", "ngày": "all_day", "cả ngày": "all_day"}
-# The office's escort and desk after an item: "LĐVP: đ/c Lan", "CVVP: …", "Đ/c Dũng; NCTH".
-ESCORT_RE = re.compile(r"(?:^|[.;]\s*)(?:LĐVP|LĐ\s+VP|CVVP|CV\s+VP|Chuyên\s+viên(?:\s+VP)?|Phục\s+vụ)\s*:.*$", I)
 # Items that only say where the leaders are: no event in a calendar.
 ROUTINE_RE = re.compile(
     r"^(?:[^.;]{0,120}\s)?(?:làm\s+việc|xử\s+lý\s+công\s+việc|giải\s+quyết\s+công\s+việc)(?:\s+thường\s+xuyên)?"
     r"\s+tại\s+(?:cơ\s+quan|trụ\s+sở|văn\s+phòng)\s*[.;]?\s*$",
     I,
 )
-# A line written per official: "Chủ tịch: 7 giờ 30 phút, … . 14 giờ, …".
+# A line written per official: "Chủ tịch: 7 giờ 30 phút, … . 14 giờ, …", "Giám đốc Sở: Dự họp …".
 PART_SESSION_NAME = r"(?:buổi\s+)?(?:sáng|chiều|tối|cả\s+ngày)"
 PART_SESSION = rf"{PART_SESSION_NAME}\s*[,:]"
-OFFICIAL_LINE_RE = re.compile(rf"^(?P<head>[^:]{{2,80}}):\s*(?={CLOCK}|{PART_SESSION})", I)
+OFFICIAL_LINE_RE = re.compile(r"^(?P<head>[^:()]{2,80}):\s*(?=\S)", I)
+PARTS_RE = re.compile(rf"^(?:{CLOCK}|{PART_SESSION})", I)
 # Each part of such a line starts with its clock time or its session: "7 giờ 30 phút, …", "Chiều, …".
 PART_START_RE = re.compile(rf"(?:^|(?<=[.;])\s+)(?={CLOCK}(?:\s*[,:]|\s+\S)|{PART_SESSION})", I)
 PART_SESSION_RE = re.compile(rf"^(?P<word>{PART_SESSION_NAME})\s*[,:]\s*", I)
 
-
-# "Chủ trì: Giám đốc Sở Phan Văn Thắng", "Chuẩn bị: Sở Nông nghiệp và Môi trường": labelled parts of an item.
-CHAIR_RE = re.compile(r"(?:^|(?<=[.;]))\s*(?:chủ\s+trì(?:\s+và\s+dự)?|lãnh\s+đạo\s+(?:chủ\s+trì|dự))\s*:\s*(?P<who>[^.;]+)[.;]?", I)
-UNITS_LABEL_RE = re.compile(r"(?:^|(?<=[.;]))\s*(?:(?:đơn\s+vị|cơ\s+quan)\s+)?chuẩn\s+bị\s*:\s*(?P<units>[^.]+)\.?", I)
+SESSION_IN_RE = re.compile(r"(?<!\w)(?:cả\s+ngày|sáng|chiều|tối)(?!\w)", I)
 
 
 @dataclass
@@ -55,8 +55,9 @@ class Notes:
     session: str | None = None
     location: str | None = None
     units: list[str] = field(default_factory=list)
-    attendees: list[str] = field(default_factory=list)  # from "(sáng; dự: đ/c Triệu)"
+    attendees: list[str] = field(default_factory=list)  # from "(sáng; dự: đ/c Triệu)", "Cùng dự: Ông …"
     chairs: list[str] = field(default_factory=list)  # from "Chủ trì: …"
+    participants: list[str] = field(default_factory=list)  # from "Thành phần: …", "Mời dự: …", as written
 
 
 def clock(text: str) -> str | None:
@@ -80,22 +81,79 @@ def is_routine(text: str) -> bool:
 
 
 def split_official_line(text: str) -> tuple[str, list[str]] | None:
-    """ "Chủ tịch: 7 giờ 30 phút, dự … . 14 giờ, họp …" → ("Chủ tịch", one part per clock time or session)."""
+    """ "Chủ tịch: 7 giờ 30 phút, dự … . 14 giờ, họp …" → ("Chủ tịch", one part per clock time or session);
+    "Giám đốc Sở: Dự họp …" → ("Giám đốc Sở", ["Dự họp …"]). None unless the head names who."""
     m = OFFICIAL_LINE_RE.match(text)
-    if not m:
+    if not m or VERB_RE.search(f" {m.group('head')} ") or not subjects(f"{m.group('head')} dự"):
         return None
     body = text[m.end():]
+    if not PARTS_RE.match(body):
+        return m.group("head").strip(), [body.strip()]
     parts = [p.strip() for p in PART_START_RE.split(body) if p.strip()]
     return m.group("head").strip(), parts
 
 
 def chair_names(text: str) -> list[str]:
-    """ "Giám đốc Sở Phan Văn Thắng" → Phan Văn Thắng; "PGĐ Lê Thị Thu; Đ/c Hòa" → both."""
+    """ "Giám đốc Sở Phan Văn Thắng" → Phan Văn Thắng; "PGĐ Lê Thị Thu; Đ/c Hòa" → both;
+    "Đ/c Hùng, PGĐ" → Hùng (the titles after a person stay with the person);
+    "Ông Đỗ Văn Toàn – Trưởng phòng QLDTTT" → Đỗ Văn Toàn."""
     names: list[str] = []
-    for part in re.split(r"\s*[;,]\s*", text):
-        found = subjects(f"{part} dự") or [name for name, _ in parse_officials(part)]
+    for chunk in _entries(vocab.HONORIFIC_RE.sub("Đ/c ", text), ";"):
+        if PERSON_RE.search(chunk):
+            found = [name for name, _ in parse_officials(chunk)]
+        else:
+            found = [n for part in _entries(chunk, ",") for n in (subjects(f"{part} dự") or [m for m, _ in parse_officials(part)])]
         names += [n for n in found if n not in names]
     return names
+
+
+def _entries(text: str, separators: str) -> list[str]:
+    """A list's entries, split at the separators outside parentheses: "VP Sở (PCVP, CV); Bảo tàng" → two."""
+    out, depth, start = [], 0, 0
+    for k, c in enumerate(text):
+        depth += (c == "(") - (c == ")")
+        if c in separators and depth <= 0:
+            out.append(text[start:k])
+            start = k + 1
+    out.append(text[start:])
+    return [e.strip(" .") for e in out if e.strip(" .")]
+
+
+def _first_sentence(text: str, lists: bool = False) -> str:
+    """A labelled value up to its sentence's end: what follows is the office's escort or desk.
+    A list of people goes on past ";" ("Đ/c Lan; đại diện phòng Nội vụ")."""
+    end = (LIST_END_RE if lists else SENTENCE_END_RE).search(text)
+    return collapse(text[: end.start()] if end else text).strip(" .,;")
+
+
+def _units_notes(text: str) -> tuple[list[str], str]:
+    """ "(Sở KH&ĐT chuẩn bị nội dung)" notes of a text, and the text without them."""
+    return [collapse(u.group("unit")) for u in UNITS_NOTE_RE.finditer(text)], UNITS_NOTE_RE.sub("", text)
+
+
+def _take(notes: Notes, kind: str, value: str) -> None:
+    """One labelled field into the notes; the rule for each label lives here."""
+    if kind == "time":
+        notes.start_time = notes.start_time or clock(value)
+        session = SESSION_IN_RE.search(value)
+        if session and not notes.session:
+            notes.session = SESSION_OF[collapse(session.group(0).lower())]
+    elif kind == "place":
+        notes.location = notes.location or _first_sentence(value) or None
+    elif kind == "units":
+        notes.units += [u for u in (x.strip(" .") for x in re.split(r"[,;]", value)) if u]
+    elif kind == "chair":
+        notes.chairs += [c for c in chair_names(_first_sentence(value, lists=True)) if c not in notes.chairs]
+    elif kind == "with":
+        for entry in _entries(_first_sentence(value, lists=True), ";"):
+            if vocab.GROUP_ENTRY_RE.match(entry) or entry[:1].islower():
+                notes.participants.append(entry)
+            else:
+                notes.attendees += [a for a in chair_names(entry) if a not in notes.attendees]
+    elif kind == "participants":
+        units, value = _units_notes(value)
+        notes.units += units
+        notes.participants += _entries(collapse(value), ";")
 
 
 def part_session(text: str) -> tuple[str | None, str]:
@@ -106,7 +164,8 @@ def part_session(text: str) -> tuple[str | None, str]:
     return SESSION_OF.get(collapse(re.sub(r"^buổi\s+", "", m.group("word").lower())).strip()), text[m.end():]
 
 
-def read_notes(text: str) -> Notes:
+def read_notes(text: str, fields: list[tuple[str, str]] | tuple = ()) -> Notes:
+    """What an item says of itself, from its text and its labelled fields (sub-lines the reader lifted)."""
     notes = Notes(text)
     m = LEADING_TIME_RE.match(text)
     if m and text[m.end():].strip():
@@ -119,19 +178,13 @@ def read_notes(text: str) -> Notes:
         who = re.sub(r"^\s*(?:tham\s+)?dự\s*:?\s*", "", m.group("who") or "", flags=I)
         notes.attendees = [name for name, _ in parse_officials(who)] if who.strip() else []
         text = text[: m.start()]
-    for m in list(CHAIR_RE.finditer(text))[::-1]:
-        notes.chairs = chair_names(m.group("who")) + notes.chairs
-        text = text[: m.start()] + text[m.end():]
-    for m in list(UNITS_LABEL_RE.finditer(text))[::-1]:
-        notes.units = [u for u in (x.strip() for x in re.split(r"[,;]", m.group("units"))) if u] + notes.units
-        text = text[: m.start()] + text[m.end():]
+    text, inline = with_content(*split_fields(text))
+    for kind, value in [*fields, *inline]:
+        _take(notes, kind, value)
     m = PLACE_RE.search(text)
     if m:
-        place = m.group("place")
-        end = SENTENCE_END_RE.search(place)
-        notes.location = collapse(place[: end.start()] if end else place).strip(" .,;") or None
+        notes.location = notes.location or _first_sentence(m.group("place")) or None
         text = text[: m.start()]  # what follows the place is the office's escort and desk
-    text = ESCORT_RE.sub("", text)
-    notes.units += [collapse(u.group("unit")) for u in UNITS_NOTE_RE.finditer(text)]
+    notes.units += [u for u in _units_notes(text)[0] if u not in notes.units]
     notes.text = collapse(text).strip(" ,;")
     return notes

@@ -104,9 +104,12 @@ def _segment_events(seg, row, start, row_end, sides, context, warnings) -> list[
         if notes.is_routine(item.text) or notes.is_postponed(item.text):
             continue
         span = items.find_span(item.text, start)
+        if span.end is None:  # "Thời gian: từ ngày 25 - 27/3"
+            timed = items.find_span(" ".join(v for kind, v in item.fields if kind == "time"), start)
+            span = items.Span(timed.end, span.text, timed.repaired)
         if span.repaired:
             warnings.append(checks.repaired_span(item.text, start, span.end, item.line))
-        said = notes.read_notes(span.text)
+        said = notes.read_notes(span.text, item.fields)
         title = _clean_title(said.text)
         if not title:
             continue
@@ -120,6 +123,7 @@ def _segment_events(seg, row, start, row_end, sides, context, warnings) -> list[
             kind="holiday" if holiday else "work",
             line=item.line,
             repaired=span.repaired,
+            participants=said.participants,
         )
         for entry in assigned.get(LEADERS, [[]] * len(found))[k]:
             for name, titles in parse_officials(entry.text):
@@ -127,11 +131,10 @@ def _segment_events(seg, row, start, row_end, sides, context, warnings) -> list[
                     event.officials.append(name)
                     if titles:
                         event.titles[name] = titles
-        if said.chairs:
-            event.officials += [c for c in said.chairs if c not in event.officials]
-        elif LEADERS not in sides:
-            event.officials = item.actors or subjects(title) or officials_in_text(title)
-        event.officials += [a for a in said.attendees if a not in event.officials]
+        named = said.chairs
+        if LEADERS not in sides:  # who the item itself says acts: "PGĐ Cao Văn Chóng dự …", "Chủ tịch: 8 giờ, …"
+            named = named + (item.actors or subjects(title) or ([] if said.chairs else officials_in_text(title)))
+        event.officials += [c for c in [*named, *said.attendees] if c not in event.officials]
         for entry in assigned.get(UNITS, [[]] * len(found))[k]:
             event.units += [u for u in _split_units(entry.text) if u not in event.units]
         event.units = event.units or said.units
@@ -156,5 +159,5 @@ def _per_official(found: list[items.Item]) -> list[items.Item]:
             continue
         for part in parts:
             session, part = notes.part_session(part)
-            out.append(items.Item(part, item.line, item.pos, session or item.session, actors))
+            out.append(items.Item(part, item.line, item.pos, session or item.session, actors, item.fields))
     return out

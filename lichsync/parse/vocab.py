@@ -27,7 +27,8 @@ SESSION_RE = re.compile(
 )
 INLINE_ALL_DAY_RE = re.compile(r"\(\s*(?:cả|trong)\s+ngày\s*\)", I)
 
-BULLET_RE = re.compile(r"^(?P<mark>[-–+•*·●▪]|\d{1,2}[.)-](?!\d))\s*(?=\S)")
+# "- ", "+ ", "• ", numbered "1-", "2.", "3)", lettered "a)".
+BULLET_RE = re.compile(r"^(?P<mark>[-–+•*·●▪]|\d{1,2}[.)-](?!\d)|[a-zđ]\)(?=\s))\s*(?=\S)")
 
 WEEKDAY_NAMES = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s*nhật|hai|ba|tư|năm|sáu|bảy|cn|t[2-7])"
 WEEKDAY_LINE_RE = re.compile(rf"^\(?\s*{WEEKDAY_NAMES}\s*[,.)]?\s*$|^7\s*,\s*$", I)
@@ -178,3 +179,26 @@ PAGE_END_RE = re.compile(
     r"địa\s+chỉ\s*:.*(?:điện\s+thoại|đt|email)|chịu\s+trách\s+nhiệm)",
     I,
 )
+
+# Labelled fields of an item, on a sub-line ("- Địa điểm: …") or inline ("Nội dung: … Thành phần: …"):
+# the field each label fills. Longer labels first where one label starts another.
+FIELD_LABELS = {
+    "time": r"thời\s+gian",
+    "content": r"nội\s+dung(?:\s+công\s+việc)?",
+    "place": r"địa\s+điểm",
+    "units": r"(?:đơn\s+vị\s+|cơ\s+quan\s+)?(?:chủ\s+trì\s*,?\s*)?chuẩn\s+bị|đơn\s+vị\s+(?:thực\s+hiện|phối\s+hợp)",
+    "chair": r"(?:người\s+|lãnh\s+đạo\s+)?chủ\s+trì(?:\s*(?:và|/|,)\s*(?:tham\s+)?dự)?|lãnh\s+đạo\s+(?:tham\s+)?dự",
+    "with": r"cùng\s+(?:tham\s+)?dự|cùng\s+đi|tham\s+dự",
+    "participants": r"thành\s+phần(?:\s+(?:mời|dự|tham\s+dự|tham\s+gia))?|mời\s+(?:tham\s+)?dự|(?:khách|đại\s+biểu)\s+mời|mời",
+    # The office's escort and desk, remarks, cars: not part of the event.
+    "dropped": r"lđvp|lđ\s+vp|cvvp|cv\s+vp|chuyên\s+viên(?:\s+vp)?|phục\s+vụ|ghi\s+chú|lái\s+xe|phương\s+tiện",
+}
+FIELD_LABEL_RE = re.compile(
+    r"(?<![\w/])(?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in FIELD_LABELS.items()) + r")\s*:\s*", I
+)
+# A personal honorific before a name ("Ông Đỗ Văn Toàn", "Bà Lê Thị Hoa"): a person, as "Đ/c" is.
+HONORIFIC_RE = re.compile(r"(?<!\w)(?:Ông|Bà|ông|bà)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])")
+# Titles written as acronyms before a name or alone: "PGĐ Cao Văn Chóng dự …", "PCT Nguyễn Văn Thi".
+TITLE_ACRONYMS = r"(?:PCTTT|PCT|CT|PGĐ|GĐ|BGĐ|PBT|BT|PCVP|CVP|TUV|UVBTV|TP|PTP)"
+# An entry of a "Cùng dự:" list that names a group, not a leader: "đại diện các phòng", "cán bộ, công chức".
+GROUP_ENTRY_RE = re.compile(r"^(?:đại\s+diện|các\s|toàn\s+thể|cán\s+bộ|công\s+chức|viên\s+chức|người\s+lao\s+động)", I)
