@@ -103,6 +103,9 @@ def check_lunar(row: Row, first: date, last: date | None) -> Warning | None:
     return None
 
 
+SPAN_ROW_RE = re.compile(r"^\W*từ\b", re.IGNORECASE)
+
+
 def check_day_sequence(dated: list[tuple[Row, date, date | None]]) -> list[Warning]:
     """Rows whose day breaks the order of the days around it, or repeats an earlier row's.
 
@@ -119,6 +122,8 @@ def check_day_sequence(dated: list[tuple[Row, date, date | None]]) -> list[Warni
             around = " and ".join(f"{d:%d/%m}" for d in (before, after) if d)
             warnings.append(Warning("day_order", f"day {first:%d/%m} is out of order (written between {around})", row.line))
             continue
+        if SPAN_ROW_RE.match(row.day):
+            continue  # "Từ 08/4 đến 14/4/2019": an activity spanning the week, beside its days, not a day of its own
         again = next((d for d in _days(first, last) if d in seen), None)
         # Weekly tables give each item its own row under one day cell: consecutive rows of one day.
         same_block = k > 0 and row.day_line is not None and dated[k - 1][0].day_line == row.day_line

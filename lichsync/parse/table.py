@@ -319,8 +319,8 @@ WEEKDAY_IN_DAY_RE = re.compile(rf"{vocab.WEEKDAY}|\b(?:hai|ba|tư|năm|sáu|bả
 def _weekday_in(day: str) -> str | None:
     """The weekday a day cell names beside its date or day number ("2 Thứ Ba", "Sáu 01", "Thứ 2 (08/4)")."""
     rest = re.sub(r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|^\s*\d{1,2}(?:\s*[-–,]\s*\d{1,2})?\b", " ", day)
-    m = WEEKDAY_IN_DAY_RE.search(rest)
-    return m.group(0) if m else None
+    found = WEEKDAY_IN_DAY_RE.findall(rest)
+    return found[0] if len(found) == 1 else None  # "Từ thứ 2 đến thứ 3" names its own days
 
 
 def _continues(grow: GridRow, roles: list[str | None], day_col: int | None, above: GridRow | None, per_item: bool) -> bool:

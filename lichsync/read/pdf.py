@@ -251,6 +251,8 @@ def _row_starts(body: list[dict], columns: list[list[float]], heads: list[list[d
         if not (DAY_START_RE.match(line.text) or WEEKDAY_START_RE.match(line.text)):
             continue
         follows_weekday = above is not None and WEEKDAY_START_RE.match(above.text) and not DAY_START_RE.search(above.text)
+        if above is not None and above.text.rstrip().endswith(("-", "–")) and line.top - above.bottom < (above.bottom - above.top):
+            continue  # "16 -" / "17": one day span on two lines
         if follows_weekday and line.top - above.bottom < (above.bottom - above.top):
             continue  # "Thứ Hai" / "14/7": one day cell on two lines
         starts.append(line.top)
