@@ -119,7 +119,8 @@ def content(item: Item, *, session: str | None, time: str | None, spans: bool, r
 def expected(items: list[Item], units_inline: bool, ambiguous: dict[int, set[str]] | None = None) -> list[dict]:
     out = []
     for item in items:
-        e = item.expected(item.title + units_note(item) if units_inline else None)
+        note = units_note(item) if units_inline else ""
+        e = item.expected(item.title.rstrip(" .;") + note if note else None)
         extra = (ambiguous or {}).get(id(item))
         if extra:
             e["ambiguous"] = sorted(set(e.get("ambiguous", [])) | extra)
@@ -701,21 +702,23 @@ def _docx(s: Schedule, rng: random.Random, header_rows: list[list[tuple[str, int
             cell.text = text
             c += span
     base = len(header_rows)
+    flat = table._cells  # table.cell() and row.cells rebuild this whole grid on every call
+    grid = [flat[(base + r) * ncols:(base + r + 1) * ncols] for r in range(len(rows))]
+    for line in grid:
+        for cell, w in zip(line, widths):
+            cell.width = Cm(w)
     for r, row in enumerate(rows):
         for c, text in enumerate(row["cells"]):
             if text is None:
                 continue
-            cell = table.cell(base + r, c)
+            cell = grid[r][c]
             down = row.get("merge_down", {}).get(c, 0)
             if down:
-                cell = cell.merge(table.cell(base + r + down, c))
+                cell = cell.merge(grid[r + down][c])
             paras = text.split("\n")
             cell.paragraphs[0].text = paras[0]
             for p in paras[1:]:
                 cell.add_paragraph(p)
-    for row in table.rows:
-        for c, w in enumerate(widths):
-            row.cells[c].width = Cm(w)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

@@ -8,7 +8,6 @@ a person "Đ/c Lạc", "Đ/c Lạc - PGĐ", a group as written ("Lãnh đạo S�
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,7 +21,6 @@ SESSIONS = {
 }
 # Titles an office writes after a person's name; a careful clerk drops them.
 ROLE_SUFFIXES = ["PGĐ", "GĐ Sở", "PCT", "CT", "TUV, PBT"]
-_PERSON_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")
 
 
 @dataclass
@@ -179,7 +177,7 @@ def lead(item: Item, session_style: str | None, time_style: str) -> str:
 
 def is_person(name: str) -> bool:
     """A person's name ("Lạc", "Cao Văn Chóng") as against a group or title ("Lãnh đạo Sở", "TT HĐND")."""
-    return all(_PERSON_WORD.match(w) for w in name.split())
+    return all(w[0].isupper() and w[1:].islower() and w.isalpha() for w in name.split())
 
 
 def official(name: str, style: str) -> str:
@@ -208,7 +206,7 @@ def mentions_all(text: str, values: list[str]) -> bool:
 
 
 def units_note(item: Item) -> str:
-    """Units carried in the item text, "(Văn phòng chuẩn bị)", unless the title already names them."""
-    if not item.units or mentions_all(item.title, item.units):
+    """Units carried in the item text, "(Văn phòng chuẩn bị)", unless the title already says who prepares."""
+    if not item.units or ("chuẩn bị" in item.title.lower() and mentions_all(item.title, item.units)):
         return ""
     return f" ({units_text(item.units)} chuẩn bị)"
