@@ -9,7 +9,7 @@ from lichsync.errors import InputError
 from lichsync.parse.model import Program
 from lichsync.read.pipeline import parse_text
 
-WEEKLY = sorted((REPO / "samples" / "weekly").iterdir())
+WEEKLY = sorted(p for p in (REPO / "samples" / "weekly").iterdir() if p.suffix in (".txt", ".html"))
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in [*SAMPLES, *WEEKLY]]
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Characters that matter to the readers: cell and line breaks, bullets, digits, dates, HTML.

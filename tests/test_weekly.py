@@ -15,15 +15,19 @@ from lichsync.read.pipeline import parse_file, parse_text
 from scoring import score
 
 WEEKLY = sorted(p for p in (REPO / "samples" / "weekly").iterdir() if p.suffix in (".txt", ".html"))
+# Samples added with issue 13 that the reading pipeline does not read yet (strict: remove when they pass).
+NOT_YET_READ = {"binhduong-sovhttdl-2025w13", "daknong-snv-2019w26", "thanhhoa-tp-ubnd-2019w36"}
 
 
 def test_every_weekly_sample_has_gold():
-    assert len(WEEKLY) == 4
+    assert len(WEEKLY) >= 4
     for page in WEEKLY:
         assert (GOLD / "weekly" / f"{page.stem}.json").is_file(), page.name
 
 
-@pytest.mark.parametrize("page", WEEKLY, ids=lambda p: p.stem)
+@pytest.mark.parametrize("page", [
+    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="issue 13")) if p.stem in NOT_YET_READ else p
+    for p in WEEKLY], ids=lambda p: p.stem)
 def test_weekly_accuracy_from_the_command_line(page):
     proc = run_cli("parse", page, "--format", "json")
     assert proc.returncode == 0, proc.stderr
