@@ -101,13 +101,14 @@ class Score:
     recall: float
     f1: float
     fields: dict[str, float]
+    exact: float = 0.0  # share of gold events a paired event gets right in every counted field
     misses: list[dict] = field(default_factory=list)  # {"date", "field", "title", "gold", "parsed"}
     unpaired_gold: list[dict] = field(default_factory=list)
     unpaired_parsed: list[dict] = field(default_factory=list)
 
     def report(self, limit: int = 40) -> str:
         """The misses as lines a person can act on."""
-        out = [f"P={self.precision:.3f} R={self.recall:.3f} F1={self.f1:.3f} "
+        out = [f"P={self.precision:.3f} R={self.recall:.3f} F1={self.f1:.3f} exact={self.exact:.3f} "
                + " ".join(f"{k}={v:.3f}" for k, v in self.fields.items())]
         for e in self.unpaired_gold[:limit]:
             out.append(f"  missing  {e.get('date')}  {e.get('title', '')[:70]!r}")
@@ -142,11 +143,13 @@ def score(gold_doc: dict, parsed_doc: dict) -> Score:
                 misses.append({"date": g.get("date"), "field": name, "title": g.get("title") or "",
                                "gold": g.get(name), "parsed": p.get(name)})
         fields[name] = agreed / counted if counted else 1.0
+    exact = sum(all(agrees(name, g, p) for name in FIELDS if name not in g.get("ambiguous", [])) for g, p in pairs)
     paired_g = {id(g) for g, _ in pairs}
     paired_p = {id(p) for _, p in pairs}
     return Score(
         gold_events=len(gold), parsed_events=len(parsed), paired=len(pairs),
         precision=precision, recall=recall, f1=f1, fields=fields, misses=misses,
+        exact=exact / len(gold) if gold else 1.0,
         unpaired_gold=[e for e in gold if id(e) not in paired_g],
         unpaired_parsed=[e for e in parsed if id(e) not in paired_p],
     )
