@@ -9,7 +9,7 @@ import pytest
 
 from conftest import GOLD
 from lichsync.parse.items import Context, find_span, find_time, is_rest_only, parse_items, strip_rest_marker
-from lichsync.parse.tabbed import html_blocks
+from lichsync.read.tabtext import html_blocks
 
 
 def paragraphs(*texts: str, line: int = 1) -> list[tuple[str, int, int | None]]:

@@ -3,7 +3,6 @@
 The end-to-end tests need Debian's tesseract-ocr-vie (.ci/run installs it) and skip, saying so, without it."""
 from __future__ import annotations
 
-import io
 import json
 from datetime import date
 from pathlib import Path

@@ -10,7 +10,10 @@ import pytest
 from conftest import REPO
 from lichsync.parse.heading import find_period
 from lichsync.read.pipeline import parse_text
-from lichsync.parse import flow, tabbed
+from lichsync.parse import flow
+from lichsync.parse.rows import Piece
+from lichsync.parse.table import cell_pieces, rows_from_grid
+from lichsync.read import tabtext
 from lichsync.parse.header import roles_of
 from lichsync.parse.rows import BLOCK, INNER, LINE
 from lichsync.parse.text import collapse, fold, normalize
@@ -21,9 +24,10 @@ def sample_text(name: str) -> str:
 
 
 def tabbed_table(name: str):
-    """The table as the pipeline reads a tab-separated sample."""
+    """The table as the pipeline reads a tab-separated sample: its grid, then the rows-from-grid stage."""
     text = sample_text(name)
-    return tabbed.read([(no, line.rstrip(" ")) for no, line in enumerate(text.split("\n"), 1)]), text
+    grid = tabtext.grids([(no, line.rstrip(" ")) for no, line in enumerate(text.split("\n"), 1)])[0]
+    return rows_from_grid(grid), text
 
 
 def flow_table(name: str):
@@ -83,14 +87,14 @@ def test_html_blocks_split_paragraphs_and_list_items():
     # so-ldtbxh-hatinh-2021-11.txt line 26, content cell
     cell = ('<p><b>Sáng:</b></p> <ul style="list-style-type: none"> <li>- Lễ chào cờ tháng 11/2021</li> '
             "<li>- Hội nghị BCH Đảng bộ Sở mở rộng</li> </ul>")
-    assert tabbed.html_blocks(cell) == ["Sáng:", "- Lễ chào cờ tháng 11/2021", "- Hội nghị BCH Đảng bộ Sở mở rộng"]
+    assert tabtext.html_blocks(cell) == ["Sáng:", "- Lễ chào cờ tháng 11/2021", "- Hội nghị BCH Đảng bộ Sở mở rộng"]
 
 
 def test_html_blocks_keep_inline_markup_inside_its_paragraph():
     # so-ldtbxh-hatinh-2021-11.txt line 29
     cell = ("<p><b>Sáng:</b> Hội nghị trực tuyến toàn quốc về phục hồi sản xuất</p> "
             "<p><b>Chiều:</b> Họp BTV Đảng ủy, Lãnh đạo Sở</p>")
-    assert tabbed.html_blocks(cell) == [
+    assert tabtext.html_blocks(cell) == [
         "Sáng: Hội nghị trực tuyến toàn quốc về phục hồi sản xuất",
         "Chiều: Họp BTV Đảng ủy, Lãnh đạo Sở",
     ]
@@ -98,18 +102,24 @@ def test_html_blocks_keep_inline_markup_inside_its_paragraph():
 
 def test_plain_cell_is_one_block():
     # so-ldtbxh-hatinh-2021-11.txt line 41
-    assert tabbed.html_blocks("Đi kiểm tra cơ sở") == ["Đi kiểm tra cơ sở"]
+    assert tabtext.html_blocks("Đi kiểm tra cơ sở") == ["Đi kiểm tra cơ sở"]
+
+
+def side_pieces(line: int, text: str) -> list[Piece]:
+    """A leaders cell of a tab text as the rows-from-grid stage reads it."""
+    cell = tabtext.grids([(1, "Ngày\tNội dung\tChủ trì"), (line, f"5\tHọp\t{text}")])[0].rows[1].cells[2]
+    return cell_pieces(cell, "leaders")
 
 
 def test_side_pieces_of_p_elements_are_block_separated():
     # so-ldtbxh-hatinh-2021-11.txt line 42, leaders cell
-    pieces = tabbed.side_pieces([(42, "<p>Đ/c Lạc - TUV, BTĐU, GĐ;</p> <p>Đ/c Hoa -PGĐ</p>")])
+    pieces = side_pieces(42, "<p>Đ/c Lạc - TUV, BTĐU, GĐ;</p> <p>Đ/c Hoa -PGĐ</p>")
     assert [(p.text, p.sep) for p in pieces] == [("Đ/c Lạc - TUV, BTĐU, GĐ;", BLOCK), ("Đ/c Hoa -PGĐ", BLOCK)]
 
 
 def test_side_pieces_split_at_runs_of_spaces():
     # so-ldtbxh-hatinh-2021-11.txt line 27, leaders cell
-    pieces = tabbed.side_pieces([(27, "Đ/c Lạc - TUV, BTĐU, GD  Đ/c Hoa - PGĐ  Đ/c Hoa - PGĐ")])
+    pieces = side_pieces(27, "Đ/c Lạc - TUV, BTĐU, GD  Đ/c Hoa - PGĐ  Đ/c Hoa - PGĐ")
     assert [(p.text, p.sep) for p in pieces] == [
         ("Đ/c Lạc - TUV, BTĐU, GD", LINE), ("Đ/c Hoa - PGĐ", BLOCK), ("Đ/c Hoa - PGĐ", BLOCK),
     ]
@@ -117,7 +127,7 @@ def test_side_pieces_split_at_runs_of_spaces():
 
 def test_side_pieces_split_a_second_person_on_one_line_weakly():
     # so-ldtbxh-hatinh-2023-09.txt line 67: "Đ/c Lạc - TUV,BTĐU,GĐ Đ/c Công - PGĐ"
-    pieces = tabbed.side_pieces([(67, "Đ/c Lạc - TUV,BTĐU,GĐ Đ/c Công - PGĐ")])
+    pieces = side_pieces(67, "Đ/c Lạc - TUV,BTĐU,GĐ Đ/c Công - PGĐ")
     assert [(p.text, p.sep) for p in pieces] == [("Đ/c Lạc - TUV,BTĐU,GĐ", LINE), ("Đ/c Công - PGĐ", INNER)]
 
 

@@ -110,6 +110,7 @@ def print_table(program: Program, console: Console) -> None:
             console.print(Text(f"  {line}  {w.code}  {w.message}"))
     org = program.organization or "(organization not stated)"
     n = len(program.events)
+    console.print(Text(f"Read as: {program.layout or 'text'}", style="dim"))
     console.print(
         Text(f"{org} · {fmt_period(program.period)} · {n} event{'s' if n != 1 else ''}"
              f" · {len(program.warnings)} warning{'s' if len(program.warnings) != 1 else ''}")

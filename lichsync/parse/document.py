@@ -40,6 +40,7 @@ class GridRow:
 class Grid:
     rows: list[GridRow]
     above: str = ""  # the text just above the table: a duty roster names its activity there
+    kind: str = "table"  # what the reader saw, for `parse --format table`: "Word table", "pipe table" …
 
 
 @dataclass

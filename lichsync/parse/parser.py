@@ -44,14 +44,19 @@ def _clean_title(text: str) -> str:
     return re.sub(r"(?<!\.\.)(?<!\b[A-ZĐ])[\s:;,.\-–+]+$", "", text)
 
 
+SESSION_WORD_RE = re.compile(r"\b(?:buổi\s+)?(?:sáng|chiều|tối|cả\s+ngày|trong\s+ngày)\b", re.IGNORECASE)
+
+
 def _row_session(row: Row) -> str | None:
     """The session a weekly table writes in its own cell ("Sáng"), or at the head of its time cell ("Sáng 8h00")."""
     for text in [row.session or ""] + [p.text for p in row.cells.get(TIME, [])]:
         m = vocab.SESSION_RE.match(text.strip() + " ")
         if m:
             return vocab.SESSION_WORDS[collapse(m.group("word").lower())]
-        if vocab.INLINE_ALL_DAY_RE.search(text):  # "7:30 (Cả ngày)"
-            return "all_day"
+    for piece in row.cells.get(TIME, []):  # "08:30 (Sáng)", "7:30 (Cả ngày)": the session beside the time
+        m = SESSION_WORD_RE.search(piece.text)
+        if m:
+            return vocab.SESSION_WORDS[collapse(m.group(0).lower())]
     return None
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from lichsync.errors import InputError
-from lichsync.parse import dayblocks, days, flow, heading, ocr_repair, parser, tabbed, vocab
+from lichsync.parse import dayblocks, days, flow, heading, ocr_repair, parser, vocab
 from lichsync.parse.document import Document, Grid
 from lichsync.parse.model import Period, Program, Warning
 from lichsync.parse.rows import CONTENT, Table
@@ -48,11 +48,7 @@ def candidates(doc: Document) -> list[Reading]:
     for grid in doc.grids:
         table = rows_from_grid(grid)
         if table is not None:
-            out.append(Reading(f"{doc.layout} table", table, grid.above or doc.text, grid))
-    numbered = [(no, line.rstrip(" ")) for no, line in enumerate(doc.lines, 1)]
-    table = tabbed.read(numbered)
-    if table is not None and table.rows:
-        out.append(Reading("tab-separated table", table, "\n".join(doc.lines[: _first_row_line(table)])))
+            out.append(Reading(grid.kind, table, grid.above or doc.text, grid))
     table = dayblocks.read(list(enumerate(doc.lines, 1)))
     if table is not None and table.rows:
         out.append(Reading("day headings", table, "\n".join(doc.lines[: _first_row_line(table)])))
@@ -68,22 +64,24 @@ def choose(readings: list[Reading], text: str) -> Reading | None:
     return max(readings, key=lambda r: (evidence(r.table, ctx), -readings.index(r)))
 
 
-def evidence(table: Table, ctx: days.Context) -> float:
-    """Rows dated and holding an item, those far from the others' period left out, less the problems."""
-    dated = []
+def evidence(table: Table, ctx: days.Context) -> int:
+    """The days a reading dates and gives items, those far from the others' period left out, less
+    its problems. Days, not rows: a table and its text flattened hold the same days, however
+    differently they cut them into rows, and then the document's own table is the better reading."""
+    dated: set = set()
+    undated = set()
     for row in table.rows:
+        if not row.cells.get(CONTENT):
+            continue
         found = days.read_day(row.day or row.weekday or "", ctx)
-        if isinstance(found, days.Days) and row.cells.get(CONTENT):
-            dated.append(found.start)
-        elif not row.day.strip() and row.weekday and row.cells.get(CONTENT):
-            dated.append(None)
-    known = sorted(d for d in dated if d is not None)
-    if known:
-        middle = known[len(known) // 2]
-        inside = sum(1 for d in dated if d is None or abs((d - middle).days) <= WINDOW_DAYS)
-    else:
-        inside = len(dated)
-    return inside - len(table.problems)
+        if isinstance(found, days.Days):
+            dated.add(found.start)
+        elif not row.day.strip() and row.weekday:
+            undated.add(row.weekday.lower())
+    known = sorted(dated)
+    middle = known[len(known) // 2] if known else None
+    inside = sum(1 for d in known if abs((d - middle).days) <= WINDOW_DAYS)
+    return inside + len(undated) - len(table.problems)
 
 
 def build(doc: Document, reading: Reading | None, source: str, month: int | None, year: int | None) -> Program:
@@ -96,6 +94,8 @@ def build(doc: Document, reading: Reading | None, source: str, month: int | None
     found = heading.find_period(text)
     title_line = text[: found[2]].count("\n") if found else None
     organization = heading.find_organization(raw, title_line) or heading.whose_schedule(raw)
+    if organization is None and raw is not doc.lines:  # the signature below the table names the body too
+        organization = heading.find_organization(doc.lines, None) or heading.whose_schedule(doc.lines)
     if table is not None and table.rows and _weekly(table):
         period, warnings = week_period(table, heading_text, text, source, month, year)
     else:
@@ -147,6 +147,8 @@ def week_period(
     years = [int(y) for row in table.rows for y in re.findall(r"/(\d{4})\b", row.day)]
     if year is None:
         year = (week and (week[1][2] or week[0][2])) or (years[0] if years else None)
+    if year is None and (titled := heading.find_period(heading_text)):
+        year = titled[1]  # "CHƯƠNG TRÌNH CÔNG TÁC THÁNG 12 NĂM 2023" over rows dated "01/12"
     if year is None:
         year = _infer_year(table, text, warnings)
     start = end = None

@@ -16,7 +16,8 @@ from lichsync.parse import days, vocab
 from lichsync.parse.document import Cell, Grid, GridRow
 from lichsync.parse.header import role_of
 from lichsync.parse.rows import (
-    BLOCK, CONTENT, DAY, IGNORED, LEADERS, LOCATION, TIME, UNITS, WEEKDAY, WRAP, Piece, Row, Table, join_continuations,
+    BLOCK, CONTENT, DAY, IGNORED, INNER, LEADERS, LINE, LOCATION, TIME, UNITS, WEEKDAY, WRAP, Piece, Row, Table,
+    join_continuations,
 )
 from lichsync.parse.text import collapse
 
@@ -40,6 +41,8 @@ def rows_from_grid(grid: Grid) -> Table | None:
     rows = [GridRow(r.cells + [Cell()] * (width - len(r.cells)), r.continues) for r in rows]
     at, roles = find_header(rows)
     body = rows[at + 1 :] if at is not None else rows
+    if not body:
+        return None
     roles = settle_roles(roles, body)
     if roles is None:
         return None
@@ -278,6 +281,8 @@ def _walk(body: list[GridRow], roles: list[str | None], header_line: int) -> Tab
         if day is None:
             above = grow
             continue
+        if own_day is None and above is not None:
+            grow = _carry_sessions(grow, above, roles)
         if table.rows and _continues(grow, roles, day_col, above, per_item):
             _join(table.rows[-1], grow, roles, above)
         elif table.rows and own_day is None and not per_item:
@@ -288,6 +293,16 @@ def _walk(body: list[GridRow], roles: list[str | None], header_line: int) -> Tab
                 table.rows.append(row)
         above = grow
     return table
+
+
+def _carry_sessions(grow: GridRow, above: GridRow, roles: list[str | None]) -> GridRow:
+    """A session cell ("Sáng") written on the first row of its block and left empty below it is
+    merged down the block, as a rowspan would: the rows under it are that session's."""
+    cells = list(grow.cells)
+    for c, role in enumerate(roles):
+        if role == TIME and not cells[c].text and vocab.SESSION_ALONE_RE.match(above.cells[c].text):
+            cells[c] = above.cells[c]
+    return GridRow(cells, grow.continues)
 
 
 def _own(grow: GridRow, col: int, above: GridRow | None) -> Cell | None:
@@ -358,7 +373,7 @@ def _row(grow: GridRow, roles: list[str | None], day: tuple[str, int, Cell | Non
         if role == WEEKDAY:
             row.weekday = piece_cell.text
             continue
-        pieces = [Piece(p.text, p.line, p.sep, p.pos) for p in piece_cell.pieces]
+        pieces = cell_pieces(piece_cell, role)
         if pieces:
             pieces[0] = Piece(pieces[0].text, pieces[0].line, BLOCK, pieces[0].pos)
         row.cells.setdefault(role, []).extend(pieces)
@@ -370,9 +385,33 @@ def _row(grow: GridRow, roles: list[str | None], day: tuple[str, int, Cell | Non
         return None
     if per_item:
         row.cells[CONTENT] = join_continuations(content)
-    row.line = row.cells[CONTENT][0].line
+    own_day = cell is not None and any(c is cell for c in grow.cells) and not (above and any(c is cell for c in above.cells))
+    row.line = line if own_day and line else row.cells[CONTENT][0].line  # where the checks point: the day, or the item
     _align_spanning_sides(row, grow, roles, above)
     return row
+
+
+PERSON_SPLIT_RE = re.compile(r"\s+(?=Đ/c\s)")
+
+
+def cell_pieces(cell: Cell, role: str) -> list[Piece]:
+    """A cell's paragraphs as the parser reads them. In a side column (units, leaders, place) a run
+    of two or more spaces separates entries as strongly as a paragraph, a second "Đ/c" within a
+    line more weakly, and a line ending with a comma goes on ("Đ/c Phạm Văn Đông," / "PCT UBND quận")."""
+    if role not in (UNITS, LEADERS, LOCATION):
+        return [Piece(collapse(p.text), p.line, p.sep, p.pos) for p in cell.pieces if p.text.strip()]
+    out: list[Piece] = []
+    for p in cell.pieces:
+        for k, chunk in enumerate(re.split(r"\s{2,}", p.text.strip())):
+            people = [x for x in PERSON_SPLIT_RE.split(chunk.strip()) if x.strip(" -–+•")]
+            for j, person in enumerate(people):
+                sep = INNER if j else (BLOCK if k else p.sep)
+                if out and sep == LINE and (out[-1].text.endswith(",") or person[:1].islower()):
+                    last = out[-1]
+                    out[-1] = Piece(f"{last.text} {collapse(person)}", last.line, last.sep, last.pos)
+                else:
+                    out.append(Piece(collapse(person), p.line, sep, p.pos))
+    return out
 
 
 def _spans_left(grow: GridRow, col: int) -> bool:
@@ -401,7 +440,7 @@ def _extend(row: Row, grow: GridRow, roles: list[str | None], above: GridRow | N
             continue
         merged = above is not None and above.cells[c] is cell
         pieces = [Piece(p.text, p.line, BLOCK if k == 0 else p.sep, top if merged and top is not None else p.pos)
-                  for k, p in enumerate(cell.pieces)]
+                  for k, p in enumerate(cell_pieces(cell, role))]
         row.cells.setdefault(role, []).extend(pieces)
 
 

@@ -114,7 +114,7 @@ def read(text: str) -> Document:
     for table in list(root.iter("table"))[:MAX_TABLES]:
         rows = _cells(grid(table))
         if len(rows) >= 2:
-            grids.append(Grid([GridRow(r) for r in rows], above=_text_before(root, table)))
+            grids.append(Grid([GridRow(r) for r in rows], above=_text_before(root, table), kind="web page table"))
     return Document(lines_of(root), grids, layout="web page")
 
 

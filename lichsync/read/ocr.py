@@ -415,4 +415,4 @@ def assemble(pages: dict[int, Page], source: str) -> Document:
     scanned = {no: page for no, page in enumerate(pages_of, 1)}
     scanned.update({p.line: page_of(p.pos) for row in reader.grid for c in row.cells for p in c.pieces})
     lines = [normalize(text) for text in reader.outside]
-    return Document(lines, [Grid(reader.grid)] if reader.grid else [], layout="scan (OCR)", scanned=scanned)
+    return Document(lines, [Grid(reader.grid, kind="scanned table (OCR)")] if reader.grid else [], layout="scan (OCR)", scanned=scanned)

@@ -282,7 +282,7 @@ def read(data: bytes, source: str, max_pages: int = 200) -> Document:
     finally:
         pdf.close()
     _number(reader.grid, len(reader.outside))
-    return Document(reader.outside, [Grid(reader.grid)] if reader.grid else [], layout="PDF")
+    return Document(reader.outside, [Grid(reader.grid, kind="PDF table")] if reader.grid else [], layout="PDF")
 
 
 def _read_pages(pages: list[pdfpage.Page], source: str) -> _Reader:

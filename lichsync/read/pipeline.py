@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lichsync.errors import InputError, NoTextLayer
-from lichsync.parse import program, tabbed
+from lichsync.parse import program
 from lichsync.parse.document import Document
 from lichsync.parse.model import Program
 from lichsync.parse.text import normalize
-from lichsync.read import detect, html, pipes
+from lichsync.read import detect, html, pipes, tabtext
 
 
 def decode(data: bytes, source: str) -> str:
@@ -126,16 +126,12 @@ def parse_text(text: str, source: str, month: int | None = None, year: int | Non
 
 
 def text_document(text: str) -> Document:
-    """A text's document: a saved web page's, or its lines with the pipe tables among them.
+    """A text's document: a saved web page's, or its lines with the tab and pipe tables among them.
     Tab rows may carry HTML cells (portal exports): those are text, not a web page."""
     text = normalize(text)
     lines = text.split("\n")
     numbered = [(no, line.rstrip(" ")) for no, line in enumerate(lines, 1)]
-    if html.looks_like_html(text) and not _tab_rows(numbered):
+    tables = tabtext.grids(numbered)
+    if html.looks_like_html(text) and not tables:
         return html.read(text)
-    return Document(lines, pipes.grids(numbered), layout="text")
-
-
-def _tab_rows(numbered: list[tuple[int, str]]) -> bool:
-    found = tabbed.read(numbered)
-    return found is not None and bool(found.rows)
+    return Document(lines, tables + pipes.grids(numbered), layout="text")

@@ -23,7 +23,7 @@ def grids(lines: list[tuple[int, str]]) -> list[Grid]:
             continue
         if len([b for b in block if b[1].count("|") >= 2]) >= 2:
             first = block[0][0]
-            out.append(Grid(_rows(block), above="\n".join(t for n, t in lines if n < first)))
+            out.append(Grid(_rows(block), above="\n".join(t for n, t in lines if n < first), kind="pipe table"))
         block = []
     return out
 
