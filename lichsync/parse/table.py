@@ -28,7 +28,18 @@ LEADER_CELL_RE = re.compile(
     vocab.LEADER_START_RE.pattern + r"|^(?:PCTTT|PCT|CT|PBT|BT|GĐ|PGĐ|TP|PTP)\b|\bđ/c\b", re.IGNORECASE
 )
 PLATE_RE = re.compile(r"\b\d{2}\s*[A-ZĐ]{1,2}\d?\s*[-.]\s*\d{3}\.?\d{2}\b")
-PLACE_CELL_RE = re.compile(rf"{vocab.UNIT_HEAD_RE.pattern}|^p\.\s*họp|^ph\d|^ht\b|\btầng\s+\d|\bphòng\s+họp\b", re.IGNORECASE)
+# What a place cell says ("Hội trường tầng 6", "P. họp 2", "Xã Yên Hồ") and what a unit cell says
+# ("VP, các ban", "Phòng LĐVL", "BTC"): a column without a header is the one it reads as more.
+PLACE_RE = re.compile(
+    r"hội\s+trường|phòng\s+họp|p\.\s*họp|^ph\s*\d|^ht\b|tầng\s*\d|trụ\s+sở|\bsân\b|nhà\s+(?:văn\s+hóa|khách|hát)|"
+    r"trung\s+tâm\s+hội\s+nghị|điểm\s+cầu|trực\s+tuyến|quảng\s+trường|^tại\b|^(?:xã|phường|thị\s+trấn|huyện|thôn|bản)\b",
+    re.IGNORECASE,
+)
+UNIT_RE = re.compile(
+    r"chuẩn\s+bị|^(?:vp|văn\s+phòng|phòng(?!\s+họp)|ban|sở|chi\s+(?:ủy|bộ|cục)|đoàn|các|cục|thanh\s+tra|đảng\s+ủy|"
+    r"công\s+đoàn|hội|ubnd|hđnd|ubmttq|trung\s+tâm(?!\s+hội\s+nghị))\b|^[A-ZĐ]{2,}\b",
+    re.IGNORECASE,
+)
 DURATION_RE = re.compile(r"^\(?\s*0?\d{1,2}\s*ngày\s*\)?$", re.IGNORECASE)
 
 
@@ -172,13 +183,10 @@ def settle_roles(roles: list[str | None] | None, body: list[GridRow]) -> list[st
         content = max(rest, key=lambda c: sum(map(len, columns[c])) / len(columns[c]))
         named = [None if r == CONTENT else r for r in named]
         named[content] = CONTENT
-    content = named.index(CONTENT)
     for c in range(width):
-        if named[c] is None:
-            named[c] = _guess_side(columns[c], after_content=c > content, taken=named)
-        elif named[c] in (LEADERS, LOCATION, UNITS) and columns[c] and share(columns[c], PLATE_RE.search) > 0.5:
+        if named[c] in (LEADERS, LOCATION, UNITS) and columns[c] and share(columns[c], PLATE_RE.search) > 0.5:
             named[c] = IGNORED  # licence plates under a leader-like header: the driver column
-    return named
+    return _guess_sides(named, columns)
 
 
 def _day_column(named: list[str | None], day_share: list[float]) -> int | None:
@@ -200,23 +208,38 @@ def _days_across(named: list[str | None], body: list[GridRow]) -> list[str | Non
         if not candidates:
             return None
         named[max(candidates, key=lambda c: sum(map(len, columns[c])) / len(columns[c]))] = CONTENT
+    return _guess_sides(named, columns)
+
+
+def _guess_sides(named: list[str | None], columns: list[list[str]]) -> list[str | None]:
+    """Columns without a header word, from what they hold: clock times, leaders, then, after the
+    content, the column that reads most as places is the place and the others preparing units."""
     content = named.index(CONTENT)
-    return [r if r else _guess_side(columns[c], c > content, named) for c, r in enumerate(named)]
-
-
-def _guess_side(texts: list[str], after_content: bool, taken: list[str | None]) -> str:
-    """A column without a header word: clock times, leaders, places, or nothing lichsync uses."""
-    if not texts:
-        return IGNORED
-    if share(texts, CLOCK_CELL_RE.match) > 0.5 or share(texts, DURATION_RE.match) > 0.5:
-        return TIME
-    if share(texts, PLATE_RE.search) > 0.3:
-        return IGNORED
-    if share(texts, LEADER_CELL_RE.search) > 0.4:
-        return LEADERS
-    if after_content and share(texts, PLACE_CELL_RE.search) > 0.3 and LOCATION not in taken:
-        return LOCATION
-    return IGNORED
+    out = list(named)
+    sides = []
+    for c, texts in enumerate(columns):
+        if out[c] is not None:
+            continue
+        if not texts or share(texts, PLATE_RE.search) > 0.3:
+            out[c] = IGNORED
+        elif share(texts, CLOCK_CELL_RE.match) > 0.5 or share(texts, DURATION_RE.match) > 0.5:
+            out[c] = TIME
+        elif share(texts, LEADER_CELL_RE.search) > 0.4:
+            out[c] = LEADERS
+        elif c > content:
+            sides.append(c)
+        else:
+            out[c] = IGNORED
+    placeness = {c: share(columns[c], PLACE_RE.search) - share(columns[c], UNIT_RE.search) for c in sides}
+    place = max(sides, key=lambda c: placeness[c], default=None)
+    for c in sides:
+        if c == place and placeness[c] > 0 and LOCATION not in out:
+            out[c] = LOCATION
+        elif UNITS not in out and share(columns[c], UNIT_RE.search) > 0.3:
+            out[c] = UNITS
+        else:
+            out[c] = IGNORED
+    return out
 
 
 def _day_row(row: GridRow) -> vocab.DayHead | None:
@@ -293,6 +316,16 @@ def _walk(body: list[GridRow], roles: list[str | None], header_line: int) -> Tab
                 table.rows.append(row)
         above = grow
     return table
+
+
+DAY_PART_RE = re.compile(
+    rf"(?:ngày\s+)?\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?|{vocab.WEEKDAY}|\b(?:thứ|ngày)\b|[(),;-]", re.IGNORECASE)
+
+
+def _time_in_day(day: str) -> str | None:
+    """The clock time or session a day cell writes beside its date ("08:00 12/05/2025", "14/3 8h00 (Sáng)")."""
+    rest = " ".join(DAY_PART_RE.sub(" ", day).split())
+    return rest if rest and CLOCK_CELL_RE.match(rest) else None
 
 
 def _carry_sessions(grow: GridRow, above: GridRow, roles: list[str | None]) -> GridRow:
@@ -377,9 +410,9 @@ def _row(grow: GridRow, roles: list[str | None], day: tuple[str, int, Cell | Non
         if pieces:
             pieces[0] = Piece(pieces[0].text, pieces[0].line, BLOCK, pieces[0].pos)
         row.cells.setdefault(role, []).extend(pieces)
-    clock = vocab.LEADING_TIME_RE.match(text)
-    if TIME not in row.cells and clock:  # "08:00 12/05/2025": the day cell holds the time too
-        row.cells[TIME] = [Piece(clock.group("clock"), line, BLOCK)]
+    when = _time_in_day(text)
+    if TIME not in row.cells and when:  # "08:00 12/05/2025", "Thứ Hai 14/3 / 8h00 (Sáng)": the time too
+        row.cells[TIME] = [Piece(when, line, BLOCK)]
     content = row.cells.get(CONTENT)
     if not content:
         return None

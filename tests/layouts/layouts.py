@@ -189,7 +189,9 @@ def tab_cells(s: Schedule, rng: random.Random) -> Rendered:
     """A Word table copied as text (seed 000): one row per day, each cell opening with a tab and its
     paragraphs on their own lines; units and leaders one entry per item where they differ."""
     has_units = any(i.units for i in s.items)
-    lines = heading(s, rng) + ["", "\tNgày", "", "\tNội dung công việc"] + (["\tĐơn vị chuẩn bị"] if has_units else []) + ["\tNgười chủ trì", ""]
+    has_places = any(i.location for i in s.items)
+    lines = heading(s, rng) + ["", "\tNgày", "", "\tNội dung công việc"] + (["\tĐơn vị chuẩn bị"] if has_units else []) + \
+        ["\tNgười chủ trì"] + (["\tĐịa điểm"] if has_places else []) + [""]
     ambiguous: dict[int, set[str]] = {}
     for g in groups(s, True, 0):
         items = by_session(g.items)
@@ -206,7 +208,8 @@ def tab_cells(s: Schedule, rng: random.Random) -> Rendered:
         lines.append("\t" + label_of(g, "day", not s.weekly).replace("\n", " "))
         lines.append("\t" + "\n".join(body))
         for name, value in ([("units", lambda i: units_text(i.units))] if has_units else []) + [
-                ("officials", lambda i: officials_text(i.officials, "role", ", "))]:
+                ("officials", lambda i: officials_text(i.officials, "role", ", "))] + (
+                [("location", lambda i: i.location or "")] if has_places else []):
             entries, unsure = side_entries(items, value)
             lines.append("\t" + "\n".join(entries))
             if unsure:
