@@ -11,6 +11,7 @@ ROLE_PHRASES = [
     # The office's own leaders and staff ("Lãnh đạo Văn phòng; chuyên viên; các phòng, ban liên quan"):
     # who prepares, not who chairs.
     (r"lãnh\s+đạo\s+(?:vp|văn\s+phòng)\b", UNITS),
+    (r"(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)\s+(?:tham\s+mưu|thực\s+hiện|phối\s+hợp|tổ\s+chức|chủ\s+trì)", UNITS),
     (r"(?:đơn\s+vị|cơ\s+quan)\s*[/,]?\s*(?:(?:đơn\s+vị|cơ\s+quan)\s*)?(?:chủ\s+trì\s*,?\s*)?chuẩn\s+bị", UNITS),
     (r"(?:lãnh\s+đạo|người)\s+(?:chủ\s+trì|dự)(?:\s*,\s*tham\s+dự)?", LEADERS),
     (r"lãnh\s+đạo(?:\s+(?:sở|ubnd|tỉnh|ban|huyện))?(?:\s+chủ\s+trì)?", LEADERS),
@@ -19,7 +20,7 @@ ROLE_PHRASES = [
     (r"thường\s+trực|ban\s+giám\s+đốc", LEADERS),
     (r"nội\s+dung(?:\s+công\s+việc)?", CONTENT),
     (r"công\s+việc", CONTENT),
-    (r"địa\s+điểm", LOCATION),
+    (r"địa\s+điểm|nơi\s+(?:tổ\s+chức|họp|làm\s+việc|diễn\s+ra)", LOCATION),
     (r"thời\s+gian|giờ|buổi", TIME),
     (r"(?:thứ\s*[/,-]\s*)?ngày(?:\s*[/,-]\s*thứ)?(?:\s*,?\s*tháng)?", DAY),
     (r"thứ", WEEKDAY),

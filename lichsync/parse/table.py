@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from lichsync.parse import days, vocab
 from lichsync.parse.document import Cell, Grid, GridRow
-from lichsync.parse.header import role_of
+from lichsync.parse.header import ROLE_RE, role_of
 from lichsync.parse.rows import (
     BLOCK, CONTENT, DAY, IGNORED, INNER, LEADERS, LINE, LOCATION, TIME, UNITS, WEEKDAY, WRAP, Piece, Row, Table,
     join_continuations,
@@ -37,7 +37,7 @@ PLACE_RE = re.compile(
 )
 UNIT_RE = re.compile(
     r"chuẩn\s+bị|^(?:vp|văn\s+phòng|phòng(?!\s+họp)|ban|sở|chi\s+(?:ủy|bộ|cục)|đoàn|các|cục|thanh\s+tra|đảng\s+ủy|"
-    r"công\s+đoàn|hội|ubnd|hđnd|ubmttq|trung\s+tâm(?!\s+hội\s+nghị))\b|^[A-ZĐ]{2,}\b",
+    r"công\s+đoàn|hội|ubnd|hđnd|ubmttq|trung\s+tâm(?!\s+hội\s+nghị))\b|^(?!HT\b)[A-ZĐ]{2,}\b",
     re.IGNORECASE,
 )
 DURATION_RE = re.compile(r"^\(?\s*0?\d{1,2}\s*ngày\s*\)?$", re.IGNORECASE)
@@ -81,15 +81,28 @@ def _header_cells(row: GridRow) -> list[str | None] | None:
     texts = [c.text for c in row.cells]
     if any(len(t) > 70 or days.DATE_RE.search(t) for t in texts):
         return None
-    roles = [role_of(t) if t and not re.search(r"\d", t) else None for t in texts]  # labels hold no numbers
+    roles = [_label(t) for t in texts]
     kinds = [_column_kind(t) if t and r in (None, TIME, LEADERS) else None for t, r in zip(texts, roles)]
     if DAY in roles and CONTENT not in roles and sum(k is not None for k in kinds) >= 2:
         return [k or r for k, r in zip(kinds, roles)]
     named = {r for r in roles if r}
-    labels = sum(1 for c, r in zip(_distinct(row), roles) if c and r)
-    if len(named - {IGNORED}) >= 2 and named & {CONTENT, DAY, TIME} and 2 * labels >= sum(map(bool, _distinct(row))):
+    written = [t for t, first in zip(texts, _distinct(row)) if first]
+    # Every cell of a header is a label (or a short word lichsync does not use: "TT", "Ghi chú").
+    if len(named - {IGNORED}) >= 2 and named & {CONTENT, DAY, TIME} and all(_label(t) or len(t) <= 20 for t in written):
         return roles
     return None
+
+
+def _label(text: str) -> str | None:
+    """The role a header cell names: a column's name holds no numbers, is no session word ("Cả ngày"),
+    and is mostly its role's words ("Lãnh đạo UBND huyện chủ trì, tham dự", not "Tham dự Lễ khai giảng …")."""
+    if not text or re.search(r"\d", text) or vocab.SESSION_ALONE_RE.match(text):
+        return None
+    found = role_of(text)
+    if found is None:
+        return None
+    covered = sum(len(m.group(0)) for m in ROLE_RE.finditer(text))
+    return found if covered >= 0.3 * len(text.replace(" ", "")) else None
 
 
 def _distinct(row: GridRow) -> list[bool]:
@@ -122,7 +135,7 @@ def _sub_header(row: GridRow) -> list[str | None] | None:
     texts = [c.text for c in row.cells]
     if any(len(t) > 30 or re.search(r"\d", t) for t in texts):
         return None
-    roles = [role_of(t) if t else None for t in texts]
+    roles = [_label(t) for t in texts]
     written = [t for t in texts if t]
     return roles if written and all(r for t, r in zip(texts, roles) if t) else None
 
@@ -230,7 +243,10 @@ def _guess_sides(named: list[str | None], columns: list[list[str]]) -> list[str 
             sides.append(c)
         else:
             out[c] = IGNORED
-    placeness = {c: share(columns[c], PLACE_RE.search) - share(columns[c], UNIT_RE.search) for c in sides}
+    # Offices put the preparing units before the leaders and the place last: position counts too.
+    leaders = [c for c, r in enumerate(out) if r == LEADERS]
+    placeness = {c: share(columns[c], PLACE_RE.search) - share(columns[c], UNIT_RE.search)
+                 + (0.5 if leaders and c > max(leaders) else -0.2 if leaders else 0.0) for c in sides}
     place = max(sides, key=lambda c: placeness[c], default=None)
     for c in sides:
         if c == place and placeness[c] > 0 and LOCATION not in out:
