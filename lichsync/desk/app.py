@@ -96,9 +96,9 @@ def create_desk(desk: Desk) -> Starlette:
     with CorrectionStore(desk.state_path) as store:
         secret = store.secret()
 
-    def page(request: Request, name: str, status: int = 200, **context) -> Response:
+    def page(request: Request, template: str, status: int = 200, **context) -> Response:
         context |= {"csrf": auth.csrf_token(request.session), "signed_in": bool(request.session.get("in"))}
-        return templates.TemplateResponse(request, name, context, status_code=status,
+        return templates.TemplateResponse(request, template, context, status_code=status,
                                           headers={"Cache-Control": "no-store"})
 
     def guarded(handler: Callable) -> Callable:
@@ -175,7 +175,8 @@ def create_desk(desk: Desk) -> Starlette:
         return page(request, "review.html", name=name, origin=origin, program=corrected.program, rows=rows,
                     reviews=corrected.reviews, view=view, official=official, officials=people.officials,
                     layout=doc.layout, days=review.grid_days([r.event for r in rows], period.month, period.year, view),
-                    by_day=by_day, weekdays=review.WEEKDAYS, month=period.month, editable=EDITABLE)
+                    by_day=by_day, weekdays=review.WEEKDAYS, month=period.month, editable=EDITABLE,
+                    organization=desk.config.organization.name)
 
     async def correct(request: Request, form) -> Response:
         name = request.path_params["name"]
