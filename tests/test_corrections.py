@@ -140,3 +140,25 @@ def test_sync_applies_the_corrections_and_never_undoes_them(httpserver: HTTPServ
     titles = feed_titles(tmp_path / "feeds/lac.ics")
     assert titles["2023-10-01"].startswith("Họp chi bộ")
     assert titles["2023-10-03"].startswith("Họp giao ban Lãnh đạo Sở (mở rộng)")
+
+
+def test_the_clerk_confirms_a_held_correction_and_it_applies_to_the_revision(tmp_path: Path):
+    from starlette.datastructures import FormData
+
+    from lichsync.desk.app import store_correction
+
+    program, key = read(), document_key(read(), "UBND thành phố Thanh Hóa")
+    at = program.events.index(titled(program, "UB Kinh tế"))
+    with CorrectionStore(tmp_path / "state.sqlite3") as store:
+        form = FormData([("action", "edit"), ("event", str(at)), ("date", "2019-09-03"), ("start_time", "09:45"),
+                         ("title", "Giám sát dự án cao tốc Bắc – Nam"), ("officials", "Tú"), ("location", "PH tầng 2")])
+        store_correction(store, key, program, correct(program, store, "UBND thành phố Thanh Hóa"), form)
+        revised = read(SAMPLE.replace("9:45 | UB Kinh tế của Quốc hội", "9:45 | UB Kinh tế - Ngân sách của Quốc hội"))
+        held = correct(revised, store, "UBND thành phố Thanh Hóa")
+        [review] = held.reviews
+        assert not review.applied and titled(held.program, "UB Kinh tế - Ngân sách").location == "PH tầng 2"
+        store_correction(store, key, revised, held, FormData([("action", "confirm"), ("correction", str(review.correction.id))]))
+        done = correct(revised, store, "UBND thành phố Thanh Hóa")
+        assert done.reviews == []
+        assert titled(done.program, "Giám sát dự án").location == "PH tầng 2"
+        assert correct(read(), store, "UBND thành phố Thanh Hóa").reviews[0].applied is False  # now anchored to the revision

@@ -96,7 +96,8 @@ uploads = "uploads"
 """, encoding="utf-8")
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "lichsync", "serve", "-c", str(config), "--state",
-                               str(tmp_path / "state.sqlite3"), "--port", str(port)], cwd=REPO,
+                               str(tmp_path / "state.sqlite3"), "--port", str(port), "--base-url",
+                               "https://lich.example.gov.vn"], cwd=REPO,
                               stdout=subprocess.DEVNULL, stderr=open(tmp_path / "serve.log", "wb"))
     url = f"http://localhost:{port}"  # localhost: a secure context, so the desk's Secure cookie is kept over http
     deadline = time.monotonic() + 30
@@ -180,6 +181,6 @@ def test_clerk_signs_in_uploads_corrects_and_publishes(browser, desk, radicale):
     browser.set_window_size(390, 844)  # a phone
     browser.get(f"{url}/desk/official/xuan")
     assert browser.find_element(By.CSS_SELECTOR, "a.google").get_attribute("href").startswith(
-        "https://calendar.google.com/calendar/r?cid=webcal")
-    assert browser.find_element(By.CSS_SELECTOR, "img.qr").get_attribute("alt").startswith("Mã QR: webcal://")
+        "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Flich.example.gov.vn%2Fxuan.ics")
+    assert browser.find_element(By.CSS_SELECTOR, "img.qr").get_attribute("alt") == "Mã QR: webcal://lich.example.gov.vn/xuan.ics"
     shot(browser, "official-phone")

@@ -37,7 +37,7 @@ from lichsync.parse.corrections import Anchor, Correction, Corrected, document_k
 from lichsync.parse.document import Document
 from lichsync.parse.model import Event, Program
 from lichsync.parse.program import read_program
-from lichsync.publish.serve import STEPS, Tokens
+from lichsync.publish.serve import STEPS, Tokens, _loopback
 from lichsync.read.pipeline import Limits, extract
 from lichsync.settings import SyncSettings
 
@@ -175,7 +175,7 @@ def create_desk(desk: Desk) -> Starlette:
         return page(request, "review.html", name=name, origin=origin, program=corrected.program, rows=rows,
                     reviews=corrected.reviews, view=view, official=official, officials=people.officials,
                     layout=doc.layout, days=review.grid_days([r.event for r in rows], period.month, period.year, view),
-                    by_day=by_day, weekdays=review.WEEKDAYS, month=period.month, editable=EDITABLE,
+                    by_day=by_day, weekdays=review.WEEKDAYS, month=period.month,
                     organization=desk.config.organization.name)
 
     async def correct(request: Request, form) -> Response:
@@ -208,8 +208,10 @@ def create_desk(desk: Desk) -> Starlette:
         today = datetime.now().date()
         coming = [e for e in events if key in e.officials and _day(e.start) >= today][:20]
         base = desk.base_url or f"{request.url.scheme}://{request.url.netloc}"
+        # as on the subscribe page: no QR code for an address only this machine can open
+        reachable = bool(desk.base_url) or not _loopback(request.url.hostname)
         return page(request, "official.html", person=person, role=people.role(key), coming=coming,
-                    links=subscribe_links(key, desk.tokens, base))
+                    links=subscribe_links(key, desk.tokens, base), reachable=reachable)
 
     routes = [
         Route("/login", login, methods=["GET", "POST"]),
