@@ -14,8 +14,8 @@ from lichsync.parse.corrections import Anchor, Correction, apply, document_key
 from lichsync.read.pipeline import parse_text
 from test_sync import FIRST, HEAD, Program as Server
 
-SAMPLE = (REPO / "samples/weekly/thanhhoa-tp-ubnd-2019w36.txt").read_text(encoding="utf-8")
-ROW = "9:45 | UB Kinh tế của Quốc hội làm việc với UBND tỉnh Thanh Hóa"  # the head of line 4 (an event of Tú)
+SAMPLE_PATH = REPO / "samples/weekly/thanhhoa-tp-ubnd-2019w36.txt"
+SAMPLE = SAMPLE_PATH.read_text(encoding="utf-8")
 
 
 def read(text: str = SAMPLE):
@@ -162,3 +162,15 @@ def test_the_clerk_confirms_a_held_correction_and_it_applies_to_the_revision(tmp
         assert done.reviews == []
         assert titled(done.program, "Giám sát dự án").location == "PH tầng 2"
         assert correct(read(), store, "UBND thành phố Thanh Hóa").reviews[0].applied is False  # now anchored to the revision
+
+
+def test_export_applies_the_desk_corrections_of_the_state(tmp_path: Path):
+    program = read()
+    state = tmp_path / "state.sqlite3"
+    with CorrectionStore(state) as store:
+        store.add(document_key(program), edit(titled(program, "Giao ban Chủ tịch"), location="Phòng họp số 1"))
+    out = tmp_path / "xuan.ics"
+    result = run_cli("export", SAMPLE_PATH, "--official", "Xuân", "-o", out, env={"LICHSYNC_STATE": str(state)})
+    assert result.returncode == 0, result.stderr
+    locations = {str(e["SUMMARY"]): str(e.get("LOCATION")) for e in icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")}
+    assert [loc for title, loc in locations.items() if title.startswith("Giao ban Chủ tịch")] == ["Phòng họp số 1"]

@@ -72,7 +72,7 @@ class Desk:
                 raise InputError(FETCHED, "no source has fetched a document yet (run `lichsync sync` once)")
             return found
         path = self.uploads / name
-        if not _SAFE.sub("", name) == name or not path.is_file():
+        if _SAFE.search(name) or name.startswith(".") or not path.is_file():  # only the folder's own files
             raise InputError(name, "no such uploaded document")
         return str(path.resolve()), path.read_bytes()
 
