@@ -1,4 +1,4 @@
-"""The configuration sections of unattended runs: `[[sources]]`, `[feeds]`, `[logging]`, `[lock]`.
+"""The configuration sections of unattended runs: `[[sources]]`, `[feeds]`, `[logging]`, `[lock]`, `[desk]`.
 
 Read from the already-decoded TOML document (`parse_sync_settings(doc, base)`), so the main
 config loader can hand these sections over as they are; every error is a ConfigError naming the
@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from lichsync.errors import ConfigError
 
 LEVELS = ("debug", "info", "warning", "error")
-SECTIONS = ("sources", "feeds", "logging", "lock")  # top-level keys of the config that are read here
+SECTIONS = ("sources", "feeds", "logging", "lock", "desk")  # top-level keys of the config that are read here
 
 
 @dataclass(frozen=True)
@@ -51,20 +51,35 @@ class LockSettings:
 
 
 @dataclass(frozen=True)
+class DeskSettings:
+    """The office's desk in `serve`: on when a password is set (here hashed, or LICHSYNC_DESK_PASSWORD)."""
+    password_hash: str | None = None  # `lichsync serve --hash-password` makes one
+    uploads: Path | None = None  # where uploaded programs are kept; sync reads this folder as one more source
+    secure_cookies: bool = True  # false only for a desk reached over plain http (a test, a LAN without TLS)
+
+
+DESK_SOURCE = "desk uploads"
+
+
+@dataclass(frozen=True)
 class SyncSettings:
     sources: tuple[Source, ...] = ()
     feeds: FeedSettings = FeedSettings()
     logging: LogSettings = LogSettings()
     lock: LockSettings = field(default_factory=LockSettings)
+    desk: DeskSettings = DeskSettings()
 
 
 def parse_sync_settings(doc: dict[str, Any], base: Path) -> SyncSettings:
     """The SECTIONS of a decoded config document; `base` is the config file's folder."""
+    desk = parse_desk(doc.get("desk", {}), base)
+    uploads = (Source(DESK_SOURCE, path=desk.uploads),) if desk.uploads else ()
     return SyncSettings(
-        sources=parse_sources(doc.get("sources", []), base),
+        sources=parse_sources(doc.get("sources", []), base) + uploads,
         feeds=parse_feeds(doc.get("feeds", {}), base),
         logging=parse_logging(doc.get("logging", {}), base),
         lock=parse_lock(doc.get("lock", {})),
+        desk=desk,
     )
 
 
@@ -115,6 +130,18 @@ def parse_logging(value: Any, base: Path, where: str = "logging") -> LogSettings
 def parse_lock(value: Any, where: str = "lock") -> LockSettings:
     _known(value, where, ("timeout",))
     return LockSettings(timeout=_seconds(value.get("timeout", 10), f"{where}.timeout"))
+
+
+def parse_desk(value: Any, base: Path, where: str = "desk") -> DeskSettings:
+    _known(value, where, ("password_hash", "uploads", "secure_cookies"))
+    secure = value.get("secure_cookies", True)
+    if not isinstance(secure, bool):
+        raise ConfigError(f"{where}.secure_cookies", "expected true or false")
+    return DeskSettings(
+        password_hash=_str(value["password_hash"], f"{where}.password_hash") if "password_hash" in value else None,
+        uploads=base / Path(_str(value["uploads"], f"{where}.uploads")).expanduser() if "uploads" in value else None,
+        secure_cookies=secure,
+    )
 
 
 def _known(table: Any, where: str, allowed: tuple[str, ...]) -> None:

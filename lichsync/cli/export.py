@@ -13,7 +13,7 @@ from lichsync.calendar.calendar_event import CalendarEvent
 from lichsync.config import Config
 from lichsync.cli.console import fail
 from lichsync.calendar.directory import Directory, body_of, slug
-from lichsync.cli.inputs import choose, load_config, read_programs, verbose_option
+from lichsync.cli.inputs import choose, load_config, read_programs, verbose_option, with_corrections
 from lichsync.calendar.mapper import for_official, map_programs
 from lichsync.parse.model import Program
 
@@ -76,7 +76,7 @@ def export(
     if all_ and directory is None:
         raise fail("export", "--all needs -d DIR")
     config = load_config(config_path, verbose)
-    programs = read_programs(files)
+    programs = with_corrections(read_programs(files), config)
     people = Directory(config, programs)
     events = map_programs(programs, config, people)
     if official:

@@ -72,6 +72,28 @@ def read_programs(files: list[Path]) -> list[Program]:
     return kept
 
 
+def with_corrections(programs: list[Program], config: Config, state_path: Path | None = None) -> list[Program]:
+    """The programs with the corrections the office made at the desk (kept in the state database), so that
+    `export` and `push` never undo them either; nothing is created when there is no state yet."""
+    import os
+    import sqlite3
+
+    from lichsync.desk.store import correct_all
+    from lichsync.sync.state import default_path
+
+    path = state_path or Path(os.environ.get("LICHSYNC_STATE") or default_path())
+    if not path.is_file():
+        return programs
+    try:
+        corrected, reviews = correct_all(programs, path, {}, config.organization.name)
+    except sqlite3.Error as e:
+        raise fail(path, f"cannot open the sync state: {e}")
+    for source, review in reviews:
+        typer.echo(f"lichsync: {source}: a correction {'applied, to confirm' if review.applied else 'held'}: "
+                   f"{review.message} (see the desk)", err=True)
+    return corrected
+
+
 def choose(directory: Directory, name: str) -> Official:
     try:
         return directory.find(name)

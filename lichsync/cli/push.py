@@ -19,7 +19,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from lichsync.cli.inputs import choose, load_config, read_programs, verbose_option
+from lichsync.cli.inputs import choose, load_config, read_programs, verbose_option, with_corrections
 from lichsync.config import Config, Official
 from lichsync.cli.console import fail, utf8_stdout, terminal_console
 from lichsync.calendar.calendar_event import changed_fields
@@ -124,7 +124,7 @@ def push(
     """Make an official's calendar match the programs: create, update and delete only lichsync's own events."""
     from lichsync.sync.state import State
     config = load_config(config_path, verbose)
-    programs = read_programs(files)
+    programs = with_corrections(read_programs(files), config, state_path)
     people = Directory(config, programs)
     person = choose(people, official)
     desired, scopes = desired_events(programs, config, people, person.key)

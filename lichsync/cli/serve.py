@@ -40,10 +40,19 @@ def serve(
     print_map: bool = typer.Option(False, "--nginx-map", help="Print the URL map for nginx (contrib/nginx-feeds.conf), then exit."),
     base_url: Optional[str] = typer.Option(None, "--base-url", help="The address phones reach the feeds at "
                                            "(https://lich.example.gov.vn): the subscribe page's links and QR codes."),
+    state_path: Optional[Path] = typer.Option(None, "--state", envvar="LICHSYNC_STATE",
+                                              help="State database of sync and the desk's corrections (default: the user state dir)."),
+    hash_password: bool = typer.Option(False, "--hash-password", help="Ask for the desk's password and print "
+                                       "its hash for [desk] password_hash, then exit."),
     verbose: bool = verbose_option(),
 ) -> None:
-    """Serve the .ics feeds of a folder, with ETags, 304s, secret links and a subscribe page with QR codes."""
+    """Serve the .ics feeds of a folder, with ETags, 304s, secret links and a subscribe page with QR codes;
+    with [desk] in the config, the office's desk at /desk/ too."""
     from lichsync.publish.serve import Tokens, create_app, feed_stems, new_tokens, nginx_map, read_tokens
+    if hash_password:
+        from lichsync.desk.auth import hash_password as scrypt_hash
+        typer.echo(scrypt_hash(typer.prompt("Desk password", hide_input=True, confirmation_prompt=True)))
+        return
     if directory is None:
         config_path = config_file(config_path, verbose)
         if config_path is None:
@@ -76,5 +85,19 @@ def serve(
     typer.echo(f"Serving {len(feeds)} feed{'s' if len(feeds) != 1 else ''} of {directory} on {shown}/", err=True)
     if tokens.index:
         typer.echo(f"Every feed, with its secret link: {shown}/{tokens.index}/", err=True)
-    uvicorn.run(create_app(directory, tokens, base_url), host=host, port=port, server_header=False, proxy_headers=True,
+    app = create_app(directory, tokens, base_url)
+    desk_config = config_file(config_path)
+    if desk_config is not None:
+        from lichsync.desk.app import load_desk, mount
+        from lichsync.sync.state import default_path
+        try:
+            desk = load_desk(desk_config, state_path or default_path(), tokens, base_url)
+        except ConfigError as e:
+            raise fail(desk_config, str(e))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+            raise fail(desk_config, f"cannot read the desk's configuration: {e}")
+        if desk is not None:
+            app = mount(app, desk)
+            typer.echo(f"The office's desk: {shown}/desk/", err=True)
+    uvicorn.run(app, host=host, port=port, server_header=False, proxy_headers=True,
                 log_level="info")

@@ -110,12 +110,14 @@ def sync(
 
 def run(config: Config, settings: SyncSettings, raw: bytes, state_path: Path, dry_run: bool, force: bool,
         quiet: bool) -> int:
+    from lichsync.desk.store import corrections_digest
     from lichsync.sync.intake import take_in
     from lichsync.sync.sources import DocumentState
 
     started = time.perf_counter()
     with DocumentState(state_path) as documents:
-        intake = take_in(settings.sources, documents, config=raw, force=force, remember=not dry_run)
+        intake = take_in(settings.sources, documents, config=raw + corrections_digest(state_path), force=force,
+                         remember=not dry_run)
         for problem in intake.problems:
             log.warning("%s: %s", problem.origin, problem.message)
         if intake.unchanged:
@@ -127,7 +129,7 @@ def run(config: Config, settings: SyncSettings, raw: bytes, state_path: Path, dr
             return 1 if intake.problems else 0
         for r in intake.replaced:
             log.info("%s: replaced by the newer issue %s", r.old.origin, r.by.origin)
-        programs = intake.programs
+        programs = corrected(intake, config, state_path)
         rows: list[Row] = []
         if programs:  # nothing read at all: leave every feed and calendar as it is
             people = Directory(config, programs)
@@ -146,6 +148,18 @@ def run(config: Config, settings: SyncSettings, raw: bytes, state_path: Path, dr
         if not failed and not dry_run:
             documents.clean_run(intake.fingerprint)
         return 1 if failed else 0
+
+
+def corrected(intake: Intake, config: Config, state_path: Path) -> list[Program]:
+    """The current programs with the office's corrections (made at `serve`'s desk) applied again."""
+    from lichsync.desk.store import correct_all
+
+    bodies = {d.origin: d.source.organization for d in intake.documents}
+    programs, reviews = correct_all(intake.programs, state_path, bodies, config.organization.name)
+    for source, review in reviews:
+        log.warning("%s: a correction %s: %s", source, "applied, to confirm" if review.applied else "held",
+                    review.message)
+    return programs
 
 
 def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory, config: Config,
