@@ -54,12 +54,13 @@ def rows_from_grid(grid: Grid) -> Table | None:
     body = rows[at + 1 :] if at is not None else rows
     if not body:
         return None
-    roles = settle_roles(roles, body)
+    names = [c.text for c in rows[at].cells] if at is not None else [""] * width
+    roles = settle_roles(roles, body, names)
     if roles is None:
         return None
     header_line = next((c.line for c in rows[at].cells if c.line), 0) if at is not None else 0
     if SESSION_COLUMN in roles or OFFICIAL_COLUMN in roles:
-        body, roles = _spread(body, roles, [c.text for c in rows[at].cells] if at is not None else [])
+        body, roles = _spread(body, roles, names)
     table = _walk(body, roles, header_line)
     return table if table.rows else None
 
@@ -82,9 +83,9 @@ def _header_cells(row: GridRow) -> list[str | None] | None:
     if any(len(t) > 70 or days.DATE_RE.search(t) for t in texts):
         return None
     roles = [_label(t) for t in texts]
-    kinds = [_column_kind(t) if t and r in (None, TIME, LEADERS) else None for t, r in zip(texts, roles)]
-    if DAY in roles and CONTENT not in roles and sum(k is not None for k in kinds) >= 2:
-        return [k or r for k, r in zip(kinds, roles)]
+    kinds = [_column_kind(t) for t in texts]
+    if DAY in roles and sum(k is not None for k, r in zip(kinds, roles) if r != CONTENT) >= 2:
+        return roles  # a wide table's header: the day, then a column per session or official
     named = {r for r in roles if r}
     written = [t for t, first in zip(texts, _distinct(row)) if first]
     # Every cell of a header is a label (or a short word lichsync does not use: "TT", "Ghi chú").
@@ -152,7 +153,7 @@ def _inherit_spans(row: GridRow, roles: list[str | None]) -> list[str | None]:
 def _column_kind(text: str) -> str | None:
     if vocab.SESSION_ALONE_RE.match(text.strip()):
         return SESSION_COLUMN
-    if vocab.LEADER_START_RE.match(text) or re.match(r"^(?:phó\s+)?(?:giám\s+đốc|chủ\s+tịch|bí\s+thư)\b", text, re.IGNORECASE):
+    if vocab.LEADER_START_RE.match(text) or re.match(r"^(?:phó\s+)?(?:giám\s+đốc|chủ\s+tịch|bí\s+thư)\b|^ban\s+\S", text, re.IGNORECASE):
         return OFFICIAL_COLUMN
     return None
 
@@ -174,19 +175,21 @@ def share(texts: list[str], test: Callable[[str], object]) -> float:
     return sum(bool(test(t)) for t in texts) / len(texts) if texts else 0.0
 
 
-def settle_roles(roles: list[str | None] | None, body: list[GridRow]) -> list[str | None] | None:
+def settle_roles(roles: list[str | None] | None, body: list[GridRow], names: list[str]) -> list[str | None] | None:
     """Column roles from the header where it names them, from what the cells hold where it does not:
-    the column of dates is the day column whatever its header says; the longest text is the content."""
+    the column of dates is the day column whatever its header says; the longest text is the content;
+    columns named for sessions or officials whose cells hold items make a wide table."""
     width = len(body[0].cells) if body else 0
     columns = [_column_texts([r for r in body if not _spans_table(r)], c) for c in range(width)]
     named = list(roles) if roles else [None] * width
-    if roles and any(r in (SESSION_COLUMN, OFFICIAL_COLUMN) for r in roles):
-        return roles
     # Columns of dates lead columns of day numbers (a numbering column counts 1, 2, 3 too).
     day_share = [share(texts, days.names_days) + share(texts, days.has_date) for texts in columns]
     day = _day_column(named, day_share)
     if day is None:
         return _days_across(named, body)
+    wide = _wide(named, names, columns, day)
+    if wide:
+        return wide
     named = [IGNORED if r == DAY and c != day else r for c, r in enumerate(named)]
     named[day] = DAY
     if CONTENT not in named or share(columns[named.index(CONTENT)], days.names_days) > 0.6:
@@ -267,18 +270,34 @@ def _day_row(row: GridRow) -> vocab.DayHead | None:
     return head if head and not head.rest else None
 
 
+def _wide(named: list[str | None], names: list[str], columns: list[list[str]], day: int) -> list[str | None] | None:
+    """A table with a column per session ("Sáng | Chiều") or per official ("Ban Pháp chế | Ban KTNS"):
+    two or more such columns whose cells hold items, not names. Its other columns keep their roles."""
+    kinds = [_column_kind(n) if c != day and n and named[c] in (None, TIME, LEADERS) else None
+             for c, n in enumerate(names)]
+    wide = [c for c, k in enumerate(kinds) if k and columns[c]]
+    itemish = [c for c in wide if sum(map(len, columns[c])) / len(columns[c]) >= 15]
+    if len(wide) < 2 or len(itemish) * 2 < len(wide):
+        return None
+    out = [kinds[c] if c in wide else r for c, r in enumerate(named)]
+    out[day] = DAY
+    return [r if r in (DAY, TIME, CONTENT, SESSION_COLUMN, OFFICIAL_COLUMN) else IGNORED for r in out]
+
+
 def _spread(body: list[GridRow], roles: list[str | None], names: list[str]) -> tuple[list[GridRow], list[str | None]]:
-    """A wide table's rows as one row per (day, column): the column's name becomes the row's session or leader."""
+    """A wide table's rows as one row per (day, column): the column's name becomes the row's session
+    or leader; a session column of its own ("Buổi") and a column of other work keep their meaning."""
     day_col = roles.index(DAY)
+    time_col = roles.index(TIME) if TIME in roles else None
     out = []
     for row in body:
         for c, role in enumerate(roles):
             cell = row.cells[c]
-            if role not in (SESSION_COLUMN, OFFICIAL_COLUMN) or not cell.text:
+            if role not in (SESSION_COLUMN, OFFICIAL_COLUMN, CONTENT) or not cell.text:
                 continue
             named = Cell([Piece(names[c] if c < len(names) else "", cell.line or 0, BLOCK)])
-            out.append(GridRow([row.cells[day_col], named if role == SESSION_COLUMN else Cell(), cell,
-                                named if role == OFFICIAL_COLUMN else Cell()]))
+            time = named if role == SESSION_COLUMN else row.cells[time_col] if time_col is not None else Cell()
+            out.append(GridRow([row.cells[day_col], time, cell, named if role == OFFICIAL_COLUMN else Cell()]))
     return out, [DAY, TIME, CONTENT, LEADERS]
 
 
