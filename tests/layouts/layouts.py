@@ -641,10 +641,10 @@ def html_per_official(s: Schedule, rng: random.Random) -> Rendered:
                 mine = [i for i in items if (tuple(i.officials) == h if h else tuple(i.officials) not in heads)]
                 paras = []
                 for i in mine:
-                    paras.append(f"- {content(i, session=None, time='h', spans=False, location=True, officials=h is None)}")
+                    paras.append(f"- {content(i, session=None, time='h', spans=False, units=True, location=True, officials=h is None)}")
                 cells.append(_cell("\n".join(paras)))
             rows.append("<tr>" + "".join(cells) + "</tr>")
-    return Rendered(".html", page(heading(s, rng), f"<table>{''.join(rows)}</table>"), expected(s.items, False))
+    return Rendered(".html", page(heading(s, rng), f"<table>{''.join(rows)}</table>"), expected(s.items, True))
 
 
 def html_portal(s: Schedule, rng: random.Random) -> Rendered:
