@@ -43,7 +43,7 @@ LUNAR_RE = re.compile(r"^\(?\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*/\s*\d{1,2}\s*�
 
 # Who attends: the start of an entry of a leader column.
 LEADER_START_RE = re.compile(
-    r"^(?:đ/c|đ/\s*c|đồng\s+chí|các\s+đồng\s+chí|lãnh\s+đạo|lđ\s|thường\s+trực|theo\s+.{0,25}?mời|"
+    r"^(?:đ/c|đ/\s*c|đồng\s+chí|các\s+đồng\s+chí|các\s+(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|bí\s+thư|trưởng\s+ban)|lãnh\s+đạo|lđ\s|thường\s+trực|theo\s+.{0,25}?mời|"
     r"ban\s+giám\s+đốc|bgđ|giám\s+đốc|phó\s+giám\s+đốc|p?gđ\b|chủ\s+tịch|phó\s+chủ\s+tịch|p?ct\s|"
     r"bí\s+thư|phó\s+bí\s+thư|btv\b|ban\s+thường\s+vụ|đại\s+diện|tập\s+thể\s+lãnh\s+đạo|uvbtv|"
     r"trưởng\s+ban|phó\s+trưởng\s+ban|chánh\s+văn\s+phòng|cvp\b|pcvp\b)",
