@@ -156,10 +156,13 @@ def _ruled_rows(tables: list, words: list[dict]) -> tuple[list, list[dict]] | No
         return None
     grids = [[row.cells for row in table.rows] for table in sorted(tables, key=lambda t: t.bbox[1])]
     boxes = [box for grid in grids for cells in grid for box in cells if box]
-    inside = iter(_in_cells(words, boxes))
+    held = _in_cells(words, boxes)
+    inside = iter(held)
     rows, used = [], set()
+    assigned = {id(w) for ws in held for w in ws}
     for grid in grids:
         found = [[next(inside) if box else None for box in cells] for cells in grid]
+        grid = _adopt_orphans(grid, found, [w for w in words if id(w) not in assigned])
         right: dict[int, float] = {}
         for cells in found:
             for col, ws in enumerate(cells):
@@ -177,6 +180,34 @@ def _ruled_rows(tables: list, words: list[dict]) -> tuple[list, list[dict]] | No
                 row.append((_lines(ws), min(right.get(col, box[2]), box[2])))
             rows.append(row)
     return rows, [w for w in words if id(w) not in used]
+
+
+def _adopt_orphans(grid: list[list], found: list[list], loose: list[dict]) -> list[list]:
+    """Words inside a table that no cell box holds: the text of a cell spanning rows whose box the
+    rulings did not close (a day written once, centred in its rowspan). They become that cell, at
+    the first row of the gap under the column's last box. Returns the grid with the boxes added."""
+    if not grid or not loose:
+        return grid
+    grid = [list(cells) for cells in grid]
+    columns = {c: (box[0], box[2]) for cells in grid for c, box in enumerate(cells) if box}
+    bands = [min(((box[1], box[3]) for box in cells if box), key=lambda b: b[1] - b[0], default=None) for cells in grid]
+    top, bottom = min(b[0] for b in bands if b), max(b[1] for b in bands if b)
+    for w in sorted(loose, key=lambda w: (w["top"], w["x0"])):
+        x, y = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+        col = next((c for c, (a, b) in columns.items() if a <= x <= b), None)
+        if col is None or not top <= y <= bottom:
+            continue
+        above = max((box[3] for cells in grid for c, box in enumerate(cells) if c == col and box and box[3] <= y + 1),
+                    default=top)
+        start = next((r for r, b in enumerate(bands) if b and b[0] >= above - 1), None)
+        if start is None:
+            continue
+        if found[start][col] is None:
+            found[start][col] = []
+            a, b = columns[col]
+            grid[start][col] = (a, bands[start][0], b, bands[start][1])
+        found[start][col].append(w)
+    return grid
 
 
 def _gutters(words: list[dict]) -> list[list[float]]:
