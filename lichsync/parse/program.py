@@ -160,9 +160,7 @@ def week_period(
             start, end = date(y1, m1, d1), date(y2, m2, d2)
         except ValueError:
             warnings.append(Warning("unreadable_row", f"the week {d1}/{m1}–{d2}/{m2} is not a date range; read from its rows", None))
-    first = re.search(r"\d{1,2}\s*/\s*(\d{1,2})", table.rows[0].day)
-    anchor = Period(month=month or (start.month if start else int(first.group(1)) if first and 1 <= int(first.group(1)) <= 12 else 1),
-                    year=year, start=start, end=end)
+    anchor = Period(month=month or (start.month if start else _first_month(table, heading_text)), year=year, start=start, end=end)
     dated = [found for row in table.rows if isinstance(found := parser.row_days(row, anchor), days.Days)]
     if not dated:
         raise InputError(source, "no day of the schedule can be read as a date")
@@ -173,6 +171,18 @@ def week_period(
     if month is None:  # the period is the month of the first day: 30/12/2024–05/01/2025 is 12/2024
         anchor.month, anchor.year = anchor.start.month, anchor.start.year
     return anchor, warnings
+
+
+def _first_month(table: Table, heading_text: str) -> int:
+    """The month rows without one are read in ("1-4" above "Thứ 3 (05/09/2023)"): the title's, else the first written."""
+    titled = heading.find_period(heading_text)
+    if titled:
+        return titled[0]
+    for row in table.rows:
+        m = days.DATE_RE.search(days.without_lunar(row.day))
+        if m and 1 <= int(m.group("m")) <= 12:
+            return int(m.group("m"))
+    return 1
 
 
 def _infer_year(table: Table, text: str, warnings: list[Warning]) -> int:

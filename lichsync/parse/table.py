@@ -532,6 +532,6 @@ def join_lines(above: str, below: str) -> str:
     """Join a wrapped line to the one above: "QLCN-" + "CN" is one word, "Lạc -" + "GĐ" two."""
     if len(above) >= 2 and above[-1] in "-–" and above[-2].isalnum():
         return above + below
-    if re.search(r"\d\s*/\s*\d{1,3}$", above) and re.match(r"\d{1,3}\b", below):
+    if re.search(r"\d\s*/\s*\d{0,3}$", above) and re.match(r"\d{1,4}\b", below):
         return above + below  # "21/05/20" + "18)": a date broken by a narrow column
     return f"{above} {below}"

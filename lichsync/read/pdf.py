@@ -63,7 +63,11 @@ def _sep(above: Line | None, line: Line, right: float, wrap_gap: float = 0.0) ->
     gap = line.top - above.bottom - wrap_gap
     if gap > 1.0 * size:
         return BLOCK  # an empty paragraph between them
-    if gap > 0.25 * size or above.x1 + above.space + line.first_width < right - 1:
+    if gap > 0.25 * size:
+        return LINE
+    if vocab.CONNECTOR_END_RE.search(above.text) and not (vocab.BULLET_RE.match(line.text) or vocab.SESSION_RE.match(line.text)):
+        return WRAP  # "nhiệm kỳ 2023 -" / "2028": a line ending mid-phrase goes on, however short the next
+    if above.x1 + above.space + line.first_width < right - 1:
         return LINE
     if vocab.BULLET_RE.match(line.text) or vocab.SESSION_RE.match(line.text):
         return LINE
