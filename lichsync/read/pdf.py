@@ -164,9 +164,11 @@ def _ruled_rows(tables: list, words: list[dict]) -> tuple[list, list[dict]] | No
     inside = iter(held)
     rows, used = [], set()
     assigned = {id(w) for ws in held for w in ws}
-    for grid in grids:
+    for k, grid in enumerate(grids):
         found = [[next(inside) if box else None for box in cells] for cells in grid]
         grid = _adopt_orphans(grid, found, [w for w in words if id(w) not in assigned])
+        if k == len(grids) - 1:
+            _add_cut_row(grid, found, [w for w in words if id(w) not in assigned])
         right: dict[int, float] = {}
         for cells in found:
             for col, ws in enumerate(cells):
@@ -184,6 +186,35 @@ def _ruled_rows(tables: list, words: list[dict]) -> tuple[list, list[dict]] | No
                 row.append((_lines(ws), min(right.get(col, box[2]), box[2])))
             rows.append(row)
     return rows, [w for w in words if id(w) not in used]
+
+
+def _add_cut_row(grid: list[list], found: list[list], loose: list[dict]) -> None:
+    """The page's last row when the page cut it: its bottom ruling is on the next page, so no cell
+    box holds it. Words right under the table, within its columns, form that row's cells."""
+    width = max((len(cells) for cells in grid), default=0)
+    spans = [next(((b[0], b[2]) for cells in grid if c < len(cells) and (b := cells[c])), None) for c in range(width)]
+    if not grid or None in spans:
+        return
+    columns: list[tuple[float, float]] = spans  # type: ignore[assignment]
+    bottom = max(box[3] for cells in grid for box in cells if box)
+    left, right = columns[0][0], columns[-1][1]
+    below = sorted((w for w in loose if w["top"] >= bottom - 1 and left <= (w["x0"] + w["x1"]) / 2 <= right),
+                   key=lambda w: w["top"])
+    row: list[dict] = []
+    for w in below:
+        size = w["bottom"] - w["top"]
+        edge = row[-1]["bottom"] if row else bottom
+        if w["top"] - edge > 1.5 * size:
+            break  # a gap: what follows is the signature or notes, not the table
+        row.append(w)
+    if not row:
+        return
+    cells = [[w for w in row if a - 1 <= (w["x0"] + w["x1"]) / 2 <= b + 1] for a, b in columns]
+    if sum(map(bool, cells)) < 2:
+        return
+    top, low = min(w["top"] for w in row), max(w["bottom"] for w in row)
+    grid.append([(a, top, b, low) for a, b in columns])
+    found.append(cells)
 
 
 def _adopt_orphans(grid: list[list], found: list[list], loose: list[dict]) -> list[list]:
