@@ -153,8 +153,9 @@ class _Reader:
                     self.ends[col] = (cell[0][-1], cell[1])
 
 
-def _ruled_rows(tables: list, words: list[dict]) -> tuple[list, list[dict]] | None:
-    """Rows of the page's ruled tables as (lines, right edge) per cell; the words left outside."""
+def _ruled_rows(tables: list, words: list[dict], continued: bool) -> tuple[list, list[dict]] | None:
+    """Rows of the page's ruled tables as (lines, right edge) per cell; the words left outside.
+    On a page that continues the table of the page before, its first row may lack a top ruling."""
     tables = [t for t in tables if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
     if not tables:
         return None
@@ -167,8 +168,7 @@ def _ruled_rows(tables: list, words: list[dict]) -> tuple[list, list[dict]] | No
     for k, grid in enumerate(grids):
         found = [[next(inside) if box else None for box in cells] for cells in grid]
         grid = _adopt_orphans(grid, found, [w for w in words if id(w) not in assigned])
-        if k == len(grids) - 1:
-            _add_cut_row(grid, found, [w for w in words if id(w) not in assigned])
+        _add_cut_rows(grid, found, [w for w in words if id(w) not in assigned], continued and k == 0, k == len(grids) - 1)
         right: dict[int, float] = {}
         for cells in found:
             for col, ws in enumerate(cells):
@@ -188,33 +188,45 @@ def _ruled_rows(tables: list, words: list[dict]) -> tuple[list, list[dict]] | No
     return rows, [w for w in words if id(w) not in used]
 
 
-def _add_cut_row(grid: list[list], found: list[list], loose: list[dict]) -> None:
-    """The page's last row when the page cut it: its bottom ruling is on the next page, so no cell
-    box holds it. Words right under the table, within its columns, form that row's cells."""
+def _add_cut_rows(grid: list[list], found: list[list], loose: list[dict], first: bool, last: bool) -> None:
+    """Rows the page break cut: the last row's bottom ruling is on the next page and the next page's
+    first row has no top ruling, so no cell box holds them. Words right under (or above) the table,
+    within its columns, in two or more of them, form that row's cells."""
     width = max((len(cells) for cells in grid), default=0)
     spans = [next(((b[0], b[2]) for cells in grid if c < len(cells) and (b := cells[c])), None) for c in range(width)]
     if not grid or None in spans:
         return
     columns: list[tuple[float, float]] = spans  # type: ignore[assignment]
-    bottom = max(box[3] for cells in grid for box in cells if box)
-    left, right = columns[0][0], columns[-1][1]
-    below = sorted((w for w in loose if w["top"] >= bottom - 1 and left <= (w["x0"] + w["x1"]) / 2 <= right),
-                   key=lambda w: w["top"])
+    inside = [w for w in loose if columns[0][0] <= (w["x0"] + w["x1"]) / 2 <= columns[-1][1]]
+    if last:
+        bottom = max(box[3] for cells in grid for box in cells if box)
+        row = _adjacent(sorted((w for w in inside if w["top"] >= bottom - 1), key=lambda w: w["top"]), bottom, 1)
+        _append_row(grid, found, row, columns, len(grid))
+    if first:
+        top = min(box[1] for cells in grid for box in cells if box)
+        row = _adjacent(sorted((w for w in inside if w["bottom"] <= top + 1), key=lambda w: -w["bottom"]), top, -1)
+        _append_row(grid, found, row, columns, 0)
+
+
+def _adjacent(words: list[dict], edge: float, direction: int) -> list[dict]:
+    """The words of a block starting at `edge` (downwards or upwards), up to the first gap wider than a line."""
     row: list[dict] = []
-    for w in below:
+    for w in words:
         size = w["bottom"] - w["top"]
-        edge = row[-1]["bottom"] if row else bottom
-        if w["top"] - edge > 1.5 * size:
-            break  # a gap: what follows is the signature or notes, not the table
+        near = (w["top"] - (row[-1]["bottom"] if row else edge)) if direction > 0 else ((row[-1]["top"] if row else edge) - w["bottom"])
+        if near > 1.5 * size:
+            break
         row.append(w)
-    if not row:
-        return
+    return row
+
+
+def _append_row(grid: list[list], found: list[list], row: list[dict], columns: list[tuple[float, float]], at: int) -> None:
     cells = [[w for w in row if a - 1 <= (w["x0"] + w["x1"]) / 2 <= b + 1] for a, b in columns]
     if sum(map(bool, cells)) < 2:
         return
     top, low = min(w["top"] for w in row), max(w["bottom"] for w in row)
-    grid.append([(a, top, b, low) for a, b in columns])
-    found.append(cells)
+    grid.insert(at, [(a, top, b, low) for a, b in columns])
+    found.insert(at, cells)
 
 
 def _adopt_orphans(grid: list[list], found: list[list], loose: list[dict]) -> list[list]:
@@ -357,7 +369,7 @@ def _read_pages(pages: list[pdfpage.Page], source: str) -> _Reader:
         if any(page.images for page in pages):
             raise NoTextLayer(source, "no text layer — looks like a scan")
         raise InputError(source, "the PDF has no text")
-    ruled = [_ruled_rows(page.tables, page.words) for page in pages]
+    ruled = [_ruled_rows(page.tables, page.words, continued=k > 0) for k, page in enumerate(pages)]
     reader = _Reader()
     columns = None
     for k, words in enumerate(pages_words):
