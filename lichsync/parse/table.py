@@ -420,7 +420,7 @@ def _continues(grow: GridRow, roles: list[str | None], day_col: int | None, abov
         return grow.continues
     first = content.pieces[0]
     if grow.continues:
-        return first.sep == WRAP or not _starts_item(first.text)
+        return not _starts_item(first.text)  # "9h00: …" on the new page is an item of its own
     return first.text[:1].islower() and not _starts_item(first.text)
 
 

@@ -139,7 +139,8 @@ class _Reader:
                     # Widow and orphan control moves lines to the next page early, so a lowercase
                     # start continues the paragraph even where its first word would have fitted.
                     fits = last.x1 + last.space + lines[0].first_width < last_right - 1
-                    opens = vocab.BULLET_RE.match(lines[0].text) or vocab.SESSION_RE.match(lines[0].text)
+                    opens = (vocab.BULLET_RE.match(lines[0].text) or vocab.SESSION_RE.match(lines[0].text)
+                             or vocab.LEADING_TIME_RE.match(lines[0].text))
                     first_sep = WRAP if lines[0].text[:1].islower() or not (fits or opens) else LINE
                 grid_cells.append(Cell(_paragraphs(lines, right, page, first_sep, wrap_gap)))
             grow = GridRow(grid_cells)
