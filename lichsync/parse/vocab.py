@@ -28,7 +28,8 @@ SESSION_RE = re.compile(
 INLINE_ALL_DAY_RE = re.compile(r"\(\s*(?:cả|trong)\s+ngày\s*\)", I)
 
 # "- ", "+ ", "• ", numbered "1-", "2.", "3)", lettered "a)".
-BULLET_RE = re.compile(r"^(?P<mark>[-–+•*·●▪]|\d{1,2}[.)-](?!\d)|[a-zđ]\)(?=\s))\s*(?=\S)")
+# "18-NQ/TW", "05-CT/TU" open with a document's number, not a numbered item.
+BULLET_RE = re.compile(r"^(?P<mark>[-–+•*·●▪]|\d{1,2}[.)-](?!\d)(?![A-ZĐ]{1,6}/)|[a-zđ]\)(?=\s))\s*(?=\S)")
 
 WEEKDAY_NAMES = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s*nhật|hai|ba|tư|năm|sáu|bảy|cn|t[2-7])"
 WEEKDAY_LINE_RE = re.compile(rf"^\(?\s*{WEEKDAY_NAMES}\s*[,.)]?\s*$|^7\s*,\s*$", I)

@@ -65,6 +65,8 @@ def _sep(above: Line | None, line: Line, right: float, wrap_gap: float = 0.0) ->
         return BLOCK  # an empty paragraph between them
     if gap > 0.25 * size:
         return LINE
+    if re.search(r"\d$", above.text) and re.match(r"[-–]\s*\d", line.text):
+        return WRAP  # "giai đoạn 2021" / "- 2025": a range broken at its dash
     if vocab.CONNECTOR_END_RE.search(above.text) and not (vocab.BULLET_RE.match(line.text) or vocab.SESSION_RE.match(line.text)):
         return WRAP  # "nhiệm kỳ 2023 -" / "2028": a line ending mid-phrase goes on, however short the next
     if above.x1 + above.space + line.first_width < right - 1:
