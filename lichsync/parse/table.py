@@ -364,12 +364,14 @@ def _time_in_day(day: str) -> str | None:
 
 
 def _carry_sessions(grow: GridRow, above: GridRow, roles: list[str | None]) -> GridRow:
-    """A session cell ("Sáng") written on the first row of its block and left empty below it is
-    merged down the block, as a rowspan would: the rows under it are that session's."""
+    """A session cell ("Sáng") written on the first row of its block and left empty below it, beside
+    the rows' own hours, is merged down the block as a rowspan would: those hours are that session's."""
     cells = list(grow.cells)
-    for c, role in enumerate(roles):
-        if role == TIME and not cells[c].text and vocab.SESSION_ALONE_RE.match(above.cells[c].text):
-            cells[c] = above.cells[c]
+    times = [c for c, role in enumerate(roles) if role == TIME]
+    for c in times:
+        clocked = any(cells[o].text and vocab.TIME_ALONE_RE.match(cells[o].text) for o in times if o != c)
+        if clocked and not cells[c].text and vocab.SESSION_ALONE_RE.match(above.cells[c].text):
+            cells[c] = above.cells[c]  # a "Buổi" column beside a "Giờ" column groups the hours under it
     return GridRow(cells, grow.continues)
 
 

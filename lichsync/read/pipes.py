@@ -8,6 +8,7 @@ with fewer cells than the table lacks its first ones: the day or time written on
 from __future__ import annotations
 
 import re
+from lichsync.parse import vocab
 from lichsync.parse.document import Cell, Grid, GridRow
 from lichsync.parse.rows import LINE, Piece
 
@@ -17,15 +18,28 @@ RULE_RE = re.compile(r"^\|?[\s:|-]+\|?$")
 def grids(lines: list[tuple[int, str]]) -> list[Grid]:
     """Every pipe table of a text, each with the text above it."""
     out, block = [], []
-    for no, text in [*lines, (0, "")]:
+    for k, (no, text) in enumerate([*lines, (0, "")]):
         if text.count("|") >= 2 or (block and text.strip() and not _closed(block[-1][1]) and _ends_rows(block)):
             block.append((no, text))
             continue
+        if block and _page_break(lines[k:]):
+            continue  # a page number or a blank line between two pages of one table
+
         if len([b for b in block if b[1].count("|") >= 2]) >= 2:
             first = block[0][0]
             out.append(Grid(_rows(block), above="\n".join(t for n, t in lines if n < first), kind="pipe table"))
         block = []
     return out
+
+
+def _page_break(rest: list[tuple[int, str]]) -> bool:
+    """Whether the lines from here are page furniture (blank lines, "- 2 -", "Trang 2") before more rows."""
+    for _, text in rest[:4]:
+        if text.count("|") >= 2:
+            return True
+        if text.strip() and not vocab.FURNITURE_RE.match(text.strip()):
+            return False
+    return False
 
 
 def _closed(text: str) -> bool:
