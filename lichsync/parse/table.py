@@ -67,12 +67,13 @@ def rows_from_grid(grid: Grid) -> Table | None:
 
 def _resolve_merges(rows: list[GridRow]) -> list[GridRow]:
     """A cell marked as merged with the one above is that cell: the same object in each position."""
-    above: list[Cell] = []
-    out = []
+    last: dict[int, Cell] = {}  # per column, the last written cell: a header repeated by a page or the
+    out = []                    # page's empty first cells do not interrupt a merge
     for row in rows:
-        cells = [above[c] if cell.merged and c < len(above) else cell for c, cell in enumerate(row.cells)]
+        cells = [last.get(c, cell) if cell.merged else cell for c, cell in enumerate(row.cells)]
         out.append(GridRow(cells, row.continues))
-        above = cells
+        if _header_cells(row) is None:
+            last.update((c, cell) for c, cell in enumerate(cells) if cell.text or not (row.continues or cell.merged))
     return out
 
 
@@ -370,8 +371,8 @@ def _carry_sessions(grow: GridRow, above: GridRow, roles: list[str | None]) -> G
     times = [c for c, role in enumerate(roles) if role == TIME]
     for c in times:
         clocked = any(cells[o].text and vocab.TIME_ALONE_RE.match(cells[o].text) for o in times if o != c)
-        if clocked and not cells[c].text and vocab.SESSION_ALONE_RE.match(above.cells[c].text):
-            cells[c] = above.cells[c]  # a "Buổi" column beside a "Giờ" column groups the hours under it
+        if (clocked or grow.continues) and not cells[c].text and vocab.SESSION_ALONE_RE.match(above.cells[c].text):
+            cells[c] = above.cells[c]  # beside a "Giờ" column, or a merged cell the page break cut
     return GridRow(cells, grow.continues)
 
 
