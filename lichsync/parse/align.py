@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from lichsync.parse import vocab
-from lichsync.parse.rows import BLOCK, Piece
+from lichsync.parse.rows import BLOCK, LINE, Piece
 
 NATURAL = 2.0  # separations at least this strong delimit entries by themselves
 JOIN = -math.inf
@@ -33,8 +33,8 @@ def separation(prev: str, cur: str, sep: float) -> float:
         return sep
     if vocab.CONNECTOR_END_RE.search(prev) and not prev.endswith(("-", "–")):
         return JOIN
-    if cur[0] in "+&,;" or (cur[0].islower() and not re.match(r"(?:đ/c|đồng chí)\b", cur)):
-        return JOIN
+    if cur[0] in "+&,;" or (cur[0].islower() and sep < LINE and not re.match(r"(?:đ/c|đồng chí)\b", cur)):
+        return JOIN  # a wrapped line goes on; a new line of its own may start in lower case ("phòng họp số 3")
     if re.match(r"^[-–•]\s", cur):
         return sep + 3
     if vocab.LEADER_START_RE.match(cur):

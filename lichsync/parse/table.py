@@ -355,7 +355,8 @@ def _walk(body: list[GridRow], roles: list[str | None], header_line: int) -> Tab
 
 
 DAY_PART_RE = re.compile(
-    rf"(?:ngày\s+)?\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?|{vocab.WEEKDAY}|\b(?:thứ|ngày)\b|[(),;-]", re.IGNORECASE)
+    rf"(?:ngày\s+)?\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?|{vocab.WEEKDAY}|\bthứ\b|(?<!cả\s)(?<!trong\s)\bngày\b|[(),;-]",
+    re.IGNORECASE)
 
 
 def _time_in_day(day: str) -> str | None:
@@ -477,7 +478,7 @@ def cell_pieces(cell: Cell, role: str) -> list[Piece]:
             people = [x for x in PERSON_SPLIT_RE.split(chunk.strip()) if x.strip(" -–+•")]
             for j, person in enumerate(people):
                 sep = INNER if j else (BLOCK if k else p.sep)
-                if out and sep == LINE and (out[-1].text.endswith(",") or person[:1].islower()):
+                if out and sep == LINE and out[-1].text.endswith(","):
                     last = out[-1]
                     out[-1] = Piece(f"{last.text} {collapse(person)}", last.line, last.sep, last.pos)
                 else:
