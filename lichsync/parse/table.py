@@ -146,7 +146,7 @@ def _inherit_spans(row: GridRow, roles: list[str | None]) -> list[str | None]:
     """A header cell spanning several columns ("THỜI GIAN" over two) names each of them."""
     out = list(roles)
     for c in range(1, len(out)):
-        if out[c] is None and row.cells[c] is row.cells[c - 1]:
+        if out[c] is None and (row.cells[c] is row.cells[c - 1] or row.cells[c].merged and not row.cells[c].text):
             out[c] = out[c - 1]
     return out
 
@@ -239,7 +239,7 @@ def _guess_sides(named: list[str | None], columns: list[list[str]]) -> list[str 
             continue
         if not texts or share(texts, PLATE_RE.search) > 0.3:
             out[c] = IGNORED
-        elif share(texts, CLOCK_CELL_RE.match) > 0.5 or share(texts, DURATION_RE.match) > 0.5:
+        elif share(texts, lambda t: CLOCK_CELL_RE.match(t) or DURATION_RE.match(t)) > 0.5:
             out[c] = TIME
         elif share(texts, LEADER_CELL_RE.search) > 0.4:
             out[c] = LEADERS
