@@ -53,8 +53,9 @@ def boundaries(pieces: list[Piece]) -> list[float]:
     return [separation(a.text, b.text, b.sep) for a, b in zip(pieces, pieces[1:])]
 
 
-def segment(pieces: list[Piece], target: int | None = None) -> list[Entry]:
-    """Entries of a column; with a target count, the reading closest to that many entries."""
+def segment(pieces: list[Piece], target: int | None = None, people: bool = False) -> list[Entry]:
+    """Entries of a column; with a target count, the reading closest to that many entries. In a
+    leaders column (`people`), a name merged into one entry with another stays a name of its own."""
     pieces = [p for p in pieces if p.text.strip()]
     if not pieces:
         return []
@@ -79,7 +80,9 @@ def segment(pieces: list[Piece], target: int | None = None) -> list[Entry]:
         text = group[0].text.strip()
         for piece in group[1:]:
             # A second leader merged into one entry stays a separate name: "Đ/c An PGĐ; Đại diện CĐ".
-            joiner = "; " if vocab.LEADER_START_RE.match(piece.text.strip()) and not text.endswith((",", ";")) else " "
+            own = vocab.LEADER_START_RE.match(piece.text.strip()) or (
+                people and piece.sep >= LINE and vocab.UNIT_HEAD_RE.match(piece.text.strip()))
+            joiner = "; " if own and not text.endswith((",", ";")) else " "
             text += joiner + piece.text.strip()
         entries.append(Entry(text=re.sub(r"\s+", " ", text).strip(), line=group[0].line, pos=group[0].pos))
         start = i + 1

@@ -23,7 +23,8 @@ RANGE_RE = re.compile(
     r"(?:-|–|,|đến(?:\s+hết)?|và)\s*(?:ngày\s+)?(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})(?:\s*/\s*(?P<y2>\d{4}))?(?!\d)",
     re.IGNORECASE,
 )
-DATE_RE = re.compile(r"(?<![\d/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?![\d/])")
+# "14/7", "14/7/2025"; "08/11/202" too, a year the page cut (its rest joins from the next page)
+DATE_RE = re.compile(r"(?<![\d/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?:(?P<y>\d{4})|\d{0,3}))?(?![\d/])")
 # A monthly program's bare day numbers: "5", "06-07", "1-4", "6, 7", "Từ ngày 14 đến ngày 18".
 BARE_RE = re.compile(
     r"^\D{0,12}?(?:từ\s+)?(?:ngày\s+)?(?P<d1>\d{1,2})(?:\s*(?:-|–|,|đến(?:\s+hết)?)\s*(?:ngày\s+)?(?P<d2>\d{1,2}))?(?!\s*(?:[/\d]|ngày))",

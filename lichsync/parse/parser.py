@@ -93,7 +93,7 @@ def _segment_events(seg, row, start, row_end, sides, context, warnings) -> list[
         return []
     assigned = {}
     for role in sides:
-        entries = align.segment(seg.sides.get(role, []), target=len(found))
+        entries = align.segment(seg.sides.get(role, []), target=len(found), people=role == LEADERS)
         groups, settled = align.assign(entries, [it.pos for it in found])
         assigned[role] = groups
         if not settled:

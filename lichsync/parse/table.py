@@ -519,6 +519,8 @@ def _extend(row: Row, grow: GridRow, roles: list[str | None], above: GridRow | N
 def _join(row: Row, grow: GridRow, roles: list[str | None], above: GridRow | None) -> None:
     """The rest of a row broken by the page or wrapped onto the next table row."""
     for c, role in enumerate(roles):
+        if role == DAY and grow.cells[c].text and not (above is not None and above.cells[c] is grow.cells[c]):
+            row.day = join_lines(row.day, grow.cells[c].text)  # "Thứ 2 (08/11/202" + "1)"
         cell = grow.cells[c]
         if role in (None, DAY, IGNORED, WEEKDAY) or not cell.text or (above is not None and above.cells[c] is cell) \
                 or _spans_left(grow, c):
