@@ -12,9 +12,9 @@ import typer
 
 from lichsync.parse import checks
 from lichsync.cli.console import fail, utf8_stdout
+from lichsync.cli.inputs import read_program
 from lichsync.errors import InputError
 from lichsync.parse.model import Program, Warning
-from lichsync.read.pipeline import parse_file
 
 SHOWN = {checks.ERROR, checks.WARNING}
 
@@ -35,13 +35,9 @@ def check(
     status = 0
     for file in files:
         try:
-            program = parse_file(file)
+            program = read_program(file)
         except InputError as e:
             fail(file, e.problem)
-            status = 2
-            continue
-        except OSError as e:  # a directory, no permission
-            fail(file, e.strerror or str(e))
             status = 2
             continue
         for lv, w in findings(program, notes):

@@ -58,17 +58,19 @@ def export(
     if all_ and directory is None:
         raise fail("export", "--all needs -d DIR")
     config = load_config(config_path)
-    programs = read_programs(files)
+    programs, failed = read_programs(files)  # a bad file is its own line; the others are exported
     people = Directory(config, programs)
     events = map_programs(programs, config, people)
     if official:
         person = choose(people, official)
         write(output, for_official(events, person.key), feed_title(person.short_name), config)
-        return
-    try:
-        os.makedirs(directory, exist_ok=True)
-    except OSError as e:
-        raise fail(directory, f"cannot create the directory: {e.strerror or e}")
-    rendered: dict = {}  # an event in several feeds is rendered once
-    for file_name, feed_events, name in feeds_for_all(events, people, config, programs):
-        write(directory / file_name, feed_events, name, config, rendered)
+    else:
+        try:
+            os.makedirs(directory, exist_ok=True)
+        except OSError as e:
+            raise fail(directory, f"cannot create the directory: {e.strerror or e}") from None
+        rendered: dict = {}  # an event in several feeds is rendered once
+        for file_name, feed_events, name in feeds_for_all(events, people, config, programs):
+            write(directory / file_name, feed_events, name, config, rendered)
+    if failed:
+        raise typer.Exit(1)

@@ -12,7 +12,7 @@ from lichsync import config as config_mod
 from lichsync.config import Config, ConfigError, Official
 from lichsync.cli.console import fail
 from lichsync.calendar.directory import AmbiguousName, Directory, UnknownName, describe
-from lichsync.errors import InputError
+from lichsync.errors import InputError, unexpected
 from lichsync.parse.model import Program
 from lichsync.read.pipeline import parse_file
 from lichsync.sync.revisions import latest_given
@@ -30,13 +30,32 @@ def load_config(path: Path | None) -> Config:
         raise fail(path, e.strerror or str(e))
 
 
-def read_programs(files: list[Path]) -> list[Program]:
+def read_program(file: Path) -> Program:
+    """The program in `file`, or an InputError: whatever goes wrong reading one document is its one line."""
+    try:
+        return parse_file(file)
+    except InputError:
+        raise
+    except OSError as e:  # a directory, no permission
+        raise InputError(str(file), e.strerror or str(e)) from None
+    except Exception as e:  # a bug met by this document must not cost the others
+        raise InputError(str(file), unexpected(e)) from None
+
+
+def read_programs(files: list[Path]) -> tuple[list[Program], bool]:
+    """The programs of the files that could be read, and whether one could not (each said in one line).
+
+    None readable ends the command (exit 2): there is nothing to go on with."""
     programs = []
+    failed = False
     for file in files:
         try:
-            programs.append(parse_file(file))
+            programs.append(read_program(file))
         except InputError as e:
-            raise fail(file, e.problem)
+            fail(file, e.problem)
+            failed = True
+    if not programs:
+        raise typer.Exit(2)
     for p in programs:
         if p.warnings:
             n = len(p.warnings)
@@ -45,7 +64,7 @@ def read_programs(files: list[Path]) -> list[Program]:
     for p in programs:
         if p not in kept:
             typer.echo(f"lichsync: {p.source}: replaced by a later file of the same program", err=True)
-    return kept
+    return kept, failed
 
 
 def choose(directory: Directory, name: str) -> Official:

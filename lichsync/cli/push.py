@@ -56,7 +56,7 @@ def desired_events(programs: list[Program], config: Config, people: Directory,
     return [Desired(e, scopes[e.source]) for e in events], set(scopes.values())
 
 
-def caldav_password(config: Config) -> str | None:
+def caldav_password(config: Config, label: str) -> str | None:
     settings = config.targets.caldav
     if os.environ.get(settings.password_env):
         return os.environ[settings.password_env]
@@ -65,17 +65,25 @@ def caldav_password(config: Config) -> str | None:
             out = subprocess.run(shlex.split(settings.password_command), capture_output=True, text=True,
                                  timeout=60, check=True).stdout
         except (OSError, subprocess.SubprocessError) as e:
-            raise fail("targets.caldav.password_command", f"failed: {e}")
-        return out.splitlines()[0] if out.strip() else None
+            raise TargetError(label, f"targets.caldav.password_command failed: {e}") from None
+        if not out.strip():
+            raise TargetError(label, "targets.caldav.password_command printed no password")
+        return out.splitlines()[0]
     return settings.password
 
 
 def open_target(kind: str, calendar: str, config: Config) -> Target:
+    """The target of one calendar; what keeps it from opening (credentials) is a TargetError naming it."""
+    label = f"{kind} {calendar}"
     if kind == "caldav":
         from lichsync.publish.caldav import CalDAVTarget
-        username = os.environ.get("LICHSYNC_CALDAV_USERNAME") or config.targets.caldav.username
-        return CalDAVTarget(calendar, username, caldav_password(config),
-                            backoff=Backoff(retries=config.targets.caldav.retries))
+        settings = config.targets.caldav
+        username = os.environ.get("LICHSYNC_CALDAV_USERNAME") or settings.username
+        password = caldav_password(config, label)
+        if username and password is None:  # cron passes no environment
+            raise TargetError(label, f"user {username} has no password: set {settings.password_env} "
+                                     "or targets.caldav.password_command")
+        return CalDAVTarget(calendar, username, password, backoff=Backoff(retries=settings.retries))
     from lichsync.publish.google import GoogleTarget, authorized_http, token_path
     settings = config.targets.google
     backoff = Backoff(retries=settings.retries)
@@ -86,8 +94,9 @@ def open_target(kind: str, calendar: str, config: Config) -> Target:
     try:
         http = authorized_http(creds)
     except (OSError, ValueError, KeyError) as e:
-        raise fail(creds, f"cannot use these Google credentials ({getattr(e, 'strerror', None) or e}); "
-                          "run `lichsync auth google` or set targets.google.credentials to a service-account key")
+        raise TargetError(label, f"cannot use the Google credentials {creds} ({getattr(e, 'strerror', None) or e}); "
+                                 "run `lichsync auth google` or set targets.google.credentials "
+                                 "to a service-account key") from None
     return GoogleTarget(calendar, http, root_url=settings.endpoint, backoff=backoff)
 
 
@@ -119,7 +128,7 @@ def push(
 ) -> None:
     """Make an official's calendar match the programs: create, update and delete only lichsync's own events."""
     config = load_config(config_path)
-    programs = read_programs(files)
+    programs, failed = read_programs(files)  # a bad file is its own line; the others are pushed
     people = Directory(config, programs)
     person = choose(people, official)
     desired, scopes = desired_events(programs, config, people, person.key)
@@ -131,17 +140,19 @@ def push(
     console = wide_console()
     report = []
     with state:
-        for kind, cal in chosen:
-            target = open_target(kind, cal, config)
+        for kind, cal in chosen:  # a target that fails is one line; the others still run
             writing = False
             try:
+                target = open_target(kind, cal, config)
                 the_plan = plan(desired, state.records(target.kind, target.calendar), target.list(), scopes)
                 if not dry_run:
                     writing = bool(the_plan.writes)
                     _write(the_plan, target, state, console, quiet=as_json)
             except TargetError as e:
                 after = " (every write the server accepted is in the state; run again to finish)" if writing else ""
-                raise fail(e.target, e.problem + after, 1)
+                fail(e.target, e.problem + after, 1)
+                failed = True
+                continue
             report.append((target, the_plan))
             if not as_json:
                 print_plan(target, the_plan, console, dry_run)
@@ -149,6 +160,8 @@ def push(
         utf8_stdout()
         typer.echo(json.dumps({"dry_run": dry_run, "targets": [plan_json(t, p) for t, p in report]},
                               ensure_ascii=False, indent=2))
+    if failed:
+        raise typer.Exit(1)
 
 
 def _write(the_plan: Plan, target: Target, state: State, console, quiet: bool) -> None:

@@ -25,6 +25,7 @@ from lichsync.calendar.calendar_event import CalendarEvent
 from lichsync.cli.export import feeds_for_all
 from lichsync.cli.push import open_target, scope
 from lichsync.config import Config, ConfigError
+from lichsync.errors import unexpected
 from lichsync.cli.console import fail, wide_console
 from lichsync.calendar.directory import Directory
 from lichsync.sync.intake import Intake, take_in
@@ -196,8 +197,9 @@ def push_calendars(events: list[CalendarEvent], people: Directory, config: Confi
                     row.deleted, row.unchanged = counts["delete"], counts["unchanged"]
                 except TargetError as e:
                     row.error = f"{e.target}: {e.problem}"
-                except typer.Exit:  # open_target already said what is wrong (credentials, password command)
-                    row.error = f"{calendar}: cannot open this {kind} calendar"
+                except Exception as e:  # a bug met by one calendar must not cost the others
+                    log.debug("%s %s", kind, calendar, exc_info=True)
+                    row.error = f"{kind} {calendar}: {unexpected(e)}"
                 rows.append(row)
     return rows
 

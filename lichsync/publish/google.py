@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 import httplib2
+from google.auth import exceptions as auth_errors
 from googleapiclient.discovery import build_from_document
 from googleapiclient.errors import HttpError
 
@@ -31,7 +32,9 @@ SCOPES = ["https://www.googleapis.com/auth/calendar.events"]
 BATCH_LIMIT = 50  # Google's documented maximum is 1000; 50 keeps a failed batch cheap to resend
 PAGE_SIZE = 2500  # the largest page events.list serves
 RATE_LIMIT_REASONS = {"rateLimitExceeded", "userRateLimitExceeded"}
-NETWORK_ERRORS = (OSError, socket.timeout, httplib2.HttpLib2Error)
+# google-auth wraps a failed token request (no route to Google, DNS) in its TransportError
+NETWORK_ERRORS = (OSError, socket.timeout, httplib2.HttpLib2Error, auth_errors.TransportError)
+REFUSED = "Google refused the credentials; run `lichsync auth google` again or check the service-account key"
 
 
 def event_id(uid: str) -> str:
@@ -121,6 +124,8 @@ class GoogleTarget(Target):
             except NETWORK_ERRORS as e:
                 if attempt == self.backoff.retries:
                     raise TargetError(self.label, f"{what}: network error after {attempt + 1} tries: {e}") from None
+            except auth_errors.GoogleAuthError as e:  # RefreshError: a revoked or expired token, a bad key
+                raise TargetError(self.label, f"{what}: {REFUSED} ({_first_line(e)})") from None
             self.backoff.wait(attempt)
 
     def list(self) -> list[RemoteEvent]:
@@ -185,6 +190,8 @@ class GoogleTarget(Target):
                 except NETWORK_ERRORS as e:
                     again.extend(chunk)
                     errors.append(f"network error: {e}")
+                except auth_errors.GoogleAuthError as e:
+                    raise TargetError(self.label, f"batch request: {REFUSED} ({_first_line(e)})") from None
                 if fatal:
                     raise TargetError(self.label, fatal[0])
             if again:
@@ -211,6 +218,10 @@ class GoogleTarget(Target):
             else:  # raised once the batch's other calls are recorded
                 fatal.append(f"{op} {action.uid}: {_describe(exception)}")
         return handle
+
+
+def _first_line(e: Exception) -> str:
+    return (str(e).splitlines() or [type(e).__name__])[0][:200]
 
 
 def _describe(e: Exception) -> str:

@@ -9,18 +9,21 @@ of one organisation's period the newest is kept (revisions.py).
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import httpx
 
 from lichsync import __version__
-from lichsync.errors import InputError
+from lichsync.errors import InputError, unexpected
 from lichsync.parse.model import Program
 from lichsync.read.pipeline import parse_data
 from lichsync.sync.revisions import Issue, Replaced, current_issues
 from lichsync.settings import Source
 from lichsync.sync.sources import Document, DocumentState, Problem, collect, fallback
+
+log = logging.getLogger("lichsync")
 
 
 @dataclass
@@ -93,6 +96,9 @@ def _read(doc: Document, parse: Callable[[bytes, str], Program]) -> tuple[Progra
         program = parse(doc.data, doc.origin)
     except InputError as e:
         return None, f"not a program: {e.problem}"
+    except Exception as e:  # a bug met by one document must not cost the others
+        log.debug("%s", doc.origin, exc_info=True)
+        return None, unexpected(e)
     if not program.events:
         return None, "not a program: no events found"
     return program, None

@@ -1,0 +1,190 @@
+"""Issue 15: one bad document, one failed target or one hostile file never costs the run or the data.
+
+Each test runs the command as a user would (`python -m lichsync`), within bounded time and memory
+(run_cli's 60 s timeout; `bounded` caps the address space of the reading ones), and asserts the one
+line it ends with and that the other documents and targets were still processed.
+"""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from conftest import REPO, run_cli
+from push_servers import PASSWORD, USER
+
+GOOD = REPO / "samples" / "so-ldtbxh-hatinh-2023-09.txt"
+BAD_WEEK = """LỊCH CÔNG TÁC TUẦN
+
+| Thứ | Ngày | Nội dung công việc | Chủ trì |
+|---|---|---|---|
+| Thứ hai | 14/13 | Sáng: Họp giao ban | Đ/c Lạc |
+| Thứ ba | 15/12 | Sáng: Tiếp công dân | Đ/c Lạc |
+"""
+
+
+def one_line(stderr: str) -> str:
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, stderr
+    assert "Traceback" not in stderr
+    return lines[0]
+
+
+def bounded(*args, mb: int = 500, timeout: float = 10, stdin=None) -> subprocess.CompletedProcess:
+    """`python -m lichsync ARGS` that may use at most `mb` of address space beyond Python's own and
+    `timeout` seconds: the issue's bound for every hostile file."""
+    def limit() -> None:
+        cap = (mb + 400) * 2**20  # the interpreter with lxml, pdfplumber and python-docx maps ~400 MB
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    env = dict(os.environ, PYTHONPATH=str(REPO), PYTHONIOENCODING="utf-8")
+    return subprocess.run([sys.executable, "-m", "lichsync", *map(str, args)], env=env, capture_output=True,
+                          text=True, encoding="utf-8", timeout=timeout, preexec_fn=limit, stdin=stdin)
+
+
+# --- 1. one document stops the whole sync ------------------------------------------------------
+
+@pytest.fixture
+def bad_week(tmp_path: Path) -> Path:
+    path = tmp_path / "bad-week.txt"
+    path.write_text(BAD_WEEK, encoding="utf-8")
+    return path
+
+
+def test_parse_an_impossible_date_is_one_line(bad_week: Path):
+    result = run_cli("parse", bad_week)
+    assert result.returncode == 2
+    assert one_line(result.stderr).startswith(f"lichsync: {bad_week}: ")
+
+
+def test_check_goes_on_after_a_bad_document(bad_week: Path, tmp_path: Path):
+    result = run_cli("check", bad_week, GOOD)
+    assert result.returncode == 2
+    assert one_line(result.stderr).startswith(f"lichsync: {bad_week}: ")
+
+
+def test_export_and_push_go_on_after_a_bad_document(bad_week: Path, tmp_path: Path):
+    feed = tmp_path / "lac.ics"
+    result = run_cli("export", bad_week, GOOD, "--official", "Lạc", "-o", feed)
+    assert result.returncode == 1
+    assert f"lichsync: {bad_week}: " in result.stderr and "Traceback" not in result.stderr
+    assert len(icalendar.Calendar.from_ical(feed.read_bytes()).walk("VEVENT")) > 5
+
+    pushed = run_cli("push", bad_week, GOOD, "--official", "Lạc", "--to", "caldav", "--calendar",
+                     "http://127.0.0.1:9/x/", "--dry-run", "--json", "--state", tmp_path / "s.sqlite3")
+    assert f"lichsync: {bad_week}: " in pushed.stderr and "Traceback" not in pushed.stderr
+    assert "caldav http://127.0.0.1:9/x/: listing events" in pushed.stderr  # it got as far as the target
+    assert pushed.returncode == 1
+
+
+def sync_config(tmp_path: Path, sources: str, lac: str = "", targets: str = "") -> Path:
+    config = tmp_path / "lichsync.toml"
+    config.write_text(f"""
+[officials.lac]
+short_name = "Lạc"
+{lac}
+
+[officials.cong]
+short_name = "Công"
+
+{targets}
+
+[feeds]
+dir = "feeds"
+
+{sources}
+""", encoding="utf-8")
+    return config
+
+
+def feed_count(path: Path) -> int:
+    return len(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+
+
+def test_sync_goes_on_after_a_bad_document(bad_week: Path, tmp_path: Path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a-week.txt").write_bytes(bad_week.read_bytes())
+    (inbox / "b-month.txt").write_bytes(GOOD.read_bytes())
+    config = sync_config(tmp_path, f'[[sources]]\nname = "inbox"\npath = "{inbox}"')
+    result = run_cli("sync", "-c", config, "--state", tmp_path / "state.sqlite3", "--quiet")
+    assert result.returncode == 1
+    assert one_line(result.stderr).startswith(f"lichsync: {inbox / 'a-week.txt'}: ")
+    assert feed_count(tmp_path / "feeds" / "lac.ics") > 5
+
+
+# --- 2. one target stops the others --------------------------------------------------------------
+
+def service_account(path: Path, token_uri: str) -> Path:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption()).decode()
+    path.write_text(json.dumps({"type": "service_account", "client_email": "t@example.iam.gserviceaccount.com",
+                                "private_key": pem, "private_key_id": "1", "token_uri": token_uri,
+                                "client_id": "1", "project_id": "t"}))
+    return path
+
+
+def test_no_route_to_google_costs_only_the_google_calendar(radicale, tmp_path: Path):
+    """google-auth's TransportError (DNS fails for the token endpoint) is the Google row's error;
+    the CalDAV calendars, before and after it, still get their events."""
+    key = service_account(tmp_path / "key.json", "https://oauth2.no-route.invalid/token")
+    lac_cal, cong_cal = radicale.new_calendar(), radicale.new_calendar()
+    config = sync_config(
+        tmp_path, f'[[sources]]\nname = "one"\npath = "{GOOD}"',
+        lac=f'calendars = {{ google = "lac@example.org", caldav = "{lac_cal}" }}',
+        targets=f'[officials.cong.calendars]\ncaldav = "{cong_cal}"\n\n'
+                f'[targets.google]\ncredentials = "{key}"\nretries = 0\n\n'
+                f'[targets.caldav]\nusername = "{USER}"\npassword = "{PASSWORD}"')
+    result = run_cli("sync", "-c", config, "--state", tmp_path / "state.sqlite3", "--quiet")
+    assert result.returncode == 1
+    line = one_line(result.stderr)
+    assert line.startswith("lichsync: lac google: FAILED: google lac@example.org: ") and "network error" in line
+    for calendar in (lac_cal, cong_cal):
+        assert len(list(radicale.client.calendar(url=calendar).events())) > 0
+
+
+def test_push_reports_each_failed_target_and_runs_the_others(radicale, tmp_path: Path):
+    key = service_account(tmp_path / "key.json", "https://oauth2.no-route.invalid/token")
+    calendar = radicale.new_calendar()
+    config = tmp_path / "c.toml"
+    config.write_text(f"""
+[officials.lac]
+short_name = "Lạc"
+calendars = {{ google = "lac@example.org", caldav = "{calendar}" }}
+
+[targets.google]
+credentials = "{key}"
+retries = 0
+
+[targets.caldav]
+username = "{USER}"
+password = "{PASSWORD}"
+""", encoding="utf-8")
+    result = run_cli("push", GOOD, "--official", "Lạc", "-c", config, "--state", tmp_path / "s.sqlite3")
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if "google lac@example.org" in line]
+    assert len(errors) == 1 and "Traceback" not in result.stderr
+    assert f"caldav {calendar}: create " in result.stdout
+    assert len(list(radicale.client.calendar(url=calendar).events())) > 0
+
+
+# --- 3. a CalDAV username without a password -----------------------------------------------------
+
+def test_caldav_user_without_password_says_what_to_set(tmp_path: Path):
+    config = tmp_path / "c.toml"
+    config.write_text('[targets.caldav]\nusername = "lac"\n', encoding="utf-8")
+    result = run_cli("push", GOOD, "--official", "Lạc", "--to", "caldav", "--calendar", "http://127.0.0.1:9/x/",
+                     "-c", config, "--state", tmp_path / "s.sqlite3", env={"LICHSYNC_CALDAV_PASSWORD": ""})
+    assert result.returncode == 1
+    assert ("lichsync: caldav http://127.0.0.1:9/x/: user lac has no password: set LICHSYNC_CALDAV_PASSWORD "
+            "or targets.caldav.password_command") in result.stderr
+    assert "Traceback" not in result.stderr
