@@ -188,3 +188,122 @@ def test_caldav_user_without_password_says_what_to_set(tmp_path: Path):
     assert ("lichsync: caldav http://127.0.0.1:9/x/: user lac has no password: set LICHSYNC_CALDAV_PASSWORD "
             "or targets.caldav.password_command") in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- 4. what a file expands to is bounded -------------------------------------------------------
+
+def test_html_spans_are_clipped_to_the_table(tmp_path: Path):
+    """62 KB of cells spanning 500 columns and 500 rows once took > 1 GB and > 20 s."""
+    rows = ["<tr><th>Ngày</th><th>Nội dung</th></tr>"]
+    rows += ['<tr><td colspan="500" rowspan="500">2/10</td><td colspan="500" rowspan="500">Họp</td></tr>'] * 700
+    page = tmp_path / "spans.html"
+    page.write_text("<html><body><table>" + "".join(rows) + "</table></body></html>", encoding="utf-8")
+    assert page.stat().st_size > 60_000
+    result = bounded("parse", page)
+    assert result.returncode in (0, 2), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_docx_part_that_unpacks_to_gigabytes_is_refused(tmp_path: Path):
+    import zipfile
+
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(REPO / "samples" / "so-ldtbxh-hatinh-2023-09.docx") as z, \
+            zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in z.infolist():
+            if item.filename != "word/document.xml":
+                out.writestr(item, z.read(item.filename))
+        with out.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(z.read("word/document.xml"))
+            for _ in range(256):  # 256 MiB of spaces: 256 KB compressed
+                part.write(b" " * 2**20)
+    result = bounded("parse", bomb)
+    assert result.returncode == 2
+    assert one_line(result.stderr) == (f"lichsync: {bomb}: the Word file is too large to read: "
+                                       "its part word/document.xml unpacks to 256 MB")
+
+
+@pytest.mark.parametrize("endless", ["/dev/zero", "pipe"])
+def test_files_without_a_size_are_read_no_further_than_the_limit(endless: str, tmp_path: Path):
+    """st_size is 0 for /dev/zero and pipes: the read itself stops at LICHSYNC_MAX_FILE_MB."""
+    if endless == "pipe":
+        writer = subprocess.Popen(["yes", "Thứ hai 2/10 Họp giao ban"], stdout=subprocess.PIPE)
+        result = bounded("parse", "/dev/stdin", stdin=writer.stdout)
+        writer.kill()
+        writer.wait()
+        where = "/dev/stdin"
+    else:
+        result, where = bounded("parse", endless), endless
+    assert result.returncode == 2
+    assert one_line(result.stderr) == f"lichsync: {where}: the file is over the limit of 50.0 MB (LICHSYNC_MAX_FILE_MB)"
+
+
+def test_a_trickling_download_ends_at_its_timeout(tmp_path: Path, httpserver):
+    """A byte every half second never trips a per-read timeout; the whole download has one."""
+    import time
+
+    from werkzeug import Response
+
+    def trickle(_request):
+        def body():
+            for _ in range(100):
+                yield b"x"
+                time.sleep(0.5)
+        return Response(body(), content_type="text/plain")
+
+    httpserver.expect_request("/p.txt").respond_with_handler(trickle)
+    config = sync_config(tmp_path, f'[[sources]]\nname = "slow"\nurl = "{httpserver.url_for("/p.txt")}"\ntimeout = 2')
+    started = time.monotonic()
+    result = run_cli("sync", "-c", config, "--state", tmp_path / "s.sqlite3", "--quiet")
+    assert time.monotonic() - started < 10
+    assert result.returncode == 1
+    assert one_line(result.stderr).endswith("p.txt: the download took longer than 2 s (no earlier copy to keep)")
+
+
+# --- 10. encodings -------------------------------------------------------------------------------
+
+MONTH = """UBND TỈNH HÀ TĨNH
+SỞ LAO ĐỘNG - TBXH
+
+CHƯƠNG TRÌNH CÔNG TÁC THÁNG 10 NĂM 2023
+
+| Ngày | Nội dung công việc | Đơn vị chuẩn bị | Người chủ trì |
+|---|---|---|---|
+| 2 | Sáng: Chào cờ đầu tháng | Văn phòng | Đ/c Lạc |
+| 3 | Sáng: Họp giao ban Lãnh đạo Sở | Văn phòng | Đ/c Lạc |
+"""
+
+
+def cp1258(text: str) -> bytes:
+    """Windows-1258 as Vietnamese Windows writes it: a letter (â, ơ …), then its tone as a combining mark."""
+    import unicodedata
+
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+                   + "".join(c for c in parts if c in tones))
+    return "".join(out).encode("cp1258")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "cp1258"])
+def test_text_in_other_encodings_is_read(encoding: str, tmp_path: Path):
+    path = tmp_path / "program.txt"
+    if encoding == "utf-16-be":
+        path.write_bytes(b"\xfe\xff" + MONTH.encode("utf-16-be"))
+    else:
+        path.write_bytes(cp1258(MONTH) if encoding == "cp1258" else MONTH.encode(encoding))
+    result = run_cli("parse", path, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    titles = [e["title"] for e in json.loads(result.stdout)["events"]]
+    assert titles == ["Chào cờ đầu tháng", "Họp giao ban Lãnh đạo Sở"]
+
+
+def test_text_whose_encoding_cannot_be_told_says_how_to_resave(tmp_path: Path):
+    path = tmp_path / "program.txt"
+    path.write_bytes(bytes(range(0x80, 0x100)) * 8)
+    result = run_cli("parse", path)
+    assert result.returncode == 2
+    assert one_line(result.stderr) == (f"lichsync: {path}: the text is not UTF-8 and its encoding cannot be told "
+                                       "for sure; save it as UTF-8 (Notepad: File › Save as › Encoding: UTF-8)")

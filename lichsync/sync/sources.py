@@ -14,6 +14,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -22,7 +23,8 @@ from pathlib import Path
 import httpx
 
 from lichsync import __version__
-from lichsync.read.pipeline import Limits
+from lichsync.errors import InputError
+from lichsync.read.pipeline import Limits, read_bounded
 from lichsync.settings import Source
 
 USER_AGENT = f"lichsync/{__version__} (+conditional GET; nightly)"
@@ -158,13 +160,11 @@ def read_files(source: Source, state: DocumentState) -> tuple[list[Document], li
     for path in sorted(p.resolve() for p in paths):
         origin = str(path)
         try:
-            if path.stat().st_size > limit:
-                problems.append(Problem(source, origin, f"the file is over the limit of {limit // 2**20} MB (LICHSYNC_MAX_FILE_MB)"))
-                continue
-            data = path.read_bytes()
+            data = read_bounded(path, limit)
             mtime = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
-        except OSError as e:
-            problems.append(Problem(source, origin, f"cannot read: {e.strerror or e}"))
+        except (InputError, OSError) as e:  # too big, unreadable: its last good copy stands in
+            problem = e.problem if isinstance(e, InputError) else f"cannot read: {e.strerror or e}"
+            problems.append(Problem(source, origin, problem))
             previous = state.previous(source, origin)
             documents += [_stale(previous)] if previous else []
             continue
@@ -190,6 +190,7 @@ def fetch_url(client: httpx.Client, source: Source, state: DocumentState) -> tup
         return ([_stale(previous)] if previous else []), [Problem(source, url, message + kept)]
 
     limit = Limits.from_env().max_bytes
+    deadline = time.monotonic() + source.timeout  # httpx's timeout is per read: a trickle never trips it
     try:
         with client.stream("GET", url, headers=headers, timeout=source.timeout) as response:
             if response.status_code == 304 and previous:
@@ -201,6 +202,8 @@ def fetch_url(client: httpx.Client, source: Source, state: DocumentState) -> tup
                 size += len(chunk)
                 if size > limit:
                     return failed(f"the document is over the limit of {limit // 2**20} MB (LICHSYNC_MAX_FILE_MB)")
+                if time.monotonic() > deadline:
+                    return failed(f"the download took longer than {source.timeout:g} s")
                 chunks.append(chunk)
     except httpx.TimeoutException:
         return failed(f"no answer within {source.timeout:g} s")
