@@ -307,3 +307,86 @@ def test_text_whose_encoding_cannot_be_told_says_how_to_resave(tmp_path: Path):
     assert result.returncode == 2
     assert one_line(result.stderr) == (f"lichsync: {path}: the text is not UTF-8 and its encoding cannot be told "
                                        "for sure; save it as UTF-8 (Notepad: File › Save as › Encoding: UTF-8)")
+
+
+# --- 7. serve under abuse ------------------------------------------------------------------------
+
+@pytest.fixture
+def feeds(tmp_path: Path) -> Path:
+    folder = tmp_path / "feeds"
+    folder.mkdir()
+    (folder / "lac.ics").write_text("BEGIN:VCALENDAR\r\nX-WR-CALNAME:Lạc\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    return folder
+
+
+def test_serve_closes_connections_that_never_finish_their_headers(feeds: Path, monkeypatch):
+    import socket
+    import threading
+    import time
+
+    import httpx
+
+    from lichsync.publish import listen
+    from lichsync.publish.serve import create_app
+
+    monkeypatch.setattr(listen, "HEADER_TIMEOUT", 1.0)
+    sock = socket.create_server(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = listen.server(create_app(feeds), log_level="warning")
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            time.sleep(0.05)
+        held = []
+        for _ in range(50):
+            s = socket.create_connection(("127.0.0.1", port))
+            s.sendall(b"GET /lac.ics HTTP/1.1\r\nHost: x\r\n")  # never ends the headers
+            held.append(s)
+        answer = httpx.get(f"http://127.0.0.1:{port}/lac.ics", timeout=5)
+        assert answer.status_code == 200 and answer.headers["x-content-type-options"] == "nosniff"
+        time.sleep(2.5)
+        for s in held:
+            s.settimeout(1)
+            assert s.recv(1) == b""  # the server hung up
+            s.close()
+        long_host = httpx.get(f"http://127.0.0.1:{port}/", headers={"Host": "h" * 3000}, timeout=5)
+        assert long_host.status_code == 400
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+def test_serve_busy_port_is_one_line_and_the_log_masks_tokens(feeds: Path, tmp_path: Path):
+    import signal
+    import socket
+    import time
+
+    import httpx
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        result = run_cli("serve", "--dir", feeds, "--port", busy.getsockname()[1])
+        assert result.returncode == 2
+        assert one_line(result.stderr) == f"lichsync: 127.0.0.1:{busy.getsockname()[1]}: cannot listen there: " \
+                                          "Address already in use"
+        port = busy.getsockname()[1]
+    token = "lac-secret-token-0123456789"
+    (feeds / ".tokens.toml").write_text(f'[feeds]\nlac = "{token}"\n', encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(REPO), PYTHONIOENCODING="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "lichsync", "serve", "--dir", feeds, "--port", str(port)],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+    try:
+        for _ in range(100):
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/{token}/lac.ics", timeout=2)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert answer.status_code == 200
+    finally:
+        proc.send_signal(signal.SIGINT)
+        output = proc.communicate(timeout=10)[0]
+    assert "GET /lac…/lac.ics" in output  # uvicorn's access log
+    assert token not in output

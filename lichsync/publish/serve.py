@@ -20,6 +20,7 @@ from pathlib import Path
 
 import segno
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -29,6 +30,7 @@ from lichsync.errors import ConfigError
 TOKENS_FILE = ".tokens.toml"  # a dot file: nginx's config denies those, `serve` never lists them
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+_HOST = re.compile(r"(?:[A-Za-z0-9_.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?")  # a name or [IPv6], a port
 
 
 @dataclass(frozen=True)
@@ -214,13 +216,29 @@ def create_app(feeds_dir: Path, tokens: Tokens | None = None) -> Starlette:
             if not stems:
                 return _not_found()
         feeds = [f for f in (folder.get(s) for s in stems) if f]
+        if not _HOST.fullmatch(request.url.netloc):  # the page's links and QR codes are made of it
+            return PlainTextResponse("Bad Request: Host", status_code=400)
         return HTMLResponse(index_page(feeds, tokens, request.url.scheme, request.url.netloc), headers={"Cache-Control": "no-store"})
 
     return Starlette(routes=[
         Route("/", index, methods=["GET", "HEAD"]),
         Route("/{token}/", index, methods=["GET", "HEAD"]),
         Route("/{path:path}", feed, methods=["GET", "HEAD"]),
-    ])
+    ], middleware=[Middleware(NoSniff)])
+
+
+class NoSniff:
+    """Every answer says `X-Content-Type-Options: nosniff`: a feed is never run as a page."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        async def send_with_header(message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), (b"x-content-type-options", b"nosniff")]
+            await send(message)
+        await self.app(scope, receive, send_with_header)
 
 
 def _not_found() -> Response:
