@@ -361,6 +361,7 @@ def cases(repo: Path) -> dict:
 
     def leak() -> tuple[float, float, str, int]:
         leak_state.unlink(missing_ok=True)
+        (WORK / "leak" / "sync.log").unlink(missing_ok=True)
         s, mb, line, code = run(repo, ["sync", "-c", leak_sync, "--state", leak_state, "-q"])
         log = (WORK / "leak" / "sync.log").read_text(encoding="utf-8", errors="replace")
         places = [n for n, text in (("output", line), ("log", log),

@@ -390,3 +390,28 @@ def test_serve_busy_port_is_one_line_and_the_log_masks_tokens(feeds: Path, tmp_p
         output = proc.communicate(timeout=10)[0]
     assert "GET /lac…/lac.ics" in output  # uvicorn's access log
     assert token not in output
+
+
+# --- 6. secrets ----------------------------------------------------------------------------------
+
+def test_passwords_in_urls_are_never_shown_logged_or_stored(tmp_path: Path, httpserver, radicale):
+    import stat
+
+    httpserver.expect_request("/p.txt").respond_with_data("gone", status=404)
+    url = httpserver.url_for("/p.txt").replace("http://", "http://lac:hunter2secret@")
+    calendar = radicale.new_calendar().replace("http://", f"http://{USER}:{PASSWORD}@")
+    config = sync_config(tmp_path, f'[[sources]]\nname = "secret"\nurl = "{url}"\n\n'
+                                   f'[[sources]]\nname = "good"\npath = "{GOOD}"\n\n[logging]\nfile = "sync.log"',
+                         lac=f'calendars = {{ caldav = "{calendar}" }}')
+    config.chmod(0o644)
+    state = tmp_path / "state.sqlite3"
+    result = run_cli("sync", "-c", config, "--state", state)
+    assert result.returncode == 1
+    assert f"lichsync: {config}: holds a password and others can read it: chmod 600 {config}" in result.stderr
+    assert "lichsync: http://lac:***@localhost:" in result.stderr
+    log = tmp_path / "sync.log"
+    assert "lac caldav: create " in log.read_text(encoding="utf-8")  # the calendar was written
+    for text in (result.stdout, result.stderr, log.read_text(encoding="utf-8"), state.read_bytes().decode("latin-1")):
+        assert "hunter2secret" not in text and PASSWORD not in text
+    for private in (state, log):
+        assert stat.S_IMODE(private.stat().st_mode) == 0o600

@@ -8,11 +8,13 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from lichsync.privacy import redact
+
 
 def fail(file: Path | str, problem: str, code: int = 2) -> typer.Exit:
     """One line on stderr, no traceback: the user needs the file and the problem, nothing else."""
     problem = " ".join(str(problem).split())
-    typer.echo(f"lichsync: {file}: {problem}", err=True)
+    typer.echo(redact(f"lichsync: {file}: {problem}"), err=True)
     return typer.Exit(code)
 
 

@@ -14,6 +14,7 @@ from lichsync.cli.console import fail
 from lichsync.calendar.directory import AmbiguousName, Directory, UnknownName, describe
 from lichsync.errors import InputError, unexpected
 from lichsync.parse.model import Program
+from lichsync.privacy import readable_by_others, redact
 from lichsync.read.pipeline import parse_file
 from lichsync.sync.revisions import latest_given
 
@@ -23,11 +24,23 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     try:
-        return config_mod.load(path)
+        config = config_mod.load(path)
     except ConfigError as e:
-        raise fail(path, str(e))
+        raise fail(path, str(e)) from None
     except OSError as e:
-        raise fail(path, e.strerror or str(e))
+        raise fail(path, e.strerror or str(e)) from None
+    warn_if_exposed(path, config)
+    return config
+
+
+def warn_if_exposed(path: Path, config: Config) -> None:
+    """A config holding a password (or a URL with one) should be its owner's alone: say so, go on."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return
+    if (config.targets.caldav.password or redact(text) != text) and readable_by_others(path):
+        typer.echo(f"lichsync: {path}: holds a password and others can read it: chmod 600 {path}", err=True)
 
 
 def read_program(file: Path) -> Program:

@@ -80,7 +80,7 @@ def open_target(kind: str, calendar: str, config: Config) -> Target:
         settings = config.targets.caldav
         username = os.environ.get("LICHSYNC_CALDAV_USERNAME") or settings.username
         password = caldav_password(config, label)
-        if username and password is None:  # cron passes no environment
+        if username and password is None and "@" not in calendar:  # cron passes no environment
             raise TargetError(label, f"user {username} has no password: set {settings.password_env} "
                                      "or targets.caldav.password_command")
         return CalDAVTarget(calendar, username, password, backoff=Backoff(retries=settings.retries))

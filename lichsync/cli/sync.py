@@ -23,9 +23,11 @@ from lichsync import config as config_mod
 from lichsync.cli import logs
 from lichsync.calendar.calendar_event import CalendarEvent
 from lichsync.cli.export import feeds_for_all
+from lichsync.cli.inputs import warn_if_exposed
 from lichsync.cli.push import open_target, scope
 from lichsync.config import Config, ConfigError
 from lichsync.errors import unexpected
+from lichsync.privacy import redact
 from lichsync.cli.console import fail, wide_console
 from lichsync.calendar.directory import Directory
 from lichsync.sync.intake import Intake, take_in
@@ -74,6 +76,7 @@ def load(path: Path | None) -> tuple[Config, SyncSettings, bytes]:
         raise fail(path, str(e))
     except OSError as e:
         raise fail(path, e.strerror or str(e))
+    warn_if_exposed(path, config)
     if not settings.sources:
         raise fail(path, "sources: none configured ([[sources]] with path = … or url = …): nothing to sync")
     if not settings.feeds.dir and not any(o.calendars for o in config.officials):
@@ -211,7 +214,7 @@ def print_summary(rows: list[Row], intake: Intake, dry_run: bool) -> None:
         table.add_column(name, justify="right" if name in ("Created", "Updated", "Deleted", "Unchanged") else "left")
     for r in rows:
         table.add_row(r.official, r.where, *(str(n) for n in (r.created, r.updated, r.deleted, r.unchanged)),
-                      Text(r.error or ""))
+                      Text(redact(r.error or "")))
     console.print(table)
     docs = Table(header_style="bold")
     for name in ("Document", "Events", "Warnings", "State"):

@@ -7,13 +7,14 @@ iCalendar writer) and X-LICHSYNC-SCOPE (the program period the event belongs to)
 from __future__ import annotations
 
 import hashlib
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 import caldav
 import icalendar
 from caldav.lib import error as caldav_error
 from caldav.lib import http_sync  # the HTTP library python-caldav uses (niquests or requests)
 
+from lichsync.privacy import redact
 from lichsync.sync.plan import Action, RemoteEvent
 from lichsync.publish.base import Backoff, Target, TargetError, Written
 from lichsync.publish.ics import HASH_PROP, event_to_ical
@@ -66,6 +67,14 @@ class CalDAVTarget(Target):
                  timeout: int = 30, backoff: Backoff = Backoff()):
         self.backoff = backoff
         url = calendar_url if calendar_url.endswith("/") else calendar_url + "/"
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:  # no retrying what cannot work
+            raise TargetError(f"{self.kind} {redact(calendar_url)}",
+                              "not a calendar URL: it must start with https:// (or http://)")
+        if parts.username is not None:  # credentials in the URL: used, never shown, logged or stored
+            username = username or unquote(parts.username)
+            password = password if password is not None else unquote(parts.password or "")
+            url = urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
         super().__init__(url)
         # Basic auth sent up front: negotiating costs a 401 round trip (and a deliberate delay on Radicale).
         self.client = caldav.DAVClient(url=url, username=username, password=password, timeout=timeout,

@@ -24,6 +24,7 @@ import httpx
 
 from lichsync import __version__
 from lichsync.errors import InputError
+from lichsync.privacy import private_file, redact
 from lichsync.read.pipeline import Limits, read_bounded
 from lichsync.settings import Source
 
@@ -77,7 +78,7 @@ class DocumentState:
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_file(self.path)  # it keeps every document and what its server answered
         self._db = sqlite3.connect(self.path, timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
         with self._db:
@@ -177,7 +178,7 @@ def read_files(source: Source, state: DocumentState) -> tuple[list[Document], li
 def fetch_url(client: httpx.Client, source: Source, state: DocumentState) -> tuple[list[Document], list[Problem]]:
     """One conditional GET: 304 → the stored copy, unchanged; 200 → the new copy; else a problem."""
     assert source.url is not None
-    url = source.url
+    url = redact(source.url)  # the document's name in problems, logs and the state: no password
     previous = state.previous(source, url)
     headers = {}
     if previous and previous.etag:
@@ -192,7 +193,7 @@ def fetch_url(client: httpx.Client, source: Source, state: DocumentState) -> tup
     limit = Limits.from_env().max_bytes
     deadline = time.monotonic() + source.timeout  # httpx's timeout is per read: a trickle never trips it
     try:
-        with client.stream("GET", url, headers=headers, timeout=source.timeout) as response:
+        with client.stream("GET", source.url, headers=headers, timeout=source.timeout) as response:
             if response.status_code == 304 and previous:
                 return [previous], []
             if response.status_code != 200:
@@ -208,7 +209,7 @@ def fetch_url(client: httpx.Client, source: Source, state: DocumentState) -> tup
     except httpx.TimeoutException:
         return failed(f"no answer within {source.timeout:g} s")
     except httpx.HTTPError as e:
-        return failed(f"cannot download: {e}")
+        return failed(f"cannot download: {redact(str(e))}")
     data = b"".join(chunks)
     sha = _sha256(data)
     etag = response.headers.get("etag")

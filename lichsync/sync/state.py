@@ -12,6 +12,7 @@ from pathlib import Path
 
 import platformdirs
 
+from lichsync.privacy import private_file
 from lichsync.sync.plan import Record
 
 SCHEMA = """
@@ -35,7 +36,7 @@ def default_path() -> Path:
 class State:
     def __init__(self, path: Path | None = None):
         self.path = Path(path) if path else default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_file(self.path)  # SQLite gives its -wal and -shm files the database's mode
         self._db = sqlite3.connect(self.path)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
