@@ -415,3 +415,31 @@ def test_passwords_in_urls_are_never_shown_logged_or_stored(tmp_path: Path, http
         assert "hunter2secret" not in text and PASSWORD not in text
     for private in (state, log):
         assert stat.S_IMODE(private.stat().st_mode) == 0o600
+
+
+# --- 9. retrying the hopeless --------------------------------------------------------------------
+
+def test_hopeless_calendar_urls_fail_at_once(tmp_path: Path, httpserver):
+    import time
+
+    httpserver.expect_request("/lac/").respond_with_data("", status=404)
+    plain = httpserver.url_for("/lac/")
+    cases = {
+        plain.removeprefix("http://"): "not a calendar URL: it must start with https:// (or http://)",
+        plain.replace("http://", "https://"): "listing events: [SSL",
+    }
+    for calendar, said in cases.items():
+        started = time.monotonic()
+        result = run_cli("push", GOOD, "--official", "Lạc", "--to", "caldav", "--calendar", calendar,
+                         "--state", tmp_path / "s.sqlite3")
+        assert time.monotonic() - started < 5  # with the default 5 retries and backoff this took 9–14 s
+        assert result.returncode == 1
+        assert f"lichsync: caldav {calendar}: {said}" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_verbose_sync_shows_each_step(tmp_path: Path):
+    config = sync_config(tmp_path, f'[[sources]]\nname = "one"\npath = "{GOOD}"')
+    result = run_cli("sync", "-c", config, "--state", tmp_path / "s.sqlite3", "-v", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert f"lichsync: fetch {GOOD}: new" in result.stderr
+    assert f"lichsync: parse {GOOD}: " in result.stderr

@@ -113,6 +113,11 @@ def run(config: Config, settings: SyncSettings, raw: bytes, state_path: Path, dr
     started = time.perf_counter()
     with DocumentState(state_path) as documents:
         intake = take_in(settings.sources, documents, config=raw, force=force, remember=not dry_run)
+        for doc in intake.documents:  # -v: each step as it happens (fetch, parse, plan, write)
+            log.info("fetch %s: %s", doc.origin, "last good copy" if doc.stale else
+                     "unchanged" if doc.unchanged else "new")
+        for program in intake.programs:
+            log.info("parse %s: %d events, %d warnings", program.source, len(program.events), len(program.warnings))
         for problem in intake.problems:
             log.warning("%s: %s", problem.origin, problem.message)
         if intake.unchanged:
@@ -193,6 +198,7 @@ def push_calendars(events: list[CalendarEvent], people: Directory, config: Confi
                     target = open_target(kind, calendar, config)
                     the_plan = plan(desired, state.records(target.kind, target.calendar), target.list(),
                                     set(scopes.values()))
+                    log.info("plan %s: %d writes", target.label, len(the_plan.writes))
                     if not dry_run:
                         execute(the_plan, target, state)
                     counts = the_plan.counts()

@@ -20,6 +20,9 @@ from lichsync.publish.base import Backoff, Target, TargetError, Written
 from lichsync.publish.ics import HASH_PROP, event_to_ical
 
 SCOPE_PROP = "X-LICHSYNC-SCOPE"
+RETRIED = (408, 429)  # a 4xx worth asking again; 5xx always are
+_exceptions = http_sync.requests.exceptions
+HOPELESS = (_exceptions.SSLError, _exceptions.InvalidURL, _exceptions.MissingSchema, _exceptions.InvalidSchema)
 
 LIST_QUERY = """<?xml version="1.0" encoding="utf-8"?>
 <C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
@@ -93,6 +96,8 @@ class CalDAVTarget(Target):
                 problem = "HTTP 429/503 (rate limited)"
             except caldav_error.DAVError as e:
                 raise TargetError(self.label, f"{what}: {e}") from None
+            except HOPELESS as e:  # the same answer however often asked: say it at once
+                raise TargetError(self.label, f"{what}: {_reason(e)}") from None
             except (http_sync.requests.exceptions.RequestException, OSError) as e:
                 problem = f"network error: {_reason(e)}"
             else:
@@ -101,7 +106,7 @@ class CalDAVTarget(Target):
                 problem = f"HTTP {response.status} {getattr(response, 'reason', '') or ''}".strip()
                 if response.status == 404 and method == "REPORT":
                     raise TargetError(self.label, f"{what}: no calendar at this URL (HTTP 404)")
-                if response.status != 429 and response.status < 500:
+                if response.status not in RETRIED and response.status < 500:
                     raise TargetError(self.label, f"{what}: {problem}")
             if attempt == self.backoff.retries:
                 raise TargetError(self.label, f"{what}: {problem} (gave up after {attempt + 1} tries)")
