@@ -99,6 +99,7 @@ dir = "feeds"
 
 {sources}
 """, encoding="utf-8")
+    config.chmod(0o600)  # it may hold a password
     return config
 
 
@@ -443,3 +444,64 @@ def test_verbose_sync_shows_each_step(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     assert f"lichsync: fetch {GOOD}: new" in result.stderr
     assert f"lichsync: parse {GOOD}: " in result.stderr
+
+
+# --- 5. silent shrinking -------------------------------------------------------------------------
+
+def month_program(days: list[int], month: int = 10) -> str:
+    head = MONTH.split("| 2 |")[0].replace("THÁNG 10", f"THÁNG {month}")
+    return head + "".join(f"| {d} | Sáng: Họp giao ban số {d} | Văn phòng | Đ/c Lạc |\n" for d in days)
+
+
+def test_a_copy_that_lost_most_of_its_events_is_held_back_until_forced(tmp_path: Path):
+    program = tmp_path / "program.txt"
+    program.write_text(month_program(list(range(2, 30))), encoding="utf-8")
+    config = sync_config(tmp_path, f'[[sources]]\nname = "one"\npath = "{program}"')
+    sync = ["sync", "-c", config, "--state", tmp_path / "s.sqlite3", "--quiet"]
+    assert run_cli(*sync).returncode == 0
+    feed = tmp_path / "feeds" / "lac.ics"
+    assert feed_count(feed) == 28
+
+    program.write_text(month_program(list(range(2, 12))), encoding="utf-8")  # cut to about a third
+    held = run_cli(*sync)
+    assert held.returncode == 1
+    assert one_line(held.stderr) == (
+        f"lichsync: {program}: holds 10 events where its last copy held 28: held back, as it lost more than 50% "
+        "(`lichsync sync --force` accepts it, or raise guard.max_loss) (keeping the last good copy)")
+    assert feed_count(feed) == 28
+    assert run_cli(*sync).returncode == 1  # every night, until confirmed
+
+    forced = run_cli(*sync, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert feed_count(feed) == 10
+
+
+def test_a_removed_file_stays_until_forced_and_feeds_and_calendars_agree(tmp_path: Path, radicale):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "thang-10.txt").write_text(month_program([2, 3, 4], 10), encoding="utf-8")
+    (inbox / "thang-11.txt").write_text(month_program([6, 7], 11), encoding="utf-8")
+    calendar = radicale.new_calendar()
+    config = sync_config(tmp_path, f'[[sources]]\nname = "inbox"\npath = "{inbox}"',
+                         lac=f'calendars = {{ caldav = "{calendar}" }}',
+                         targets=f'[targets.caldav]\nusername = "{USER}"\npassword = "{PASSWORD}"')
+    sync = ["sync", "-c", config, "--state", tmp_path / "s.sqlite3", "--quiet"]
+    feed = tmp_path / "feeds" / "lac.ics"
+
+    def on_calendar() -> int:
+        return len(list(radicale.client.calendar(url=calendar).events()))
+
+    assert run_cli(*sync).returncode == 0
+    assert feed_count(feed) == on_calendar() == 5
+
+    (inbox / "thang-10.txt").unlink()
+    held = run_cli(*sync)
+    assert held.returncode == 1
+    assert one_line(held.stderr) == (f"lichsync: {inbox / 'thang-10.txt'}: removed from its folder: its events stay "
+                                     "until `lichsync sync --force` confirms the removal")
+    assert feed_count(feed) == on_calendar() == 5
+
+    forced = run_cli(*sync, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert feed_count(feed) == on_calendar() == 2
+    assert run_cli(*sync).returncode == 0  # confirmed once, for good

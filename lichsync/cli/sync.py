@@ -90,7 +90,8 @@ def sync(
     dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Fetch and plan; write no feed and no calendar."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary: only warnings and errors (for cron)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log every step on stderr too."),
-    force: bool = typer.Option(False, "--force", help="Parse and compare everything even when no document changed."),
+    force: bool = typer.Option(False, "--force", help="Parse and compare everything even when no document changed; accept what the guard held "
+                                    "back (a document that lost most of its events, a file removed from its folder)."),
     state_path: Optional[Path] = typer.Option(None, "--state", envvar="LICHSYNC_STATE",
                                               help="State database (default: the user state dir)."),
 ) -> None:
@@ -112,7 +113,8 @@ def run(config: Config, settings: SyncSettings, raw: bytes, state_path: Path, dr
         quiet: bool) -> int:
     started = time.perf_counter()
     with DocumentState(state_path) as documents:
-        intake = take_in(settings.sources, documents, config=raw, force=force, remember=not dry_run)
+        intake = take_in(settings.sources, documents, config=raw, force=force, remember=not dry_run,
+                         max_loss=settings.guard.max_loss)
         for doc in intake.documents:  # -v: each step as it happens (fetch, parse, plan, write)
             log.info("fetch %s: %s", doc.origin, "last good copy" if doc.stale else
                      "unchanged" if doc.unchanged else "new")
@@ -131,12 +133,12 @@ def run(config: Config, settings: SyncSettings, raw: bytes, state_path: Path, dr
             log.info("%s: replaced by the newer issue %s", r.old.origin, r.by.origin)
         programs = intake.programs
         rows: list[Row] = []
-        if programs:  # nothing read at all: leave every feed and calendar as it is
+        if programs or intake.dropped:  # nothing read at all: leave every feed and calendar as it is
             people = Directory(config, programs)
             events = map_programs(programs, config, people)
             if settings.feeds.dir:
                 rows += write_feeds(settings.feeds.dir, events, people, config, programs, dry_run)
-            rows += push_calendars(events, people, config, programs, state_path, dry_run)
+            rows += push_calendars(events, people, config, programs, state_path, dry_run, intake.dropped)
         failed = bool(intake.problems) or any(r.error for r in rows)
         for row in rows:
             (log.error if row.error else log.info)("%s", row.line(dry_run))
@@ -185,9 +187,10 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
 
 
 def push_calendars(events: list[CalendarEvent], people: Directory, config: Config, programs: list[Program],
-                   state_path: Path, dry_run: bool) -> list[Row]:
+                   state_path: Path, dry_run: bool, dropped: list[Program] = ()) -> list[Row]:
     """Every configured calendar of every official; a target that fails is reported, the others go on."""
     scopes = {p.source: scope(p, config) for p in programs}
+    cleared = {scope(p, config) for p in dropped}  # removed documents: their events leave the calendars too
     rows = []
     with State(state_path) as state:
         for official in people.officials:
@@ -197,7 +200,7 @@ def push_calendars(events: list[CalendarEvent], people: Directory, config: Confi
                 try:
                     target = open_target(kind, calendar, config)
                     the_plan = plan(desired, state.records(target.kind, target.calendar), target.list(),
-                                    set(scopes.values()))
+                                    set(scopes.values()) | cleared)
                     log.info("plan %s: %d writes", target.label, len(the_plan.writes))
                     if not dry_run:
                         execute(the_plan, target, state)
