@@ -505,3 +505,53 @@ def test_a_removed_file_stays_until_forced_and_feeds_and_calendars_agree(tmp_pat
     assert forced.returncode == 0, forced.stderr
     assert feed_count(feed) == on_calendar() == 2
     assert run_cli(*sync).returncode == 0  # confirmed once, for good
+
+
+# --- 8. CalDAV objects ---------------------------------------------------------------------------
+
+def _desired(text: str):
+    from lichsync.calendar.directory import Directory
+    from lichsync.calendar.mapper import map_programs
+    from lichsync.config import Config
+    from lichsync.read.pipeline import parse_text
+    from lichsync.sync.plan import Desired
+
+    program = parse_text(text, "program.txt")
+    config = Config()
+    return [Desired(e, "ldtbxh|2023-10") for e in map_programs([program], config, Directory(config, [program]))]
+
+
+def test_caldav_objects_have_no_method_and_count_their_sequence(radicale):
+    from lichsync.publish.caldav import CalDAVTarget
+    from lichsync.sync.plan import plan
+
+    calendar = radicale.new_calendar()
+    target = CalDAVTarget(calendar, USER, PASSWORD)
+    first = _desired(month_program([2]))
+    for action in plan(first, {}, [], []).writes:
+        target.create(action)
+    [before] = list(radicale.client.calendar(url=calendar).events())
+    assert "METHOD:" not in before.data and "SEQUENCE:0" in before.data
+    created = before.icalendar_component["CREATED"].to_ical()
+
+    revised = _desired(month_program([2]).replace("Sáng:", "Chiều:"))  # moved: the same event, updated
+    [update] = plan(revised, {}, target.list(), []).writes
+    assert update.op == "update"
+    target.update(update)
+    [after] = list(radicale.client.calendar(url=calendar).events())
+    assert "SEQUENCE:1" in after.data and after.icalendar_component["CREATED"].to_ical() == created
+
+
+def test_a_write_the_server_committed_before_a_timeout_counts_as_done(radicale):
+    """The retry of a committed create meets If-None-Match: * and a 412: the item is re-read, and
+    as it already holds what lichsync wanted, the write is done (no error, no "a person edited")."""
+    from lichsync.publish.caldav import CalDAVTarget, render, resource_name
+    from lichsync.sync.plan import plan
+
+    calendar = radicale.new_calendar()
+    target = CalDAVTarget(calendar, USER, PASSWORD)
+    [action] = plan(_desired(month_program([2])), {}, [], []).writes
+    radicale.put_raw(calendar + resource_name(action.uid), render(action))  # the first try, committed
+    written = target.create(action)  # the retry
+    [remote] = target.list()
+    assert written.etag == remote.etag and remote.hash == action.desired.hash

@@ -7,6 +7,7 @@ iCalendar writer) and X-LICHSYNC-SCOPE (the program period the event belongs to)
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 import caldav
@@ -17,7 +18,7 @@ from caldav.lib import http_sync  # the HTTP library python-caldav uses (niquest
 from lichsync.privacy import redact
 from lichsync.sync.plan import Action, RemoteEvent
 from lichsync.publish.base import Backoff, Target, TargetError, Written
-from lichsync.publish.ics import HASH_PROP, event_to_ical
+from lichsync.publish.ics import HASH_PROP, Revision, event_to_ical, revise, utc_now
 
 SCOPE_PROP = "X-LICHSYNC-SCOPE"
 RETRIED = (408, 429)  # a 4xx worth asking again; 5xx always are
@@ -36,9 +37,18 @@ def resource_name(uid: str) -> str:
     return hashlib.sha1(uid.encode("utf-8")).hexdigest() + ".ics"
 
 
-def render(action: Action) -> str:
-    """The event as the iCalendar writer renders it, plus lichsync's scope marker."""
-    cal = icalendar.Calendar.from_ical(event_to_ical(action.desired.event))
+def render(action: Action, now: datetime | None = None) -> str:
+    """The event as the iCalendar writer renders it, plus lichsync's scope marker.
+
+    A calendar resource carries no METHOD (RFC 4791 §4.1); an update carries the stored event's
+    CREATED on and counts its SEQUENCE up, as the feed does."""
+    remote = action.remote
+    previous = None
+    if remote is not None and remote.created is not None:
+        previous = Revision(remote.hash or "", remote.sequence, remote.created, remote.created)
+    revision = revise(action.desired.event, previous, now or utc_now())
+    cal = icalendar.Calendar.from_ical(event_to_ical(action.desired.event, revision))
+    cal.pop("METHOD", None)
     for ve in cal.walk("VEVENT"):
         ve.add(SCOPE_PROP, action.desired.scope)
     return cal.to_ical().decode("utf-8")
@@ -56,10 +66,11 @@ def parse_listing(href: str, etag: str | None, data: str) -> list[RemoteEvent]:
         if not uid or uid in seen:
             continue
         digest, scope = ve.get(HASH_PROP), ve.get(SCOPE_PROP)
-        start = ve.get("DTSTART")
+        start, created = ve.get("DTSTART"), ve.get("CREATED")
         seen[uid] = RemoteEvent(uid=uid, remote_id=href, etag=etag, owned=bool(digest and scope),
                                 hash=str(digest) if digest else None, scope=str(scope) if scope else None,
-                                summary=str(ve.get("SUMMARY", "")), start=start.dt if start else None)
+                                summary=str(ve.get("SUMMARY", "")), start=start.dt if start else None,
+                                sequence=_int(ve.get("SEQUENCE")), created=created.dt if created else None)
     return list(seen.values())
 
 
@@ -123,8 +134,23 @@ class CalDAVTarget(Target):
 
     def _put(self, action: Action, url: str, condition: dict) -> Written:
         headers = {"Content-Type": "text/calendar; charset=utf-8", **condition}
-        response = self._request(f"writing {action.uid}", "PUT", url, render(action), headers, ok=(200, 201, 204))
+        what = f"writing {action.uid}"
+        response = self._request(what, "PUT", url, render(action), headers, ok=(200, 201, 204, 412))
+        if response.status == 412:  # changed since listed — perhaps by our own write, answered after the timeout
+            written = self._already_written(action, url)
+            if written is None:
+                raise TargetError(self.label, f"{what}: HTTP 412 (the event changed on the server meanwhile)")
+            return written
         return Written(url, response.headers.get("ETag"))
+
+    def _already_written(self, action: Action, url: str) -> Written | None:
+        """The remote item, when it is already what this write wanted (same lichsync hash)."""
+        response = self._request(f"reading {action.uid}", "GET", url, ok=(200, 404))
+        if response.status != 200:
+            return None
+        events = parse_listing(url, response.headers.get("ETag"), response.raw)
+        done = any(e.uid == action.uid and e.hash == action.desired.hash for e in events)
+        return Written(url, response.headers.get("ETag")) if done else None
 
     def create(self, action: Action) -> Written:
         return self._put(action, urljoin(self.calendar, resource_name(action.uid)), {"If-None-Match": "*"})
@@ -137,6 +163,13 @@ class CalDAVTarget(Target):
         remote = action.remote
         headers = {"If-Match": remote.etag} if remote.etag else {}
         self._request(f"deleting {action.uid}", "DELETE", remote.remote_id, "", headers, ok=(200, 204, 404, 410))
+
+
+def _int(value) -> int:
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return 0
 
 
 def _reason(e: Exception) -> str:

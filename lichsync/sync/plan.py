@@ -54,6 +54,8 @@ class RemoteEvent:
     summary: str = ""
     start: datetime | date | None = None
     cancelled: bool = False  # Google keeps deleted events as status=cancelled
+    sequence: int = 0  # SEQUENCE and CREATED as the calendar holds them: an update carries them on
+    created: datetime | None = None
 
 
 @dataclass(frozen=True)
