@@ -6,8 +6,8 @@ from typing import Optional
 
 import typer
 
-from lichsync.cli.inputs import load_config
 from lichsync.cli.console import fail
+from lichsync.cli.inputs import load_config
 
 app = typer.Typer(no_args_is_help=True, help="Sign in to calendar services.")
 

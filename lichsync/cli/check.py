@@ -6,14 +6,13 @@ cannot be read (the other files are still checked).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List
 
 import typer
 
-from lichsync.parse import checks
 from lichsync.cli.console import fail, utf8_stdout
 from lichsync.cli.inputs import read_program
 from lichsync.errors import InputError
+from lichsync.parse import checks
 from lichsync.parse.model import Program, Warning
 
 SHOWN = {checks.ERROR, checks.WARNING}
@@ -27,7 +26,7 @@ def findings(program: Program, notes: bool = False) -> list[tuple[str, Warning]]
 
 
 def check(
-    files: List[Path] = typer.Argument(..., help="Programs as text."),
+    files: list[Path] = typer.Argument(..., help="Programs as text."),
     notes: bool = typer.Option(False, "--notes", help="Also show notes on how unusual layouts were read."),
 ) -> None:
     """Check FILE... for contradictions: weekdays, lunar notes, days, spans, years."""

@@ -1,6 +1,7 @@
 """What every command shares at the terminal: one-line errors, UTF-8 output, a wide console."""
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sys
 from pathlib import Path
@@ -20,10 +21,8 @@ def fail(file: Path | str, problem: str, code: int = 2) -> typer.Exit:
 
 def utf8_stdout() -> None:
     """JSON and iCalendar are UTF-8 whatever the locale says, so redirecting to a file never fails."""
-    try:
+    with contextlib.suppress(AttributeError, ValueError):  # not a text stream (tests, a closed pipe)
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-    except (AttributeError, ValueError):
-        pass
 
 
 def wide_console() -> Console:

@@ -8,11 +8,11 @@ from typing import Optional
 import typer
 
 from lichsync.calendar.calendar_event import CalendarEvent
-from lichsync.config import Config
-from lichsync.cli.console import fail
 from lichsync.calendar.directory import Directory
-from lichsync.cli.inputs import choose, load_config, read_programs
 from lichsync.calendar.mapper import for_official, map_programs
+from lichsync.cli.console import fail
+from lichsync.cli.inputs import choose, load_config, read_programs
+from lichsync.config import Config
 from lichsync.parse.model import Program
 from lichsync.publish.ics import write_feed
 
@@ -61,10 +61,10 @@ def export(
     programs, failed = read_programs(files)  # a bad file is its own line; the others are exported
     people = Directory(config, programs)
     events = map_programs(programs, config, people)
-    if official:
+    if official and output is not None:  # both checked above
         person = choose(people, official)
         write(output, for_official(events, person.key), feed_title(person.short_name), config)
-    else:
+    elif directory is not None:
         try:
             os.makedirs(directory, exist_ok=True)
         except OSError as e:

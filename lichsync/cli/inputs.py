@@ -9,9 +9,9 @@ from pathlib import Path
 import typer
 
 from lichsync import config as config_mod
-from lichsync.config import Config, ConfigError, Official
-from lichsync.cli.console import fail
 from lichsync.calendar.directory import AmbiguousName, Directory, UnknownName, describe
+from lichsync.cli.console import fail
+from lichsync.config import Config, ConfigError, Official
 from lichsync.errors import InputError, unexpected
 from lichsync.parse.model import Program
 from lichsync.privacy import readable_by_others, redact

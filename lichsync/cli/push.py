@@ -20,16 +20,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
-from lichsync.cli.inputs import choose, load_config, read_programs
-from lichsync.config import Config, Official
-from lichsync.cli.console import fail, utf8_stdout, wide_console
 from lichsync.calendar.directory import Directory
 from lichsync.calendar.mapper import for_official, map_programs, organization_key
+from lichsync.cli.console import fail, utf8_stdout, wide_console
+from lichsync.cli.inputs import choose, load_config, read_programs
+from lichsync.config import Config, Official
 from lichsync.parse.model import Program
+from lichsync.publish.base import Backoff, Target, TargetError
 from lichsync.sync.apply import execute
 from lichsync.sync.plan import Desired, Plan, plan
 from lichsync.sync.state import State
-from lichsync.publish.base import Backoff, Target, TargetError
 
 NOTES = {"edited": "edited in the calendar; the program changed it", "foreign": "a person's event has this UID; left alone"}
 OP_STYLE = {"create": "green", "update": "yellow", "delete": "red", "foreign": "magenta"}
@@ -77,13 +77,13 @@ def open_target(kind: str, calendar: str, config: Config) -> Target:
     label = f"{kind} {calendar}"
     if kind == "caldav":
         from lichsync.publish.caldav import CalDAVTarget
-        settings = config.targets.caldav
-        username = os.environ.get("LICHSYNC_CALDAV_USERNAME") or settings.username
+        dav = config.targets.caldav
+        username = os.environ.get("LICHSYNC_CALDAV_USERNAME") or dav.username
         password = caldav_password(config, label)
         if username and password is None and "@" not in calendar:  # cron passes no environment
-            raise TargetError(label, f"user {username} has no password: set {settings.password_env} "
+            raise TargetError(label, f"user {username} has no password: set {dav.password_env} "
                                      "or targets.caldav.password_command")
-        return CalDAVTarget(calendar, username, password, backoff=Backoff(retries=settings.retries))
+        return CalDAVTarget(calendar, username, password, backoff=Backoff(retries=dav.retries))
     from lichsync.publish.google import GoogleTarget, authorized_http, token_path
     settings = config.targets.google
     backoff = Backoff(retries=settings.retries)
@@ -198,7 +198,7 @@ def print_plan(target: Target, the_plan: Plan, console, dry_run: bool) -> None:
             table.add_column(name, no_wrap=name not in ("Title", "Note"))
         for a in sorted(shown, key=_chronological):
             day, time = when(a.start)
-            row = [Text(a.op, style=OP_STYLE.get(a.op, "")), day, time, Text(a.summary)]
+            row: list[Text | str] = [Text(a.op, style=OP_STYLE.get(a.op, "")), day, time, Text(a.summary)]
             table.add_row(*row, notes.get(a.uid, "")) if notes else table.add_row(*row)
         console.print(table)
     c = the_plan.counts()

@@ -11,8 +11,8 @@ import typer
 
 from lichsync.cli.console import fail
 from lichsync.errors import ConfigError
-from lichsync.settings import FeedSettings, parse_feeds
 from lichsync.publish.serve import TOKENS_FILE, Tokens, create_app, feed_stems, new_tokens, nginx_map, read_tokens
+from lichsync.settings import FeedSettings, parse_feeds
 
 
 def feed_settings(config_path: Path) -> FeedSettings:
@@ -72,8 +72,8 @@ def serve(
         raise fail(f"{host}:{port}", f"cannot listen there: {os.strerror(e.errno) if e.errno else e}") from None
     port = sock.getsockname()[1]
     shown = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
-    feeds = feed_stems(directory)
-    typer.echo(f"Serving {len(feeds)} feed{'s' if len(feeds) != 1 else ''} of {directory} on {shown}/", err=True)
+    stems = feed_stems(directory)
+    typer.echo(f"Serving {len(stems)} feed{'s' if len(stems) != 1 else ''} of {directory} on {shown}/", err=True)
     if tokens.index:
         typer.echo(f"Every feed, with its secret link: {shown}/{tokens.index}/", err=True)
     listen.run(create_app(directory, tokens), sock)

@@ -20,27 +20,27 @@ from rich.table import Table
 from rich.text import Text
 
 from lichsync import config as config_mod
-from lichsync.cli import logs
 from lichsync.calendar.calendar_event import CalendarEvent
+from lichsync.calendar.directory import Directory
+from lichsync.calendar.mapper import for_official, map_programs
+from lichsync.cli import logs
+from lichsync.cli.console import fail, wide_console
 from lichsync.cli.export import feeds_for_all
 from lichsync.cli.inputs import warn_if_exposed
 from lichsync.cli.push import open_target, scope
 from lichsync.config import Config, ConfigError
 from lichsync.errors import unexpected
-from lichsync.privacy import redact
-from lichsync.cli.console import fail, wide_console
-from lichsync.calendar.directory import Directory
-from lichsync.sync.intake import Intake, take_in
-from lichsync.calendar.mapper import for_official, map_programs
 from lichsync.parse.model import Program
-from lichsync.sync.runlock import BUSY_EXIT, Busy, exclusive
-from lichsync.settings import SyncSettings, parse_sync_settings
-from lichsync.sync.sources import DocumentState
-from lichsync.sync.apply import execute
-from lichsync.sync.plan import Desired, plan
-from lichsync.sync.state import State, default_path
+from lichsync.privacy import redact
 from lichsync.publish.base import TargetError
 from lichsync.publish.ics import read_previous, render_feed, revise, utc_now, write_atomic
+from lichsync.settings import SyncSettings, parse_sync_settings
+from lichsync.sync.apply import execute
+from lichsync.sync.intake import Intake, take_in
+from lichsync.sync.plan import Desired, plan
+from lichsync.sync.runlock import BUSY_EXIT, Busy, exclusive
+from lichsync.sync.sources import DocumentState
+from lichsync.sync.state import State, default_path
 
 log = logging.getLogger("lichsync")
 
@@ -158,7 +158,8 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
     Last-Modified stays, so subscribed calendars get a 304)."""
     if not dry_run:
         directory.mkdir(parents=True, exist_ok=True)
-    now, rendered, rows = utc_now(), {}, []
+    now, rows = utc_now(), []
+    rendered: dict[tuple, bytes] = {}  # an event in several feeds is rendered once
     for file_name, feed_events, name in feeds_for_all(events, people, config, programs):
         path = directory / file_name
         row = Row(file_name.removesuffix(".ics"), "feed")
@@ -187,7 +188,7 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
 
 
 def push_calendars(events: list[CalendarEvent], people: Directory, config: Config, programs: list[Program],
-                   state_path: Path, dry_run: bool, dropped: list[Program] = ()) -> list[Row]:
+                   state_path: Path, dry_run: bool, dropped: tuple[Program, ...] | list[Program] = ()) -> list[Row]:
     """Every configured calendar of every official; a target that fails is reported, the others go on."""
     scopes = {p.source: scope(p, config) for p in programs}
     cleared = {scope(p, config) for p in dropped}  # removed documents: their events leave the calendars too

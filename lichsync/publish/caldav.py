@@ -10,15 +10,15 @@ import hashlib
 from datetime import datetime
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
-import caldav
 import icalendar
+from caldav.davclient import DAVClient
 from caldav.lib import error as caldav_error
 from caldav.lib import http_sync  # the HTTP library python-caldav uses (niquests or requests)
 
 from lichsync.privacy import redact
-from lichsync.sync.plan import Action, RemoteEvent
 from lichsync.publish.base import Backoff, Target, TargetError, Written
 from lichsync.publish.ics import HASH_PROP, Revision, event_to_ical, revise, utc_now
+from lichsync.sync.plan import Action, RemoteEvent
 
 SCOPE_PROP = "X-LICHSYNC-SCOPE"
 RETRIED = (408, 429)  # a 4xx worth asking again; 5xx always are
@@ -46,11 +46,12 @@ def render(action: Action, now: datetime | None = None) -> str:
     previous = None
     if remote is not None and remote.created is not None:
         previous = Revision(remote.hash or "", remote.sequence, remote.created, remote.created)
-    revision = revise(action.desired.event, previous, now or utc_now())
-    cal = icalendar.Calendar.from_ical(event_to_ical(action.desired.event, revision))
+    desired = action.wanted
+    revision = revise(desired.event, previous, now or utc_now())
+    cal = icalendar.Calendar.from_ical(event_to_ical(desired.event, revision))
     cal.pop("METHOD", None)
     for ve in cal.walk("VEVENT"):
-        ve.add(SCOPE_PROP, action.desired.scope)
+        ve.add(SCOPE_PROP, desired.scope)
     return cal.to_ical().decode("utf-8")
 
 
@@ -91,7 +92,7 @@ class CalDAVTarget(Target):
             url = urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
         super().__init__(url)
         # Basic auth sent up front: negotiating costs a 401 round trip (and a deliberate delay on Radicale).
-        self.client = caldav.DAVClient(url=url, username=username, password=password, timeout=timeout,
+        self.client = DAVClient(url=url, username=username, password=password, timeout=timeout,
                                        auth_type="basic" if username else None,
                                        require_tls=False, enable_rfc6764=False)
 
@@ -149,18 +150,18 @@ class CalDAVTarget(Target):
         if response.status != 200:
             return None
         events = parse_listing(url, response.headers.get("ETag"), response.raw)
-        done = any(e.uid == action.uid and e.hash == action.desired.hash for e in events)
+        done = any(e.uid == action.uid and e.hash == action.wanted.hash for e in events)
         return Written(url, response.headers.get("ETag")) if done else None
 
     def create(self, action: Action) -> Written:
         return self._put(action, urljoin(self.calendar, resource_name(action.uid)), {"If-None-Match": "*"})
 
     def update(self, action: Action) -> Written:
-        remote = action.remote
+        remote = action.stored
         return self._put(action, remote.remote_id, {"If-Match": remote.etag} if remote.etag else {})
 
     def delete(self, action: Action) -> None:
-        remote = action.remote
+        remote = action.stored
         headers = {"If-Match": remote.etag} if remote.etag else {}
         self._request(f"deleting {action.uid}", "DELETE", remote.remote_id, "", headers, ok=(200, 204, 404, 410))
 
@@ -172,7 +173,7 @@ def _int(value) -> int:
         return 0
 
 
-def _reason(e: Exception) -> str:
+def _reason(e: BaseException) -> str:
     """The innermost cause: 'Connection refused' rather than urllib3's paragraph."""
     while e.__context__ is not None and e.__context__ is not e:
         e = e.__context__

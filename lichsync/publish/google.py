@@ -25,8 +25,8 @@ from google.auth import exceptions as auth_errors
 from googleapiclient.discovery import build_from_document
 from googleapiclient.errors import HttpError
 
-from lichsync.sync.plan import Action, RemoteEvent
 from lichsync.publish.base import Backoff, Done, Target, TargetError, Written
+from lichsync.sync.plan import Action, RemoteEvent
 
 SCOPES = ["https://www.googleapis.com/auth/calendar.events"]
 BATCH_LIMIT = 50  # Google's documented maximum is 1000; 50 keeps a failed batch cheap to resend
@@ -54,7 +54,8 @@ def discovery_document(root_url: str | None = None) -> dict:
 
 
 def event_body(action: Action) -> dict:
-    e, d = action.desired.event, action.desired
+    d = action.wanted
+    e = d.event
     body = {
         "id": event_id(e.uid),
         "iCalUID": e.uid,
@@ -75,8 +76,9 @@ def _when(t: datetime | date) -> dict:
     if not isinstance(t, datetime):
         return {"date": t.isoformat()}
     when = {"dateTime": t.isoformat()}
-    if getattr(t.tzinfo, "key", None):
-        when["timeZone"] = t.tzinfo.key
+    zone = getattr(t.tzinfo, "key", None)  # a ZoneInfo: Google keeps the zone for recurring and DST
+    if zone:
+        when["timeZone"] = zone
     return when
 
 
@@ -89,6 +91,10 @@ def remote_event(item: dict) -> RemoteEvent:
                        owned="lichsyncHash" in private and "lichsyncScope" in private,
                        hash=private.get("lichsyncHash"), scope=private.get("lichsyncScope"),
                        summary=item.get("summary", ""), start=parsed, cancelled=item.get("status") == "cancelled")
+
+
+Pending = list[tuple[Action, str]]  # (action, the call to make: its op, or "revive")
+Messages = list[str]  # (aliases: inside GoogleTarget, `list` is its method)
 
 
 def retryable(e: HttpError) -> bool:
@@ -130,7 +136,8 @@ class GoogleTarget(Target):
 
     def list(self) -> list[RemoteEvent]:
         """Every event, cancelled ones too (an id Google still holds cannot be inserted again)."""
-        events, token = [], None
+        events: list[RemoteEvent] = []
+        token = None
         while True:
             page = self._call("listing events", self.events.list(
                 calendarId=self.calendar, showDeleted=True, maxResults=PAGE_SIZE, pageToken=token))
@@ -143,7 +150,7 @@ class GoogleTarget(Target):
         if op == "create":
             return self.events.insert(calendarId=self.calendar, body=event_body(action))
         if op == "delete":
-            request = self.events.delete(calendarId=self.calendar, eventId=action.remote.remote_id)
+            request = self.events.delete(calendarId=self.calendar, eventId=action.stored.remote_id)
         else:  # update, or revive: an insert that met a cancelled event of the same id
             remote_id = action.remote.remote_id if action.remote else event_id(action.uid)
             request = self.events.update(calendarId=self.calendar, eventId=remote_id, body=event_body(action))
@@ -152,10 +159,10 @@ class GoogleTarget(Target):
         return request
 
     def create(self, action: Action) -> Written:
-        return self._one(action)
+        return self._written(action)
 
     def update(self, action: Action) -> Written:
-        return self._one(action)
+        return self._written(action)
 
     def delete(self, action: Action) -> None:
         self._one(action)
@@ -165,15 +172,21 @@ class GoogleTarget(Target):
         self.apply([action], lambda a, w: result.append(w))
         return result[0]
 
+    def _written(self, action: Action) -> Written:
+        written = self._one(action)
+        if written is None:
+            raise TargetError(self.label, f"{action.op} {action.uid}: Google answered without the event")
+        return written
+
     def apply(self, actions: Sequence[Action], done: Done) -> None:
         """Batches of ≤ 50 calls; failed calls that may succeed later go round again after a backoff."""
-        pending = [(a, a.op) for a in actions]
+        pending: Pending = [(a, a.op) for a in actions]
         attempt = 0
         while pending:
-            again: list[tuple[Action, str]] = []  # retry after a backoff
-            follow: list[tuple[Action, str]] = []  # inserts met an existing id: update it, no waiting
-            errors: list[str] = []
-            fatal: list[str] = []
+            again: Pending = []  # retry after a backoff
+            follow: Pending = []  # inserts met an existing id: update it, no waiting
+            errors: Messages = []
+            fatal: Messages = []
             for start in range(0, len(pending), BATCH_LIMIT):
                 chunk = pending[start:start + BATCH_LIMIT]
                 batch = self.service.new_batch_http_request()
@@ -201,11 +214,12 @@ class GoogleTarget(Target):
                 attempt += 1
             pending = follow + again
 
-    def _handler(self, action: Action, op: str, done: Done, again: list, follow: list, errors: list[str],
-                 fatal: list[str]):
+    def _handler(self, action: Action, op: str, done: Done, again: Pending, follow: Pending, errors: Messages,
+                 fatal: Messages):
         def handle(_id: str, response: dict | None, exception: Exception | None) -> None:
             if exception is None:
-                done(action, None if op == "delete" else Written(response["id"], response.get("etag")))
+                written = Written(response["id"], response.get("etag")) if response else None
+                done(action, None if op == "delete" else written)
             elif not isinstance(exception, HttpError):
                 fatal.append(f"{op} {action.uid}: {exception}")
             elif op == "delete" and exception.resp.status in (404, 410):

@@ -14,7 +14,7 @@ import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import icalendar
@@ -172,7 +172,7 @@ def read_previous(data: bytes) -> dict[str, Stored]:
 
 
 def _utc(value: bytes) -> datetime:
-    return datetime.strptime(value.decode("ascii"), "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+    return datetime.strptime(value.decode("ascii"), "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
 
 
 def write_feed(path: Path, events: Iterable[CalendarEvent], name: str, tzid: str, refresh_minutes: int,
@@ -215,5 +215,5 @@ def _mode_for(path: Path) -> int:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 

@@ -34,7 +34,7 @@ class BoundedH11(H11Protocol):
     """uvicorn's HTTP/1.1 with a deadline for each request's headers, which uvicorn lacks: without it,
     clients that open connections and never finish a request hold them for ever."""
 
-    def connection_made(self, transport) -> None:  # type: ignore[override]
+    def connection_made(self, transport) -> None:
         super().connection_made(transport)
         self._deadline = self.loop.call_later(HEADER_TIMEOUT, self._check_progress, 0)
 

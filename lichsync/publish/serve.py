@@ -250,6 +250,8 @@ def index_page(feeds: list[Feed], tokens: Tokens, scheme: str, host: str) -> str
     cards = []
     for f in feeds:
         path = tokens.path_of(f.stem)
+        if path is None:  # not served: no card
+            continue
         webcal = f"webcal://{host}{path}"
         qr = segno.make(webcal, error="m").svg_data_uri(scale=4, border=2)
         cards.append(

@@ -19,8 +19,8 @@ from lichsync import __version__
 from lichsync.errors import InputError, unexpected
 from lichsync.parse.model import Program
 from lichsync.read.pipeline import parse_data
-from lichsync.sync.revisions import Issue, Replaced, current_issues
 from lichsync.settings import Source
+from lichsync.sync.revisions import Issue, Replaced, current_issues
 from lichsync.sync.sources import Document, DocumentState, Problem, collect, fallback, stale
 
 log = logging.getLogger("lichsync")
@@ -66,21 +66,21 @@ def take_in(sources: Sequence[Source], state: DocumentState, client: httpx.Clien
     for doc in documents:
         program, trouble = _read(doc, parse)
         intake.parsed += 1
-        if not trouble and not force:
+        if program is not None and not force:
             trouble = _shrunk(doc, program, state, max_loss)
-        if trouble:
+        if program is None or trouble:
             kept = fallback(doc, state)
-            program = _read(kept, parse)[0] if kept else None
+            kept_program = _read(kept, parse)[0] if kept else None
             intake.parsed += kept is not None
-            note = "keeping the last good copy" if program else "no earlier copy to keep"
+            note = "keeping the last good copy" if kept_program else "no earlier copy to keep"
             problems.append(Problem(doc.source, doc.origin, f"{trouble} ({note})"))
-            if program is None:
+            if kept is None or kept_program is None:
                 continue
-            doc = kept
+            doc, program = kept, kept_program
         elif remember and not doc.stale:
             state.remember(doc, len(program.events))
         issues.append(Issue(program, doc.issued, doc.origin, doc.source.organization))
-    removed = {}  # origin → program: documents gone from their folder, kept until the removal is confirmed
+    removed: dict[str, Document] = {}  # origin → last good copy: documents gone from their folder, kept until the removal is confirmed
     for doc in _removed(sources, documents, problems, state):
         program = _read(doc, parse)[0]
         intake.parsed += 1

@@ -78,6 +78,20 @@ class Action:
     adopt: bool = False  # unchanged, but the state must learn the remote id/ETag (state was lost)
 
     @property
+    def wanted(self) -> Desired:
+        """The event a create or update writes (the planner always gives one)."""
+        if self.desired is None:
+            raise ValueError(f"{self.op} {self.uid}: no desired event")
+        return self.desired
+
+    @property
+    def stored(self) -> RemoteEvent:
+        """The calendar's event an update or delete changes (the planner always gives one)."""
+        if self.remote is None:
+            raise ValueError(f"{self.op} {self.uid}: no remote event")
+        return self.remote
+
+    @property
     def summary(self) -> str:
         return self.desired.event.summary if self.desired else (self.remote.summary if self.remote else "")
 
@@ -121,13 +135,13 @@ def plan(desired: Iterable[Desired], records: dict[str, Record], remote: Iterabl
             live[r.uid] = r
     actions: list[Action] = []
     for uid, d in wanted.items():
-        r = live.get(uid)
-        if r is None:
+        found = live.get(uid)
+        if found is None:
             actions.append(Action("create", uid, desired=d))
-        elif not r.owned:
-            actions.append(Action("foreign", uid, desired=d, remote=r))
+        elif not found.owned:
+            actions.append(Action("foreign", uid, desired=d, remote=found))
         else:
-            actions.append(_compare(d, r, records.get(uid)))
+            actions.append(_compare(d, found, records.get(uid)))
     for uid, r in live.items():
         if uid not in wanted and r.owned and r.scope in scopes:
             rec = records.get(uid)

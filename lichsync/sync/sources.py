@@ -15,8 +15,9 @@ import glob
 import hashlib
 import sqlite3
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
@@ -142,7 +143,7 @@ class DocumentState:
         self.close()
 
 
-def collect(sources: tuple[Source, ...] | list[Source], state: DocumentState,
+def collect(sources: Sequence[Source], state: DocumentState,
             client: httpx.Client | None = None) -> tuple[list[Document], list[Problem]]:
     """Every source's documents, in config order, and the problems met on the way."""
     documents: list[Document] = []
@@ -179,7 +180,7 @@ def read_files(source: Source, state: DocumentState) -> tuple[list[Document], li
         origin = str(path)
         try:
             data = read_bounded(path, limit)
-            mtime = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+            mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC)
         except (InputError, OSError) as e:  # too big, unreadable: its last good copy stands in
             problem = e.problem if isinstance(e, InputError) else f"cannot read: {e.strerror or e}"
             problems.append(Problem(source, origin, problem))
@@ -255,14 +256,14 @@ def _issued(last_modified: str | None) -> datetime:
     if last_modified:
         try:
             when = parsedate_to_datetime(last_modified)
-            return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+            return when if when.tzinfo else when.replace(tzinfo=UTC)
         except (TypeError, ValueError):
             pass
     return _now()
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _sha256(data: bytes) -> str:

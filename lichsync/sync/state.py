@@ -7,7 +7,7 @@ re-finds anything missing by UID on the next run.
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
@@ -50,7 +50,7 @@ class State:
 
     def save(self, target: str, calendar: str, record: Record) -> Record:
         record = Record(record.uid, record.remote_id, record.etag, record.hash,
-                        datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                        datetime.now(UTC).isoformat(timespec="seconds"))
         with self._db:  # one committed transaction
             self._db.execute("INSERT OR REPLACE INTO pushed VALUES (?, ?, ?, ?, ?, ?, ?)",
                              (target, calendar, record.uid, record.remote_id, record.etag, record.hash,
@@ -64,7 +64,7 @@ class State:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> "State":
+    def __enter__(self) -> State:
         return self
 
     def __exit__(self, *exc) -> None:
