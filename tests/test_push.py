@@ -244,8 +244,11 @@ def test_caldav_writes_are_conditional(radicale, program):
     created = target.create(plan(wanted[:1], {}, [], scopes).actions[0])
     [remote] = target.list()
     assert (remote.owned, remote.hash, remote.scope, remote.etag) == (True, wanted[0].hash, next(iter(scopes)), created.etag)
+    again = target.create(plan(wanted[:1], {}, [], scopes).actions[0])  # a retry of a committed write:
+    assert again.etag == created.etag  # the 412 is answered by re-reading; it holds what we want, unrewritten
+    other = replace(wanted[0], event=replace(wanted[0].event, summary="Khác"))
     with pytest.raises(TargetError, match="412"):  # If-None-Match: * never overwrites
-        target.create(plan(wanted[:1], {}, [], scopes).actions[0])
+        target.create(plan([other], {}, [], scopes).actions[0])
     cal.person_edits(wanted[0].uid, "Sửa tay")
     stale = plan([replace(wanted[0], event=replace(wanted[0].event, summary="Mới"))], {}, [remote], scopes).writes[0]
     with pytest.raises(TargetError, match="412"):  # If-Match with the ETag of the listing
