@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from lichsync.errors import ConfigError
 
 LEVELS = ("debug", "info", "warning", "error")
-SECTIONS = ("sources", "feeds", "logging", "lock")  # top-level keys of the config that are read here
+SECTIONS = ("sources", "feeds", "logging", "lock", "guard")  # top-level keys of the config that are read here
 
 
 @dataclass(frozen=True)
@@ -51,11 +51,18 @@ class LockSettings:
 
 
 @dataclass(frozen=True)
+class GuardSettings:
+    """What a sync may lose before a person confirms it (`sync --force`)."""
+    max_loss: float = 0.5  # the share of a document's events a new copy may drop
+
+
+@dataclass(frozen=True)
 class SyncSettings:
     sources: tuple[Source, ...] = ()
     feeds: FeedSettings = FeedSettings()
     logging: LogSettings = LogSettings()
     lock: LockSettings = field(default_factory=LockSettings)
+    guard: GuardSettings = GuardSettings()
 
 
 def parse_sync_settings(doc: dict[str, Any], base: Path) -> SyncSettings:
@@ -65,6 +72,7 @@ def parse_sync_settings(doc: dict[str, Any], base: Path) -> SyncSettings:
         feeds=parse_feeds(doc.get("feeds", {}), base),
         logging=parse_logging(doc.get("logging", {}), base),
         lock=parse_lock(doc.get("lock", {})),
+        guard=parse_guard(doc.get("guard", {})),
     )
 
 
@@ -115,6 +123,14 @@ def parse_logging(value: Any, base: Path, where: str = "logging") -> LogSettings
 def parse_lock(value: Any, where: str = "lock") -> LockSettings:
     _known(value, where, ("timeout",))
     return LockSettings(timeout=_seconds(value.get("timeout", 10), f"{where}.timeout"))
+
+
+def parse_guard(value: Any, where: str = "guard") -> GuardSettings:
+    _known(value, where, ("max_loss",))
+    loss = value.get("max_loss", GuardSettings.max_loss)
+    if isinstance(loss, bool) or not isinstance(loss, (int, float)) or not 0 <= loss <= 1:
+        raise ConfigError(f"{where}.max_loss", f"expected a share from 0 to 1 (0.5: half the events), got {loss!r}")
+    return GuardSettings(max_loss=float(loss))
 
 
 def _known(table: Any, where: str, allowed: tuple[str, ...]) -> None:
