@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lichsync.errors import ConfigError  # noqa: F401  (raised here, caught as config.ConfigError by commands)
@@ -373,11 +374,11 @@ def _read_targets(table: Any, where: str) -> dict[str, Any]:
     _known(table, where, ["caldav", "google"])
     kinds = {"caldav": (CalDAVSettings, ["username", "password", "password_command", "password_env"]),
              "google": (GoogleSettings, ["credentials", "client_secrets", "endpoint"])}
-    settings = {}
+    settings: dict[str, Any] = {}
     for name, (kind, keys) in kinds.items():
         sub, at = table.get(name, {}), _join(where, name)
         _known(sub, at, [*keys, "retries"])
-        values = {k: _str(v, _join(at, k)) for k, v in sub.items() if k != "retries"}
+        values: dict[str, Any] = {k: _str(v, _join(at, k)) for k, v in sub.items() if k != "retries"}
         if "retries" in sub:
             values["retries"] = _int(sub["retries"], _join(at, "retries"), 0, 10)
         settings[name] = kind(**values)

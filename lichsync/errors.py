@@ -22,3 +22,13 @@ class ConfigError(Exception):
         super().__init__(f"{key}: {problem}" if key else problem)
         self.key = key
         self.problem = problem
+
+
+def unexpected(exc: BaseException) -> str:
+    """The one line for a failure no rule foresaw (a bug met by one document): it must not cost the others."""
+    if isinstance(exc, MemoryError):
+        return "too large to read in memory"
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to read"
+    detail = " ".join(str(exc).split())[:200]
+    return f"cannot be read ({type(exc).__name__}{': ' + detail if detail else ''}); please report this file"

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from lichsync.errors import ConfigError
 
 LEVELS = ("debug", "info", "warning", "error")
-SECTIONS = ("sources", "feeds", "logging", "lock", "desk")  # top-level keys of the config that are read here
+SECTIONS = ("sources", "feeds", "logging", "lock", "guard", "desk")  # top-level keys of the config that are read here
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,12 @@ class LockSettings:
 
 
 @dataclass(frozen=True)
+class GuardSettings:
+    """What a sync may lose before a person confirms it (`sync --force`)."""
+    max_loss: float = 0.5  # the share of a document's events a new copy may drop
+
+
+@dataclass(frozen=True)
 class DeskSettings:
     """The office's desk in `serve`: on when a password is set (here hashed, or LICHSYNC_DESK_PASSWORD)."""
     password_hash: str | None = None  # `lichsync serve --hash-password` makes one
@@ -68,6 +74,7 @@ class SyncSettings:
     logging: LogSettings = LogSettings()
     lock: LockSettings = field(default_factory=LockSettings)
     desk: DeskSettings = DeskSettings()
+    guard: GuardSettings = GuardSettings()
 
 
 def parse_sync_settings(doc: dict[str, Any], base: Path) -> SyncSettings:
@@ -80,6 +87,7 @@ def parse_sync_settings(doc: dict[str, Any], base: Path) -> SyncSettings:
         logging=parse_logging(doc.get("logging", {}), base),
         lock=parse_lock(doc.get("lock", {})),
         desk=desk,
+        guard=parse_guard(doc.get("guard", {})),
     )
 
 
@@ -142,6 +150,14 @@ def parse_desk(value: Any, base: Path, where: str = "desk") -> DeskSettings:
         uploads=base / Path(_str(value["uploads"], f"{where}.uploads")).expanduser() if "uploads" in value else None,
         secure_cookies=secure,
     )
+
+
+def parse_guard(value: Any, where: str = "guard") -> GuardSettings:
+    _known(value, where, ("max_loss",))
+    loss = value.get("max_loss", GuardSettings.max_loss)
+    if isinstance(loss, bool) or not isinstance(loss, (int, float)) or not 0 <= loss <= 1:
+        raise ConfigError(f"{where}.max_loss", f"expected a share from 0 to 1 (0.5: half the events), got {loss!r}")
+    return GuardSettings(max_loss=float(loss))
 
 
 def _known(table: Any, where: str, allowed: tuple[str, ...]) -> None:

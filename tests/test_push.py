@@ -249,8 +249,11 @@ def test_caldav_writes_are_conditional(radicale, program):
     created = target.create(plan(wanted[:1], {}, [], scopes).actions[0])
     [remote] = target.list()
     assert (remote.owned, remote.hash, remote.scope, remote.etag) == (True, wanted[0].hash, next(iter(scopes)), created.etag)
+    again = target.create(plan(wanted[:1], {}, [], scopes).actions[0])  # a retry of a committed write:
+    assert again.etag == created.etag  # the 412 is answered by re-reading; it holds what we want, unrewritten
+    other = replace(wanted[0], event=replace(wanted[0].event, summary="Khác"))
     with pytest.raises(TargetError, match="412"):  # If-None-Match: * never overwrites
-        target.create(plan(wanted[:1], {}, [], scopes).actions[0])
+        target.create(plan([other], {}, [], scopes).actions[0])
     cal.person_edits(wanted[0].uid, "Sửa tay")
     stale = plan([replace(wanted[0], event=replace(wanted[0].event, summary="Mới"))], {}, [remote], scopes).writes[0]
     with pytest.raises(TargetError, match="412"):  # If-Match with the ETag of the listing
@@ -422,5 +425,5 @@ def test_push_command_without_google_credentials_says_what_to_do(tmp_path):
     config.write_text(f'[targets.google]\ncredentials = "{tmp_path / "missing.json"}"\n', encoding="utf-8")
     result = run_cli("push", PROGRAM, "--official", "Lạc", "--to", "google", "--calendar", "lac@example.org",
                      "--state", tmp_path / "s.db", "--config", config)
-    assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert "cannot use these Google credentials" in result.stderr and "lichsync auth google" in result.stderr
+    assert result.returncode == 1 and "Traceback" not in result.stderr  # a target that failed: the others would go on
+    assert "cannot use the Google credentials" in result.stderr and "lichsync auth google" in result.stderr

@@ -120,7 +120,7 @@ def test_a_document_over_the_size_limit_is_a_problem(httpserver: HTTPServer, sta
         "the document is over the limit of 1 MB (LICHSYNC_MAX_FILE_MB) (no earlier copy to keep)")
     (tmp_path / "big.txt").write_bytes(b"x" * (2**20 + 1))
     docs, problems = collect([Source(name="big", path=tmp_path / "big.txt")], state)
-    assert docs == [] and problems[0].message == "the file is over the limit of 1 MB (LICHSYNC_MAX_FILE_MB)"
+    assert docs == [] and problems[0].message == "the file is 1.0 MB, over the limit of 1.0 MB (LICHSYNC_MAX_FILE_MB)"
 
 
 def test_a_server_that_never_answers_times_out(state):

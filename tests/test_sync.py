@@ -84,6 +84,7 @@ dir = "feeds"
 [logging]
 file = "sync.log"
 """, encoding="utf-8")
+    config.chmod(0o600)  # it holds a password (lichsync warns about a config others can read)
     return config
 
 

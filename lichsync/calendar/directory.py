@@ -121,7 +121,7 @@ class Directory:
         n = 2
         while key in self._by_key:
             key, n = f"{base}-{n}", n + 1
-        official = Official(key=key, short_name=f"{label} – {program.organization}" if body else label)
+        official = Official(key=key, short_name=f"{label} – {program.organization}" if body and program else label)
         self.officials.append(official)
         self._by_key[key] = official
         self._names.setdefault(key_of(label), []).append(key)

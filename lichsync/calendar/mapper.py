@@ -16,10 +16,11 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from lichsync.calendar.calendar_event import CalendarEvent
-from lichsync.config import Config, Hours
 from lichsync.calendar.directory import Directory, key_of
+from lichsync.config import Config, Hours
 from lichsync.parse.lunar import FIRST_YEAR, LAST_YEAR, lunar_label
 from lichsync.parse.model import Event, Program
 
@@ -53,7 +54,7 @@ def map_program(program: Program, config: Config, directory: Directory) -> list[
     for event in program.events:
         groups = [label for label in event.officials if directory.is_leadership_group(label)]
         digest = hashlib.sha1(f"{org}|{event.date.isoformat()}|{key_of(event.title)}".encode()).hexdigest()[:16]
-        common = dict(
+        common: dict[str, Any] = dict(
             summary=event.title,
             description=describe(event, source_line, groups),
             location=event.location or None,

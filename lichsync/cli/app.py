@@ -11,8 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from lichsync import __version__
-from lichsync.cli.console import fail, utf8_stdout, terminal_console
-from lichsync.errors import InputError
+from lichsync.cli.console import fail, terminal_console, utf8_stdout
+from lichsync.errors import InputError, unexpected
 from lichsync.parse.model import Event, Period, Program
 
 app = typer.Typer(
@@ -57,9 +57,11 @@ def parse(
     try:
         program = parse_file(file, month=month, year=year)
     except InputError as e:
-        raise fail(file, e.problem)
+        raise fail(file, e.problem) from None
     except OSError as e:  # missing file, a directory, no permission
-        raise fail(file, e.strerror or str(e))
+        raise fail(file, e.strerror or str(e)) from None
+    except Exception as e:  # a bug met by this document: one line, not a traceback
+        raise fail(file, unexpected(e)) from None
     if format is Format.json:
         utf8_stdout()
         typer.echo(program.to_json())

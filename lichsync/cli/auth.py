@@ -6,8 +6,8 @@ from typing import Optional
 
 import typer
 
-from lichsync.cli.inputs import load_config, verbose_option
 from lichsync.cli.console import fail
+from lichsync.cli.inputs import load_config, verbose_option
 
 app = typer.Typer(no_args_is_help=True, help="Sign in to calendar services.")
 

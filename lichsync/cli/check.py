@@ -6,13 +6,13 @@ cannot be read (the other files are still checked).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List
 
 import typer
 
-from lichsync.parse import checks
 from lichsync.cli.console import fail, utf8_stdout
+from lichsync.cli.inputs import read_program
 from lichsync.errors import InputError
+from lichsync.parse import checks
 from lichsync.parse.model import Program, Warning
 
 SHOWN = {checks.ERROR, checks.WARNING}
@@ -26,23 +26,17 @@ def findings(program: Program, notes: bool = False) -> list[tuple[str, Warning]]
 
 
 def check(
-    files: List[Path] = typer.Argument(..., help="Programs: PDF, Word, saved web pages or text."),
+    files: list[Path] = typer.Argument(..., help="Programs: PDF, Word, saved web pages or text."),
     notes: bool = typer.Option(False, "--notes", help="Also show notes on how unusual layouts were read."),
 ) -> None:
     """Check FILE... for contradictions: weekdays, lunar notes, days, spans, years."""
-    from lichsync.read.pipeline import parse_file
-
     utf8_stdout()
     status = 0
     for file in files:
         try:
-            program = parse_file(file)
+            program = read_program(file)
         except InputError as e:
             fail(file, e.problem)
-            status = 2
-            continue
-        except OSError as e:  # a directory, no permission
-            fail(file, e.strerror or str(e))
             status = 2
             continue
         for lv, w in findings(program, notes):

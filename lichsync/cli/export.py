@@ -2,19 +2,19 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from lichsync.calendar.calendar_event import CalendarEvent
-from lichsync.config import Config
-from lichsync.cli.console import fail
 from lichsync.calendar.directory import Directory, body_of, slug
-from lichsync.cli.inputs import choose, load_config, read_programs, verbose_option, with_corrections
 from lichsync.calendar.mapper import for_official, map_programs
+from lichsync.cli.console import fail
+from lichsync.cli.inputs import choose, load_config, read_programs, verbose_option, with_corrections
+from lichsync.config import Config
 from lichsync.parse.model import Program
 
 ALL_FEED = "all.ics"
@@ -54,7 +54,7 @@ def write(path: Path, events: list[CalendarEvent], name: str, config: Config,
                    description=role)
     except OSError as e:
         kept = "; the previous file is unchanged" if path.is_file() else ""
-        raise fail(path, f"cannot write: {e.strerror or e}{kept}")
+        raise fail(path, f"cannot write: {e.strerror or e}{kept}") from None
     typer.echo(f"{path}: {len(events)} event{'s' if len(events) != 1 else ''}")
 
 
@@ -76,19 +76,22 @@ def export(
     if all_ and directory is None:
         raise fail("export", "--all needs -d DIR")
     config = load_config(config_path, verbose)
-    programs = with_corrections(read_programs(files), config)
+    programs, failed = read_programs(files)  # a bad file is its own line; the others are exported
+    programs = with_corrections(programs, config)
     people = Directory(config, programs)
     events = map_programs(programs, config, people)
-    if official:
+    if official and output is not None:  # both checked above
         person = choose(people, official)
         write(output, for_official(events, person.key), feed_title(person.short_name), config,
               role=people.role(person.key))
-        return
-    try:
-        os.makedirs(directory, exist_ok=True)
-    except OSError as e:
-        raise fail(directory, f"cannot create the directory: {e.strerror or e}")
-    write_all(directory, events, people, config, programs)
+    elif directory is not None:
+        try:
+            os.makedirs(directory, exist_ok=True)
+        except OSError as e:
+            raise fail(directory, f"cannot create the directory: {e.strerror or e}") from None
+        write_all(directory, events, people, config, programs)
+    if failed:
+        raise typer.Exit(1)
 
 
 def write_all(directory: Path, events: list[CalendarEvent], people: Directory, config: Config,
@@ -97,6 +100,7 @@ def write_all(directory: Path, events: list[CalendarEvent], people: Directory, c
     the same revision in each, rendered once."""
     from lichsync.publish.ics import utc_now
 
-    now, rendered = utc_now(), {}
+    now = utc_now()
+    rendered: dict = {}
     for file_name, feed_events, name, role in feeds_for_all(events, people, config, programs):
         write(directory / file_name, feed_events, name, config, rendered, now, role)

@@ -9,11 +9,12 @@ from pathlib import Path
 import typer
 
 from lichsync import config as config_mod
-from lichsync.config import Config, ConfigError, Official
-from lichsync.cli.console import fail
 from lichsync.calendar.directory import AmbiguousName, Directory, UnknownName, describe
-from lichsync.errors import InputError
+from lichsync.cli.console import fail
+from lichsync.config import Config, ConfigError, Official
+from lichsync.errors import InputError, unexpected
 from lichsync.parse.model import Program
+from lichsync.privacy import readable_by_others, redact
 from lichsync.sync.revisions import latest_given
 
 
@@ -45,22 +46,53 @@ def load_config(path: Path | None, verbose: bool = False) -> Config:
     if path is None:
         return Config()
     try:
-        return config_mod.load(path)
+        config = config_mod.load(path)
     except ConfigError as e:
-        raise fail(path, str(e))
+        raise fail(path, str(e)) from None
     except OSError as e:
-        raise fail(path, e.strerror or str(e))
+        raise fail(path, e.strerror or str(e)) from None
+    warn_if_exposed(path, config)
+    return config
 
 
-def read_programs(files: list[Path]) -> list[Program]:
-    from lichsync.read.pipeline import parse_file
+def warn_if_exposed(path: Path, config: Config) -> None:
+    """A config holding a password (or a URL with one) should be its owner's alone: say so, go on."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return
+    if (config.targets.caldav.password or redact(text) != text) and readable_by_others(path):
+        typer.echo(f"lichsync: {path}: holds a password and others can read it: chmod 600 {path}", err=True)
 
+
+def read_program(file: Path) -> Program:
+    """The program in `file`, or an InputError: whatever goes wrong reading one document is its one line."""
+    from lichsync.read.pipeline import parse_file  # the readers load with the command that reads
+
+    try:
+        return parse_file(file)
+    except InputError:
+        raise
+    except OSError as e:  # a directory, no permission
+        raise InputError(str(file), e.strerror or str(e)) from None
+    except Exception as e:  # a bug met by this document must not cost the others
+        raise InputError(str(file), unexpected(e)) from None
+
+
+def read_programs(files: list[Path]) -> tuple[list[Program], bool]:
+    """The programs of the files that could be read, and whether one could not (each said in one line).
+
+    None readable ends the command (exit 2): there is nothing to go on with."""
     programs = []
+    failed = False
     for file in files:
         try:
-            programs.append(parse_file(file))
+            programs.append(read_program(file))
         except InputError as e:
-            raise fail(file, e.problem)
+            fail(file, e.problem)
+            failed = True
+    if not programs:
+        raise typer.Exit(2)
     for p in programs:
         if p.warnings:
             n = len(p.warnings)
@@ -69,7 +101,7 @@ def read_programs(files: list[Path]) -> list[Program]:
     for p in programs:
         if p not in kept:
             typer.echo(f"lichsync: {p.source}: replaced by a later file of the same program", err=True)
-    return kept
+    return kept, failed
 
 
 def with_corrections(programs: list[Program], config: Config, state_path: Path | None = None) -> list[Program]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 
+from lichsync.privacy import private_file, redact
 from lichsync.settings import LogSettings
 
 log = logging.getLogger("lichsync")
@@ -16,16 +17,25 @@ def setup(settings: LogSettings, verbose: bool = False) -> None:
         log.removeHandler(handler)
         handler.close()
     log.propagate = False
+    log.filters = [Redact()]
     stderr = logging.StreamHandler()
     stderr.setLevel(logging.INFO if verbose else logging.WARNING)
     stderr.setFormatter(logging.Formatter("lichsync: %(message)s"))
     log.addHandler(stderr)
     levels = [stderr.level]
     if settings.file:
-        settings.file.parent.mkdir(parents=True, exist_ok=True)
+        private_file(settings.file)  # it names sources and calendars: the owner's to read
         file = logging.handlers.WatchedFileHandler(settings.file, encoding="utf-8")  # follows logrotate
         file.setLevel(settings.level_number)
         file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
         log.addHandler(file)
         levels.append(file.level)
     log.setLevel(min(levels))
+
+
+class Redact(logging.Filter):
+    """No password of a URL reaches stderr (cron's mail) or the log file."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = redact(record.getMessage()), None
+        return True

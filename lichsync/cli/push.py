@@ -19,18 +19,18 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from lichsync.cli.inputs import choose, load_config, read_programs, verbose_option, with_corrections
-from lichsync.config import Config, Official
-from lichsync.cli.console import fail, utf8_stdout, terminal_console
 from lichsync.calendar.calendar_event import changed_fields
 from lichsync.calendar.directory import Directory
 from lichsync.calendar.mapper import for_official, map_programs, organization_key
+from lichsync.cli.console import fail, terminal_console, utf8_stdout
+from lichsync.cli.inputs import choose, load_config, read_programs, verbose_option, with_corrections
+from lichsync.config import Config, Official
 from lichsync.parse.model import Program
+from lichsync.publish.base import Backoff, Target, TargetError
+from lichsync.sync.plan import Desired, Plan, plan
 
 if TYPE_CHECKING:  # loaded by the command that writes, not by `--help`
     from lichsync.sync.state import State
-from lichsync.sync.plan import Desired, Plan, plan
-from lichsync.publish.base import Backoff, Target, TargetError
 
 NOTES = {"edited": "edited in the calendar; the program changed it", "foreign": "a person's event has this UID; left alone"}
 OP_STYLE = {"create": "green", "update": "yellow", "delete": "red", "foreign": "magenta"}
@@ -57,7 +57,7 @@ def desired_events(programs: list[Program], config: Config, people: Directory,
     return [Desired(e, scopes[e.source]) for e in events], set(scopes.values())
 
 
-def caldav_password(config: Config) -> str | None:
+def caldav_password(config: Config, label: str) -> str | None:
     settings = config.targets.caldav
     if os.environ.get(settings.password_env):
         return os.environ[settings.password_env]
@@ -66,18 +66,26 @@ def caldav_password(config: Config) -> str | None:
             out = subprocess.run(shlex.split(settings.password_command), capture_output=True, text=True,
                                  timeout=60, check=True).stdout
         except (OSError, subprocess.SubprocessError) as e:
-            raise fail("targets.caldav.password_command", f"failed: {e}")
-        return out.splitlines()[0] if out.strip() else None
+            raise TargetError(label, f"targets.caldav.password_command failed: {e}") from None
+        if not out.strip():
+            raise TargetError(label, "targets.caldav.password_command printed no password")
+        return out.splitlines()[0]
     return settings.password
 
 
 def open_target(kind: str, calendar: str, config: Config, listings=None) -> Target:
-    """`listings` (the state, not in a dry run) lets a Google target list only what changed since last time."""
+    """The target of one calendar; what keeps it from opening (credentials) is a TargetError naming it.
+    `listings` (the state, not in a dry run) lets a Google target list only what changed since last time."""
+    label = f"{kind} {calendar}"
     if kind == "caldav":
         from lichsync.publish.caldav import CalDAVTarget
-        username = os.environ.get("LICHSYNC_CALDAV_USERNAME") or config.targets.caldav.username
-        return CalDAVTarget(calendar, username, caldav_password(config),
-                            backoff=Backoff(retries=config.targets.caldav.retries))
+        dav = config.targets.caldav
+        username = os.environ.get("LICHSYNC_CALDAV_USERNAME") or dav.username
+        password = caldav_password(config, label)
+        if username and password is None and "@" not in calendar:  # cron passes no environment
+            raise TargetError(label, f"user {username} has no password: set {dav.password_env} "
+                                     "or targets.caldav.password_command")
+        return CalDAVTarget(calendar, username, password, backoff=Backoff(retries=dav.retries))
     from lichsync.publish.google import GoogleTarget, authorized_http, token_path
     settings = config.targets.google
     backoff = Backoff(retries=settings.retries)
@@ -89,8 +97,9 @@ def open_target(kind: str, calendar: str, config: Config, listings=None) -> Targ
     try:
         http = authorized_http(creds)
     except (OSError, ValueError, KeyError) as e:
-        raise fail(creds, f"cannot use these Google credentials ({getattr(e, 'strerror', None) or e}); "
-                          "run `lichsync auth google` or set targets.google.credentials to a service-account key")
+        raise TargetError(label, f"cannot use the Google credentials {creds} ({getattr(e, 'strerror', None) or e}); "
+                                 "run `lichsync auth google` or set targets.google.credentials "
+                                 "to a service-account key") from None
     return GoogleTarget(calendar, http, root_url=settings.endpoint, backoff=backoff, listings=listings)
 
 
@@ -123,8 +132,10 @@ def push(
 ) -> None:
     """Make an official's calendar match the programs: create, update and delete only lichsync's own events."""
     from lichsync.sync.state import State
+
     config = load_config(config_path, verbose)
-    programs = with_corrections(read_programs(files), config, state_path)
+    programs, failed = read_programs(files)  # a bad file is its own line; the others are pushed
+    programs = with_corrections(programs, config, state_path)
     people = Directory(config, programs)
     person = choose(people, official)
     desired, scopes = desired_events(programs, config, people, person.key)
@@ -136,17 +147,19 @@ def push(
     console = terminal_console()
     report = []
     with state:
-        for kind, cal in chosen:
-            target = open_target(kind, cal, config, listings=None if dry_run else state)
+        for kind, cal in chosen:  # a target that fails is one line; the others still run
             writing = False
             try:
+                target = open_target(kind, cal, config, listings=None if dry_run else state)
                 the_plan = plan(desired, state.records(target.kind, target.calendar), target.list(), scopes)
                 if not dry_run:
                     writing = bool(the_plan.writes)
                     _write(the_plan, target, state, console, quiet=as_json)
             except TargetError as e:
                 after = " (every write the server accepted is in the state; run again to finish)" if writing else ""
-                raise fail(e.target, e.problem + after, 1)
+                fail(e.target, e.problem + after, 1)
+                failed = True
+                continue
             report.append((target, the_plan))
             if not as_json:
                 print_plan(target, the_plan, console, dry_run)
@@ -154,6 +167,8 @@ def push(
         utf8_stdout()
         typer.echo(json.dumps({"dry_run": dry_run, "targets": [plan_json(t, p) for t, p in report]},
                               ensure_ascii=False, indent=2))
+    if failed:
+        raise typer.Exit(1)
 
 
 def _write(the_plan: Plan, target: Target, state: State, console, quiet: bool) -> None:

@@ -1,6 +1,8 @@
 """`lichsync serve`: the feeds folder over HTTP for phones and calendar apps to subscribe to."""
 from __future__ import annotations
 
+import os
+import socket
 import tomllib
 from pathlib import Path
 from typing import Optional
@@ -78,11 +80,16 @@ def serve(
         raise fail(token_file, str(e))
     except OSError as e:
         raise fail(token_file, e.strerror or str(e))
-    import uvicorn  # only when serving: other commands start faster without it
+    from lichsync.publish import listen  # only when serving: other commands start faster without uvicorn
 
+    try:  # bound here, so a busy port is one line before "Serving …" is claimed
+        sock = socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET)
+    except OSError as e:
+        raise fail(f"{host}:{port}", f"cannot listen there: {os.strerror(e.errno) if e.errno else e}") from None
+    port = sock.getsockname()[1]
     shown = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
-    feeds = feed_stems(directory)
-    typer.echo(f"Serving {len(feeds)} feed{'s' if len(feeds) != 1 else ''} of {directory} on {shown}/", err=True)
+    stems = feed_stems(directory)
+    typer.echo(f"Serving {len(stems)} feed{'s' if len(stems) != 1 else ''} of {directory} on {shown}/", err=True)
     if tokens.index:
         typer.echo(f"Every feed, with its secret link: {shown}/{tokens.index}/", err=True)
     app = create_app(directory, tokens, base_url)
@@ -99,5 +106,4 @@ def serve(
         if desk is not None:
             app = mount(app, desk)
             typer.echo(f"The office's desk: {shown}/desk/", err=True)
-    uvicorn.run(app, host=host, port=port, server_header=False, proxy_headers=True,
-                log_level="info")
+    listen.run(app, sock)

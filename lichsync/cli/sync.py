@@ -20,19 +20,21 @@ from rich.table import Table
 from rich.text import Text
 
 from lichsync import config as config_mod
-from lichsync.cli import logs
 from lichsync.calendar.calendar_event import CalendarEvent
-from lichsync.cli.export import feeds_for_all
-from lichsync.cli.inputs import config_file, default_config_path
-from lichsync.cli.push import open_target, print_actions, scope
-from lichsync.config import Config, ConfigError
-from lichsync.cli.console import fail, terminal_console
 from lichsync.calendar.directory import Directory
 from lichsync.calendar.mapper import for_official, map_programs
+from lichsync.cli import logs
+from lichsync.cli.console import fail, terminal_console
+from lichsync.cli.export import feeds_for_all
+from lichsync.cli.inputs import config_file, default_config_path, warn_if_exposed
+from lichsync.cli.push import open_target, print_actions, scope
+from lichsync.config import Config, ConfigError
+from lichsync.errors import unexpected
 from lichsync.parse.model import Program
-from lichsync.settings import SyncSettings, parse_sync_settings
-from lichsync.sync.plan import Action, Desired, RemoteEvent, plan
+from lichsync.privacy import redact
 from lichsync.publish.base import TargetError
+from lichsync.settings import SyncSettings, parse_sync_settings
+from lichsync.sync.plan import Action, Desired, Op, RemoteEvent, plan
 
 if TYPE_CHECKING:
     from lichsync.sync.intake import Intake
@@ -74,6 +76,7 @@ def load(path: Path | None, verbose: bool = False) -> tuple[Config, SyncSettings
         raise fail(path, str(e))
     except OSError as e:
         raise fail(path, e.strerror or str(e))
+    warn_if_exposed(path, config)
     if not settings.sources:
         raise fail(path, "sources: none configured ([[sources]] with path = … or url = …): nothing to sync")
     if not settings.feeds.dir and not any(o.calendars for o in config.officials):
@@ -87,7 +90,8 @@ def sync(
     dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Fetch and plan; write no feed and no calendar."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary: only warnings and errors (for cron)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Say which configuration file is used; log every step on stderr too."),
-    force: bool = typer.Option(False, "--force", help="Parse and compare everything even when no document changed."),
+    force: bool = typer.Option(False, "--force", help="Parse and compare everything even when no document changed; accept what the guard held "
+                                    "back (a document that lost most of its events, a file removed from its folder)."),
     state_path: Optional[Path] = typer.Option(None, "--state", envvar="LICHSYNC_STATE",
                                               help="State database (default: the user state dir)."),
 ) -> None:
@@ -116,8 +120,13 @@ def run(config: Config, settings: SyncSettings, raw: bytes, state_path: Path, dr
 
     started = time.perf_counter()
     with DocumentState(state_path) as documents:
-        intake = take_in(settings.sources, documents, config=raw + corrections_digest(state_path), force=force,
-                         remember=not dry_run)
+        intake = take_in(settings.sources, documents, config=raw + corrections_digest(state_path), force=force, remember=not dry_run,
+                         max_loss=settings.guard.max_loss)
+        for doc in intake.documents:  # -v: each step as it happens (fetch, parse, plan, write)
+            log.info("fetch %s: %s", doc.origin, "last good copy" if doc.stale else
+                     "unchanged" if doc.unchanged else "new")
+        for program in intake.programs:
+            log.info("parse %s: %d events, %d warnings", program.source, len(program.events), len(program.warnings))
         for problem in intake.problems:
             log.warning("%s: %s", problem.origin, problem.message)
         if intake.unchanged:
@@ -131,12 +140,12 @@ def run(config: Config, settings: SyncSettings, raw: bytes, state_path: Path, dr
             log.info("%s: replaced by the newer issue %s", r.old.origin, r.by.origin)
         programs = corrected(intake, config, state_path)
         rows: list[Row] = []
-        if programs:  # nothing read at all: leave every feed and calendar as it is
+        if programs or intake.dropped:  # nothing read at all: leave every feed and calendar as it is
             people = Directory(config, programs)
             events = map_programs(programs, config, people)
             if settings.feeds.dir:
                 rows += write_feeds(settings.feeds.dir, events, people, config, programs, dry_run)
-            rows += push_calendars(events, people, config, programs, state_path, dry_run)
+            rows += push_calendars(events, people, config, programs, state_path, dry_run, intake.dropped)
         failed = bool(intake.problems) or any(r.error for r in rows)
         for row in rows:
             (log.error if row.error else log.info)("%s", row.line(dry_run))
@@ -170,7 +179,8 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
 
     if not dry_run:
         directory.mkdir(parents=True, exist_ok=True)
-    now, rendered, rows = utc_now(), {}, []
+    now, rows = utc_now(), []
+    rendered: dict[tuple, bytes] = {}  # an event in several feeds is rendered once
     for file_name, feed_events, name, role in feeds_for_all(events, people, config, programs):
         path = directory / file_name
         row = Row(file_name.removesuffix(".ics"), "feed")
@@ -188,6 +198,7 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
         uids = {e.uid for e in feed_events}
         for event in feed_events:
             kept = previous.get(event.uid)
+            op: Op
             if kept is None:
                 row.created += 1
                 op = "create"
@@ -198,8 +209,8 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
                 row.updated += 1
                 op = "update"
             if dry_run:
-                old = _feed_copy(event.uid, kept) if kept else None
-                row.actions.append(Action(op, event.uid, desired=Desired(event, ""), remote=old))
+                copy = _feed_copy(event.uid, kept) if kept else None
+                row.actions.append(Action(op, event.uid, desired=Desired(event, ""), remote=copy))
         gone = set(previous) - uids
         row.deleted = len(gone)
         if dry_run:
@@ -217,12 +228,13 @@ def _feed_copy(uid: str, stored) -> RemoteEvent:
 
 
 def push_calendars(events: list[CalendarEvent], people: Directory, config: Config, programs: list[Program],
-                   state_path: Path, dry_run: bool) -> list[Row]:
+                   state_path: Path, dry_run: bool, dropped: tuple[Program, ...] | list[Program] = ()) -> list[Row]:
     """Every configured calendar of every official; a target that fails is reported, the others go on."""
     from lichsync.sync.apply import execute
     from lichsync.sync.state import State
 
     scopes = {p.source: scope(p, config) for p in programs}
+    cleared = {scope(p, config) for p in dropped}  # removed documents: their events leave the calendars too
     rows = []
     with State(state_path) as state:
         for official in people.officials:
@@ -232,7 +244,8 @@ def push_calendars(events: list[CalendarEvent], people: Directory, config: Confi
                 try:
                     target = open_target(kind, calendar, config, listings=None if dry_run else state)
                     the_plan = plan(desired, state.records(target.kind, target.calendar), target.list(),
-                                    set(scopes.values()))
+                                    set(scopes.values()) | cleared)
+                    log.info("plan %s: %d writes", target.label, len(the_plan.writes))
                     if not dry_run:
                         execute(the_plan, target, state)
                     row.actions = [a for a in the_plan.actions if a.op in ("create", "update", "delete")]
@@ -241,8 +254,9 @@ def push_calendars(events: list[CalendarEvent], people: Directory, config: Confi
                     row.deleted, row.unchanged = counts["delete"], counts["unchanged"]
                 except TargetError as e:
                     row.error = f"{e.target}: {e.problem}"
-                except typer.Exit:  # open_target already said what is wrong (credentials, password command)
-                    row.error = f"{calendar}: cannot open this {kind} calendar"
+                except Exception as e:  # a bug met by one calendar must not cost the others
+                    log.debug("%s %s", kind, calendar, exc_info=True)
+                    row.error = f"{kind} {calendar}: {unexpected(e)}"
                 rows.append(row)
     return rows
 
@@ -258,7 +272,7 @@ def print_summary(rows: list[Row], intake: Intake, dry_run: bool) -> None:
         table.add_column(name, justify="right" if name in ("Created", "Updated", "Deleted", "Unchanged") else "left")
     for r in rows:
         table.add_row(r.official, r.where, *(str(n) for n in (r.created, r.updated, r.deleted, r.unchanged)),
-                      Text(r.error or ""))
+                      Text(redact(r.error or "")))
     console.print(table)
     docs = Table(header_style="bold")
     for name in ("Document", "Events", "Warnings", "State"):

@@ -33,7 +33,7 @@ from lichsync.desk import auth, review
 from lichsync.desk.store import CorrectionStore
 from lichsync.errors import InputError
 from lichsync.parse import corrections as fix
-from lichsync.parse.corrections import Anchor, Correction, Corrected, document_key
+from lichsync.parse.corrections import Anchor, Corrected, Correction, document_key
 from lichsync.parse.document import Document
 from lichsync.parse.model import Event, Program
 from lichsync.parse.program import read_program
@@ -315,7 +315,7 @@ def reanchor(c: Correction, events: list[Event]) -> Correction:
     found = [fix.find(a, events)[0] for a in c.anchors]
     if any(i is None for i in found):
         raise ValueError("the event is no longer in the document: discard the correction")
-    anchors = tuple(Anchor.of(events[i], a.source) for i, a in zip(found, c.anchors))
+    anchors = tuple(Anchor.of(events[i], a.source) for i, a in zip(found, c.anchors, strict=True))
     changes = {k: [_json(events[found[0]], k), new] for k, (_, new) in c.changes.items()} if c.kind == fix.EDIT else c.changes
     return Correction(c.kind, anchors, changes, c.parts, c.event)
 

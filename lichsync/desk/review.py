@@ -43,7 +43,7 @@ def rows(doc: Document, corrected: Corrected) -> list[Row]:
         if w.line is not None:
             warned.setdefault(w.line, []).append(w.message)
     out = []
-    for i, (event, origin) in enumerate(zip(corrected.program.events, corrected.origins)):
+    for i, (event, origin) in enumerate(zip(corrected.program.events, corrected.origins, strict=True)):
         line = event.line
         if line is None:
             source = ""

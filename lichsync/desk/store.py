@@ -9,10 +9,10 @@ import hashlib
 import secrets
 import sqlite3
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-from lichsync.parse.corrections import Correction, Corrected, Review, apply, document_key
+from lichsync.parse.corrections import Corrected, Correction, Review, apply, document_key
 from lichsync.parse.model import Program
 
 SCHEMA = """
@@ -97,7 +97,7 @@ def correct_all(programs: Sequence[Program], state_path: Path, organizations: di
     """Every program with its stored corrections; `organizations` gives each source's body by program source."""
     with CorrectionStore(state_path) as store:
         done = [correct(p, store, organizations.get(p.source) or default_org) for p in programs]
-    return [c.program for c in done], [(p.source, r) for p, c in zip(programs, done) for r in c.reviews]
+    return [c.program for c in done], [(p.source, r) for p, c in zip(programs, done, strict=True) for r in c.reviews]
 
 
 def corrections_digest(state_path: Path) -> bytes:
@@ -106,4 +106,4 @@ def corrections_digest(state_path: Path) -> bytes:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")

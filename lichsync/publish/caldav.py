@@ -7,18 +7,23 @@ iCalendar writer) and X-LICHSYNC-SCOPE (the program period the event belongs to)
 from __future__ import annotations
 
 import hashlib
-from urllib.parse import urljoin
+from datetime import datetime
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
-import caldav
 import icalendar
+from caldav.davclient import DAVClient
 from caldav.lib import error as caldav_error
 from caldav.lib import http_sync  # the HTTP library python-caldav uses (niquests or requests)
 
-from lichsync.sync.plan import Action, RemoteEvent
+from lichsync.privacy import redact
 from lichsync.publish.base import Backoff, Target, TargetError, Written
-from lichsync.publish.ics import HASH_PROP, event_to_ical, shown_fields
+from lichsync.publish.ics import HASH_PROP, Revision, event_to_ical, revise, shown_fields, utc_now
+from lichsync.sync.plan import Action, RemoteEvent
 
 SCOPE_PROP = "X-LICHSYNC-SCOPE"
+RETRIED = (408, 429)  # a 4xx worth asking again; 5xx always are
+_exceptions = http_sync.requests.exceptions
+HOPELESS = (_exceptions.SSLError, _exceptions.InvalidURL, _exceptions.MissingSchema, _exceptions.InvalidSchema)
 
 LIST_QUERY = """<?xml version="1.0" encoding="utf-8"?>
 <C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
@@ -32,9 +37,18 @@ def resource_name(uid: str) -> str:
     return hashlib.sha1(uid.encode("utf-8")).hexdigest() + ".ics"
 
 
-def render(action: Action) -> str:
-    """The event as the iCalendar writer renders it, plus lichsync's scope marker (rendered once)."""
-    return event_to_ical(action.desired.event, extra={SCOPE_PROP: action.desired.scope}).decode("utf-8")
+def render(action: Action, now: datetime | None = None) -> str:
+    """The event as the iCalendar writer renders it, plus lichsync's scope marker (rendered once).
+
+    A calendar resource carries no METHOD (RFC 4791 §4.1); an update carries the stored event's
+    CREATED on and counts its SEQUENCE up, as the feed does."""
+    remote = action.remote
+    previous = None
+    if remote is not None and remote.created is not None:
+        previous = Revision(remote.hash or "", remote.sequence, remote.created, remote.created)
+    desired = action.wanted
+    revision = revise(desired.event, previous, now or utc_now())
+    return event_to_ical(desired.event, revision, extra={SCOPE_PROP: desired.scope}).decode("utf-8")
 
 
 def parse_listing(href: str, etag: str | None, data: str) -> list[RemoteEvent]:
@@ -49,10 +63,11 @@ def parse_listing(href: str, etag: str | None, data: str) -> list[RemoteEvent]:
         if not uid or uid in seen:
             continue
         digest, scope = ve.get(HASH_PROP), ve.get(SCOPE_PROP)
-        start = ve.get("DTSTART")
+        start, created = ve.get("DTSTART"), ve.get("CREATED")
         seen[uid] = RemoteEvent(uid=uid, remote_id=href, etag=etag, owned=bool(digest and scope),
                                 hash=str(digest) if digest else None, scope=str(scope) if scope else None,
                                 summary=str(ve.get("SUMMARY", "")), start=start.dt if start else None,
+                                sequence=_int(ve.get("SEQUENCE")), created=created.dt if created else None,
                                 shown=shown_fields(ve))
     return list(seen.values())
 
@@ -64,11 +79,19 @@ class CalDAVTarget(Target):
                  timeout: int = 30, backoff: Backoff = Backoff()):
         self.backoff = backoff
         url = calendar_url if calendar_url.endswith("/") else calendar_url + "/"
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:  # no retrying what cannot work
+            raise TargetError(f"{self.kind} {redact(calendar_url)}",
+                              "not a calendar URL: it must start with https:// (or http://)")
+        if parts.username is not None:  # credentials in the URL: used, never shown, logged or stored
+            username = username or unquote(parts.username)
+            password = password if password is not None else unquote(parts.password or "")
+            url = urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
         super().__init__(url)
         # Basic auth sent up front: negotiating costs a 401 round trip (and a deliberate delay on Radicale).
-        self.client = caldav.DAVClient(url=url, username=username, password=password, timeout=timeout,
-                                       auth_type="basic" if username else None,
-                                       require_tls=False, enable_rfc6764=False)
+        self.client = DAVClient(url=url, username=username, password=password, timeout=timeout,
+                                auth_type="basic" if username else None,
+                                require_tls=False, enable_rfc6764=False)
 
     def _request(self, what: str, method: str, url: str, body: str = "", headers: dict | None = None,
                  ok: tuple[int, ...] = (200, 201, 204)):
@@ -82,6 +105,8 @@ class CalDAVTarget(Target):
                 problem = "HTTP 429/503 (rate limited)"
             except caldav_error.DAVError as e:
                 raise TargetError(self.label, f"{what}: {e}") from None
+            except HOPELESS as e:  # the same answer however often asked: say it at once
+                raise TargetError(self.label, f"{what}: {_reason(e)}") from None
             except (http_sync.requests.exceptions.RequestException, OSError) as e:
                 problem = f"network error: {_reason(e)}"
             else:
@@ -90,7 +115,7 @@ class CalDAVTarget(Target):
                 problem = f"HTTP {response.status} {getattr(response, 'reason', '') or ''}".strip()
                 if response.status == 404 and method == "REPORT":
                     raise TargetError(self.label, f"{what}: no calendar at this URL (HTTP 404)")
-                if response.status != 429 and response.status < 500:
+                if response.status not in RETRIED and response.status < 500:
                     raise TargetError(self.label, f"{what}: {problem}")
             if attempt == self.backoff.retries:
                 raise TargetError(self.label, f"{what}: {problem} (gave up after {attempt + 1} tries)")
@@ -107,23 +132,45 @@ class CalDAVTarget(Target):
 
     def _put(self, action: Action, url: str, condition: dict) -> Written:
         headers = {"Content-Type": "text/calendar; charset=utf-8", **condition}
-        response = self._request(f"writing {action.uid}", "PUT", url, render(action), headers, ok=(200, 201, 204))
+        what = f"writing {action.uid}"
+        response = self._request(what, "PUT", url, render(action), headers, ok=(200, 201, 204, 412))
+        if response.status == 412:  # changed since listed — perhaps by our own write, answered after the timeout
+            written = self._already_written(action, url)
+            if written is None:
+                raise TargetError(self.label, f"{what}: HTTP 412 (the event changed on the server meanwhile)")
+            return written
         return Written(url, response.headers.get("ETag"))
+
+    def _already_written(self, action: Action, url: str) -> Written | None:
+        """The remote item, when it is already what this write wanted (same lichsync hash)."""
+        response = self._request(f"reading {action.uid}", "GET", url, ok=(200, 404))
+        if response.status != 200:
+            return None
+        events = parse_listing(url, response.headers.get("ETag"), response.raw)
+        done = any(e.uid == action.uid and e.hash == action.wanted.hash for e in events)
+        return Written(url, response.headers.get("ETag")) if done else None
 
     def create(self, action: Action) -> Written:
         return self._put(action, urljoin(self.calendar, resource_name(action.uid)), {"If-None-Match": "*"})
 
     def update(self, action: Action) -> Written:
-        remote = action.remote
+        remote = action.stored
         return self._put(action, remote.remote_id, {"If-Match": remote.etag} if remote.etag else {})
 
     def delete(self, action: Action) -> None:
-        remote = action.remote
+        remote = action.stored
         headers = {"If-Match": remote.etag} if remote.etag else {}
         self._request(f"deleting {action.uid}", "DELETE", remote.remote_id, "", headers, ok=(200, 204, 404, 410))
 
 
-def _reason(e: Exception) -> str:
+def _int(value) -> int:
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _reason(e: BaseException) -> str:
     """The innermost cause: 'Connection refused' rather than urllib3's paragraph."""
     while e.__context__ is not None and e.__context__ is not e:
         e = e.__context__

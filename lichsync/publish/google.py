@@ -21,17 +21,18 @@ import socket
 import stat
 import tempfile
 from collections.abc import Callable, Sequence
-from typing import Protocol
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
+from typing import Protocol
 
 import httplib2
+from google.auth import exceptions as auth_errors
 from googleapiclient.discovery import build_from_document
 from googleapiclient.errors import HttpError
 
-from lichsync.sync.plan import Action, RemoteEvent
 from lichsync.publish.base import Backoff, Done, Target, TargetError, Written
+from lichsync.sync.plan import Action, RemoteEvent
 
 # Events of calendars the account owns: all a push needs (no calendar list, no other people's calendars).
 SCOPES = ["https://www.googleapis.com/auth/calendar.events.owned"]
@@ -39,7 +40,9 @@ OWNER_KEY, UID_KEY = "lichsync", "lichsyncUid"  # private extended properties of
 BATCH_LIMIT = 50  # Google's documented maximum is 1000; 50 keeps a failed batch cheap to resend
 PAGE_SIZE = 2500  # the largest page events.list serves
 RATE_LIMIT_REASONS = {"rateLimitExceeded", "userRateLimitExceeded"}
-NETWORK_ERRORS = (OSError, socket.timeout, httplib2.HttpLib2Error)
+# google-auth wraps a failed token request (no route to Google, DNS) in its TransportError
+NETWORK_ERRORS = (OSError, socket.timeout, httplib2.HttpLib2Error, auth_errors.TransportError)
+REFUSED = "Google refused the credentials; run `lichsync auth google` again or check the service-account key"
 
 
 def event_id(uid: str) -> str:
@@ -59,7 +62,8 @@ def discovery_document(root_url: str | None = None) -> dict:
 
 
 def event_body(action: Action) -> dict:
-    e, d = action.desired.event, action.desired
+    d = action.wanted
+    e = d.event
     body = {
         "id": event_id(e.uid),
         "status": "confirmed",
@@ -80,8 +84,9 @@ def _when(t: datetime | date) -> dict:
     if not isinstance(t, datetime):
         return {"date": t.isoformat()}
     when = {"dateTime": t.isoformat()}
-    if getattr(t.tzinfo, "key", None):
-        when["timeZone"] = t.tzinfo.key
+    zone = getattr(t.tzinfo, "key", None)  # a ZoneInfo: Google keeps the zone for recurring and DST
+    if zone:
+        when["timeZone"] = zone
     return when
 
 
@@ -121,6 +126,11 @@ class ListingCache(Protocol):
 
 class _ListingExpired(Exception):
     """410 to an updatedMin listing: the cached listing is too old to bring up to date."""
+
+
+Pending = list[tuple[Action, str]]  # (action, the call to make: its op, or "revive")
+Messages = list[str]
+Waits = list[float]  # seconds Retry-After headers asked for (aliases: inside GoogleTarget, `list` is its method)
 
 
 def retryable(e: HttpError) -> bool:
@@ -167,7 +177,8 @@ class GoogleTarget(Target):
 
     def _list_pages(self, updated_min: str | None = None) -> tuple[str | None, dict[str, dict]]:
         """(the calendar's `updated` stamp, id → event) of every page of one listing."""
-        items, token, updated = {}, None, None
+        items: dict[str, dict] = {}
+        token = updated = None
         while True:
             request = self.events.list(calendarId=self.calendar, showDeleted=True, maxResults=PAGE_SIZE,
                                        privateExtendedProperty=f"{OWNER_KEY}=1", updatedMin=updated_min,
@@ -181,6 +192,8 @@ class GoogleTarget(Target):
             except NETWORK_ERRORS as e:
                 raise TargetError(self.label, f"listing events: network error after {self.backoff.retries + 1} "
                                               f"tries: {e}") from None
+            except auth_errors.GoogleAuthError as e:  # RefreshError: a revoked or expired token, a bad key
+                raise TargetError(self.label, f"listing events: {REFUSED} ({_first_line(e)})") from None
             items.update((item["id"], item) for item in page.get("items", []))
             updated = updated or page.get("updated")
             token = page.get("nextPageToken")
@@ -191,7 +204,7 @@ class GoogleTarget(Target):
         if op == "create":
             return self.events.insert(calendarId=self.calendar, body=event_body(action))
         if op == "delete":
-            request = self.events.delete(calendarId=self.calendar, eventId=action.remote.remote_id)
+            request = self.events.delete(calendarId=self.calendar, eventId=action.stored.remote_id)
         else:  # update, or revive: an insert that met a cancelled event of the same id
             remote_id = action.remote.remote_id if action.remote else event_id(action.uid)
             request = self.events.update(calendarId=self.calendar, eventId=remote_id, body=event_body(action))
@@ -200,10 +213,10 @@ class GoogleTarget(Target):
         return request
 
     def create(self, action: Action) -> Written:
-        return self._one(action)
+        return self._written(action)
 
     def update(self, action: Action) -> Written:
-        return self._one(action)
+        return self._written(action)
 
     def delete(self, action: Action) -> None:
         self._one(action)
@@ -213,16 +226,22 @@ class GoogleTarget(Target):
         self.apply([action], lambda a, w: result.append(w))
         return result[0]
 
+    def _written(self, action: Action) -> Written:
+        written = self._one(action)
+        if written is None:
+            raise TargetError(self.label, f"{action.op} {action.uid}: Google answered without the event")
+        return written
+
     def apply(self, actions: Sequence[Action], done: Done, sent: Callable[[], None] = lambda: None) -> None:
         """Batches of ≤ 50 calls; failed calls that may succeed later go round again after a backoff."""
-        pending = [(a, a.op) for a in actions]
+        pending: Pending = [(a, a.op) for a in actions]
         attempt = 0
         while pending:
-            again: list[tuple[Action, str]] = []  # retry after a backoff
-            waits: list[float] = [0.0]  # what Retry-After headers asked for
-            follow: list[tuple[Action, str]] = []  # inserts met an existing id: update it, no waiting
-            errors: list[str] = []
-            fatal: list[str] = []
+            again: Pending = []  # retry after a backoff
+            waits: Waits = [0.0]  # what Retry-After headers asked for
+            follow: Pending = []  # inserts met an existing id: update it, no waiting
+            errors: Messages = []
+            fatal: Messages = []
             for start in range(0, len(pending), BATCH_LIMIT):
                 chunk = pending[start:start + BATCH_LIMIT]
                 batch = self.service.new_batch_http_request()
@@ -240,6 +259,8 @@ class GoogleTarget(Target):
                 except NETWORK_ERRORS as e:
                     again.extend(chunk)
                     errors.append(f"network error: {e}")
+                except auth_errors.GoogleAuthError as e:
+                    raise TargetError(self.label, f"batch request: {REFUSED} ({_first_line(e)})") from None
                 sent()
                 if fatal:
                     raise TargetError(self.label, fatal[0])
@@ -250,11 +271,12 @@ class GoogleTarget(Target):
                 attempt += 1
             pending = follow + again
 
-    def _handler(self, action: Action, op: str, done: Done, again: list, follow: list, errors: list[str],
-                 fatal: list[str], waits: list[float]):
+    def _handler(self, action: Action, op: str, done: Done, again: Pending, follow: Pending, errors: Messages,
+                 fatal: Messages, waits: Waits):
         def handle(_id: str, response: dict | None, exception: Exception | None) -> None:
             if exception is None:
-                done(action, None if op == "delete" else Written(response["id"], response.get("etag")))
+                written = Written(response["id"], response.get("etag")) if response else None
+                done(action, None if op == "delete" else written)
             elif not isinstance(exception, HttpError):
                 fatal.append(f"{op} {action.uid}: {exception}")
             elif op == "delete" and exception.resp.status in (404, 410):
@@ -268,6 +290,10 @@ class GoogleTarget(Target):
             else:  # raised once the batch's other calls are recorded
                 fatal.append(f"{op} {action.uid}: {_describe(exception)}")
         return handle
+
+
+def _first_line(e: Exception) -> str:
+    return (str(e).splitlines() or [type(e).__name__])[0][:200]
 
 
 def _describe(e: Exception) -> str:

@@ -14,7 +14,7 @@ import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import icalendar
@@ -67,12 +67,15 @@ def event_component(event: CalendarEvent, revision: Revision) -> icalendar.Event
 
 
 def _calendar(tzid: str | None, events: Iterable[icalendar.Event], name: str | None = None,
-              refresh_minutes: int | None = None, description: str | None = None) -> icalendar.Calendar:
+              refresh_minutes: int | None = None, description: str | None = None,
+              method: str | None = "PUBLISH") -> icalendar.Calendar:
+    """A feed is PUBLISHed; a CalDAV resource carries no METHOD (RFC 4791 §4.1), so `method=None` for it."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
+    if method:
+        cal.add("method", method)
     if name:
         cal.add("x-wr-calname", name)
         cal.add("name", name)
@@ -103,13 +106,13 @@ def _tzid(event: CalendarEvent) -> str | None:
 
 def event_to_ical(event: CalendarEvent, revision: Revision | None = None, now: datetime | None = None,
                   extra: dict[str, str] | None = None) -> bytes:
-    """One CalendarEvent as a whole VCALENDAR (with its VTIMEZONE), as a CalDAV PUT sends it;
+    """One CalendarEvent as a whole VCALENDAR (with its VTIMEZONE, without METHOD), as a CalDAV PUT sends it;
     `extra` properties (a target's markers) go on the VEVENT."""
     now = now or utc_now()
     ve = event_component(event, revision or revise(event, None, now))
     for name, value in (extra or {}).items():
         ve.add(name, value)
-    return _calendar(_tzid(event), [ve]).to_ical()
+    return _calendar(_tzid(event), [ve], method=None).to_ical()
 
 
 def render_feed(events: Iterable[CalendarEvent], name: str, tzid: str, refresh_minutes: int,
@@ -178,7 +181,7 @@ def read_previous(data: bytes) -> dict[str, Stored]:
     return out
 
 
-def shown_fields(ve: icalendar.Event) -> dict:
+def shown_fields(ve: icalendar.Component) -> dict:
     """What a calendar shows of a VEVENT, keyed as `CalendarEvent.shown()`: the old side of a dry run's changes."""
     start, end = ve.get("DTSTART"), ve.get("DTEND")
     categories = ve.get("CATEGORIES")
@@ -196,7 +199,7 @@ def stored_fields(stored: Stored) -> dict:
 @functools.lru_cache(maxsize=4096)
 def _utc(value: bytes) -> datetime:
     """Cached: the events written in one run share their stamps, in every feed they are in."""
-    return datetime.strptime(value.decode("ascii"), "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+    return datetime.strptime(value.decode("ascii"), "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
 
 
 def write_feed(path: Path, events: Iterable[CalendarEvent], name: str, tzid: str, refresh_minutes: int,
@@ -240,5 +243,5 @@ def _mode_for(path: Path) -> int:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 

@@ -21,9 +21,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 import icalendar
-
 import segno
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -33,6 +33,7 @@ from lichsync.errors import ConfigError
 TOKENS_FILE = ".tokens.toml"  # a dot file: nginx's config denies those, `serve` never lists them
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+_HOST = re.compile(r"(?:[A-Za-z0-9_.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?")  # a name or [IPv6], a port
 
 
 @dataclass(frozen=True)
@@ -238,6 +239,8 @@ def create_app(feeds_dir: Path, tokens: Tokens | None = None, base_url: str | No
             if not stems:
                 return _not_found()
         feeds = [f for f in (folder.get(s) for s in stems) if f]
+        if not base_url and not _HOST.fullmatch(request.url.netloc):  # the page's links and QR codes are made of it
+            return PlainTextResponse("Bad Request: Host", status_code=400)
         base = base_url or f"{request.url.scheme}://{request.url.netloc}"
         return HTMLResponse(index_page(feeds, tokens, base, reachable=bool(base_url) or not _loopback(request.url.hostname), now=now),
                             headers={"Cache-Control": "no-store"})
@@ -246,7 +249,21 @@ def create_app(feeds_dir: Path, tokens: Tokens | None = None, base_url: str | No
         Route("/", index, methods=["GET", "HEAD"]),
         Route("/{token}/", index, methods=["GET", "HEAD"]),
         Route("/{path:path}", feed, methods=["GET", "HEAD"]),
-    ])
+    ], middleware=[Middleware(NoSniff)])
+
+
+class NoSniff:
+    """Every answer says `X-Content-Type-Options: nosniff`: a feed is never run as a page."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        async def send_with_header(message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), (b"x-content-type-options", b"nosniff")]
+            await send(message)
+        await self.app(scope, receive, send_with_header)
 
 
 def _not_found() -> Response:
@@ -275,6 +292,8 @@ def index_page(feeds: list[Feed], tokens: Tokens, base: str, reachable: bool = T
     cards = []
     for f in feeds:
         path = tokens.path_of(f.stem)
+        if path is None:  # not served: no card
+            continue
         https = f"{base.rstrip('/')}{path}"
         webcal = f"webcal://{host}{path}"
         google = "https://calendar.google.com/calendar/r?cid=" + quote(webcal, safe="")

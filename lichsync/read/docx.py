@@ -62,8 +62,28 @@ def _grid(table: DocxTable, lines: _Lines) -> list[GridRow]:
     return rows
 
 
+MAX_XML_PART = 20 * 2**20  # a program's document.xml is well under 1 MB; lxml needs ~10× a part's size
+MAX_UNPACKED = 200 * 2**20  # python-docx holds every part (images too) in memory
+
+
+def check_unpacked_size(data: bytes, source: str) -> None:
+    """Refuse a zip bomb before python-docx unpacks it: zipfile never yields more than a member's
+    declared size, so the sizes in the directory are a real bound."""
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise InputError(source, f"not a readable Word file ({exc})") from None
+    total = sum(m.file_size for m in members)
+    big = max(((m.file_size, m.filename) for m in members if m.filename.endswith(".xml")), default=(0, ""))
+    if big[0] > MAX_XML_PART or total > MAX_UNPACKED:
+        what = f"its part {big[1]} unpacks to {big[0] / 2**20:.0f} MB" if big[0] > MAX_XML_PART else \
+            f"it unpacks to {total / 2**20:.0f} MB"
+        raise InputError(source, f"the Word file is too large to read: {what}")
+
+
 def read(data: bytes, source: str) -> Document:
     """The paragraphs outside tables (heading, signature) and every table of a .docx, in order."""
+    check_unpacked_size(data, source)
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:

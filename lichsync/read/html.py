@@ -16,6 +16,7 @@ from lichsync.parse.rows import BLOCK, Piece
 from lichsync.parse.text import collapse, normalize
 
 MARKUP_RE = re.compile(r"<(?:table|tr|td|th|html|body|div|p)\b", re.IGNORECASE)
+MAX_COLUMNS = 64  # a schedule has a handful of columns; no span reaches past this
 BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table"}
 
 
@@ -51,21 +52,26 @@ def lines_of(element: lxml.html.HtmlElement) -> list[str]:
 
 
 def grid(table: lxml.html.HtmlElement) -> list[list[lxml.html.HtmlElement | None]]:
-    """The table's cells by row and column, a spanning cell repeated in every slot it covers."""
+    """The table's cells by row and column, a spanning cell repeated in every slot it covers.
+
+    Spans stop at the table's edges (its widest row, at most MAX_COLUMNS; its last row), as
+    browsers draw them: a page of colspan/rowspan="500" cells costs what its cells cost."""
+    trs = [tr for tr in table.iter("tr") if _owner(tr) is table]  # not a nested table's rows
+    rows_of = [[c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")] for tr in trs]
+    width = min(MAX_COLUMNS, max((len(cells) for cells in rows_of), default=0))
     rows: list[list] = []
     pending: dict[int, tuple[lxml.html.HtmlElement, int]] = {}  # column → (cell, rows still covered)
-    for tr in table.iter("tr"):
-        if tr.getparent() is not None and _owner(tr) is not table:
-            continue  # a nested table's row
+    for index, cells in enumerate(rows_of):
         out: list = []
         col = 0
-        cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
         for cell in cells:
             while col in pending:
                 out.append(_take(pending, col))
                 col += 1
-            span = _int(cell.get("colspan"))
-            down = _int(cell.get("rowspan"))
+            if col >= MAX_COLUMNS:  # rows pushed right by rowspans: what lies past the edge is dropped
+                break
+            span = min(_int(cell.get("colspan")), max(1, width - col))
+            down = min(_int(cell.get("rowspan")), len(rows_of) - index)
             for _ in range(span):
                 out.append(cell)
                 if down > 1:

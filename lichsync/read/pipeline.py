@@ -1,6 +1,7 @@
 """The imperative shell around parsing: read a file, normalise its text once, parse it."""
 from __future__ import annotations
 
+import codecs
 import os
 import shutil
 import subprocess
@@ -16,18 +17,36 @@ from lichsync.parse.text import normalize
 from lichsync.read import detect, html, pipes, tabtext
 
 
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))  # UTF-32's BOMs begin like UTF-16's
+CLEAR_GUESS = 0.05  # charset-normalizer's "chaos": 0 is clean text; its own cut-off for a match is 0.2
+RESAVE = "save it as UTF-8 (Notepad: File › Save as › Encoding: UTF-8)"
+
+
 def decode(data: bytes, source: str) -> str:
-    """Text of a document file; binary or empty input is an InputError."""
+    """Text of a document file: a BOM or UTF-8 decide, else charset-normalizer when it tells the
+    encoding apart without doubt (Windows-1258, TCVN pages saved by old Windows); binary or empty
+    input is an InputError."""
     if not data.strip():
         raise InputError(source, "the file is empty")
-    if b"\x00" in data[:4096]:
-        raise InputError(source, "this is a binary file, not a program's text")
-    for encoding in ("utf-8-sig", "utf-16"):
+    encoding = next((name for bom, name in BOMS if data.startswith(bom)), None)
+    if encoding:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
-            continue
-    raise InputError(source, "the text is not UTF-8")
+            raise InputError(source, f"the text starts as {encoding.upper()} but is damaged; {RESAVE}") from None
+    if b"\x00" in data[:4096]:
+        raise InputError(source, "this is a binary file, not a program's text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # only for the rare file that is not UTF-8
+
+    guess = from_bytes(data[:1_000_000]).best()
+    if guess is None or guess.chaos > CLEAR_GUESS:
+        raise InputError(source, f"the text is not UTF-8 and its encoding cannot be told for sure; {RESAVE}")
+    return data.decode(guess.encoding, errors="replace")
 
 
 @dataclass(frozen=True)
@@ -50,15 +69,25 @@ class Limits:
 def parse_file(path: Path, month: int | None = None, year: int | None = None, limits: Limits | None = None) -> Program:
     """A program from a file of any format lichsync reads, told apart by its content, not its name."""
     limits = limits or Limits.from_env()
+    return parse_data(read_bounded(Path(path), limits.max_bytes), str(path), month, year, limits)
+
+
+def read_bounded(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a file, read no further than the limit: /dev/zero, a pipe or a growing file
+    report no size (st_size 0), so the read itself is what is bounded."""
     source = str(path)
+    too_big = f"over the limit of {_size(max_bytes)} (LICHSYNC_MAX_FILE_MB)"
     try:
-        size = Path(path).stat().st_size
-        if size > limits.max_bytes:
-            raise InputError(source, f"the file is {_size(size)}, over the limit of {_size(limits.max_bytes)} (LICHSYNC_MAX_FILE_MB)")
-        data = Path(path).read_bytes()
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(source, f"the file is {_size(size)}, {too_big}")
+        with path.open("rb") as f:
+            data = f.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(source, exc.strerror or "cannot be read") from None
-    return parse_data(data, source, month, year, limits)
+    if len(data) > max_bytes:
+        raise InputError(source, f"the file is {too_big}")
+    return data
 
 
 def parse_data(data: bytes, source: str, month: int | None = None, year: int | None = None,

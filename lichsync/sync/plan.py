@@ -54,6 +54,8 @@ class RemoteEvent:
     summary: str = ""
     start: datetime | date | None = None
     cancelled: bool = False  # Google keeps deleted events as status=cancelled
+    sequence: int = 0  # SEQUENCE and CREATED as the calendar holds them: an update carries them on
+    created: datetime | None = None
     shown: dict | None = field(default=None, compare=False)  # CalendarEvent.shown() keys the remote gives, for dry runs
 
 
@@ -75,6 +77,20 @@ class Action:
     remote: RemoteEvent | None = None
     edited: bool = False  # a person changed the remote event since lichsync wrote it
     adopt: bool = False  # unchanged, but the state must learn the remote id/ETag (state was lost)
+
+    @property
+    def wanted(self) -> Desired:
+        """The event a create or update writes (the planner always gives one)."""
+        if self.desired is None:
+            raise ValueError(f"{self.op} {self.uid}: no desired event")
+        return self.desired
+
+    @property
+    def stored(self) -> RemoteEvent:
+        """The calendar's event an update or delete changes (the planner always gives one)."""
+        if self.remote is None:
+            raise ValueError(f"{self.op} {self.uid}: no remote event")
+        return self.remote
 
     @property
     def summary(self) -> str:
@@ -120,13 +136,13 @@ def plan(desired: Iterable[Desired], records: dict[str, Record], remote: Iterabl
             live[r.uid] = r
     actions: list[Action] = []
     for uid, d in wanted.items():
-        r = live.get(uid)
-        if r is None:
+        found = live.get(uid)
+        if found is None:
             actions.append(Action("create", uid, desired=d))
-        elif not r.owned:
-            actions.append(Action("foreign", uid, desired=d, remote=r))
+        elif not found.owned:
+            actions.append(Action("foreign", uid, desired=d, remote=found))
         else:
-            actions.append(_compare(d, r, records.get(uid)))
+            actions.append(_compare(d, found, records.get(uid)))
     for uid, r in live.items():
         if uid not in wanted and r.owned and r.scope in scopes:
             rec = records.get(uid)

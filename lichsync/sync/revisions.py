@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from lichsync.parse.model import Program
 from lichsync.parse.text import collapse, fold
@@ -63,6 +63,6 @@ def current_issues(issues: Sequence[Issue]) -> tuple[list[Issue], list[Replaced]
 def latest_given(programs: Sequence[Program]) -> list[Program]:
     """Programs given in order (files on a command line): a later one of the same body and
     period replaces an earlier one, as a newer issue would."""
-    same_time = datetime.min.replace(tzinfo=timezone.utc)
+    same_time = datetime.min.replace(tzinfo=UTC)
     current, _ = current_issues([Issue(p, same_time) for p in programs])
     return [issue.program for issue in current]

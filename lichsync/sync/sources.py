@@ -15,18 +15,23 @@ import glob
 import hashlib
 import pickle
 import sqlite3
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import httpx
 
 from lichsync import __version__
+from lichsync.errors import InputError
 from lichsync.parse.model import Program
-from lichsync.read.pipeline import Limits
+from lichsync.privacy import private_file, redact
+from lichsync.read.pipeline import Limits, read_bounded
 from lichsync.settings import Source
 
+NO_SUCH_PATH = "no such file or folder"
 USER_AGENT = f"lichsync/{__version__} (+conditional GET; nightly)"
 
 SCHEMA = """
@@ -38,7 +43,8 @@ CREATE TABLE IF NOT EXISTS source_documents (
     sha256 TEXT NOT NULL,
     issued TEXT NOT NULL,          -- ISO time: Last-Modified, file mtime, or when first fetched
     body BLOB NOT NULL,            -- the last copy that parsed as a program
-    checked_at TEXT NOT NULL
+    checked_at TEXT NOT NULL,
+    events INTEGER                 -- how many events that copy held (NULL: remembered by an older lichsync)
 );
 CREATE TABLE IF NOT EXISTS parsed_programs (
     origin TEXT PRIMARY KEY,       -- one row per document: the program of its latest bytes
@@ -65,6 +71,7 @@ class Document:
     stale: bool = False  # the last good copy, because the source failed this time
     etag: str | None = None
     last_modified: str | None = None
+    events: int | None = None  # of the last good copy, as remembered
 
 
 @dataclass(frozen=True)
@@ -83,32 +90,47 @@ class DocumentState:
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_file(self.path)  # it keeps every document and what its server answered
         self._db = sqlite3.connect(self.path, timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
         with self._db:
             self._db.executescript(SCHEMA)
+            columns = {row[1] for row in self._db.execute("PRAGMA table_info(source_documents)")}
+            if "events" not in columns:  # a state from before the shrink guard
+                self._db.execute("ALTER TABLE source_documents ADD COLUMN events INTEGER")
 
     def previous(self, source: Source, origin: str) -> Document | None:
         """The last good copy of a document, marked unchanged (it is what the last run used)."""
         row = self._db.execute(
-            "SELECT etag, last_modified, sha256, issued, body FROM source_documents WHERE origin = ?", (origin,)
-        ).fetchone()
+            "SELECT etag, last_modified, sha256, issued, body, events FROM source_documents WHERE origin = ?",
+            (origin,)).fetchone()
         if row is None:
             return None
-        etag, last_modified, sha256, issued, body = row
+        etag, last_modified, sha256, issued, body, events = row
         return Document(source, origin, bytes(body), sha256, datetime.fromisoformat(issued), unchanged=True,
-                        etag=etag, last_modified=last_modified)
+                        etag=etag, last_modified=last_modified, events=events)
 
-    def remember(self, doc: Document) -> None:
-        """Keep this copy as the document's last good one (call once it parsed as a program)."""
+    def remember(self, doc: Document, events: int | None = None) -> None:
+        """Keep this copy as the document's last good one (call once it parsed as a program of `events`)."""
         if doc.stale:
             return
         with self._db:
             self._db.execute(
-                "INSERT OR REPLACE INTO source_documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO source_documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                "COALESCE(?, (SELECT events FROM source_documents WHERE origin = ? AND sha256 = ?)))",
                 (doc.origin, doc.source.name, doc.etag, doc.last_modified, doc.sha256, doc.issued.isoformat(),
-                 doc.data, _now().isoformat(timespec="seconds")))
+                 doc.data, _now().isoformat(timespec="seconds"), events, doc.origin, doc.sha256))
+
+    def origins(self, source: Source) -> list[str]:
+        """Every document of this source that lichsync keeps a copy of."""
+        rows = self._db.execute("SELECT origin FROM source_documents WHERE source = ? ORDER BY origin", (source.name,))
+        return [row[0] for row in rows]
+
+    def forget(self, origin: str) -> None:
+        """A document gone for good (removed, and the removal confirmed)."""
+        with self._db:
+            self._db.execute("DELETE FROM source_documents WHERE origin = ?", (origin,))
+            self._db.execute("DELETE FROM parsed_programs WHERE origin = ?", (origin,))
 
     def parsed(self, doc: Document) -> Program | None:
         """The program parsed before from these very bytes, by this version of lichsync: one changed
@@ -146,7 +168,7 @@ class DocumentState:
         self.close()
 
 
-def collect(sources: tuple[Source, ...] | list[Source], state: DocumentState,
+def collect(sources: Sequence[Source], state: DocumentState,
             client: httpx.Client | None = None) -> tuple[list[Document], list[Problem]]:
     """Every source's documents, in config order, and the problems met on the way."""
     documents: list[Document] = []
@@ -176,21 +198,19 @@ def read_files(source: Source, state: DocumentState) -> tuple[list[Document], li
     if not paths:  # an empty inbox is no problem; a folder that is not there is a wrong path
         folder = source.path if source.path.is_dir() or not glob.has_magic(pattern) else source.path.parent
         missing = not folder.is_dir() or glob.has_magic(str(folder))
-        return [], [Problem(source, pattern, "no such file or folder")] if missing else []
+        return [], [Problem(source, pattern, NO_SUCH_PATH)] if missing else []
     documents, problems = [], []
     limit = Limits.from_env().max_bytes
     for path in sorted(p.resolve() for p in paths):
         origin = str(path)
         try:
-            if path.stat().st_size > limit:
-                problems.append(Problem(source, origin, f"the file is over the limit of {limit // 2**20} MB (LICHSYNC_MAX_FILE_MB)"))
-                continue
-            data = path.read_bytes()
-            mtime = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
-        except OSError as e:
-            problems.append(Problem(source, origin, f"cannot read: {e.strerror or e}"))
+            data = read_bounded(path, limit)
+            mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+        except (InputError, OSError) as e:  # too big, unreadable: its last good copy stands in
+            problem = e.problem if isinstance(e, InputError) else f"cannot read: {e.strerror or e}"
+            problems.append(Problem(source, origin, problem))
             previous = state.previous(source, origin)
-            documents += [_stale(previous)] if previous else []
+            documents += [stale(previous)] if previous else []
             continue
         sha = _sha256(data)
         previous = state.previous(source, origin)
@@ -201,7 +221,7 @@ def read_files(source: Source, state: DocumentState) -> tuple[list[Document], li
 def fetch_url(client: httpx.Client, source: Source, state: DocumentState) -> tuple[list[Document], list[Problem]]:
     """One conditional GET: 304 → the stored copy, unchanged; 200 → the new copy; else a problem."""
     assert source.url is not None
-    url = source.url
+    url = redact(source.url)  # the document's name in problems, logs and the state: no password
     previous = state.previous(source, url)
     headers = {}
     if previous and previous.etag:
@@ -211,11 +231,12 @@ def fetch_url(client: httpx.Client, source: Source, state: DocumentState) -> tup
 
     def failed(message: str) -> tuple[list[Document], list[Problem]]:
         kept = " (keeping the last good copy)" if previous else " (no earlier copy to keep)"
-        return ([_stale(previous)] if previous else []), [Problem(source, url, message + kept)]
+        return ([stale(previous)] if previous else []), [Problem(source, url, message + kept)]
 
     limit = Limits.from_env().max_bytes
+    deadline = time.monotonic() + source.timeout  # httpx's timeout is per read: a trickle never trips it
     try:
-        with client.stream("GET", url, headers=headers, timeout=source.timeout) as response:
+        with client.stream("GET", source.url, headers=headers, timeout=source.timeout) as response:
             if response.status_code == 304 and previous:
                 return [previous], []
             if response.status_code != 200:
@@ -225,11 +246,13 @@ def fetch_url(client: httpx.Client, source: Source, state: DocumentState) -> tup
                 size += len(chunk)
                 if size > limit:
                     return failed(f"the document is over the limit of {limit // 2**20} MB (LICHSYNC_MAX_FILE_MB)")
+                if time.monotonic() > deadline:
+                    return failed(f"the download took longer than {source.timeout:g} s")
                 chunks.append(chunk)
     except httpx.TimeoutException:
         return failed(f"no answer within {source.timeout:g} s")
     except httpx.HTTPError as e:
-        return failed(f"cannot download: {e}")
+        return failed(f"cannot download: {redact(str(e))}")
     data = b"".join(chunks)
     sha = _sha256(data)
     etag = response.headers.get("etag")
@@ -244,12 +267,13 @@ def fetch_url(client: httpx.Client, source: Source, state: DocumentState) -> tup
 def fallback(doc: Document, state: DocumentState) -> Document | None:
     """For a copy that turned out not to be a program: the last good copy of the same document."""
     previous = state.previous(doc.source, doc.origin)
-    return _stale(previous) if previous and previous.sha256 != doc.sha256 else None
+    return stale(previous) if previous and previous.sha256 != doc.sha256 else None
 
 
-def _stale(doc: Document) -> Document:
+def stale(doc: Document) -> Document:
+    """The last good copy, standing in for a document this run cannot use."""
     return Document(doc.source, doc.origin, doc.data, doc.sha256, doc.issued, unchanged=True, stale=True,
-                    etag=doc.etag, last_modified=doc.last_modified)
+                    etag=doc.etag, last_modified=doc.last_modified, events=doc.events)
 
 
 def _issued(last_modified: str | None) -> datetime:
@@ -257,14 +281,14 @@ def _issued(last_modified: str | None) -> datetime:
     if last_modified:
         try:
             when = parsedate_to_datetime(last_modified)
-            return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+            return when if when.tzinfo else when.replace(tzinfo=UTC)
         except (TypeError, ValueError):
             pass
     return _now()
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _sha256(data: bytes) -> str:

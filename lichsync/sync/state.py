@@ -11,11 +11,12 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
 
+from lichsync.privacy import private_file
 from lichsync.sync.plan import Record
 
 SCHEMA = """
@@ -46,7 +47,7 @@ def default_path() -> Path:
 class State:
     def __init__(self, path: Path | None = None):
         self.path = Path(path) if path else default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_file(self.path)  # SQLite gives its -wal and -shm files the database's mode
         self._db = sqlite3.connect(self.path)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
@@ -61,7 +62,7 @@ class State:
 
     def save(self, target: str, calendar: str, record: Record) -> Record:
         record = Record(record.uid, record.remote_id, record.etag, record.hash,
-                        datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                        datetime.now(UTC).isoformat(timespec="seconds"))
         self._db.execute("INSERT OR REPLACE INTO pushed VALUES (?, ?, ?, ?, ?, ?, ?)",
                          (target, calendar, record.uid, record.remote_id, record.etag, record.hash, record.pushed_at))
         self._commit_unless_held()
@@ -103,7 +104,7 @@ class State:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> "State":
+    def __enter__(self) -> State:
         return self
 
     def __exit__(self, *exc) -> None:
