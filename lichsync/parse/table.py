@@ -61,8 +61,31 @@ def rows_from_grid(grid: Grid) -> Table | None:
     header_line = next((c.line for c in rows[at].cells if c.line), 0) if at is not None else 0
     if SESSION_COLUMN in roles or OFFICIAL_COLUMN in roles:
         body, roles = _spread(body, roles, names)
+    if CONTENT not in roles:
+        activity = roster_activity(grid.above)
+        if not activity or LEADERS not in roles:
+            return None
+        body = [GridRow([*r.cells, Cell([Piece(activity, next((c.line for c in r.cells if c.line), 0) or 0, BLOCK)])],
+                        r.continues) for r in body]
+        roles = [*roles, CONTENT]
     table = _walk(body, roles, header_line)
     return table if table.rows else None
+
+
+ROSTER_RE = re.compile(r"\btrực\b", re.IGNORECASE)
+
+
+def roster_activity(above: str) -> str | None:
+    """What a duty roster's people do, from the sentence above its table ("Lịch trực lãnh đạo Sở
+    dịp nghỉ Tết Nguyên đán như sau:")."""
+    lines = [line.strip() for line in above.split("\n") if line.strip()]
+    named = [line for line in lines[-4:] if ROSTER_RE.search(line) and len(line) <= 200]
+    if not named:
+        return None
+    text = re.sub(r"\s*(?:như\s+sau|cụ\s+thể)?\s*[:.]*$", "", named[-1], flags=re.IGNORECASE)
+    duty = ROSTER_RE.search(text)
+    text = text[duty.start():] if duty else text  # "Văn phòng thông báo lịch trực …" → "Trực …"
+    return text[:1].upper() + text[1:] if text else None
 
 
 def _resolve_merges(rows: list[GridRow]) -> list[GridRow]:
@@ -195,8 +218,10 @@ def settle_roles(roles: list[str | None] | None, body: list[GridRow], names: lis
     named[day] = DAY
     if CONTENT not in named or share(columns[named.index(CONTENT)], days.names_days) > 0.6:
         rest = [c for c in range(width) if c != day and named[c] in (None, CONTENT, IGNORED, TIME) and columns[c]]
-        if not rest:
-            return None
+        rest = [c for c in rest if named[c] == CONTENT or share(columns[c], LEADER_CELL_RE.search) < 0.6]
+        if not rest:  # a duty roster: days and who is on duty, the activity named above the table
+            return [LEADERS if c != day and columns[c] and share(columns[c], LEADER_CELL_RE.search) >= 0.6 else r
+                    for c, r in enumerate(named)] if any(columns[c] for c in range(width) if c != day) else None
         content = max(rest, key=lambda c: sum(map(len, columns[c])) / len(columns[c]))
         named = [None if r == CONTENT else r for r in named]
         named[content] = CONTENT

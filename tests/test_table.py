@@ -1,0 +1,122 @@
+"""The one rows-from-grid stage, on grids written here the ways offices lay out tables (pure, no files):
+any header wording or none, merged cells, two leader columns, drivers, span rows, wide tables, rosters."""
+from __future__ import annotations
+
+from lichsync.parse.document import Cell, Document, Grid, GridRow
+from lichsync.parse.program import read_program
+from lichsync.parse.rows import BLOCK, CONTENT, DAY, LEADERS, LINE, LOCATION, TIME, UNITS, Piece
+from lichsync.parse.table import rows_from_grid
+
+LINE_NO = iter(range(1, 10_000))
+
+
+def cell(*paragraphs: str) -> Cell:
+    return Cell([Piece(p, next(LINE_NO), LINE if k else BLOCK) for k, p in enumerate(paragraphs)])
+
+
+def grid(*rows: list[Cell | str], above: str = "") -> Grid:
+    return Grid([GridRow([c if isinstance(c, Cell) else cell(*([c] if c else [])) for c in row]) for row in rows],
+                above=above)
+
+
+def events(g: Grid, heading: str = "LỊCH CÔNG TÁC TUẦN\n(Từ ngày 08/4/2019 đến ngày 14/4/2019)"):
+    program = read_program(Document(heading.split("\n"), [g], layout="test"), "test")
+    return [(e.date.isoformat(), e.end_date and e.end_date.isoformat(), e.session, e.start_time, e.title, e.officials,
+             e.location) for e in program.events]
+
+
+def test_a_header_that_never_says_ngay_thoi_gian_over_two_merged_cells():
+    over = cell("THỜI GIAN")
+    monday = cell("Thứ 2", "08/4/2019")
+    g = grid(
+        [over, over, "NỘI DUNG", "CHỦ TRÌ", "THAM DỰ", "LÁI XE", "ĐỊA ĐIỂM"],
+        [monday, "8h00", "Họp giao ban Sở", "Đ/c Quỳnh", "Đ/c Tân", "36A-012.34", "Phòng họp số 1"],
+        [monday, "14h00", "Làm việc với UBND huyện Đắk Mil", "Đ/c Tân", "", "36A-012.35", "UBND huyện Đắk Mil"],
+    )
+    table = rows_from_grid(g)
+    assert table.roles == [DAY, TIME, CONTENT, LEADERS, LOCATION]
+    assert events(g) == [
+        ("2019-04-08", None, None, "08:00", "Họp giao ban Sở", ["Quỳnh", "Tân"], "Phòng họp số 1"),
+        ("2019-04-08", None, None, "14:00", "Làm việc với UBND huyện Đắk Mil", ["Tân"], "UBND huyện Đắk Mil"),
+    ]
+
+
+def test_no_header_roles_come_from_what_the_cells_hold():
+    g = grid(
+        ["Thứ Hai 08/4", "Sáng", "Chào cờ, giao ban đầu tuần", "Văn phòng, các phòng", "Đ/c Quỳnh", "Hội trường tầng 2"],
+        ["", "Chiều", "Họp Hội đồng thi đua khen thưởng", "Phòng TĐKT", "Đ/c Tân", "Phòng họp số 1"],
+        ["Thứ Ba 09/4", "Cả ngày", "Kiểm tra công tác cải cách hành chính tại huyện Krông Nô", "Phòng CCHC", "Đ/c Quỳnh",
+         "Xã Quảng Phú"],
+    )
+    table = rows_from_grid(g)
+    assert table.roles == [DAY, TIME, CONTENT, UNITS, LEADERS, LOCATION]
+    assert [(e[0], e[2], e[5], e[6]) for e in events(g)] == [
+        ("2019-04-08", "morning", ["Quỳnh"], "Hội trường tầng 2"),
+        ("2019-04-08", "afternoon", ["Tân"], "Phòng họp số 1"),
+        ("2019-04-09", "all_day", ["Quỳnh"], "Xã Quảng Phú"),
+    ]
+
+
+def test_span_rows_outside_the_days_cell_and_a_day_count():
+    monday = cell("Thứ 2 (24/6/2019)")
+    g = grid(
+        ["THỜI GIAN", "", "NỘI DUNG", "CHỦ TRÌ/ THAM DỰ", "ĐỊA ĐIỂM"],
+        [monday, "09:00", "Họp thống nhất đề cương", "Đ/c Quỳnh", "Phòng họp số 01"],
+        ["Từ thứ 2 đến thứ 3", "02 ngày", "Tham dự phiên họp Thường trực HĐND tỉnh", "Đ/c Quỳnh", "VP HĐND tỉnh"],
+        ["Từ 24 đến 28/6/2019", "", "Kiểm tra công tác văn thư lưu trữ", "Phòng HC-VTLT", "Sở Xây dựng"],
+    )
+    got = events(g, "LỊCH CÔNG TÁC\n(Từ ngày 24/6/2019 đến ngày 30/6/2019)")
+    assert [(e[0], e[1]) for e in got] == [("2019-06-24", None), ("2019-06-24", "2019-06-25"), ("2019-06-24", "2019-06-28")]
+
+
+def test_a_header_repeated_by_the_page_and_a_row_the_page_broke():
+    header = ["Ngày", "Nội dung công việc", "Đơn vị chuẩn bị", "Lãnh đạo chủ trì"]
+    g = Grid([
+        GridRow([cell(t) for t in header]),
+        GridRow([cell("8"), cell("Sáng: Hội nghị tổng kết công tác năm 2023 bằng"), cell("Văn phòng"), cell("Đ/c Hoàn")]),
+        GridRow([cell(t) for t in header]),
+        GridRow([Cell(), Cell([Piece("hình thức trực tuyến", 99, 0.0)]), Cell(), Cell()], continues=True),
+        GridRow([cell("9"), cell("Chiều: Họp giao ban"), cell("VP"), cell("Đ/c An")]),
+    ])
+    got = events(g, "CHƯƠNG TRÌNH CÔNG TÁC THÁNG 01 NĂM 2024")
+    assert [(e[0], e[2], e[4]) for e in got] == [
+        ("2024-01-08", "morning", "Hội nghị tổng kết công tác năm 2023 bằng hình thức trực tuyến"),
+        ("2024-01-09", "afternoon", "Họp giao ban"),
+    ]
+
+
+def test_a_column_per_official_beside_a_session_column():
+    g = grid(
+        ["Ngày", "Buổi", "Thường trực HĐND tỉnh", "Ban Pháp chế", "Công việc khác"],
+        ["Thứ Hai 08/4", "Sáng", "- Thường trực HĐND tỉnh họp giao ban", "", "- Tiếp công dân định kỳ"],
+        ["Thứ Ba 09/4", "Chiều", "", "- Ban Pháp chế giám sát Sở Tư pháp", ""],
+    )
+    assert [(e[0], e[2], e[4], e[5]) for e in events(g)] == [
+        ("2019-04-08", "morning", "Thường trực HĐND tỉnh họp giao ban", ["Thường trực HĐND tỉnh"]),
+        ("2019-04-08", "morning", "Tiếp công dân định kỳ", []),
+        ("2019-04-09", "afternoon", "Ban Pháp chế giám sát Sở Tư pháp", ["Ban Pháp chế"]),
+    ]
+
+
+def test_a_duty_roster_takes_its_activity_from_the_sentence_above():
+    g = grid(
+        ["Ngày", "Lãnh đạo trực"],
+        ["Thứ Bảy, 13/4/2019", "Đ/c Nguyễn Văn An - Giám đốc Sở"],
+        ["Chủ nhật, 14/4/2019", "Đ/c Trần Thị Bình - Phó Giám đốc Sở"],
+        above="Văn phòng Sở thông báo lịch trực lãnh đạo Sở ngày nghỉ cuối tuần như sau:",
+    )
+    assert [(e[0], e[4], e[5]) for e in events(g)] == [
+        ("2019-04-13", "Trực lãnh đạo Sở ngày nghỉ cuối tuần", ["Nguyễn Văn An"]),
+        ("2019-04-14", "Trực lãnh đạo Sở ngày nghỉ cuối tuần", ["Trần Thị Bình"]),
+    ]
+
+
+def test_a_table_of_names_without_days_is_no_reading():
+    assert rows_from_grid(grid(["Họ tên", "Chức vụ"], ["Nguyễn Văn A", "Giám đốc"])) is None
+
+
+def test_an_impossible_date_is_a_warning_on_its_row():
+    g = grid(["Ngày", "Nội dung"], ["Thứ Hai 08/4", "Họp giao ban"], ["Thứ Ba 14/13", "Họp chi bộ"])
+    program = read_program(Document(["LỊCH CÔNG TÁC TUẦN"], [g]), "test")
+    assert [e.title for e in program.events] == ["Họp giao ban"]
+    assert any(w.code == "unreadable_row" and "14/13" in w.message for w in program.warnings)
