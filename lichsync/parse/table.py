@@ -218,9 +218,9 @@ def settle_roles(roles: list[str | None] | None, body: list[GridRow], names: lis
     named[day] = DAY
     if CONTENT not in named or share(columns[named.index(CONTENT)], days.names_days) > 0.6:
         rest = [c for c in range(width) if c != day and named[c] in (None, CONTENT, IGNORED, TIME) and columns[c]]
-        rest = [c for c in rest if named[c] == CONTENT or share(columns[c], LEADER_CELL_RE.search) < 0.6]
+        rest = [c for c in rest if named[c] == CONTENT or not _names(columns[c])]
         if not rest:  # a duty roster: days and who is on duty, the activity named above the table
-            return [LEADERS if c != day and columns[c] and share(columns[c], LEADER_CELL_RE.search) >= 0.6 else r
+            return [LEADERS if c != day and _names(columns[c]) else r
                     for c, r in enumerate(named)] if any(columns[c] for c in range(width) if c != day) else None
         content = max(rest, key=lambda c: sum(map(len, columns[c])) / len(columns[c]))
         named = [None if r == CONTENT else r for r in named]
@@ -229,6 +229,11 @@ def settle_roles(roles: list[str | None] | None, body: list[GridRow], names: lis
         if named[c] in (LEADERS, LOCATION, UNITS) and columns[c] and share(columns[c], PLATE_RE.search) > 0.5:
             named[c] = IGNORED  # licence plates under a leader-like header: the driver column
     return _guess_sides(named, columns)
+
+
+def _names(texts: list[str]) -> bool:
+    """A column of people ("Đ/c Nguyễn Văn An - Giám đốc Sở"), not of items that open with one."""
+    return bool(texts) and share(texts, LEADER_CELL_RE.search) >= 0.6 and sum(map(len, texts)) / len(texts) <= 45
 
 
 def _day_column(named: list[str | None], day_share: list[float]) -> int | None:
