@@ -228,7 +228,13 @@ def settle_roles(roles: list[str | None] | None, body: list[GridRow], names: lis
     for c in range(width):
         if named[c] in (LEADERS, LOCATION, UNITS) and columns[c] and share(columns[c], PLATE_RE.search) > 0.5:
             named[c] = IGNORED  # licence plates under a leader-like header: the driver column
-    return _guess_sides(named, columns)
+    return _guess_sides(named, columns, body)
+
+
+def _cited(body: list[GridRow], col: int, content: int) -> float:
+    """The share of rows whose item says it takes place at the column's cell ("… tại UBND huyện Mỏ Cày Bắc")."""
+    pairs = [(r.cells[col].text.lower(), r.cells[content].text.lower()) for r in body if r.cells[col].text]
+    return sum(f"tại {cell}" in item for cell, item in pairs) / len(pairs) if pairs else 0.0
 
 
 def _names(texts: list[str]) -> bool:
@@ -255,10 +261,10 @@ def _days_across(named: list[str | None], body: list[GridRow]) -> list[str | Non
         if not candidates:
             return None
         named[max(candidates, key=lambda c: sum(map(len, columns[c])) / len(columns[c]))] = CONTENT
-    return _guess_sides(named, columns)
+    return _guess_sides(named, columns, body)
 
 
-def _guess_sides(named: list[str | None], columns: list[list[str]]) -> list[str | None]:
+def _guess_sides(named: list[str | None], columns: list[list[str]], body: list[GridRow]) -> list[str | None]:
     """Columns without a header word, from what they hold: clock times, leaders, then, after the
     content, the column that reads most as places is the place and the others preparing units."""
     content = named.index(CONTENT)
@@ -279,7 +285,7 @@ def _guess_sides(named: list[str | None], columns: list[list[str]]) -> list[str 
             out[c] = IGNORED
     # Offices put the preparing units before the leaders and the place last: position counts too.
     leaders = [c for c, r in enumerate(out) if r == LEADERS]
-    placeness = {c: share(columns[c], PLACE_RE.search) - share(columns[c], UNIT_RE.search)
+    placeness = {c: share(columns[c], PLACE_RE.search) - share(columns[c], UNIT_RE.search) + _cited(body, c, content)
                  + (0.5 if leaders and c > max(leaders) else -0.2 if leaders else 0.0) for c in sides}
     place = max(sides, key=lambda c: placeness[c], default=None)
     for c in sides:
