@@ -57,7 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("files", nargs="*", type=Path, help="default: samples/*.txt and samples/weekly/*")
     ap.add_argument("--runs", type=int, default=30, help="timed runs per file (default 30)")
     args = ap.parse_args(argv)
-    files = args.files or sorted((REPO / "samples").glob("*.txt")) + sorted((REPO / "samples" / "weekly").glob("*.*"))
+    # The scan is read through OCR, whose time benchmarks/bench_ocr.py measures against its own target.
+    weekly = [p for p in sorted((REPO / "samples" / "weekly").glob("*.*")) if p.suffix != ".pdf"]
+    files = args.files or sorted((REPO / "samples").glob("*.txt")) + weekly
     print(f"target (median): <= {TARGET_MS:.0f} ms per monthly program, <= {WEEK_TARGET_MS:.0f} ms per week; {args.runs} runs each")
     print(f"{'file':<36} {'median ms':>10} {'p90 ms':>8} {'peak KiB':>9}  target")
     all_ok = True

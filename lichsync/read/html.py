@@ -48,7 +48,7 @@ def lines_of(element: lxml.html.HtmlElement) -> list[str]:
     parts.append(element.text or "")
     for child in element:
         walk(child)
-    return [line for line in (collapse(normalize(x)) for x in "".join(parts).split("\n")) if line]
+    return [line for line in (collapse(x) for x in normalize("".join(parts)).split("\n")) if line]
 
 
 def grid(table: lxml.html.HtmlElement) -> list[list[lxml.html.HtmlElement | None]]:
