@@ -49,8 +49,9 @@ def split_head(text: str) -> tuple[str, str | None, str, str]:
     if m:
         session = vocab.SESSION_WORDS[collapse(m.group("word").lower())]
         text = text[m.end():]
-        if m.group("clock") and text.strip():
-            text = f"({m.group('clock')}) {text}"  # the item's own clock time, read with the item
+        clock = m.group("clock") or m.group("at")
+        if clock and text.strip():
+            text = f"({clock}) {text}"  # the item's own clock time, read with the item
     inner = ""
     m = vocab.BULLET_RE.match(text) if session else None
     if m:

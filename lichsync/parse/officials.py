@@ -173,7 +173,7 @@ def subjects(text: str) -> list[str]:
         return []
     m = VERB_RE.search(text)
     if not m and PERSON_RE.match(text + " "):  # "Đ/c Đỗ Minh Quân, PCT UBND thành phố": who is on duty
-        return [name for name, _ in parse_officials(text)]
+        return [person(re.split(r"\s*[,;]", body)[0])[0] for body in PERSON_RE.split(text)[1:] if body.strip()]
     if not m or m.start() > 120:
         return []
     actors: list[tuple[str, bool]] = []  # (actor, has a personal name)
@@ -189,3 +189,15 @@ def subjects(text: str) -> list[str]:
             continue  # more titles of the one before: "Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh"
         actors.append((full or part, bool(full)))
     return [a for a, _ in actors if a]
+
+
+def is_personal_name(name: str) -> bool:
+    """ "Cao Văn Chóng", "Lạc": a person's name, not a title or group ("Chủ tịch UBND tỉnh", "Ban KTNS")."""
+    words = name.split()
+    return bool(words) and all(_capitalised(w) and w.isalpha() for w in words)
+
+
+def same_person(a: str, b: str) -> bool:
+    """ "Lê Anh Xuân" and "Xuân": a given name written alone names the person whose full name ends with it."""
+    x, y = sorted((a.split(), b.split()), key=len)
+    return bool(x) and y[len(y) - len(x):] == x
