@@ -179,8 +179,11 @@ def _one_row(block: list[tuple[int, str]], head: _Head, width: int | None) -> li
 
 
 def _section_heading(text: str) -> bool:
-    """ "TUẦN 21", "ĐIỀU CHỈNH, BỔ SUNG:", "LỊCH TRỰC LÃNH ĐẠO": a heading of the page, not an item."""
+    """ "TUẦN 21", "ĐIỀU CHỈNH, BỔ SUNG:", "LỊCH TRỰC LÃNH ĐẠO": a heading of the page, not an item.
+    An acronym alone that ends a sentence ("HĐND.") is the end of a wrapped item."""
     letters = [c for c in text if c.isalpha()]
+    if len(text.split()) == 1 and text.rstrip().endswith((".", ",", ";")):
+        return False
     return (len(letters) >= 4 and all(c.isupper() for c in letters) and len(text.split()) <= 8
             and not vocab.BULLET_RE.match(text) and not vocab.LEADING_TIME_RE.match(text))
 

@@ -157,8 +157,8 @@ def _continues(above: str, text: str, marked: bool, page: _Page, blank: bool | N
         return _dash_wrap(above, text, page)
     if text[:1].islower():
         return True
-    if not blank and _awaits_value(above):
-        return True  # "… Thời gian:" / "14h00. Địa điểm: …": the label's value, not a new item
+    if not blank and (_awaits_value(above) or (above.endswith(",") and vocab.LEADING_TIME_RE.match(text))):
+        return True  # "… Thời gian:" / "14h00. Địa điểm: …", "… Buổi sáng," / "8h00. …": the value goes on
     if blank is not None:
         return not blank and not starts_item(text)
     if starts_item(text):

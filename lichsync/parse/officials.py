@@ -16,6 +16,8 @@ TITLE_WORDS = {
 }
 # Nouns of bodies that may stand, capitalised, between a title and a name.
 BODY_WORDS = {"sở", "ban", "phòng", "tỉnh", "huyện", "xã", "quận", "thị", "đảng", "bộ", "cục", "viện", "trường", "ủy", "uỷ"}
+# Nouns a body's name starts with ("Ban TĐKT", "Phòng KH"), never a person's title.
+BODY_HEADS = {"ban", "phòng", "văn", "vp", "trung", "chi", "cục", "tổ", "đoàn", "hội"}
 ACRONYM_RE = re.compile(r"^[A-ZĐÂĂÊÔƠƯ&]{2,}[A-ZĐÂĂÊÔƠƯ0-9&-]*,?$")
 TITLE_START_RE = re.compile(r"^(?:bí\s+thư|phó|chủ\s+tịch|giám\s+đốc|trưởng|chánh|ủy\s+viên|tỉnh\s+ủy\s+viên)\b", re.IGNORECASE)
 
@@ -54,6 +56,8 @@ def person(text: str) -> tuple[str, str]:
 def _titles_only(part: str) -> bool:
     """A comma part that continues a person's titles ("BTĐU", "GĐ Sở", "CT CĐ"), not a new label."""
     words = part.split()
+    if words and words[0].lower() in BODY_HEADS:
+        return False  # "Đ/c Quỳnh, Ban TĐKT": a body named beside the person
     return bool(words) and all(_is_title_word(w) for w in words) and any(ACRONYM_RE.match(w.strip(",")) for w in words)
 
 
