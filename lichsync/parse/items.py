@@ -137,7 +137,9 @@ def join_wrapped(lines: list[tuple[str, int]], width: int | None = None) -> list
         blank = no - out[-1][2] > 1 if out and spaced else None
         if out and _continues(out[-1][0], text, out[-1][3], page, blank):
             bare = BARE_MARK_RE.match(out[-1][0])
-            out[-1][0], out[-1][2] = f"{out[-1][0]} {text}", no
+            # "… Kế hoạch 108/KH-" / "VPĐP …": a code broken at its own hyphen joins without a space.
+            space = "" if not bare and CODE_HYPHEN_END_RE.search(out[-1][0]) and CODE_START_RE.match(text) else " "
+            out[-1][0], out[-1][2] = f"{out[-1][0]}{space}{text}", no
             if bare:  # "1-" alone: the item is what follows
                 out[-1][3] = starts_item(out[-1][0])
             continue
@@ -147,6 +149,8 @@ def join_wrapped(lines: list[tuple[str, int]], width: int | None = None) -> list
     return [(text, first) for text, first, _, _ in out]
 
 
+CODE_HYPHEN_END_RE = re.compile(r"(?<![^\s/])[A-ZĐ0-9/]*[A-ZĐ0-9]-$")
+CODE_START_RE = re.compile(r"^[A-ZĐ0-9][A-ZĐ0-9/]*(?:[\s.,;:)]|$)")
 DASH_MARK_RE = re.compile(r"^\s*(?P<mark>[-–+•*·●▪])\s")
 
 
