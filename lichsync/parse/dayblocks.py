@@ -301,6 +301,7 @@ def _split_cells(row: Row, roles: list[str], glued: bool = False) -> None:
     best: tuple[float, list[list[Piece]]] | None = None
     for assignment in _assignments(groups, len(cells), whole=glued):
         score = sum(_score(role, [p.text for p in cell]) for role, cell in zip(cells, assignment))
+        score -= _unwritten(groups, assignment)
         if best is None or score > best[0]:
             best = (score, assignment)
     if best is None:  # more cells than the header names: keep them all as content
@@ -309,6 +310,14 @@ def _split_cells(row: Row, roles: list[str], glued: bool = False) -> None:
     for role, cell in zip(cells, best[1]):
         if cell and role != IGNORED:
             row.cells.setdefault(role, []).extend(join_continuations(cell) if role == CONTENT else cell)
+
+
+def _unwritten(groups: list[list[Piece] | None], assignment: list[list[Piece]]) -> float:
+    """The cost of reading a row as ending early: one for each cell left empty, with no blank written
+    for it, while paragraphs that could have filled it were put together in another cell."""
+    could = min(len(assignment), sum(len(g) if g else 1 for g in groups))
+    used = sum(1 for cell in assignment if cell) + sum(1 for g in groups if g is None)
+    return float(could - used)
 
 
 def _groups(tokens: list[Piece], glued: bool) -> list[list[Piece] | None]:
