@@ -172,6 +172,12 @@ def test_typed_paragraphs_are_not_joined():
     (["2. Họp Hội đồng thi đua.", "Địa điểm: Phòng họp 3"], ["2. Họp Hội đồng thi đua.", "Địa điểm: Phòng họp 3"]),
     (["- Họp A", "- Họp B"], ["- Họp A", "- Họp B"]),
     (["Sáng:", "- Chào cờ"], ["Sáng:", "- Chào cờ"]),
+    (["1. Nội dung: Hội nghị sơ kết. Thời gian:", "14h00. Địa điểm: Hội trường"],
+     ["1. Nội dung: Hội nghị sơ kết. Thời gian: 14h00. Địa điểm: Hội trường"]),
+    (["1. Họp X. Thời gian: Buổi sáng,", "8h00. Địa điểm: Phòng họp 2"], ["1. Họp X. Thời gian: Buổi sáng, 8h00. Địa điểm: Phòng họp 2"]),
+    (["3. Họp A. Địa điểm: HT tầng", "1. Chủ trì: Đ/c Phò.", "4. Họp B."], ["3. Họp A. Địa điểm: HT tầng 1. Chủ trì: Đ/c Phò.", "4. Họp B."]),
+    (["Tham gia đoàn kiểm tra theo Kế hoạch 108/KH-", "VPĐP của tỉnh."], ["Tham gia đoàn kiểm tra theo Kế hoạch 108/KH-VPĐP của tỉnh."]),
+    (["- Họp thẩm định đập Đắk R Lon-", "Thị trấn Đức An."], ["- Họp thẩm định đập Đắk R Lon- Thị trấn Đức An."]),
 ])
 def test_where_a_line_continues_the_one_above(lines, joined):
     assert [t for t, _ in join_wrapped([(t, k) for k, t in enumerate(lines)])] == joined
@@ -237,3 +243,37 @@ def test_real_prose_weeks_broken_at_a_page_width_read_as_typed(name, width):
     gold = json.loads((GOLD / "weekly" / f"{name}.json").read_text(encoding="utf-8"))
     result = score(gold, parse(broken).to_dict())
     assert result.f1 == 1.0 and not result.misses, result.report()
+
+
+def test_a_dash_no_item_opens_with_after_a_full_line_is_a_wrap():
+    """ "… cao tốc Bắc" / "– Nam phía Đông …": the block's items open with "-", the line above fills the width."""
+    lines = ["- 8 giờ, Họp giao ban đầu tuần các sở ngành tỉnh.",
+             "- 9 giờ, Chủ tịch dự Hội nghị bàn giao cọc dự án cao tốc Bắc",
+             "– Nam phía Đông giai đoạn 2021 – 2025.",
+             "- 14 giờ, Tiếp công dân định kỳ tại trụ sở tiếp dân."]
+    got = [t for t, _ in join_wrapped([(t, k) for k, t in enumerate(lines)], width=62)]
+    assert got == [lines[0], f"{lines[1]} {lines[2]}", lines[3]]
+
+
+SESSION_TIME = """LỊCH CÔNG TÁC (Từ ngày 14/07/2025 đến ngày 20/07/2025)
+
+Thứ Hai 14/7
++ Sáng, 8h00: Hội nghị tổng kết công tác quy tập (VP chuẩn bị). Địa điểm: Trụ sở BCH Quân sự tỉnh; Xã Quảng Phú. Chủ trì: Đ/c Đầu Thanh Tùng.
++ Chiều, 13h30: Thường trực Tỉnh ủy làm việc với Công ty Hưng Nghiệp. Chủ trì: Đ/c Lạc.
++ Cả ngày, 7h30: Đồng chí Lê Anh Xuân, Tỉnh ủy viên, Chủ tịch UBND thành phố trực tại Khu tưởng niệm. Chủ trì: Đ/c Xuân.
++ Sáng: PGĐ Cao Văn Chóng dự Hội nghị tập huấn. Chủ trì: Đ/c Lạc.
+"""
+
+
+def test_a_session_then_a_clock_time_and_who_a_chair_label_leaves_to_the_subject():
+    """ "Sáng, 8h00:" is the session and the time; beside a "Chủ trì:" label a title or group the item starts
+    with is who the meeting is of, a person it names by name goes too, and the same person is not named twice."""
+    got = [(e.session, e.start_time, e.title, e.officials, e.units, e.location) for e in parse(SESSION_TIME).events]
+    assert got == [
+        ("morning", "08:00", "Hội nghị tổng kết công tác quy tập (VP chuẩn bị)", ["Đầu Thanh Tùng"], ["VP"],
+         "Trụ sở BCH Quân sự tỉnh; Xã Quảng Phú"),
+        ("afternoon", "13:30", "Thường trực Tỉnh ủy làm việc với Công ty Hưng Nghiệp", ["Lạc"], [], None),
+        ("all_day", "07:30", "Đồng chí Lê Anh Xuân, Tỉnh ủy viên, Chủ tịch UBND thành phố trực tại Khu tưởng niệm",
+         ["Xuân"], [], None),
+        ("morning", None, "PGĐ Cao Văn Chóng dự Hội nghị tập huấn", ["Lạc", "Cao Văn Chóng"], [], None),
+    ]

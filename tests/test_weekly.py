@@ -128,6 +128,23 @@ def test_flattened_table_with_empty_cells():
     ]
 
 
+def test_flattened_table_that_glues_a_cells_paragraphs():
+    """Cells parted by blank lines, a cell's own paragraphs on adjacent lines: each run of adjacent lines is
+    one cell, and a row is as many cells as the header names, empty ones written as a blank."""
+    cells = ["Ngày", "Thời gian", "Nội dung", "Địa điểm", "Đơn vị chuẩn bị", "Lãnh đạo chủ trì",
+             "Thứ 3\n22/5", "Sáng", "Ban KTNS giám sát việc thực hiện Nghị quyết số 28", "UBND huyện Mỏ Cày Bắc", " ",
+             "Ban KTNS",
+             " ", " ", "Thường trực HĐND tỉnh dự họp Đoàn giám sát 501", " ", "Văn phòng", "Thường trực HĐND tỉnh,\nĐ/c Triệu",
+             " ", "Chiều", "Dự Hội nghị kiểm điểm cơ sở", " ", " ", "Theo TP mời"]
+    text = "\n\n".join(["Lịch làm việc từ ngày 21/05/2018 đến ngày 27/05/2018"] + cells)
+    got = [(e.session, e.title, e.location, e.units, e.officials) for e in parse(text).events]
+    assert got == [
+        ("morning", "Ban KTNS giám sát việc thực hiện Nghị quyết số 28", "UBND huyện Mỏ Cày Bắc", [], ["Ban KTNS"]),
+        ("morning", "Thường trực HĐND tỉnh dự họp Đoàn giám sát 501", None, ["Văn phòng"], ["Thường trực HĐND tỉnh", "Triệu"]),
+        ("afternoon", "Dự Hội nghị kiểm điểm cơ sở", None, [], ["Theo TP mời"]),
+    ]
+
+
 def test_html_table_with_rowspan_and_ignored_columns():
     page = """<html><body><p>LỊCH CÔNG TÁC TỪ NGÀY 11/11/2019 ĐẾN NGÀY 17/11/2019</p>
 <table><tr><th>Ngày</th><th>Thời gian</th><th>Nội dung</th><th>Lãnh đạo chủ trì</th><th>Địa điểm</th><th>Thành phần</th></tr>

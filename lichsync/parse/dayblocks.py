@@ -129,6 +129,7 @@ def read(lines: list[tuple[int, str]]) -> Table | None:
     lead = roles.index(CONTENT) if CONTENT in roles else 1
     after = roles[roles.index(CONTENT) + 1 :] if CONTENT in roles else []
     columns = [r for r in roles if r in (CONTENT, LEADERS, LOCATION, UNITS, TIME)]
+    glued = _glued(paras[heads[0].index :])
     rows: list[Row] = []
     for k, head in enumerate(heads):
         stop = heads[k + 1].index if k + 1 < len(heads) else len(paras)
@@ -141,13 +142,22 @@ def read(lines: list[tuple[int, str]]) -> Table | None:
         if head.rest:
             block.insert(0, (paras[head.end - 1][0], head.rest))
         if after or TIME in roles[:lead]:
-            new = _block_rows([(no, t) for no, t in block if not (t and CHROME_RE.match(t))], head, lead, after)
+            new = _block_rows([(no, t) for no, t in block if not (t and CHROME_RE.match(t))], head, lead, after, glued)
         else:
             new = _one_row(block, head, width)
         rows += new
         if stop == -1:
             break
     return Table(roles=columns, rows=rows, header_line=header_line or 0)
+
+
+def _glued(paras: list[tuple[int, str]]) -> bool:
+    """Whether the layer parts its cells with blank lines and writes a cell's own paragraphs on adjacent
+    lines ("Thường trực HĐND tỉnh," / "Đ/c Triệu"): then adjacent lines are one cell and each cell is
+    a paragraph group of its own. A layer that parts every paragraph alike does not say."""
+    gaps = [b - a for (a, _), (b, _) in zip(paras, paras[1:])]
+    adjacent = sum(g == 1 for g in gaps)
+    return 0 < adjacent and len(gaps) - adjacent >= 0.7 * len(gaps)
 
 
 def _wrap_width(texts: list[str]) -> int | None:
@@ -179,8 +189,11 @@ def _one_row(block: list[tuple[int, str]], head: _Head, width: int | None) -> li
 
 
 def _section_heading(text: str) -> bool:
-    """ "TUẦN 21", "ĐIỀU CHỈNH, BỔ SUNG:", "LỊCH TRỰC LÃNH ĐẠO": a heading of the page, not an item."""
+    """ "TUẦN 21", "ĐIỀU CHỈNH, BỔ SUNG:", "LỊCH TRỰC LÃNH ĐẠO": a heading of the page, not an item.
+    An acronym alone that ends a sentence ("HĐND.") is the end of a wrapped item."""
     letters = [c for c in text if c.isalpha()]
+    if len(text.split()) == 1 and text.rstrip().endswith((".", ",", ";")):
+        return False
     return (len(letters) >= 4 and all(c.isupper() for c in letters) and len(text.split()) <= 8
             and not vocab.BULLET_RE.match(text) and not vocab.LEADING_TIME_RE.match(text))
 
@@ -189,10 +202,12 @@ def _is_lead(text: str) -> bool:
     return text == BLANK or bool(vocab.SESSION_ALONE_RE.match(text) or vocab.TIME_ALONE_RE.match(text))
 
 
-def _block_rows(block: list[tuple[int, str]], head: _Head, lead: int, after: list[str]) -> list[Row]:
+def _block_rows(block: list[tuple[int, str]], head: _Head, lead: int, after: list[str], glued: bool = False) -> list[Row]:
     """Rows of one day of a flattened table. Each row starts with its lead cells (day, session or
     time: blank on all but a block's first row, or a session word, or a clock time); a run of
-    blanks as long as the lead cells therefore ends a row, a shorter one is an empty cell in it."""
+    blanks as long as the lead cells therefore ends a row, a shorter one is an empty cell in it.
+    Where the layer glues a cell's paragraphs (`glued`), the cells can be counted: a row ends after
+    its content and the cells after it."""
     rows: list[Row] = []
     session: str | None = None
     expected = lead - 1  # the first row's day cell is the heading itself
@@ -211,8 +226,8 @@ def _block_rows(block: list[tuple[int, str]], head: _Head, lead: int, after: lis
                 session = t.rstrip(": ")
             else:
                 time = t
-        end = j
-        while end < len(block) and block[end][1] != BLANK and not _is_lead(block[end][1]):
+        end = _counted_end(block, j, 1 + len(after)) if glued else j
+        while not glued and end < len(block) and block[end][1] != BLANK and not _is_lead(block[end][1]):
             end += 1
             if end < len(block) and vocab.LEADING_TIME_RE.match(block[end][1]):
                 break  # "14h00: …" starts the next row (text layers keep no blank cells to say so)
@@ -235,8 +250,21 @@ def _block_rows(block: list[tuple[int, str]], head: _Head, lead: int, after: lis
         row.cells["_tokens"] = [Piece(t, no) for no, t in tokens]
         rows.append(row)
     for row in rows:
-        _split_cells(row, after)
+        _split_cells(row, after, glued)
     return rows
+
+
+def _counted_end(block: list[tuple[int, str]], start: int, cells: int) -> int:
+    """Where a row of `cells` cells that starts at `start` ends: each blank is an empty cell, each run of
+    adjacent lines one cell."""
+    k, count = start, 0
+    while k < len(block) and count < cells:
+        k += 1
+        if block[k - 1][1] != BLANK:
+            while k < len(block) and block[k][1] != BLANK and block[k][0] - block[k - 1][0] == 1:
+                k += 1
+        count += 1
+    return k
 
 
 def _add_empty_cells(row: Row, n: int) -> None:
@@ -261,22 +289,19 @@ def _breaks(texts: list[str]) -> float:
     return sum(1.5 for above, below in zip(texts, texts[1:]) if not (above.endswith((",", ";")) or below[:1].islower()))
 
 
-def _split_cells(row: Row, roles: list[str]) -> None:
+def _split_cells(row: Row, roles: list[str], glued: bool = False) -> None:
     """The row's paragraphs into its cells (content, then `roles`): blank tokens are empty
-    cells; among the splits left open, the one whose cells look most like their columns wins."""
+    cells; among the splits left open, the one whose cells look most like their columns wins.
+    In a glued layer each run of adjacent lines is a cell of its own."""
     tokens = row.cells.pop("_tokens", [])
     cells = [CONTENT] + roles
-    groups: list[list[Piece] | None] = []  # runs of paragraphs; None is an empty cell
-    for piece in tokens:
-        if piece.text == BLANK:
-            groups.append(None)
-        elif groups and groups[-1] is not None:
-            groups[-1].append(piece)
-        else:
-            groups.append([piece])
+    groups = _groups(tokens, glued)
+    if glued and len(groups) > len(cells):
+        groups, glued = _groups(tokens, False), False
     best: tuple[float, list[list[Piece]]] | None = None
-    for assignment in _assignments(groups, len(cells)):
+    for assignment in _assignments(groups, len(cells), whole=glued):
         score = sum(_score(role, [p.text for p in cell]) for role, cell in zip(cells, assignment))
+        score -= _unwritten(groups, assignment)
         if best is None or score > best[0]:
             best = (score, assignment)
     if best is None:  # more cells than the header names: keep them all as content
@@ -287,9 +312,31 @@ def _split_cells(row: Row, roles: list[str]) -> None:
             row.cells.setdefault(role, []).extend(join_continuations(cell) if role == CONTENT else cell)
 
 
-def _assignments(groups: list[list[Piece] | None], n: int):
+def _unwritten(groups: list[list[Piece] | None], assignment: list[list[Piece]]) -> float:
+    """The cost of reading a row as ending early: one for each cell left empty, with no blank written
+    for it, while paragraphs that could have filled it were put together in another cell."""
+    could = min(len(assignment), sum(len(g) if g else 1 for g in groups))
+    used = sum(1 for cell in assignment if cell) + sum(1 for g in groups if g is None)
+    return float(could - used)
+
+
+def _groups(tokens: list[Piece], glued: bool) -> list[list[Piece] | None]:
+    """Runs of paragraphs between empty cells (None); glued, each run of adjacent lines, which is one cell."""
+    groups: list[list[Piece] | None] = []
+    for k, piece in enumerate(tokens):
+        if piece.text == BLANK:
+            groups.append(None)
+        elif groups and groups[-1] is not None and (not glued or piece.line - tokens[k - 1].line == 1):
+            groups[-1].append(piece)
+        else:
+            groups.append([piece])
+    return groups
+
+
+def _assignments(groups: list[list[Piece] | None], n: int, whole: bool = False):
     """Ways to lay the groups into n cells in order: an empty cell (None) is one empty cell, a run of
-    p paragraphs fills 1 to p cells; the last cells may be left empty when the row ends early."""
+    p paragraphs fills 1 to p cells (one cell when `whole`); the last cells may be left empty when
+    the row ends early."""
     if not groups:
         yield [[] for _ in range(n)]
         return
@@ -297,10 +344,10 @@ def _assignments(groups: list[list[Piece] | None], n: int):
     if n <= 0:
         return
     if head is None:
-        for others in _assignments(rest, n - 1):
+        for others in _assignments(rest, n - 1, whole):
             yield [[]] + others
         return
-    for width in range(1, min(n, len(head)) + 1):
+    for width in range(1, 1 + (1 if whole else min(n, len(head)))):
         if len(head) <= 12:
             cuts = combinations(range(1, len(head)), width - 1)
         else:  # beyond any real cell: only the last paragraphs can be side cells
@@ -308,5 +355,5 @@ def _assignments(groups: list[list[Piece] | None], n: int):
         for cut in cuts:
             bounds = (0, *cut, len(head))
             first = [head[a:b] for a, b in zip(bounds, bounds[1:])]
-            for others in _assignments(rest, n - width):
+            for others in _assignments(rest, n - width, whole):
                 yield first + others

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -49,8 +50,9 @@ def split_head(text: str) -> tuple[str, str | None, str, str]:
     if m:
         session = vocab.SESSION_WORDS[collapse(m.group("word").lower())]
         text = text[m.end():]
-        if m.group("clock") and text.strip():
-            text = f"({m.group('clock')}) {text}"  # the item's own clock time, read with the item
+        clock = m.group("clock") or m.group("at")
+        if clock and text.strip():
+            text = f"({clock}) {text}"  # the item's own clock time, read with the item
     inner = ""
     m = vocab.BULLET_RE.match(text) if session else None
     if m:
@@ -106,59 +108,99 @@ def _label_first(text: str) -> bool:
     return bool(vocab.FIELD_LABEL_RE.match(text))
 
 
+@dataclass
+class _Page:
+    """What a prose block shows about its own breaks: the width it wraps at, the marks its items open
+    with, the number of the last numbered item."""
+
+    width: int | None
+    marks: Counter
+    number: int = 0
+
+
 def join_wrapped(lines: list[tuple[str, int]], width: int | None = None) -> list[tuple[str, int]]:
     """Lines (text, line number) of a prose block whose breaks are the page's, not the writer's,
     joined into paragraphs.
 
-    A break can fall anywhere ("- Thành / phần: …", "1- / 08h30: …"): a line continues the one above
-    unless it opens an item of its own. Where blank lines part the paragraphs and some paragraphs
-    still run over several lines, that is what a break without a blank line is. Otherwise an item
-    opened by a bullet, number, time or label goes on until the next one; an unmarked paragraph goes
-    on past a connector or an open parenthesis, and past a capital only when the line above fills
-    the block's width (a wrap, not a paragraph's end)."""
+    A break can fall anywhere ("- Thành / phần: …", "1- / 08h30: …", "Thời gian: / 14h00."): a line
+    continues the one above unless it opens an item of its own. Where blank lines part the paragraphs
+    and some paragraphs still run over several lines, that is what a break without a blank line is.
+    Otherwise an item opened by a bullet, number, time or label goes on until the next one; an
+    unmarked paragraph goes on past a connector or an open parenthesis, and past a capital only when
+    the line above fills the block's width (a wrap, not a paragraph's end)."""
     numbers = [no for _, no in lines]
     gaps = sum(b - a > 1 for a, b in zip(numbers, numbers[1:]))
     spaced = 0 < gaps < len(lines) - 1
+    page = _Page(width, Counter(m.group("mark") for t, _ in lines if (m := DASH_MARK_RE.match(t))))
     out: list[list] = []  # [text, first line, last line, marked]
     for text, no in lines:
         blank = no - out[-1][2] > 1 if out and spaced else None
-        if out and _continues(out[-1][0], text, out[-1][3], width, blank):
+        if out and _continues(out[-1][0], text, out[-1][3], page, blank):
             bare = BARE_MARK_RE.match(out[-1][0])
-            out[-1][0], out[-1][2] = f"{out[-1][0]} {text}", no
+            # "… Kế hoạch 108/KH-" / "VPĐP …": a code broken at its own hyphen joins without a space.
+            space = "" if not bare and CODE_HYPHEN_END_RE.search(out[-1][0]) and CODE_START_RE.match(text) else " "
+            out[-1][0], out[-1][2] = f"{out[-1][0]}{space}{text}", no
             if bare:  # "1-" alone: the item is what follows
                 out[-1][3] = starts_item(out[-1][0])
             continue
         out.append([text, no, no, starts_item(text)])
+        number = NUMBER_MARK_RE.match(text.strip())
+        page.number = int(re.match(r"\d+", number.group(0)).group(0)) if number else 0
     return [(text, first) for text, first, _, _ in out]
 
 
-def _continues(above: str, text: str, marked: bool, width: int | None, blank: bool | None) -> bool:
+CODE_HYPHEN_END_RE = re.compile(r"(?<![^\s/])[A-ZĐ0-9/]*[A-ZĐ0-9]-$")
+CODE_START_RE = re.compile(r"^[A-ZĐ0-9][A-ZĐ0-9/]*(?:[\s.,;:)]|$)")
+DASH_MARK_RE = re.compile(r"^\s*(?P<mark>[-–+•*·●▪])\s")
+
+
+def _continues(above: str, text: str, marked: bool, page: _Page, blank: bool | None) -> bool:
     if BARE_MARK_RE.match(above):
         return True
     if vocab.BULLET_RE.match(text) or BARE_MARK_RE.match(text):
-        return _dash_wrap(above, text)
+        return _dash_wrap(above, text, page)
     if text[:1].islower():
         return True
+    if not blank and (_awaits_value(above) or (above.endswith(",") and vocab.LEADING_TIME_RE.match(text))):
+        return True  # "… Thời gian:" / "14h00. Địa điểm: …", "… Buổi sáng," / "8h00. …": the value goes on
     if blank is not None:
         return not blank and not starts_item(text)
     if starts_item(text):
         return False
     if marked or vocab.CONNECTOR_END_RE.search(above) or above.count("(") > above.count(")"):
         return True
-    return not SENTENCE_END_RE.search(above) and bool(width and len(above) >= 0.85 * width)
+    return not SENTENCE_END_RE.search(above) and _full(above, page)
 
 
-def _dash_wrap(above: str, text: str) -> bool:
+def _awaits_value(text: str) -> bool:
+    """A line ending with a field label ("… Thời gian:", "Chủ trì:") before its value."""
+    found = list(vocab.FIELD_LABEL_RE.finditer(text))
+    return bool(found) and found[-1].end() == len(text) and _stands_as_label(text, found[-1])
+
+
+def _full(above: str, page: _Page) -> bool:
+    return bool(page.width and len(above) >= 0.85 * page.width)
+
+
+def _dash_wrap(above: str, text: str, page: _Page) -> bool:
     """A dash or number the break put at the head of a line, not a bullet: "… giai đoạn 2021" / "– 2025, …",
-    "… Nghị quyết" / "05-NQ/TU …". A bullet opens a capitalised item or a clock time; a number marker
-    stands apart from its item."""
+    "… Nghị quyết" / "05-NQ/TU …", "… đường bộ cao tốc Bắc" / "– Nam phía Đông …" (a dash no item of the
+    block opens with, after a full line), "… Địa điểm: HT tầng" / "1. Chủ trì: …" (a number out of the
+    items' sequence). A bullet opens a capitalised item or a clock time; a number marker stands apart
+    from its item."""
     if SENTENCE_END_RE.search(above):
         return False
-    if NUMBER_MARK_RE.match(text):
-        return not text[NUMBER_MARK_RE.match(text).end():][:1].isspace()
+    number = NUMBER_MARK_RE.match(text)
+    if number:
+        if page.number and int(re.match(r"\d+", text).group(0)) <= page.number:
+            return True
+        return not text[number.end():][:1].isspace()
     m = re.match(r"^[-–]\s+(?P<rest>\S)", text)
     rest = text[m.start("rest"):] if m else ""
-    return rest[:1].islower() or (rest[:1].isdigit() and not vocab.LEADING_TIME_RE.match(rest))
+    if rest[:1].islower() or (rest[:1].isdigit() and not vocab.LEADING_TIME_RE.match(rest)):
+        return True
+    dash = DASH_MARK_RE.match(text)
+    return bool(dash and page.marks[dash.group("mark")] == 1 and _full(above, page) and not starts_item(rest))
 
 
 @dataclass

@@ -7,6 +7,7 @@ Weekly schedules write in the item what monthly tables put in columns: "8 giờ,
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from dataclasses import dataclass, field
 
 from lichsync.parse import vocab
@@ -23,7 +24,7 @@ PLACE_RE = re.compile(r"(?:^|(?<=[\s.;,]))(?:địa\s+điểm|điểm)\s*(?::\s*
 NOT_AN_ABBREVIATION = r"(?<!\b[A-ZĐa-zđ])(?<!\b[A-ZĐ]{2})"
 SENTENCE_END_RE = re.compile(rf"{NOT_AN_ABBREVIATION}[.;](?=\s+\S|$)")
 LIST_END_RE = re.compile(rf"{NOT_AN_ABBREVIATION}\.(?=\s+\S|$)")  # a list of people goes on past ";"
-UNITS_NOTE_RE = re.compile(r"\((?:\s*(?:giao|do)\s+)?(?P<unit>[^()]{3,120}?)\s+(?:chủ\s+trì,?\s+)?chuẩn\s+bị\b[^()]*\)", I)
+UNITS_NOTE_RE = re.compile(r"\((?:\s*(?:giao|do)\s+)?(?P<unit>[^()]{2,120}?)\s+(?:chủ\s+trì,?\s+)?chuẩn\s+bị\b[^()]*\)", I)
 # "(sáng; dự: đ/c Triệu)", "(ngày; đ/c Triệu)", "(chiều)", "(ngày)" at the end of an item.
 SESSION_WORD = r"(?:cả\s+ngày|ngày|sáng|chiều|tối)"
 SESSION_NOTE_RE = re.compile(
@@ -126,6 +127,19 @@ def _first_sentence(text: str, lists: bool = False) -> str:
     return collapse(text[: end.start()] if end else text).strip(" .,;")
 
 
+def _place(text: str) -> str | None:
+    """A place up to its sentence's end; places listed with ";" stay together ("Xã Quảng Phú; Xã Đắk Nang"),
+    while a ";" before anything else ends it ("Hội trường A; Sở B chuẩn bị")."""
+    entries = _first_sentence(text, lists=True).split(";")
+    kept = [entries[0]] + list(takewhile(_another_place, entries[1:]))
+    return "; ".join(e.strip() for e in kept if e.strip()) or None
+
+
+def _another_place(entry: str) -> bool:
+    entry = entry.strip()
+    return bool(vocab.UNIT_HEAD_RE.match(entry)) and not PERSON_RE.search(entry) and "chuẩn bị" not in entry.lower()
+
+
 def _units_notes(text: str) -> tuple[list[str], str]:
     """ "(Sở KH&ĐT chuẩn bị nội dung)" notes of a text, and the text without them."""
     return [collapse(u.group("unit")) for u in UNITS_NOTE_RE.finditer(text)], UNITS_NOTE_RE.sub("", text)
@@ -139,7 +153,7 @@ def _take(notes: Notes, kind: str, value: str) -> None:
         if session and not notes.session:
             notes.session = SESSION_OF[collapse(session.group(0).lower())]
     elif kind == "place":
-        notes.location = notes.location or _first_sentence(value) or None
+        notes.location = notes.location or _place(value)
     elif kind == "units":
         notes.units += [u for u in (x.strip(" .") for x in re.split(r"[,;]", value)) if u]
     elif kind == "chair":
@@ -183,7 +197,7 @@ def read_notes(text: str, fields: list[tuple[str, str]] | tuple = ()) -> Notes:
         _take(notes, kind, value)
     m = PLACE_RE.search(text)
     if m:
-        notes.location = notes.location or _first_sentence(m.group("place")) or None
+        notes.location = notes.location or _place(m.group("place"))
         text = text[: m.start()]  # what follows the place is the office's escort and desk
     notes.units += [u for u in _units_notes(text)[0] if u not in notes.units]
     notes.text = collapse(text).strip(" ,;")

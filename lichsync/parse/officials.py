@@ -16,6 +16,8 @@ TITLE_WORDS = {
 }
 # Nouns of bodies that may stand, capitalised, between a title and a name.
 BODY_WORDS = {"sở", "ban", "phòng", "tỉnh", "huyện", "xã", "quận", "thị", "đảng", "bộ", "cục", "viện", "trường", "ủy", "uỷ"}
+# Nouns a body's name starts with ("Ban TĐKT", "Phòng KH"), never a person's title.
+BODY_HEADS = {"ban", "phòng", "văn", "vp", "trung", "chi", "cục", "tổ", "đoàn", "hội"}
 ACRONYM_RE = re.compile(r"^[A-ZĐÂĂÊÔƠƯ&]{2,}[A-ZĐÂĂÊÔƠƯ0-9&-]*,?$")
 TITLE_START_RE = re.compile(r"^(?:bí\s+thư|phó|chủ\s+tịch|giám\s+đốc|trưởng|chánh|ủy\s+viên|tỉnh\s+ủy\s+viên)\b", re.IGNORECASE)
 
@@ -54,6 +56,8 @@ def person(text: str) -> tuple[str, str]:
 def _titles_only(part: str) -> bool:
     """A comma part that continues a person's titles ("BTĐU", "GĐ Sở", "CT CĐ"), not a new label."""
     words = part.split()
+    if words and words[0].lower() in BODY_HEADS:
+        return False  # "Đ/c Quỳnh, Ban TĐKT": a body named beside the person
     return bool(words) and all(_is_title_word(w) for w in words) and any(ACRONYM_RE.match(w.strip(",")) for w in words)
 
 
@@ -173,7 +177,7 @@ def subjects(text: str) -> list[str]:
         return []
     m = VERB_RE.search(text)
     if not m and PERSON_RE.match(text + " "):  # "Đ/c Đỗ Minh Quân, PCT UBND thành phố": who is on duty
-        return [name for name, _ in parse_officials(text)]
+        return [person(re.split(r"\s*[,;]", body)[0])[0] for body in PERSON_RE.split(text)[1:] if body.strip()]
     if not m or m.start() > 120:
         return []
     actors: list[tuple[str, bool]] = []  # (actor, has a personal name)
@@ -189,3 +193,15 @@ def subjects(text: str) -> list[str]:
             continue  # more titles of the one before: "Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh"
         actors.append((full or part, bool(full)))
     return [a for a, _ in actors if a]
+
+
+def is_personal_name(name: str) -> bool:
+    """ "Cao Văn Chóng", "Lạc": a person's name, not a title or group ("Chủ tịch UBND tỉnh", "Ban KTNS")."""
+    words = name.split()
+    return bool(words) and all(_capitalised(w) and w.isalpha() for w in words)
+
+
+def same_person(a: str, b: str) -> bool:
+    """ "Lê Anh Xuân" and "Xuân": a given name written alone names the person whose full name ends with it."""
+    x, y = sorted((a.split(), b.split()), key=len)
+    return bool(x) and y[len(y) - len(x):] == x

@@ -8,7 +8,7 @@ import re
 
 from lichsync.parse import align, checks, columns, days, items, notes, vocab
 from lichsync.parse.model import Event, Period, Warning
-from lichsync.parse.officials import officials_in_text, parse_officials, subjects
+from lichsync.parse.officials import is_personal_name, officials_in_text, parse_officials, same_person, subjects
 from lichsync.parse.rows import CONTENT, LEADERS, LOCATION, TIME, UNITS, Row, Table
 from lichsync.parse.text import collapse
 
@@ -138,7 +138,7 @@ def _segment_events(seg, row, start, row_end, sides, context, warnings) -> list[
                         event.titles[name] = titles
         named = said.chairs
         if LEADERS not in sides:  # who the item itself says acts: "PGĐ Cao Văn Chóng dự …", "Chủ tịch: 8 giờ, …"
-            named = named + (item.actors or subjects(title) or ([] if said.chairs else officials_in_text(title)))
+            named = named + _actors(item, title, said.chairs)
         event.officials += [c for c in [*named, *said.attendees] if c not in event.officials]
         for entry in assigned.get(UNITS, [[]] * len(found))[k]:
             event.units += [u for u in _split_units(entry.text) if u not in event.units]
@@ -147,6 +147,16 @@ def _segment_events(seg, row, start, row_end, sides, context, warnings) -> list[
         event.location = "; ".join(p for p in places if p) or said.location
         out.append(event)
     return out
+
+
+def _actors(item: items.Item, title: str, chairs: list[str]) -> list[str]:
+    """Who the item's own words say acts. Beside a "Chủ trì:" label only a person the subject names
+    by name adds to it ("PGĐ Cao Văn Chóng dự …"); a title or group there ("Chủ tịch UBND tỉnh tiếp
+    công dân", "Thường trực Tỉnh ủy làm việc …") is who the meeting is of, and the label says who goes."""
+    if not chairs:
+        return item.actors or subjects(title) or officials_in_text(title)
+    return [a for a in item.actors or subjects(title)
+            if is_personal_name(a) and not any(same_person(a, c) for c in chairs)]
 
 
 def _per_official(found: list[items.Item]) -> list[items.Item]:

@@ -19,10 +19,12 @@ SESSION_WORDS = {
     "cả ngày": "all_day",
     "trong ngày": "all_day",
 }
+CLOCK = r"(?:[01]?\d|2[0-3])\s*(?:h|giờ|g(?=\d)|:(?=\d{2}))\s*(?:[0-5]\d)?(?:\s*(?:phút|’|'|p\b))?"
 # "Sáng:", "- Sáng:", "Chiều -", "Cả ngày: - …"; the word must end the line or be followed by ":"/"-".
+# A clock time may stand between the word and its colon: "Sáng (8h00):", "Sáng, 8h00:", "Cả ngày (từ … đến …):".
 SESSION_RE = re.compile(
     r"^(?P<word>buổi\s+sáng|buổi\s+chiều|buổi\s+tối|cả\s+ngày|trong\s+ngày|sáng|chiều|tối)"
-    r"\s*(?:\((?P<clock>[^()]{1,50})\)\s*)?(?::|\s-\s|-\s|$)\s*",  # "Sáng (8h00):", "Cả ngày (từ … đến …):"
+    rf"\s*(?:\((?P<clock>[^()]{{1,50}})\)\s*|,\s*(?P<at>{CLOCK}(?:\s*(?:-|–|đến)\s*{CLOCK})?)\s*(?=:))?(?::|\s-\s|-\s|$)\s*",
     I,
 )
 INLINE_ALL_DAY_RE = re.compile(r"\(\s*(?:cả|trong)\s+ngày\s*\)", I)
@@ -80,7 +82,6 @@ TRAILER_RE = re.compile(r"^\W*(?:nơi\s+nhận|kt\.\s|tl\.\s|tm\.\s|người\s+k
 
 CONNECTOR_END_RE = re.compile(r"(?:[,;:+&(“\"/–-]|\b(?:và|của|về|với|các|tại|cho|trong|theo|do|đến|từ|ngày|năm|số|là|những))$", I)
 
-CLOCK = r"(?:[01]?\d|2[0-3])\s*(?:h|giờ|g(?=\d)|:(?=\d{2}))\s*(?:[0-5]\d)?(?:\s*(?:phút|’|'|p\b))?"
 # An item that starts with its clock time: "(8h30) …", "8 giờ, …", "7 giờ 30’ …", "8h00. …", "14h00 - 16h00: …"
 LEADING_TIME_RE = re.compile(
     rf"^\(?\s*(?:(?:từ|lúc|vào\s+lúc)\s+)?(?P<clock>{CLOCK})(?:\s*(?:-|–|đến)\s*{CLOCK})?\s*\)?(?=[\s,.:;–-]|$)\s*[,.:;–-]?\s*",
@@ -202,4 +203,5 @@ HONORIFIC_RE = re.compile(r"(?<!\w)(?:Ông|Bà|ông|bà)\s+(?=[A-ZĐÂĂÊÔƠƯ
 # Titles written as acronyms before a name or alone: "PGĐ Cao Văn Chóng dự …", "PCT Nguyễn Văn Thi".
 TITLE_ACRONYMS = r"(?:PCTTT|PCT|CT|PGĐ|GĐ|BGĐ|PBT|BT|PCVP|CVP|TUV|UVBTV|TP|PTP)"
 # An entry of a "Cùng dự:" list that names a group, not a leader: "đại diện các phòng", "cán bộ, công chức".
-GROUP_ENTRY_RE = re.compile(r"^(?:đại\s+diện|các\s|toàn\s+thể|cán\s+bộ|công\s+chức|viên\s+chức|người\s+lao\s+động)", I)
+# "Các Phó Chủ tịch liên quan" names leaders, not a group invited.
+GROUP_ENTRY_RE = re.compile(r"^(?:đại\s+diện|các\s(?!(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|bí\s+thư|trưởng\s+ban|đồng\s+chí))|toàn\s+thể|cán\s+bộ|công\s+chức|viên\s+chức|người\s+lao\s+động)", I)

@@ -27,6 +27,7 @@ from schedule import (
     clock,
     day_label,
     dm,
+    is_person,
     lead,
     official,
     officials_text,
@@ -341,10 +342,14 @@ def numbered_sublines(s: Schedule, rng: random.Random) -> list[str]:
         out.append("* " + label_of(g, "colon", False))
         for n, item in enumerate(by_session(g.items), 1):
             out.append(f"{n}- " + content(item, session="plain", time="h", spans=False, units=True))
-            if item.officials:
-                out.append(f"- Chủ trì: {official(item.officials[0], 'dc')}")
-                if item.officials[1:]:
-                    out.append(f"- Cùng dự: {officials_text(item.officials[1:], 'dc', ', ')}")
+            # "Cùng dự:" carries the people who go with the chair; a group written there ("Đại diện CĐ Sở")
+            # could as well be invited participants, so groups stay on the "Chủ trì:" line.
+            chairs = [o for k, o in enumerate(item.officials) if k == 0 or not is_person(o)]
+            others = [o for o in item.officials if o not in chairs]
+            if chairs:
+                out.append(f"- Chủ trì: {officials_text(chairs, 'dc', '; ')}")
+            if others:
+                out.append(f"- Cùng dự: {officials_text(others, 'dc', ', ')}")
             if item.participants:
                 out.append(f"- Thành phần: {', '.join(item.participants)}")
             if item.location:

@@ -66,37 +66,6 @@ KNOWN_FAILURES: dict[str, frozenset[str] | str] = {
         "so-ldtbxh-hatinh-2023-09", "tinhuy-hatinh-2024-01", "daknong-snv-2019w15", "daknong-snv-2019w26",
         "daksong-lich-tuan-2019w46", "thanhhoa-tp-ubnd-2019w36", "thanhhoa-ubnd-2025w29"
     }),
-    # one cell per paragraph: group leaders ("Theo TP mời", "Ban KTNS") become events; place lost
-    "cell_per_para": frozenset({
-        "dangbo-khoi-hatinh-2023-12", "so-ldtbxh-hatinh-2023-09", "bentre-hdnd-2018w21", "daknong-snv-2019w26",
-        "krongno-ubnd-2019w24", "thanhhoa-tp-ubnd-2019w36"
-    }),
-    # "Xã Quảng Phú; Xã Đắk Nang" cut at ";"; some "(… chuẩn bị)" units not taken
-    "prose_headings": frozenset({
-        "so-ldtbxh-hatinh-2021-11", "krongno-ubnd-2019w24"
-    }),
-    # "Chủ trì: Đ/c A, Đ/c B" keeps only the first; holiday lines lost
-    "prose_prefix": frozenset({
-        "so-khcn-hatinh-2024-01", "so-ldtbxh-hatinh-2021-11", "so-ldtbxh-hatinh-2023-09", "bentre-hdnd-2018w21",
-        "binhduong-sovhttdl-2025w13", "daknong-snv-2019w26", "daksong-lich-tuan-2019w46", "krongno-ubnd-2019w24",
-        "thanhhoa-tp-ubnd-2019w36", "thanhhoa-ubnd-2025w29"
-    }),
-    # "- Chủ trì:" sub-line not read; "- Cùng dự:" sub-line becomes an event; "- Địa điểm:" lost
-    "numbered_sub": ALL,
-    # "Nội dung: … Thời gian: … Địa điểm: …" labels stay in the title; session from "Thời gian: Buổi sáng" lost
-    "inline_labels": ALL,
-    # hard wraps: continuation lines become events
-    "prose_wrapped": ALL,
-    # hard wraps + numbered sub-lines: continuation lines become events
-    "numbered_wrapped": ALL,
-    # hard wraps + inline labels: labels and continuations become events
-    "inline_wrapped": ALL,
-    # as prose_prefix (portal text itself is ignored)
-    "text_portal": frozenset({
-        "so-khcn-hatinh-2024-01", "so-ldtbxh-hatinh-2021-11", "so-ldtbxh-hatinh-2023-09", "bentre-hdnd-2018w21",
-        "binhduong-sovhttdl-2025w13", "daknong-snv-2019w26", "daksong-lich-tuan-2019w46", "krongno-ubnd-2019w24",
-        "thanhhoa-tp-ubnd-2019w36", "thanhhoa-ubnd-2025w29"
-    }),
     # "08:00 (Sáng)" / "Cả ngày" beside a time in the time cell: session lost
     "html_rowspan": frozenset({
         "thanhhoa-tp-ubnd-2019w36", "thanhhoa-ubnd-2025w29"
