@@ -159,7 +159,8 @@ class _Reader:
 def _ruled_rows(tables: list, words: list[dict], continued: bool) -> tuple[list, list[dict]] | None:
     """Rows of the page's ruled tables as (lines, right edge) per cell; the words left outside.
     On a page that continues the table of the page before, its first row may lack a top ruling."""
-    tables = [t for t in tables if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
+    # One row is a table only where it goes on with the page before (the week's last row alone on a page).
+    tables = [t for t in tables if (len(t.rows) >= 2 or continued) and max(len(r.cells) for r in t.rows) >= 2]
     if not tables:
         return None
     grids = [[row.cells for row in table.rows] for table in sorted(tables, key=lambda t: t.bbox[1])]

@@ -53,6 +53,28 @@ def pages(document: pdfium.PdfDocument) -> Iterator[Page]:
             page.close()
 
 
+GLUE = "\u200b"  # stands for a line break pdfium made up between two glyphs of one word
+
+
+def _join_glyph_runs(tp, text: str) -> str:
+    """Some writers place every glyph with its own text matrix (Chromium's letter-spaced text), and
+    pdfium then puts a made-up line break after each: where the glyphs on both sides share a
+    baseline and touch, the break is no break."""
+    if "\r\n" not in text:
+        return text
+    box = raw.FS_RECTF()
+    chars = list(text)
+    for i in range(1, len(chars) - 2):
+        if chars[i] == "\r" and chars[i + 1] == "\n" and raw.FPDFText_IsGenerated(tp, i) == 1 \
+                and not chars[i - 1].isspace() and not chars[i + 2].isspace():
+            raw.FPDFText_GetLooseCharBox(tp, i - 1, box)
+            right, low, high = box.right, box.bottom, box.top
+            raw.FPDFText_GetLooseCharBox(tp, i + 2, box)
+            if abs(box.left - right) < 1.0 and box.bottom < high and box.top > low:
+                chars[i] = chars[i + 1] = GLUE
+    return "".join(chars)
+
+
 def _words(textpage: pdfium.PdfTextPage, height: float) -> list[dict]:
     """Characters into words in content order: a space, a gap wider than X_TOLERANCE or a
     character on another line (their boxes do not overlap in height) ends one. A word is placed
@@ -64,6 +86,7 @@ def _words(textpage: pdfium.PdfTextPage, height: float) -> list[dict]:
     if len(text) != count:
         text = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(count))
     text = text.replace("\ufffe", "-").replace("\x02", "-")  # how pdfium marks a hyphen ending a line
+    text = _join_glyph_runs(tp, text)
     box, x, y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
     get_box, get_origin, get_size = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontSize
     words: list[dict] = []
@@ -71,13 +94,16 @@ def _words(textpage: pdfium.PdfTextPage, height: float) -> list[dict]:
     def word(start: int, end: int, x0: float, x1: float) -> None:
         get_origin(tp, start, x, y)
         bottom = height - y.value
-        words.append({"text": text[start:end], "x0": x0, "x1": x1, "top": bottom - get_size(tp, start), "bottom": bottom})
+        words.append({"text": text[start:end].replace(GLUE, ""), "x0": x0, "x1": x1,
+                      "top": bottom - get_size(tp, start), "bottom": bottom})
 
     for token in TOKEN_RE.finditer(text):
         start, end = token.span()
         get_box(tp, start, box)
         x0, x1, low, high = box.left, box.right, box.bottom, box.top
         for i in range(start + 1, end):
+            if text[i] == GLUE:
+                continue
             get_box(tp, i, box)
             left = box.left
             if left > x1 + X_TOLERANCE or left < x0 - X_TOLERANCE or box.bottom >= high or box.top <= low:
