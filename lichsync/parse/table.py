@@ -24,22 +24,6 @@ from lichsync.parse.text import collapse
 # A column named for a session ("Sáng") or an official ("Giám đốc Nguyễn Văn Tài"): a wide table.
 SESSION_COLUMN, OFFICIAL_COLUMN = "session column", "official column"
 CLOCK_CELL_RE = re.compile(rf"^\(?\s*{vocab.CLOCK}|^(?:buổi\s+)?(?:sáng|chiều|tối|cả\s+ngày|trong\s+ngày)\b", re.IGNORECASE)
-LEADER_CELL_RE = re.compile(
-    vocab.LEADER_START_RE.pattern + r"|^(?:PCTTT|PCT|CT|PBT|BT|GĐ|PGĐ|TP|PTP)\b|\bđ/c\b", re.IGNORECASE
-)
-PLATE_RE = re.compile(r"\b\d{2}\s*[A-ZĐ]{1,2}\d?\s*[-.]\s*\d{3}\.?\d{2}\b")
-# What a place cell says ("Hội trường tầng 6", "P. họp 2", "Xã Yên Hồ") and what a unit cell says
-# ("VP, các ban", "Phòng LĐVL", "BTC"): a column without a header is the one it reads as more.
-PLACE_RE = re.compile(
-    r"hội\s+trường|phòng\s+họp|p\.\s*họp|^ph\s*\d|^ht\b|tầng\s*\d|trụ\s+sở|\bsân\b|nhà\s+(?:văn\s+hóa|khách|hát)|"
-    r"trung\s+tâm\s+hội\s+nghị|điểm\s+cầu|trực\s+tuyến|quảng\s+trường|^tại\b|^(?:xã|phường|thị\s+trấn|huyện|thôn|bản)\b",
-    re.IGNORECASE,
-)
-UNIT_RE = re.compile(
-    r"chuẩn\s+bị|^(?:vp|văn\s+phòng|phòng(?!\s+họp)|ban|sở|chi\s+(?:ủy|bộ|cục)|đoàn|các|cục|thanh\s+tra|đảng\s+ủy|"
-    r"công\s+đoàn|hội|ubnd|hđnd|ubmttq|trung\s+tâm(?!\s+hội\s+nghị))\b|^(?!HT\b)[A-ZĐ]{2,}\b",
-    re.IGNORECASE,
-)
 DURATION_RE = re.compile(r"^\(?\s*0?\d{1,2}\s*ngày\s*\)?$", re.IGNORECASE)
 
 
@@ -72,18 +56,15 @@ def rows_from_grid(grid: Grid) -> Table | None:
     return table if table.rows else None
 
 
-ROSTER_RE = re.compile(r"\btrực\b", re.IGNORECASE)
-
-
 def roster_activity(above: str) -> str | None:
     """What a duty roster's people do, from the sentence above its table ("Lịch trực lãnh đạo Sở
     dịp nghỉ Tết Nguyên đán như sau:")."""
     lines = [line.strip() for line in above.split("\n") if line.strip()]
-    named = [line for line in lines[-4:] if ROSTER_RE.search(line) and len(line) <= 200]
+    named = [line for line in lines[-4:] if vocab.DUTY_RE.search(line) and len(line) <= 200]
     if not named:
         return None
     text = re.sub(r"\s*(?:như\s+sau|cụ\s+thể)?\s*[:.]*$", "", named[-1], flags=re.IGNORECASE)
-    duty = ROSTER_RE.search(text)
+    duty = vocab.DUTY_RE.search(text)
     text = text[duty.start():] if duty else text  # "Văn phòng thông báo lịch trực …" → "Trực …"
     return text[:1].upper() + text[1:] if text else None
 
@@ -226,7 +207,7 @@ def settle_roles(roles: list[str | None] | None, body: list[GridRow], names: lis
         named = [None if r == CONTENT else r for r in named]
         named[content] = CONTENT
     for c in range(width):
-        if named[c] in (LEADERS, LOCATION, UNITS) and columns[c] and share(columns[c], PLATE_RE.search) > 0.5:
+        if named[c] in (LEADERS, LOCATION, UNITS) and columns[c] and share(columns[c], vocab.PLATE_RE.search) > 0.5:
             named[c] = IGNORED  # licence plates under a leader-like header: the driver column
     return _guess_sides(named, columns, body)
 
@@ -239,7 +220,7 @@ def _cited(body: list[GridRow], col: int, content: int) -> float:
 
 def _names(texts: list[str]) -> bool:
     """A column of people ("Đ/c Nguyễn Văn An - Giám đốc Sở"), not of items that open with one."""
-    return bool(texts) and share(texts, LEADER_CELL_RE.search) >= 0.6 and sum(map(len, texts)) / len(texts) <= 45
+    return bool(texts) and share(texts, vocab.LEADER_CELL_RE.search) >= 0.6 and sum(map(len, texts)) / len(texts) <= 45
 
 
 def _day_column(named: list[str | None], day_share: list[float]) -> int | None:
@@ -273,11 +254,11 @@ def _guess_sides(named: list[str | None], columns: list[list[str]], body: list[G
     for c, texts in enumerate(columns):
         if out[c] is not None:
             continue
-        if not texts or share(texts, PLATE_RE.search) > 0.3:
+        if not texts or share(texts, vocab.PLATE_RE.search) > 0.3:
             out[c] = IGNORED
         elif share(texts, lambda t: CLOCK_CELL_RE.match(t) or DURATION_RE.match(t)) > 0.5:
             out[c] = TIME
-        elif share(texts, LEADER_CELL_RE.search) > 0.4:
+        elif share(texts, vocab.LEADER_CELL_RE.search) > 0.4:
             out[c] = LEADERS
         elif c > content:
             sides.append(c)
@@ -285,13 +266,13 @@ def _guess_sides(named: list[str | None], columns: list[list[str]], body: list[G
             out[c] = IGNORED
     # Offices put the preparing units before the leaders and the place last: position counts too.
     leaders = [c for c, r in enumerate(out) if r == LEADERS]
-    placeness = {c: share(columns[c], PLACE_RE.search) - share(columns[c], UNIT_RE.search) + _cited(body, c, content)
+    placeness = {c: share(columns[c], vocab.PLACE_WORDS_RE.search) - share(columns[c], vocab.UNIT_WORDS_RE.search) + _cited(body, c, content)
                  + (0.5 if leaders and c > max(leaders) else -0.2 if leaders else 0.0) for c in sides}
     place = max(sides, key=lambda c: placeness[c], default=None)
     for c in sides:
         if c == place and placeness[c] > 0 and LOCATION not in out:
             out[c] = LOCATION
-        elif UNITS not in out and share(columns[c], UNIT_RE.search) > 0.3:
+        elif UNITS not in out and share(columns[c], vocab.UNIT_WORDS_RE.search) > 0.3:
             out[c] = UNITS
         else:
             out[c] = IGNORED

@@ -205,3 +205,48 @@ TITLE_ACRONYMS = r"(?:PCTTT|PCT|CT|PGĐ|GĐ|BGĐ|PBT|BT|PCVP|CVP|TUV|UVBTV|TP|PT
 # An entry of a "Cùng dự:" list that names a group, not a leader: "đại diện các phòng", "cán bộ, công chức".
 # "Các Phó Chủ tịch liên quan" names leaders, not a group invited.
 GROUP_ENTRY_RE = re.compile(r"^(?:đại\s+diện|các\s(?!(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|bí\s+thư|trưởng\s+ban|đồng\s+chí))|toàn\s+thể|cán\s+bộ|công\s+chức|viên\s+chức|người\s+lao\s+động)", I)
+
+# The words a header row names its columns with.
+# Longest phrases first, so "Lãnh đạo chủ trì, tham dự" is one leader column, not two.
+ROLE_WORDS = [  # (phrase, column role): the roles are lichsync.parse.rows'
+    (r"(?:lãnh\s+đạo\s+)?(?:vp|văn\s+phòng)\b[^|\t]{0,40}?theo\s+dõi|ghi\s+chú|^s?tt$|số\s+tt|lái\s+xe|biển\s+số|phương\s+tiện|thành\s+phần(?:\s+(?:tham\s+dự|mời))?", "ignored"),
+    # The office's own leaders and staff ("Lãnh đạo Văn phòng; chuyên viên; các phòng, ban liên quan"):
+    # who prepares, not who chairs.
+    (r"lãnh\s+đạo\s+(?:vp|văn\s+phòng)\b", "units"),
+    (r"(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)\s+(?:tham\s+mưu|thực\s+hiện|phối\s+hợp|tổ\s+chức|chủ\s+trì)", "units"),
+    (r"(?:đơn\s+vị|cơ\s+quan)\s*[/,]?\s*(?:(?:đơn\s+vị|cơ\s+quan)\s*)?(?:chủ\s+trì\s*,?\s*)?chuẩn\s+bị", "units"),
+    (r"(?:lãnh\s+đạo|người)\s+(?:chủ\s+trì|dự)(?:\s*,\s*tham\s+dự)?", "leaders"),
+    (r"lãnh\s+đạo(?:\s+(?:sở|ubnd|tỉnh|ban|huyện))?(?:\s+chủ\s+trì)?", "leaders"),
+    (r"chủ\s+trì|tham\s+dự|tham\s+gia|người\s+dự", "leaders"),
+    # A weekly table's leader column is often headed by whose schedule it is: "Thường trực UBND tỉnh".
+    (r"thường\s+trực|ban\s+giám\s+đốc", "leaders"),
+    (r"nội\s+dung(?:\s+công\s+việc)?", "content"),
+    (r"công\s+việc", "content"),
+    (r"địa\s+điểm|nơi\s+(?:tổ\s+chức|họp|làm\s+việc|diễn\s+ra)", "location"),
+    (r"thời\s+gian|giờ|buổi", "time"),
+    (r"(?:thứ\s*[/,-]\s*)?ngày(?:\s*[/,-]\s*thứ)?(?:\s*,?\s*tháng)?", "day"),
+    (r"thứ", "weekday"),
+    (r"chuẩn\s+bị", "units"),
+    (r"(?:các\s+)?phòng\s*,\s*ban(?:\s+liên\s+quan)?", "units"),  # "Lãnh đạo Văn phòng; chuyên viên; các phòng, ban liên quan"
+]
+
+# A leaders cell: "Đ/c …", a title or its acronym ("PCT", "GĐ").
+LEADER_CELL_RE = re.compile(
+    LEADER_START_RE.pattern + r"|^(?:PCTTT|PCT|CT|PBT|BT|GĐ|PGĐ|TP|PTP)\b|\bđ/c\b", re.IGNORECASE
+)
+# A driver column's licence plates ("36A-012.34", "48A.00242").
+PLATE_RE = re.compile(r"\b\d{2}\s*[A-ZĐ]{1,2}\d?\s*[-.]\s*\d{3}\.?\d{2}\b")
+# What a place cell says ("Hội trường tầng 6", "P. họp 2", "Xã Yên Hồ") and what a unit cell says
+# ("VP, các ban", "Phòng LĐVL", "BTC"): a column without a header is the one it reads as more.
+PLACE_WORDS_RE = re.compile(
+    r"hội\s+trường|phòng\s+họp|p\.\s*họp|^ph\s*\d|^ht\b|tầng\s*\d|trụ\s+sở|\bsân\b|nhà\s+(?:văn\s+hóa|khách|hát)|"
+    r"trung\s+tâm\s+hội\s+nghị|điểm\s+cầu|trực\s+tuyến|quảng\s+trường|^tại\b|^(?:xã|phường|thị\s+trấn|huyện|thôn|bản)\b",
+    re.IGNORECASE,
+)
+UNIT_WORDS_RE = re.compile(
+    r"chuẩn\s+bị|^(?:vp|văn\s+phòng|phòng(?!\s+họp)|ban|sở|chi\s+(?:ủy|bộ|cục)|đoàn|các|cục|thanh\s+tra|đảng\s+ủy|"
+    r"công\s+đoàn|hội|ubnd|hđnd|ubmttq|trung\s+tâm(?!\s+hội\s+nghị))\b|^(?!HT\b)[A-ZĐ]{2,}\b",
+    re.IGNORECASE,
+)
+# A duty roster ("Lịch trực lãnh đạo …"): people on duty, the activity named above their table.
+DUTY_RE = re.compile(r"\btrực\b", re.IGNORECASE)
