@@ -120,3 +120,31 @@ def test_an_impossible_date_is_a_warning_on_its_row():
     program = read_program(Document(["LỊCH CÔNG TÁC TUẦN"], [g]), "test")
     assert [e.title for e in program.events] == ["Họp giao ban"]
     assert any(w.code == "unreadable_row" and "14/13" in w.message for w in program.warnings)
+
+
+PORTAL_ROSTER = """<html><body>
+<div class="nav"><a>Trang chủ</a> | <a>Tin tức - Sự kiện</a> | <a>Lịch công tác</a></div>
+<div class="date">Thứ Hai, ngày 28/04/2025</div>
+<h1>Lịch trực lãnh đạo UBND huyện dịp nghỉ lễ 30/4 - 01/5/2025</h1>
+<p>Thực hiện Công văn số 512/UBND-VP ngày 15/04/2025, UBND huyện phân công lãnh đạo trực như sau:</p>
+<table border="1"><tr><th>Ngày</th><th>Lãnh đạo trực</th></tr>
+<tr><td>Thứ Tư, 30/4/2025</td><td>Đ/c Nguyễn Văn Hùng - Chủ tịch UBND huyện</td></tr>
+<tr><td>Thứ Năm, 01/5/2025</td><td>Đ/c Lê Thị Mai - Phó Chủ tịch UBND huyện</td></tr>
+</table>
+<div class="news"><h3>Tin mới</h3><ul>
+<li>Hội nghị tổng kết công tác năm 2024 (25/04/2025)</li><li>Ra quân làm sạch môi trường (24/04/2025)</li>
+<li>Tập huấn chuyển đổi số cho cán bộ xã (23/04/2025)</li><li>Hội nghị tiếp xúc cử tri (21/04/2025)</li>
+</ul></div>
+<div class="docs"><p>Quyết định 15/2020/NĐ-CP ngày 03/02/2020</p></div>
+<div class="footer">Cổng thông tin điện tử huyện. Điện thoại: 0261 3xxxxx</div></body></html>"""
+
+
+def test_a_portal_page_reads_its_roster_not_its_menus_news_or_date_bar():
+    from lichsync.read.pipeline import parse_text
+
+    program = parse_text(PORTAL_ROSTER, "page.html")
+    assert program.layout == "web page table"
+    assert [(e.date.isoformat(), e.title, e.officials) for e in program.events] == [
+        ("2025-04-30", "Trực lãnh đạo UBND huyện dịp nghỉ lễ 30/4 - 01/5/2025", ["Nguyễn Văn Hùng"]),
+        ("2025-05-01", "Trực lãnh đạo UBND huyện dịp nghỉ lễ 30/4 - 01/5/2025", ["Lê Thị Mai"]),
+    ]

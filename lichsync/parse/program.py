@@ -20,6 +20,9 @@ from lichsync.parse.model import Period, Program, Warning
 from lichsync.parse.rows import CONTENT, Table
 from lichsync.parse.table import rows_from_grid
 
+# A table is structure the document declares; day headings found in its text are inferred, and a page's
+# date bar, news teasers or cited documents add a day or two to them: a table needs fewer days to win.
+TABLE_WEIGHT = 1.5
 WINDOW_DAYS = 40  # a week's or a month's days lie this close together; dates far off are cited, not scheduled
 
 
@@ -61,7 +64,7 @@ def choose(readings: list[Reading], text: str) -> Reading | None:
         return None
     found = heading.find_period(text)
     ctx = days.Context(found[0], found[1]) if found else days.Context(1, date.today().year)
-    return max(readings, key=lambda r: (evidence(r.table, ctx), -readings.index(r)))
+    return max(readings, key=lambda r: (evidence(r.table, ctx) * (TABLE_WEIGHT if r.grid else 1), -readings.index(r)))
 
 
 def evidence(table: Table, ctx: days.Context) -> int:

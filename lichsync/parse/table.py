@@ -63,7 +63,9 @@ def roster_activity(above: str) -> str | None:
     named = [line for line in lines[-4:] if vocab.DUTY_RE.search(line) and len(line) <= 200]
     if not named:
         return None
-    text = re.sub(r"\s*(?:như\s+sau|cụ\s+thể)?\s*[:.]*$", "", named[-1], flags=re.IGNORECASE)
+    # A title naming the duty ("Lịch trực lãnh đạo … dịp nghỉ lễ …") says it best; else the sentence nearest the table.
+    titles = [line for line in named if vocab.DUTY_RE.search(" ".join(line.split()[:3]))]
+    text = re.sub(r"\s*(?:như\s+sau|cụ\s+thể)?\s*[:.]*$", "", (titles or named)[-1], flags=re.IGNORECASE)
     duty = vocab.DUTY_RE.search(text)
     text = text[duty.start():] if duty else text  # "Văn phòng thông báo lịch trực …" → "Trực …"
     return text[:1].upper() + text[1:] if text else None
