@@ -144,7 +144,7 @@ def feed(text: str, path: Path, now: datetime) -> None:
     p = parse_text(text, source="so-ldtbxh.txt")
     cfg = Config()
     events = for_official(map_programs([p], cfg, Directory(cfg, [p])), "lac")
-    ics.write_feed(path, events, "Lịch công tác – Lạc", cfg.timezone, 60, now=now)
+    ics.write_feed(path, events, "Lịch công tác – Lạc", cfg.timezone, 60, ics.FeedRun(now))
 
 
 def test_editing_one_item_changes_only_that_event(tmp_path):

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
@@ -16,6 +15,9 @@ from lichsync.calendar.directory import Directory, body_of, slug
 from lichsync.cli.inputs import choose, load_config, read_programs, verbose_option
 from lichsync.calendar.mapper import for_official, map_programs
 from lichsync.parse.model import Program
+
+if TYPE_CHECKING:
+    from lichsync.publish.ics import FeedRun
 
 ALL_FEED = "all.ics"
 
@@ -41,7 +43,7 @@ def feeds_for_all(events: list[CalendarEvent], people: Directory, config: Config
 
 
 def write(path: Path, events: list[CalendarEvent], name: str, config: Config,
-          rendered: dict | None = None, now: datetime | None = None, role: str | None = None) -> None:
+          run: FeedRun | None = None, role: str | None = None) -> None:
     from lichsync.publish.ics import render_feed, write_feed
 
     if str(path) == "-":  # `-o -`: the feed on stdout, for pipes (curl, ssh, another tool)
@@ -50,8 +52,7 @@ def write(path: Path, events: list[CalendarEvent], name: str, config: Config,
         sys.stdout.flush()
         return
     try:
-        write_feed(path, events, name, config.timezone, config.export.refresh_minutes, now, rendered,
-                   description=role)
+        write_feed(path, events, name, config.timezone, config.export.refresh_minutes, run, role)
     except OSError as e:
         kept = "; the previous file is unchanged" if path.is_file() else ""
         raise fail(path, f"cannot write: {e.strerror or e}{kept}")
@@ -93,10 +94,9 @@ def export(
 
 def write_all(directory: Path, events: list[CalendarEvent], people: Directory, config: Config,
               programs: list[Program]) -> None:
-    """Every feed of --all, stamped with one time for the run: an event in several feeds is then
-    the same revision in each, rendered once."""
-    from lichsync.publish.ics import utc_now
+    """Every feed of --all as one run (`FeedRun`): an event in several feeds is read and rendered once."""
+    from lichsync.publish.ics import FeedRun
 
-    now, rendered = utc_now(), {}
+    run = FeedRun()
     for file_name, feed_events, name, role in feeds_for_all(events, people, config, programs):
-        write(directory / file_name, feed_events, name, config, rendered, now, role)
+        write(directory / file_name, feed_events, name, config, run, role)
