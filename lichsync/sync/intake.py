@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from lichsync import __version__
 from lichsync.errors import InputError
 from lichsync.parse.model import Program
 from lichsync.read.pipeline import parse_data
 from lichsync.sync.revisions import Issue, Replaced, current_issues
 from lichsync.settings import Source
-from lichsync.sync.sources import Document, DocumentState, Problem, collect, fallback
+from lichsync.sync.sources import Document, DocumentState, Problem, collect, fallback, reader_version
 
 
 @dataclass
@@ -35,8 +34,8 @@ class Intake:
 
 
 def fingerprint(documents: Sequence[Document], config: bytes = b"") -> str:
-    """What the run's result depends on: each document's bytes, the config, lichsync's version."""
-    h = hashlib.sha256(f"lichsync {__version__}\n".encode() + config)
+    """What the run's result depends on: each document's bytes, the config, the reading code."""
+    h = hashlib.sha256(f"lichsync {reader_version()}\n".encode() + config)
     for doc in sorted(documents, key=lambda d: d.origin):
         h.update(f"\n{doc.origin}\t{doc.sha256}".encode())
     return h.hexdigest()

@@ -11,6 +11,7 @@ good copy (`stale`): an official's calendar is never emptied because a download 
 """
 from __future__ import annotations
 
+import functools
 import glob
 import hashlib
 import pickle
@@ -22,6 +23,8 @@ from pathlib import Path
 
 import httpx
 
+import lichsync.parse
+import lichsync.read
 from lichsync import __version__
 from lichsync.parse.model import Program
 from lichsync.read.pipeline import Limits
@@ -43,7 +46,7 @@ CREATE TABLE IF NOT EXISTS source_documents (
 CREATE TABLE IF NOT EXISTS parsed_programs (
     origin TEXT PRIMARY KEY,       -- one row per document: the program of its latest bytes
     sha256 TEXT NOT NULL,          -- of the bytes it was parsed from
-    version TEXT NOT NULL,         -- of the lichsync that parsed it (another parser, another program)
+    version TEXT NOT NULL,         -- reader_version() of the code that parsed it (another parser, another program)
     program BLOB NOT NULL          -- pickled Program
 );
 CREATE TABLE IF NOT EXISTS source_runs (
@@ -111,10 +114,10 @@ class DocumentState:
                  doc.data, _now().isoformat(timespec="seconds")))
 
     def parsed(self, doc: Document) -> Program | None:
-        """The program parsed before from these very bytes, by this version of lichsync: one changed
+        """The program parsed before from these very bytes, by this very reading code: one changed
         document among hundreds re-parses that document alone."""
         row = self._db.execute("SELECT program FROM parsed_programs WHERE origin = ? AND sha256 = ? AND version = ?",
-                               (doc.origin, doc.sha256, __version__)).fetchone()
+                               (doc.origin, doc.sha256, reader_version())).fetchone()
         try:
             return pickle.loads(row[0]) if row else None
         except Exception:  # written by a lichsync whose classes differ: parse again
@@ -124,7 +127,8 @@ class DocumentState:
         """Remember what these documents parsed to, in one transaction (a cache: losing it costs a parse)."""
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO parsed_programs VALUES (?, ?, ?, ?)",
-                                 [(doc.origin, doc.sha256, __version__, pickle.dumps(program)) for doc, program in programs])
+                                 [(doc.origin, doc.sha256, reader_version(), pickle.dumps(program))
+                                  for doc, program in programs])
 
     def last_clean_run(self, name: str = "sync") -> str | None:
         row = self._db.execute("SELECT fingerprint FROM source_runs WHERE name = ?", (name,)).fetchone()
@@ -144,6 +148,18 @@ class DocumentState:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+@functools.cache
+def reader_version() -> str:
+    """A hash of the reading code (every source file of lichsync.read and lichsync.parse), once per
+    process: a parse cached by another parser — a new release, a patched checkout — is never served."""
+    h = hashlib.sha256(__version__.encode())
+    for package in (lichsync.read, lichsync.parse):
+        root = Path(package.__file__).parent
+        for path in sorted(root.rglob("*.py")):
+            h.update(f"\0{path.relative_to(root.parent)}\0".encode() + path.read_bytes())
+    return h.hexdigest()[:32]
 
 
 def collect(sources: tuple[Source, ...] | list[Source], state: DocumentState,
