@@ -152,7 +152,7 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
                 programs: list[Program], dry_run: bool) -> list[Row]:
     """The feeds of `export --all`; a feed whose bytes would not change is not rewritten (its
     Last-Modified stays, so subscribed calendars get a 304)."""
-    from lichsync.publish.ics import FeedRun, read_previous, render_feed, revise, write_atomic
+    from lichsync.publish.ics import FeedRun, read_previous, render_feed, write_atomic
 
     if not dry_run:
         directory.mkdir(parents=True, exist_ok=True)
@@ -176,7 +176,7 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
             if kept is None:
                 row.created += 1
                 op = "create"
-            elif revise(event, kept.revision, run.now) == kept.revision:
+            elif kept.content_hash == event.content_hash():
                 row.unchanged += 1
                 continue
             else:

@@ -132,10 +132,10 @@ def render_feed(events: Iterable[CalendarEvent], name: str, tzid: str, refresh_m
     blocks = []
     for event in sorted(events, key=_order):
         old = previous.get(event.uid)
-        revision = revise(event, old.revision if old else None, run.now)
-        if old and old.revision == revision:
+        if old and old.content_hash == event.content_hash():
             blocks.append(old.block)
             continue
+        revision = revise(event, old.revision if old else None, run.now)
         if (event.uid, revision) not in rendered:
             rendered[event.uid, revision] = event_component(event, revision).to_ical()
         blocks.append(rendered[event.uid, revision])
@@ -152,12 +152,24 @@ def _order(e: CalendarEvent) -> tuple:
 
 @dataclass(frozen=True)
 class Stored:
-    """An event of a feed written before: its revision and its VEVENT as written."""
-    revision: Revision
-    block: bytes
+    """An event of a feed written before: its UID, the hash it was written with and its VEVENT as written."""
     uid: str
+    content_hash: str
+    block: bytes
+
+    @functools.cached_property
+    def revision(self) -> Revision | None:
+        """SEQUENCE and stamps, read only for an event that changed; None when the VEVENT lacks them."""
+        props = _props(self.block)
+        try:
+            stamp = _utc(props[b"LAST-MODIFIED"])
+            created = _utc(props[b"CREATED"]) if b"CREATED" in props else stamp
+            return Revision(self.content_hash, int(props.get(b"SEQUENCE", b"0")), stamp, created)
+        except (KeyError, ValueError):
+            return None
 
 
+_HASH = HASH_PROP.encode()
 _KEPT = re.compile(rb"^(UID|LAST-MODIFIED|CREATED|SEQUENCE|X-LICHSYNC-HASH)(?:;[^:\r\n]*)?:([^\r\n]*)", re.M | re.I)
 
 
@@ -192,21 +204,33 @@ def _vevents(data: bytes) -> Iterator[bytes]:
 
 
 def _stored(block: bytes) -> Stored | None:
-    """One VEVENT as lichsync wrote it, or None when it lacks what a revision needs."""
-    props: dict[bytes, bytes] = {}
-    for name, value in _KEPT.findall(block.replace(b"\r\n ", b"")):
-        props.setdefault(name.upper(), value)
+    """One VEVENT as lichsync wrote it (UID and X-LICHSYNC-HASH), or None."""
+    uid, digest = _plain(block, b"UID"), _plain(block, _HASH)
+    if uid is None or digest is None:  # written another way (folded, with parameters, in lower case)
+        props = _props(block)
+        uid, digest = props.get(b"UID"), props.get(_HASH)
     try:
-        stamp = _utc(props[b"LAST-MODIFIED"])
-        revision = Revision(
-            content_hash=props[HASH_PROP.encode()].decode("ascii"),
-            sequence=int(props.get(b"SEQUENCE", b"0")),
-            stamp=stamp,
-            created=_utc(props[b"CREATED"]) if b"CREATED" in props else stamp,
-        )
-        return Stored(revision, block, props[b"UID"].decode("utf-8"))
-    except (KeyError, ValueError):
+        return Stored(uid.decode("utf-8"), digest.decode("ascii"), block) if uid and digest else None
+    except UnicodeDecodeError:
         return None
+
+
+def _plain(block: bytes, name: bytes) -> bytes | None:
+    """A property's value as lichsync writes it (one unfolded line, no parameters), else None."""
+    start = block.find(b"\r\n" + name + b":")
+    if start < 0:
+        return None
+    start += len(name) + 3
+    stop = block.find(b"\r\n", start)
+    return None if block[stop + 2:stop + 3] in (b" ", b"\t") else block[start:stop]
+
+
+def _props(block: bytes) -> dict[bytes, bytes]:
+    """The properties a revision needs, the first of each name; folded lines unfolded."""
+    props: dict[bytes, bytes] = {}
+    for name, value in _KEPT.findall(re.sub(rb"\r\n[ \t]", b"", block)):
+        props.setdefault(name.upper(), value)
+    return props
 
 
 def shown_fields(ve: icalendar.Event) -> dict:

@@ -73,8 +73,10 @@ def take_in(sources: Sequence[Source], state: DocumentState, client: httpx.Clien
             if program is None:
                 continue
             doc = kept
-        elif remember and not doc.stale:
-            state.remember(doc)
+        elif remember and doc.unchanged:
+            _keep_new_validators(doc, state)
+        elif remember:
+            state.remember(doc)  # a new copy (one transaction each: a killed run keeps what it accepted)
         issues.append(Issue(program, doc.issued, doc.origin, doc.source.organization))
     state.keep_parsed(fresh)
     current, intake.replaced = current_issues(issues)
