@@ -109,7 +109,19 @@ def event_to_ical(event: CalendarEvent, revision: Revision | None = None, now: d
     ve = event_component(event, revision or revise(event, None, now))
     for name, value in (extra or {}).items():
         ve.add(name, value)
-    return _calendar(_tzid(event), [ve]).to_ical()
+    return _around(_wrapper(_tzid(event)), ve.to_ical())
+
+
+@functools.lru_cache(maxsize=8)
+def _wrapper(tzid: str | None) -> bytes:
+    """The VCALENDAR of one event without it, rendered once per zone: its VTIMEZONE costs more than the event."""
+    return _calendar(tzid, []).to_ical()
+
+
+def _around(calendar: bytes, blocks: bytes) -> bytes:
+    """VEVENT bytes put inside a rendered VCALENDAR, before its end."""
+    end = b"END:VCALENDAR\r\n"
+    return calendar[: -len(end)] + blocks + end
 
 
 @dataclass
@@ -139,9 +151,7 @@ def render_feed(events: Iterable[CalendarEvent], name: str, tzid: str, refresh_m
         if (event.uid, revision) not in rendered:
             rendered[event.uid, revision] = event_component(event, revision).to_ical()
         blocks.append(rendered[event.uid, revision])
-    head = _calendar(tzid, [], name, refresh_minutes, description).to_ical()
-    end = b"END:VCALENDAR\r\n"
-    return head[: -len(end)] + b"".join(blocks) + end
+    return _around(_calendar(tzid, [], name, refresh_minutes, description).to_ical(), b"".join(blocks))
 
 
 def _order(e: CalendarEvent) -> tuple:
