@@ -186,6 +186,7 @@ def has_date(text: str) -> bool:
     return bool(DATE_RE.search(without_lunar(text)))
 
 
+@functools.lru_cache(maxsize=8192)
 def names_days(text: str) -> bool:
     """Whether a cell reads as a day cell at all: a date, a day number, a range, a weekday (not an item)."""
     plain = without_lunar(text).strip(" *_:.")
