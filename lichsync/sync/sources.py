@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS source_documents (
     sha256 TEXT NOT NULL,
     issued TEXT NOT NULL,          -- ISO time: Last-Modified, file mtime, or when first fetched
     body BLOB NOT NULL,            -- the last copy that parsed as a program
-    checked_at TEXT NOT NULL
+    checked_at TEXT NOT NULL       -- when this copy (or its new validators) was stored
 );
 CREATE TABLE IF NOT EXISTS parsed_programs (
     origin TEXT PRIMARY KEY,       -- one row per document: the program of its latest bytes
