@@ -53,6 +53,8 @@ def caldav(n: int, tmp: Path) -> None:
     wanted, scopes = program_events(n)
     radicale = Radicale(tmp)
     try:
+        with State(tmp / "warm-up.db") as state:  # first requests load modules lazily: not part of either figure
+            push(CalDAVTarget(radicale.new_calendar(), USER, PASSWORD), state, wanted[:10], scopes)
         target = CalDAVTarget(radicale.new_calendar(), USER, PASSWORD)
         with State(tmp / "caldav.db") as state:
             cpu, wall = time.process_time(), time.perf_counter()
