@@ -23,8 +23,6 @@ from pathlib import Path
 
 import httpx
 
-import lichsync.parse
-import lichsync.read
 from lichsync import __version__
 from lichsync.parse.model import Program
 from lichsync.read.pipeline import Limits
@@ -155,10 +153,9 @@ def reader_version() -> str:
     """A hash of the reading code (every source file of lichsync.read and lichsync.parse), once per
     process: a parse cached by another parser — a new release, a patched checkout — is never served."""
     h = hashlib.sha256(__version__.encode())
-    for package in (lichsync.read, lichsync.parse):
-        root = Path(package.__file__).parent
-        for path in sorted(root.rglob("*.py")):
-            h.update(f"\0{path.relative_to(root.parent)}\0".encode() + path.read_bytes())
+    package = Path(__file__).resolve().parent.parent  # lichsync/
+    for path in sorted(p for name in ("read", "parse") for p in (package / name).rglob("*.py")):
+        h.update(f"\0{path.relative_to(package)}\0".encode() + path.read_bytes())
     return h.hexdigest()[:32]
 
 
