@@ -144,7 +144,7 @@ def feed(text: str, path: Path, now: datetime) -> None:
     p = parse_text(text, source="so-ldtbxh.txt")
     cfg = Config()
     events = for_official(map_programs([p], cfg, Directory(cfg, [p])), "lac")
-    ics.write_feed(path, events, "Lịch công tác – Lạc", cfg.timezone, 60, now=now)
+    ics.write_feed(path, events, "Lịch công tác – Lạc", cfg.timezone, 60, ics.FeedRun(now))
 
 
 def test_editing_one_item_changes_only_that_event(tmp_path):
@@ -264,3 +264,21 @@ def test_previous_file_not_from_lichsync_is_replaced(tmp_path):
     proc = run_cli("export", SEED_000, "--official", "Lạc", "-o", out)
     assert proc.returncode == 0, proc.stderr
     assert all(int(ve["sequence"]) == 0 for ve in vevents(out)) and len(vevents(out)) == 23  # 20 his own, 3 "Lãnh đạo Sở"
+
+
+def test_previous_events_written_another_way_are_still_recognised():
+    """lichsync's own lines are read directly; a VEVENT another writer folded or gave parameters
+    (a calendar server's copy) falls back to a property scan and still carries its revision."""
+    plain = (b"BEGIN:VEVENT\r\nUID:a@lichsync\r\nSEQUENCE:2\r\nCREATED:20230901T000000Z\r\n"
+             b"LAST-MODIFIED:20230905T010000Z\r\nX-LICHSYNC-HASH:h1\r\nEND:VEVENT\r\n")
+    other = (b"BEGIN:VEVENT\r\nuid:b@lich\r\n sync\r\nLAST-MODIFIED:20230906T020000Z\r\n"
+             b"X-LICHSYNC-HASH;X-NOTE=1:h2\r\nEND:VEVENT\r\n")
+    stray = b"BEGIN:VEVENT\r\nUID:c@elsewhere\r\nEND:VEVENT\r\n"  # not lichsync's: no hash
+    found = ics.read_previous(b"BEGIN:VCALENDAR\r\n" + plain + other + stray + b"END:VCALENDAR\r\n")
+    assert sorted(found) == ["a@lichsync", "b@lichsync"]
+    a, b = found["a@lichsync"], found["b@lichsync"]
+    assert (a.content_hash, a.block, b.content_hash) == ("h1", plain, "h2")
+    assert a.revision == ics.Revision("h1", 2, datetime(2023, 9, 5, 1, tzinfo=timezone.utc),
+                                      datetime(2023, 9, 1, tzinfo=timezone.utc))
+    assert b.revision == ics.Revision("h2", 0, datetime(2023, 9, 6, 2, tzinfo=timezone.utc),
+                                      datetime(2023, 9, 6, 2, tzinfo=timezone.utc))

@@ -1,6 +1,9 @@
 """Sources to current programs over real HTTP: revisions replace, junk falls back, unchanged skips parsing."""
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -136,3 +139,38 @@ def test_new_validators_for_the_same_bytes_are_kept_so_the_next_night_gets_a_304
     third = take_in(sources, state, config=b"a")
     assert third.unchanged
     assert seen == [None, '"v1"', '"v2"']  # the third night asked with the newest tag and got a 304
+
+
+PARSED_BY = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+from lichsync.settings import Source
+from lichsync.sync.intake import take_in
+from lichsync.sync.sources import DocumentState
+with DocumentState(Path(sys.argv[2])) as state:
+    print(take_in([Source(name="p", path=Path(sys.argv[3]))], state).parsed)
+"""
+
+
+def test_a_parse_cached_by_other_reading_code_is_parsed_again(tmp_path: Path):
+    """The parse cache is keyed on the reading code itself: edit the parser and the cached program
+    is not served; edit code that does not read (the CLI) and it still is."""
+    package = Path(__file__).parent.parent / "lichsync"
+    checkout = tmp_path / "checkout"
+    shutil.copytree(package, checkout / "lichsync", ignore=shutil.ignore_patterns("__pycache__"))
+    program = tmp_path / "p.txt"
+    program.write_text(SAMPLE, encoding="utf-8")
+
+    def parsed() -> int:
+        out = subprocess.run([sys.executable, "-c", PARSED_BY, str(checkout), str(tmp_path / "s.sqlite3"), str(program)],
+                             check=True, capture_output=True, text=True).stdout
+        return int(out)
+
+    assert parsed() == 1 and parsed() == 0
+    with open(checkout / "lichsync" / "cli" / "console.py", "a", encoding="utf-8") as f:
+        f.write("\n# not reading code\n")
+    assert parsed() == 0
+    with open(checkout / "lichsync" / "parse" / "days.py", "a", encoding="utf-8") as f:
+        f.write("\n# a new parser\n")
+    assert parsed() == 1 and parsed() == 0

@@ -13,6 +13,7 @@ body ("Lạc" of one Sở is not "Lạc" of another).
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -26,9 +27,14 @@ _ROLE_HEADS = {"bi", "pho", "chu", "giam", "truong", "chanh", "uy", "thuong", "l
                "theo", "cac", "doan", "hoi", "van", "thanh", "can", "dong", "toan"}
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=65536)
 def key_of(text: str) -> str:
-    """Accent-, case- and punctuation-insensitive form used for every name comparison."""
-    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
+    """Accent-, case- and punctuation-insensitive form used for every name comparison. Cached: the
+    same labels, titles and bodies come back in every event of every program of an export."""
+    return " ".join(_WORD.findall(fold(text)))
 
 
 def slug(text: str) -> str:

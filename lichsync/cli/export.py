@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import datetime
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
@@ -16,6 +15,9 @@ from lichsync.cli.console import fail
 from lichsync.cli.inputs import choose, load_config, read_programs, verbose_option, with_corrections
 from lichsync.config import Config
 from lichsync.parse.model import Program
+
+if TYPE_CHECKING:
+    from lichsync.publish.ics import FeedRun
 
 ALL_FEED = "all.ics"
 
@@ -41,7 +43,7 @@ def feeds_for_all(events: list[CalendarEvent], people: Directory, config: Config
 
 
 def write(path: Path, events: list[CalendarEvent], name: str, config: Config,
-          rendered: dict | None = None, now: datetime | None = None, role: str | None = None) -> None:
+          run: FeedRun | None = None, role: str | None = None) -> None:
     from lichsync.publish.ics import render_feed, write_feed
 
     if str(path) == "-":  # `-o -`: the feed on stdout, for pipes (curl, ssh, another tool)
@@ -50,8 +52,7 @@ def write(path: Path, events: list[CalendarEvent], name: str, config: Config,
         sys.stdout.flush()
         return
     try:
-        write_feed(path, events, name, config.timezone, config.export.refresh_minutes, now, rendered,
-                   description=role)
+        write_feed(path, events, name, config.timezone, config.export.refresh_minutes, run, role)
     except OSError as e:
         kept = "; the previous file is unchanged" if path.is_file() else ""
         raise fail(path, f"cannot write: {e.strerror or e}{kept}") from None
@@ -96,11 +97,9 @@ def export(
 
 def write_all(directory: Path, events: list[CalendarEvent], people: Directory, config: Config,
               programs: list[Program]) -> None:
-    """Every feed of --all, stamped with one time for the run: an event in several feeds is then
-    the same revision in each, rendered once."""
-    from lichsync.publish.ics import utc_now
+    """Every feed of --all as one run (`FeedRun`): an event in several feeds is read and rendered once."""
+    from lichsync.publish.ics import FeedRun
 
-    now = utc_now()
-    rendered: dict = {}
+    run = FeedRun()
     for file_name, feed_events, name, role in feeds_for_all(events, people, config, programs):
-        write(directory / file_name, feed_events, name, config, rendered, now, role)
+        write(directory / file_name, feed_events, name, config, run, role)

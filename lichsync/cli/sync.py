@@ -175,20 +175,18 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
                 programs: list[Program], dry_run: bool) -> list[Row]:
     """The feeds of `export --all`; a feed whose bytes would not change is not rewritten (its
     Last-Modified stays, so subscribed calendars get a 304)."""
-    from lichsync.publish.ics import read_previous, render_feed, revise, utc_now, write_atomic
+    from lichsync.publish.ics import FeedRun, read_previous, render_feed, write_atomic
 
     if not dry_run:
         directory.mkdir(parents=True, exist_ok=True)
-    now, rows = utc_now(), []
-    rendered: dict[tuple, bytes] = {}  # an event in several feeds is rendered once
+    run, rows = FeedRun(), []
     for file_name, feed_events, name, role in feeds_for_all(events, people, config, programs):
         path = directory / file_name
         row = Row(file_name.removesuffix(".ics"), "feed")
         try:
             old = path.read_bytes() if path.is_file() else b""
-            previous = read_previous(old) if old else {}
-            new = render_feed(feed_events, name, config.timezone, config.export.refresh_minutes, previous, now, rendered,
-                              role)
+            previous = read_previous(old, run.known)
+            new = render_feed(feed_events, name, config.timezone, config.export.refresh_minutes, previous, run, role)
             if new != old and not dry_run:
                 write_atomic(path, new)
         except OSError as e:
@@ -202,7 +200,7 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
             if kept is None:
                 row.created += 1
                 op = "create"
-            elif revise(event, kept.revision, now) == kept.revision:
+            elif kept.content_hash == event.content_hash():
                 row.unchanged += 1
                 continue
             else:

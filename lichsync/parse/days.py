@@ -9,6 +9,7 @@ title naming the week — and all of them are read here. A day that cannot be a 
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -175,7 +176,9 @@ def _in_week(weekday: int, week_start: date) -> date:
     return week_start + timedelta(days=(weekday - week_start.weekday()) % 7)
 
 
+@functools.lru_cache(maxsize=8192)
 def without_lunar(text: str) -> str:
+    """Cached: every stage tests the same cells (header, roles, rows, choice), a sixth of a PDF's parse."""
     return re.sub(vocab.LUNAR_NOTE, " ", normalise(text), flags=re.IGNORECASE)
 
 
@@ -184,6 +187,7 @@ def has_date(text: str) -> bool:
     return bool(DATE_RE.search(without_lunar(text)))
 
 
+@functools.lru_cache(maxsize=8192)
 def names_days(text: str) -> bool:
     """Whether a cell reads as a day cell at all: a date, a day number, a range, a weekday (not an item)."""
     plain = without_lunar(text).strip(" *_:.")

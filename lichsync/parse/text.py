@@ -1,6 +1,7 @@
 """Vietnamese text normalisation, applied once where text enters lichsync."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -16,8 +17,9 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", text.translate(_REPAIRS))
 
 
+@functools.lru_cache(maxsize=8192)
 def collapse(text: str) -> str:
-    """Collapse runs of whitespace to one space and trim."""
+    """Collapse runs of whitespace to one space and trim. Cached: a cell's text is asked for at every stage."""
     return _SPACES.sub(" ", text).strip()
 
 

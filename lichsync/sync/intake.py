@@ -15,13 +15,12 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from lichsync import __version__
 from lichsync.errors import InputError, unexpected
 from lichsync.parse.model import Program
 from lichsync.read.pipeline import parse_data
 from lichsync.settings import Source
 from lichsync.sync.revisions import Issue, Replaced, current_issues
-from lichsync.sync.sources import Document, DocumentState, Problem, collect, fallback, stale
+from lichsync.sync.sources import Document, DocumentState, Problem, collect, fallback, reader_version, stale
 
 log = logging.getLogger("lichsync")
 
@@ -39,8 +38,8 @@ class Intake:
 
 
 def fingerprint(documents: Sequence[Document], config: bytes = b"") -> str:
-    """What the run's result depends on: each document's bytes, the config, lichsync's version."""
-    h = hashlib.sha256(f"lichsync {__version__}\n".encode() + config)
+    """What the run's result depends on: each document's bytes, the config, the reading code."""
+    h = hashlib.sha256(f"lichsync {reader_version()}\n".encode() + config)
     for doc in sorted(documents, key=lambda d: d.origin):
         h.update(f"\n{doc.origin}\t{doc.sha256}".encode())
     return h.hexdigest()
@@ -82,8 +81,10 @@ def take_in(sources: Sequence[Source], state: DocumentState, client: httpx.Clien
             if kept is None or kept_program is None:
                 continue
             doc, program = kept, kept_program
+        elif remember and doc.unchanged:
+            _keep_new_validators(doc, state)
         elif remember and not doc.stale:
-            state.remember(doc, len(program.events))
+            state.remember(doc, len(program.events))  # a new copy (one transaction each: a killed run keeps what it accepted)
         issues.append(Issue(program, doc.issued, doc.origin, doc.source.organization))
     removed: dict[str, Document] = {}  # origin → last good copy: documents gone from their folder, kept until the removal is confirmed
     for doc in _removed(sources, documents, problems, state):

@@ -11,6 +11,7 @@ good copy (`stale`): an official's calendar is never emptied because a download 
 """
 from __future__ import annotations
 
+import functools
 import glob
 import hashlib
 import pickle
@@ -43,13 +44,13 @@ CREATE TABLE IF NOT EXISTS source_documents (
     sha256 TEXT NOT NULL,
     issued TEXT NOT NULL,          -- ISO time: Last-Modified, file mtime, or when first fetched
     body BLOB NOT NULL,            -- the last copy that parsed as a program
-    checked_at TEXT NOT NULL,
+    checked_at TEXT NOT NULL,       -- when this copy (or its new validators) was stored
     events INTEGER                 -- how many events that copy held (NULL: remembered by an older lichsync)
 );
 CREATE TABLE IF NOT EXISTS parsed_programs (
     origin TEXT PRIMARY KEY,       -- one row per document: the program of its latest bytes
     sha256 TEXT NOT NULL,          -- of the bytes it was parsed from
-    version TEXT NOT NULL,         -- of the lichsync that parsed it (another parser, another program)
+    version TEXT NOT NULL,         -- reader_version() of the code that parsed it (another parser, another program)
     program BLOB NOT NULL          -- pickled Program
 );
 CREATE TABLE IF NOT EXISTS source_runs (
@@ -133,10 +134,10 @@ class DocumentState:
             self._db.execute("DELETE FROM parsed_programs WHERE origin = ?", (origin,))
 
     def parsed(self, doc: Document) -> Program | None:
-        """The program parsed before from these very bytes, by this version of lichsync: one changed
+        """The program parsed before from these very bytes, by this very reading code: one changed
         document among hundreds re-parses that document alone."""
         row = self._db.execute("SELECT program FROM parsed_programs WHERE origin = ? AND sha256 = ? AND version = ?",
-                               (doc.origin, doc.sha256, __version__)).fetchone()
+                               (doc.origin, doc.sha256, reader_version())).fetchone()
         try:
             return pickle.loads(row[0]) if row else None
         except Exception:  # written by a lichsync whose classes differ: parse again
@@ -146,7 +147,8 @@ class DocumentState:
         """Remember what these documents parsed to, in one transaction (a cache: losing it costs a parse)."""
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO parsed_programs VALUES (?, ?, ?, ?)",
-                                 [(doc.origin, doc.sha256, __version__, pickle.dumps(program)) for doc, program in programs])
+                                 [(doc.origin, doc.sha256, reader_version(), pickle.dumps(program))
+                                  for doc, program in programs])
 
     def last_clean_run(self, name: str = "sync") -> str | None:
         row = self._db.execute("SELECT fingerprint FROM source_runs WHERE name = ?", (name,)).fetchone()
@@ -166,6 +168,17 @@ class DocumentState:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+@functools.cache
+def reader_version() -> str:
+    """A hash of the reading code (every source file of lichsync.read and lichsync.parse), once per
+    process: a parse cached by another parser — a new release, a patched checkout — is never served."""
+    h = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent.parent  # lichsync/
+    for path in sorted(p for name in ("read", "parse") for p in (package / name).rglob("*.py")):
+        h.update(f"\0{path.relative_to(package)}\0".encode() + path.read_bytes())
+    return h.hexdigest()[:32]
 
 
 def collect(sources: Sequence[Source], state: DocumentState,

@@ -3,7 +3,10 @@
 A push records each write right after the remote accepted it, and commits the records of one
 request (a Google batch holds up to 50 writes) together before the next request goes out, so a
 run killed at any point (kill -9) leaves a state that is a subset of the truth; the planner
-re-finds anything missing by UID on the next run.
+re-finds anything missing by UID on the next run. WAL with synchronous=NORMAL: a commit reaches
+the operating system at once (a killed process loses nothing) and the disk at the next
+checkpoint, so a push does not wait for a disk flush per request (FULL cost 11% of a 5 000-event
+Google push); what a power cut might drop is re-found by UID like any other missing record.
 """
 from __future__ import annotations
 
@@ -50,7 +53,7 @@ class State:
         private_file(self.path)  # SQLite gives its -wal and -shm files the database's mode
         self._db = sqlite3.connect(self.path)
         self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(SCHEMA)
         self._held = False  # inside `held()`: writes wait for `commit()`
 
