@@ -50,7 +50,7 @@ def separation(prev: str, cur: str, sep: float) -> float:
 
 def boundaries(pieces: list[Piece]) -> list[float]:
     """Separation strength before each piece after the first."""
-    return [separation(a.text, b.text, b.sep) for a, b in zip(pieces, pieces[1:])]
+    return [separation(a.text, b.text, b.sep) for a, b in zip(pieces, pieces[1:], strict=False)]
 
 
 def segment(pieces: list[Piece], target: int | None = None, people: bool = False) -> list[Entry]:

@@ -7,8 +7,8 @@ finding is lives here (`LEVELS`), outside the JSON contract, which has no level.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Iterable
 
 from lichsync.parse import lunar, vocab
 from lichsync.parse.model import Event, Period, Warning
@@ -62,7 +62,7 @@ def check_weekday(row: Row, first: date, last: date | None) -> Warning | None:
     named = vocab.weekdays_named(row.weekday or "") + vocab.weekdays_named(row.day, bare_digits=False)
     # One name per day, or a name for the first (and the last) day of a span.
     expected = days if len(named) == len(days) else [days[0], days[-1]][: len(named)]
-    wrong = next((day for name, day in zip(named, expected) if name != day.weekday()), None)
+    wrong = next((day for name, day in zip(named, expected, strict=False) if name != day.weekday()), None)
     written = (row.weekday or row.day).strip()
     if wrong is None:
         marker = vocab.REST_MARKER_RE.match(_first_text(row))

@@ -15,9 +15,22 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from lichsync.parse import items, vocab
-from lichsync.parse.heading import find_week
 from lichsync.parse.header import roles_in
-from lichsync.parse.rows import CONTENT, DAY, IGNORED, LEADERS, LINE, LOCATION, TIME, UNITS, Piece, Row, Table, join_continuations
+from lichsync.parse.heading import find_week
+from lichsync.parse.rows import (
+    CONTENT,
+    DAY,
+    IGNORED,
+    LEADERS,
+    LINE,
+    LOCATION,
+    TIME,
+    UNITS,
+    Piece,
+    Row,
+    Table,
+    join_continuations,
+)
 
 HEADER_RE = re.compile(r"^\s*(?:thứ\s*[,/-]?\s*)?ngày(?:\s*,?\s*tháng)?(?:\s*$|\s+(?=.*nội\s+dung))", re.IGNORECASE)
 # Lines of a portal page that are not schedule: update stamps, navigation.
@@ -258,7 +271,7 @@ def _score(role: str, texts: list[str]) -> float:
 def _breaks(texts: list[str]) -> float:
     """The cost of a cell holding several paragraphs: one paragraph per cell is the rule, unless a
     paragraph says it goes on ("Chủ tịch," / "Các Phó Chủ tịch liên quan")."""
-    return sum(1.5 for above, below in zip(texts, texts[1:]) if not (above.endswith((",", ";")) or below[:1].islower()))
+    return sum(1.5 for above, below in zip(texts, texts[1:], strict=False) if not (above.endswith((",", ";")) or below[:1].islower()))
 
 
 def _split_cells(row: Row, roles: list[str]) -> None:
@@ -276,13 +289,13 @@ def _split_cells(row: Row, roles: list[str]) -> None:
             groups.append([piece])
     best: tuple[float, list[list[Piece]]] | None = None
     for assignment in _assignments(groups, len(cells)):
-        score = sum(_score(role, [p.text for p in cell]) for role, cell in zip(cells, assignment))
+        score = sum(_score(role, [p.text for p in cell]) for role, cell in zip(cells, assignment, strict=True))
         if best is None or score > best[0]:
             best = (score, assignment)
     if best is None:  # more cells than the header names: keep them all as content
         row.cells[CONTENT] = [p for g in groups if g for p in g]
         return
-    for role, cell in zip(cells, best[1]):
+    for role, cell in zip(cells, best[1], strict=True):
         if cell and role != IGNORED:
             row.cells.setdefault(role, []).extend(join_continuations(cell) if role == CONTENT else cell)
 
@@ -307,6 +320,6 @@ def _assignments(groups: list[list[Piece] | None], n: int):
             cuts = [tuple(range(len(head) - width + 1, len(head)))]
         for cut in cuts:
             bounds = (0, *cut, len(head))
-            first = [head[a:b] for a, b in zip(bounds, bounds[1:])]
+            first = [head[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
             for others in _assignments(rest, n - width):
                 yield first + others

@@ -76,7 +76,7 @@ def split_fields(text: str) -> tuple[str, list[tuple[str, str]]]:
     if not found:
         return text, []
     fields = []
-    for m, after in zip(found, found[1:] + [None]):
+    for m, after in zip(found, found[1:] + [None], strict=True):
         value = text[m.end(): after.start() if after else len(text)]
         fields.append((m.lastgroup, value.strip(" ;,-–").strip()))
     return text[: found[0].start()].rstrip(" .;,"), fields
@@ -117,7 +117,7 @@ def join_wrapped(lines: list[tuple[str, int]], width: int | None = None) -> list
     on past a connector or an open parenthesis, and past a capital only when the line above fills
     the block's width (a wrap, not a paragraph's end)."""
     numbers = [no for _, no in lines]
-    gaps = sum(b - a > 1 for a, b in zip(numbers, numbers[1:]))
+    gaps = sum(b - a > 1 for a, b in zip(numbers, numbers[1:], strict=False))
     spaced = 0 < gaps < len(lines) - 1
     out: list[list] = []  # [text, first line, last line, marked]
     for text, no in lines:

@@ -8,6 +8,7 @@ with fewer cells than the table lacks its first ones: the day or time written on
 from __future__ import annotations
 
 import re
+
 from lichsync.parse import vocab
 from lichsync.parse.document import Cell, Grid, GridRow
 from lichsync.parse.rows import LINE, Piece
