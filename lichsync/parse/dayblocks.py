@@ -11,6 +11,7 @@ ends; what each cell's paragraphs look like settles the rest.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -96,8 +97,8 @@ def find_heads(paras: list[tuple[int, str]]) -> list[_Head]:
         if not head or text.count(")") > text.count("("):
             continue  # "ngày 28/5/2018)": the end of a wrapped title, not a day
         weekday, rest = head.weekday, head.rest
-        if not weekday and k > 0 and vocab.WEEKDAY_ALONE_RE.match(paras[k - 1][1]):
-            weekday, start = vocab.WEEKDAY_ALONE_RE.match(paras[k - 1][1]).group("wd"), k - 1
+        if not weekday and k > 0 and (alone := vocab.WEEKDAY_ALONE_RE.match(paras[k - 1][1])):
+            weekday, start = alone.group("wd"), k - 1
         # A bare date heads a day only when it stands alone; with a weekday it may lead content.
         if rest and not head.weekday_given:
             continue
@@ -109,8 +110,8 @@ def find_heads(paras: list[tuple[int, str]]) -> list[_Head]:
         heads.append(_Head(start, k + 1, head.date, weekday, head.lunar, rest, line, head.session))
     if len(heads) >= 2 or any(h.weekday for h in heads):
         return heads
-    undated = [_Head(k, k + 1, "", vocab.WEEKDAY_ALONE_RE.match(t).group("wd"), None, "", no)
-               for k, (no, t) in enumerate(paras) if t and vocab.WEEKDAY_ALONE_RE.match(t)]
+    undated = [_Head(k, k + 1, "", alone.group("wd"), None, "", no)
+               for k, (no, t) in enumerate(paras) if t and (alone := vocab.WEEKDAY_ALONE_RE.match(t))]
     # Only a title naming the week ("từ ngày 14/3 đến ngày 18/3/2022") makes weekday lines day headings:
     # monthly text layers have weekday lines too, beside their day numbers.
     titled = undated and any(find_week(t) for _, t in paras[: undated[0].index])
@@ -314,6 +315,7 @@ def _assignments(groups: list[list[Piece] | None], n: int):
             yield [[]] + others
         return
     for width in range(1, min(n, len(head)) + 1):
+        cuts: Iterable[tuple[int, ...]]
         if len(head) <= 12:
             cuts = combinations(range(1, len(head)), width - 1)
         else:  # beyond any real cell: only the last paragraphs can be side cells

@@ -42,9 +42,9 @@ def find_period(text: str) -> tuple[int, int, int] | None:
             month, year = int(m.group(1)), int(m.group(2))
             if 1 <= month <= 12 and 1900 <= year <= 2100:
                 return month, year, m.start()
-    m = DATED_RE.search(text)
-    if m and 1 <= int(m.group(1)) <= 12:
-        return int(m.group(1)), int(m.group(2)), m.start()
+    dated = DATED_RE.search(text)
+    if dated and 1 <= int(dated.group(1)) <= 12:
+        return int(dated.group(1)), int(dated.group(2)), dated.start()
     return None
 
 

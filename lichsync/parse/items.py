@@ -77,6 +77,7 @@ def split_fields(text: str) -> tuple[str, list[tuple[str, str]]]:
         return text, []
     fields = []
     for m, after in zip(found, found[1:] + [None], strict=True):
+        assert m.lastgroup is not None  # every label of FIELD_LABEL_RE is a named group
         value = text[m.end(): after.start() if after else len(text)]
         fields.append((m.lastgroup, value.strip(" ;,-–").strip()))
     return text[: found[0].start()].rstrip(" .;,"), fields
@@ -154,8 +155,8 @@ def _dash_wrap(above: str, text: str) -> bool:
     stands apart from its item."""
     if SENTENCE_END_RE.search(above):
         return False
-    if NUMBER_MARK_RE.match(text):
-        return not text[NUMBER_MARK_RE.match(text).end():][:1].isspace()
+    if mark := NUMBER_MARK_RE.match(text):
+        return not text[mark.end():][:1].isspace()
     m = re.match(r"^[-–]\s+(?P<rest>\S)", text)
     rest = text[m.start("rest"):] if m else ""
     return rest[:1].islower() or (rest[:1].isdigit() and not vocab.LEADING_TIME_RE.match(rest))
@@ -289,11 +290,11 @@ def find_span(text: str, day: date) -> Span:
                 return Span(day.replace(day=d2), _cut(text, m))
             except ValueError:
                 continue
-    m = DURATION_RE.search(text)
-    if m:
-        days = math.ceil(float(m.group("n").replace(",", ".")))
+    duration = DURATION_RE.search(text)
+    if duration:
+        days = math.ceil(float(duration.group("n").replace(",", ".")))
         end = day + timedelta(days=max(days, 1) - 1)
-        return Span(end if end != day else None, _cut(text, m))
+        return Span(end if end != day else None, _cut(text, duration))
     return Span(None, text)
 
 

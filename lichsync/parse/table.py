@@ -196,7 +196,7 @@ def settle_roles(roles: list[str | None] | None, body: list[GridRow], names: lis
     columns named for sessions or officials whose cells hold items make a wide table."""
     width = len(body[0].cells) if body else 0
     columns = [_column_texts([r for r in body if not _spans_table(r)], c) for c in range(width)]
-    named = list(roles) if roles else [None] * width
+    named: list[str | None] = list(roles) if roles else [None] * width
     # Columns of dates lead columns of day numbers (a numbering column counts 1, 2, 3 too).
     day_share = [share(texts, days.names_days) + share(texts, days.has_date) for texts in columns]
     day = _day_column(named, day_share)
