@@ -186,7 +186,7 @@ def rulings(ink: np.ndarray) -> np.ndarray:
     h, w = ink.shape
     across = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(8, w // 30), 1)))
     down = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(8, h // 40))))
-    grid = across | down
+    grid = np.bitwise_or(across, down)
     ys, xs = np.nonzero(across)
     if len(xs):  # close the frame: a scan often loses the table's outer border at the page's edge
         cv2.rectangle(grid, (int(xs.min()), int(ys.min())), (int(xs.max()), int(ys.max())), 255, 2)
@@ -413,6 +413,6 @@ def assemble(pages: dict[int, Page], source: str) -> Document:
         p = c.pieces[k]
         c.pieces[k] = replace(p, text=apply_words(p.text, fixes))
     scanned = {no: page for no, page in enumerate(pages_of, 1)}
-    scanned.update({p.line: page_of(p.pos) for row in reader.grid for c in row.cells for p in c.pieces})
+    scanned.update({p.line: at for row in reader.grid for c in row.cells for p in c.pieces if (at := page_of(p.pos)) is not None})
     lines = [normalize(text) for text in reader.outside]
     return Document(lines, [Grid(reader.grid, kind="scanned table (OCR)")] if reader.grid else [], layout="scan (OCR)", scanned=scanned)

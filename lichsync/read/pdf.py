@@ -166,7 +166,7 @@ def _ruled_rows(tables: list, words: list[dict], continued: bool) -> tuple[list,
     boxes = [box for grid in grids for cells in grid for box in cells if box]
     held = _in_cells(words, boxes)
     inside = iter(held)
-    rows, used = [], set()
+    rows, used = [], set[int]()
     assigned = {id(w) for ws in held for w in ws}
     for k, grid in enumerate(grids):
         found = [[next(inside) if box else None for box in cells] for cells in grid]
@@ -180,11 +180,12 @@ def _ruled_rows(tables: list, words: list[dict], continued: bool) -> tuple[list,
                 elif ws is not None:
                     right.setdefault(col, 0)
         for cells, boxes_of_row in zip(found, grid, strict=True):
-            row = []
+            row: list[tuple[list[Line], float] | None] = []
             for col, (ws, box) in enumerate(zip(cells, boxes_of_row, strict=True)):
                 if box is None:
                     row.append(None)
                     continue
+                assert ws is not None  # a cell box holds its words
                 used.update(id(w) for w in ws)
                 row.append((_lines(ws), min(right.get(col, box[2]), box[2])))
             rows.append(row)
@@ -255,7 +256,9 @@ def _adopt_orphans(grid: list[list], found: list[list], loose: list[dict]) -> li
         if found[start][col] is None:
             found[start][col] = []
             a, b = columns[col]
-            grid[start][col] = (a, bands[start][0], b, bands[start][1])
+            band = bands[start]
+            assert band is not None  # start is a row with a band
+            grid[start][col] = (a, band[0], b, band[1])
         found[start][col].append(w)
     return grid
 
@@ -299,8 +302,8 @@ def _unruled_rows(words: list[dict], columns: list[list[float]] | None) -> tuple
     edges += [s - 0.5 for s in starts if s > edges[-1]] + [min(end, max(w["bottom"] for w in body) + 1)]
     rows = []
     for a, b in zip(edges, edges[1:], strict=False):
-        band = [w for w in body if a <= w["top"] < b]
-        rows.append([(_lines([w for w in band if x0 - 2 <= (w["x0"] + w["x1"]) / 2 <= x1 + 2]), x1) for x0, x1 in columns])
+        in_band = [w for w in body if a <= w["top"] < b]
+        rows.append([(_lines([w for w in in_band if x0 - 2 <= (w["x0"] + w["x1"]) / 2 <= x1 + 2]), x1) for x0, x1 in columns])
     return rows, [w for w in words if not (top <= w["top"] < end)], columns
 
 
@@ -334,7 +337,7 @@ def _row_starts(body: list[dict], columns: list[list[float]], heads: list[list[d
         follows_weekday = above is not None and WEEKDAY_START_RE.match(above.text) and not DAY_START_RE.search(above.text)
         if above is not None and above.text.rstrip().endswith(("-", "–")) and line.top - above.bottom < (above.bottom - above.top):
             continue  # "16 -" / "17": one day span on two lines
-        if follows_weekday and line.top - above.bottom < (above.bottom - above.top):
+        if follows_weekday and above is not None and line.top - above.bottom < (above.bottom - above.top):
             continue  # "Thứ Hai" / "14/7": one day cell on two lines
         starts.append(line.top)
     time_col = next((c for c, head in zip(columns, heads or [], strict=False) if re.search(r"thời\s+gian|giờ|buổi", " ".join(w["text"] for w in head), re.I)), None)

@@ -18,7 +18,8 @@ RULE_RE = re.compile(r"^\|?[\s:|-]+\|?$")
 
 def grids(lines: list[tuple[int, str]]) -> list[Grid]:
     """Every pipe table of a text, each with the text above it."""
-    out, block = [], []
+    out: list[Grid] = []
+    block: list[tuple[int, str]] = []
     for k, (no, text) in enumerate([*lines, (0, "")]):
         if text.count("|") >= 2 or (block and text.strip() and not _closed(block[-1][1]) and _ends_rows(block)):
             block.append((no, text))
