@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 import segno
 from starlette.applications import Starlette
+from starlette.datastructures import UploadFile
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
@@ -33,7 +34,7 @@ from lichsync.desk import auth, review
 from lichsync.desk.store import CorrectionStore
 from lichsync.errors import InputError
 from lichsync.parse import corrections as fix
-from lichsync.parse.corrections import Anchor, Corrected, Correction, document_key
+from lichsync.parse.corrections import Anchor, Corrected, Correction, Origin, document_key
 from lichsync.parse.document import Document
 from lichsync.parse.model import Event, Program
 from lichsync.parse.program import read_program
@@ -61,7 +62,9 @@ class Desk:
 
     @property
     def uploads(self) -> Path:
-        return self.settings.desk.uploads
+        uploads = self.settings.desk.uploads
+        assert uploads is not None  # load_desk refuses a config without one
+        return uploads
 
     def open(self, name: str) -> tuple[str, bytes]:
         """(origin, bytes) of an uploaded file, or of the newest fetched document."""
@@ -138,7 +141,7 @@ def create_desk(desk: Desk) -> Starlette:
 
     async def upload(request: Request, form) -> Response:
         file, text = form.get("file"), str(form.get("text") or "").strip()
-        if file is not None and getattr(file, "filename", ""):
+        if isinstance(file, UploadFile) and file.filename:
             data, name = await file.read(), file.filename
         elif text:
             data, name = text.encode("utf-8"), "dan-van-ban.txt"
@@ -262,9 +265,10 @@ def store_correction(store: CorrectionStore, key: str, program: Program, correct
     origins = [corrected.origins[i] for i in picked]
     events = [corrected.program.events[i] for i in picked]
     if action == "merge":
-        if len(picked) < 2 or any(o.anchor is None or o.correction for o in origins):
+        anchors = tuple(o.anchor for o in origins if o.anchor is not None and not o.correction)
+        if len(picked) < 2 or len(anchors) < len(origins):
             raise ValueError("tick two or more events, as read, to merge")
-        store.add(key, Correction(fix.MERGE, tuple(o.anchor for o in origins)))
+        store.add(key, Correction(fix.MERGE, anchors))
         return ""
     origin, event = origins[0], events[0]
     if action == "edit":
@@ -274,6 +278,7 @@ def store_correction(store: CorrectionStore, key: str, program: Program, correct
             edit_event(store, key, program, origin, changes)
         return f"#e{picked[0]}"
     if origin.anchor is None:  # an added item: dropping it discards it
+        assert origin.correction is not None  # an event not read from the document was added by a correction
         store.discard(origin.correction)
         return ""
     if action == "drop":
@@ -286,34 +291,39 @@ def store_correction(store: CorrectionStore, key: str, program: Program, correct
     return ""
 
 
-def edit_event(store: CorrectionStore, key: str, program: Program, origin, changes: dict) -> None:
+def edit_event(store: CorrectionStore, key: str, program: Program, origin: Origin, changes: dict) -> None:
     """Change fields of an event: the added item or split part itself, or the edit of the event as read."""
-    made = {c.id: c for c in store.of(key)}
-    mine = made.get(origin.correction)
-    if mine is not None and mine.kind == fix.ADD:
-        store.replace(mine.id, Correction(fix.ADD, event=mine.event | changes))
+    cid = origin.correction
+    mine = next((c for c in store.of(key) if c.id == cid), None) if cid is not None else None
+    if cid is not None and mine is not None and mine.kind == fix.ADD:
+        store.replace(cid, Correction(fix.ADD, event=(mine.event or {}) | changes))
         return
-    if mine is not None and mine.kind in (fix.SPLIT, fix.MERGE):
+    if cid is not None and mine is not None and mine.kind in (fix.SPLIT, fix.MERGE):
         if mine.kind == fix.SPLIT:
+            assert origin.part is not None  # an event a split made is one of its parts
             parts = list(mine.parts)
             parts[origin.part] = parts[origin.part] | changes
-            store.replace(mine.id, Correction(fix.SPLIT, mine.anchors, parts=tuple(parts)))
+            store.replace(cid, Correction(fix.SPLIT, mine.anchors, parts=tuple(parts)))
         else:
-            store.replace(mine.id, Correction(fix.MERGE, mine.anchors, mine.changes | {k: [None, v] for k, v in changes.items()}))
+            store.replace(cid, Correction(fix.MERGE, mine.anchors, mine.changes | {k: [None, v] for k, v in changes.items()}))
         return
-    as_read = program.events[fix.find(origin.anchor, program.events)[0]]
+    assert origin.anchor is not None  # only an added item has none, and it is corrected above
+    at, _ = fix.find(origin.anchor, program.events)
+    if at is None:
+        raise ValueError("the event is no longer in the document: reload the page")
+    as_read = program.events[at]
     both = {k: [was, new] for k, (was, new) in mine.changes.items()} if mine is not None and mine.kind == fix.EDIT else {}
     both |= {k: [_json(as_read, k), v] for k, v in changes.items()}
-    if mine is not None and mine.kind == fix.EDIT:
-        store.replace(mine.id, Correction(fix.EDIT, mine.anchors, both))
+    if cid is not None and mine is not None and mine.kind == fix.EDIT:
+        store.replace(cid, Correction(fix.EDIT, mine.anchors, both))
     else:
         store.add(key, Correction(fix.EDIT, (origin.anchor,), both))
 
 
 def reanchor(c: Correction, events: list[Event]) -> Correction:
     """The clerk confirmed a correction after a revision: point it at the events as now read, keep its values."""
-    found = [fix.find(a, events)[0] for a in c.anchors]
-    if any(i is None for i in found):
+    found = [i for a in c.anchors if (i := fix.find(a, events)[0]) is not None]
+    if len(found) < len(c.anchors):
         raise ValueError("the event is no longer in the document: discard the correction")
     anchors = tuple(Anchor.of(events[i], a.source) for i, a in zip(found, c.anchors, strict=True))
     changes = {k: [_json(events[found[0]], k), new] for k, (_, new) in c.changes.items()} if c.kind == fix.EDIT else c.changes
@@ -327,9 +337,10 @@ def _form_values(form) -> dict:
             continue
         value = str(form[name]).strip()
         values[name] = _names(value) if name == "officials" else (value or None)
-    if not values.get("title") or not values.get("date"):
+    day = values.get("date")
+    if not values.get("title") or not day or not isinstance(day, str):
         raise ValueError("an event needs a date and a title")
-    date.fromisoformat(values["date"])
+    date.fromisoformat(day)
     return values
 
 

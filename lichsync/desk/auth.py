@@ -42,8 +42,9 @@ def csrf_token(session: dict) -> str:
     return session["csrf"]
 
 
-def csrf_ok(session: dict, sent: str | None) -> bool:
-    return bool(sent) and "csrf" in session and hmac.compare_digest(session["csrf"].encode(), str(sent).encode())
+def csrf_ok(session: dict, sent: object) -> bool:
+    """`sent` is a form's value: a file there is no token."""
+    return isinstance(sent, str) and bool(sent) and "csrf" in session and hmac.compare_digest(session["csrf"].encode(), sent.encode())
 
 
 def _b64(data: bytes) -> str:

@@ -47,6 +47,7 @@ class CorrectionStore:
         with self._db:
             cur = self._db.execute("INSERT INTO corrections (document, body, made_at) VALUES (?, ?, ?)",
                                    (document, correction.to_json(), _now()))
+        assert cur.lastrowid is not None  # an INSERT's row always has one
         return cur.lastrowid
 
     def replace(self, id: int, correction: Correction) -> None:

@@ -50,7 +50,7 @@ def separation(prev: str, cur: str, sep: float) -> float:
 
 def boundaries(pieces: list[Piece]) -> list[float]:
     """Separation strength before each piece after the first."""
-    return [separation(a.text, b.text, b.sep) for a, b in zip(pieces, pieces[1:])]
+    return [separation(a.text, b.text, b.sep) for a, b in zip(pieces, pieces[1:], strict=False)]
 
 
 def segment(pieces: list[Piece], target: int | None = None, people: bool = False) -> list[Entry]:
@@ -109,10 +109,12 @@ def assign(entries: list[Entry], item_pos: list[int | None]) -> tuple[list[list[
     if m > n:
         surplus = m - n
         return [entries[: surplus + 1]] + [[e] for e in entries[surplus + 1 :]], False
-    if all(p is not None for p in item_pos) and all(e.pos is not None for e in entries):
+    starts = [p for p in item_pos if p is not None]
+    placed = [(e, e.pos) for e in entries if e.pos is not None]
+    if len(starts) == n and len(placed) == m:
         out: list[list[Entry]] = [[] for _ in range(n)]
-        for e in entries:
-            nearest = min(range(n), key=lambda k: (abs(item_pos[k] - e.pos), k))
+        for e, pos in placed:
+            nearest = min(range(n), key=lambda k: (abs(starts[k] - pos), k))
             out[nearest].append(e)
         return out, False
     return [[entries[min(k, m - 1)]] for k in range(n)], False

@@ -7,8 +7,8 @@ finding is lives here (`LEVELS`), outside the JSON contract, which has no level.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Iterable
 
 from lichsync.parse import lunar, vocab
 from lichsync.parse.model import Event, Period, Warning
@@ -62,12 +62,12 @@ def check_weekday(row: Row, first: date, last: date | None) -> Warning | None:
     named = vocab.weekdays_named(row.weekday or "") + vocab.weekdays_named(row.day, bare_digits=False)
     # One name per day, or a name for the first (and the last) day of a span.
     expected = days if len(named) == len(days) else [days[0], days[-1]][: len(named)]
-    wrong = next((day for name, day in zip(named, expected) if name != day.weekday()), None)
+    wrong = next((day for name, day in zip(named, expected, strict=False) if name != day.weekday()), None)
     written = (row.weekday or row.day).strip()
     if wrong is None:
         marker = vocab.REST_MARKER_RE.match(_first_text(row))
         rest_days = vocab.weekdays_named(marker.group(0), bare_digits=False) if marker else []
-        if any(name not in {d.weekday() for d in days} for name in rest_days):
+        if marker and any(name not in {d.weekday() for d in days} for name in rest_days):
             wrong, written = days[0], collapse(marker.group(0))
     if wrong is None:
         return None
@@ -131,7 +131,7 @@ def check_day_sequence(dated: list[tuple[Row, date, date | None]]) -> list[Warni
         if again and not same_block:
             warnings.append(Warning("day_duplicate", f"day {again:%d/%m} is already given by the row at line {seen[again]}", row.line))
         seen.update((d, row.line) for d in _days(first, last) if d not in seen)
-    return sorted(warnings, key=lambda w: w.line)
+    return sorted(warnings, key=lambda w: w.line or 0)  # each carries its row's line
 
 
 def _longest_non_decreasing(values: list[date]) -> set[int]:
@@ -140,7 +140,8 @@ def _longest_non_decreasing(values: list[date]) -> set[int]:
     for i, v in enumerate(values):
         chains = [c for c in best if values[c[-1]] <= v]
         best.append(max(chains, key=len, default=[]) + [i])
-    return set(max(best, key=len, default=[]))
+    longest: list[int] = max(best, key=len, default=[])
+    return set(longest)
 
 
 def check_years(events: Iterable[Event], period: Period) -> list[Warning]:

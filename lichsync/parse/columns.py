@@ -200,7 +200,7 @@ def _columns(tail: list[_Line], sides: list[str]) -> dict[str, list[Piece]]:
     order = others + ([LEADERS] if LEADERS in sides else [])
     bounds = cuts + [len(pieces)]
     out, start = {}, 0
-    for role, end in zip(order, bounds[: len(order)]):
+    for role, end in zip(order, bounds[: len(order)], strict=True):
         out[role] = _rebase(pieces[start:end])
         start = end
     return out

@@ -139,8 +139,8 @@ def apply(program: Program, corrections: list[Correction]) -> Corrected:
         if c.kind == ADD:
             _add(c, events, added, reviews)
             continue
-        found = [find(a, events) for a in c.anchors]
-        if any(i is None for i, _ in found):
+        found = [(i, same) for i, same in (find(a, events) for a in c.anchors) if i is not None]
+        if len(found) < len(c.anchors):
             reviews.append(Review(c, "the event it corrects is no longer in the document", False))
             continue
         unchanged = all(same for _, same in found)

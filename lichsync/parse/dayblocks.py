@@ -11,13 +11,27 @@ ends; what each cell's paragraphs look like settles the rest.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
 from lichsync.parse import items, vocab
-from lichsync.parse.heading import find_week
 from lichsync.parse.header import roles_in
-from lichsync.parse.rows import CONTENT, DAY, IGNORED, LEADERS, LINE, LOCATION, TIME, UNITS, Piece, Row, Table, join_continuations
+from lichsync.parse.heading import find_week
+from lichsync.parse.rows import (
+    CONTENT,
+    DAY,
+    IGNORED,
+    LEADERS,
+    LINE,
+    LOCATION,
+    TIME,
+    UNITS,
+    Piece,
+    Row,
+    Table,
+    join_continuations,
+)
 
 HEADER_RE = re.compile(r"^\s*(?:thứ\s*[,/-]?\s*)?ngày(?:\s*,?\s*tháng)?(?:\s*$|\s+(?=.*nội\s+dung))", re.IGNORECASE)
 # Lines of a portal page that are not schedule: update stamps, navigation.
@@ -83,8 +97,8 @@ def find_heads(paras: list[tuple[int, str]]) -> list[_Head]:
         if not head or text.count(")") > text.count("("):
             continue  # "ngày 28/5/2018)": the end of a wrapped title, not a day
         weekday, rest = head.weekday, head.rest
-        if not weekday and k > 0 and vocab.WEEKDAY_ALONE_RE.match(paras[k - 1][1]):
-            weekday, start = vocab.WEEKDAY_ALONE_RE.match(paras[k - 1][1]).group("wd"), k - 1
+        if not weekday and k > 0 and (alone := vocab.WEEKDAY_ALONE_RE.match(paras[k - 1][1])):
+            weekday, start = alone.group("wd"), k - 1
         # A bare date heads a day only when it stands alone; with a weekday it may lead content.
         if rest and not head.weekday_given:
             continue
@@ -96,8 +110,8 @@ def find_heads(paras: list[tuple[int, str]]) -> list[_Head]:
         heads.append(_Head(start, k + 1, head.date, weekday, head.lunar, rest, line, head.session))
     if len(heads) >= 2 or any(h.weekday for h in heads):
         return heads
-    undated = [_Head(k, k + 1, "", vocab.WEEKDAY_ALONE_RE.match(t).group("wd"), None, "", no)
-               for k, (no, t) in enumerate(paras) if t and vocab.WEEKDAY_ALONE_RE.match(t)]
+    undated = [_Head(k, k + 1, "", alone.group("wd"), None, "", no)
+               for k, (no, t) in enumerate(paras) if t and (alone := vocab.WEEKDAY_ALONE_RE.match(t))]
     # Only a title naming the week ("từ ngày 14/3 đến ngày 18/3/2022") makes weekday lines day headings:
     # monthly text layers have weekday lines too, beside their day numbers.
     titled = undated and any(find_week(t) for _, t in paras[: undated[0].index])
@@ -155,9 +169,9 @@ def _glued(paras: list[tuple[int, str]]) -> bool:
     """Whether the layer parts its cells with blank lines and writes a cell's own paragraphs on adjacent
     lines ("Thường trực HĐND tỉnh," / "Đ/c Triệu"): then adjacent lines are one cell and each cell is
     a paragraph group of its own. A layer that parts every paragraph alike does not say."""
-    gaps = [b - a for (a, _), (b, _) in zip(paras, paras[1:])]
+    gaps = [b - a for (a, _), (b, _) in zip(paras, paras[1:], strict=False)]
     adjacent = sum(g == 1 for g in gaps)
-    return 0 < adjacent and len(gaps) - adjacent >= 0.7 * len(gaps)
+    return adjacent > 0 and len(gaps) - adjacent >= 0.7 * len(gaps)
 
 
 def _wrap_width(texts: list[str]) -> int | None:
@@ -286,7 +300,7 @@ def _score(role: str, texts: list[str]) -> float:
 def _breaks(texts: list[str]) -> float:
     """The cost of a cell holding several paragraphs: one paragraph per cell is the rule, unless a
     paragraph says it goes on ("Chủ tịch," / "Các Phó Chủ tịch liên quan")."""
-    return sum(1.5 for above, below in zip(texts, texts[1:]) if not (above.endswith((",", ";")) or below[:1].islower()))
+    return sum(1.5 for above, below in zip(texts, texts[1:], strict=False) if not (above.endswith((",", ";")) or below[:1].islower()))
 
 
 def _split_cells(row: Row, roles: list[str], glued: bool = False) -> None:
@@ -300,14 +314,14 @@ def _split_cells(row: Row, roles: list[str], glued: bool = False) -> None:
         groups, glued = _groups(tokens, False), False
     best: tuple[float, list[list[Piece]]] | None = None
     for assignment in _assignments(groups, len(cells), whole=glued):
-        score = sum(_score(role, [p.text for p in cell]) for role, cell in zip(cells, assignment))
+        score = sum(_score(role, [p.text for p in cell]) for role, cell in zip(cells, assignment, strict=True))
         score -= _unwritten(groups, assignment)
         if best is None or score > best[0]:
             best = (score, assignment)
     if best is None:  # more cells than the header names: keep them all as content
         row.cells[CONTENT] = [p for g in groups if g for p in g]
         return
-    for role, cell in zip(cells, best[1]):
+    for role, cell in zip(cells, best[1], strict=True):
         if cell and role != IGNORED:
             row.cells.setdefault(role, []).extend(join_continuations(cell) if role == CONTENT else cell)
 
@@ -348,12 +362,13 @@ def _assignments(groups: list[list[Piece] | None], n: int, whole: bool = False):
             yield [[]] + others
         return
     for width in range(1, 1 + (1 if whole else min(n, len(head)))):
+        cuts: Iterable[tuple[int, ...]]
         if len(head) <= 12:
             cuts = combinations(range(1, len(head)), width - 1)
         else:  # beyond any real cell: only the last paragraphs can be side cells
             cuts = [tuple(range(len(head) - width + 1, len(head)))]
         for cut in cuts:
             bounds = (0, *cut, len(head))
-            first = [head[a:b] for a, b in zip(bounds, bounds[1:])]
+            first = [head[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
             for others in _assignments(rest, n - width, whole):
                 yield first + others

@@ -125,7 +125,8 @@ def _page_number(lines: list[tuple[int, str]], j: int, day: int, month_days: int
     for _, text in lines[j + 1 : j + 6]:
         if not text:
             continue
-        return _row_start(text, 0, month_days) is not None and not ROW_START_RE.match(text).group("rest")
+        start = ROW_START_RE.match(text)
+        return _row_start(text, 0, month_days) is not None and start is not None and not start.group("rest")
     return False
 
 

@@ -15,24 +15,30 @@ HEADER_START_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:(?:thứ|tt|stt)\s*[,/]?\s*)?n
 DAY_CELL_RE = re.compile(r"^\W*thứ\W*ngày\b", re.IGNORECASE)
 
 
+def _role(m: re.Match[str]) -> str:
+    """The role of the phrase ROLE_RE matched: its group r<k> is vocab.ROLE_WORDS[k]."""
+    assert m.lastgroup is not None  # every phrase of ROLE_RE is a named group
+    return vocab.ROLE_WORDS[int(m.lastgroup[1:])][1]
+
+
 def role_of(cell: str) -> str | None:
     """The role of one header cell, when a reader sees cells one by one (tables)."""
     if DAY_CELL_RE.match(cell):
         return DAY
     m = ROLE_RE.search(cell)
-    return vocab.ROLE_WORDS[int(m.lastgroup[1:])][1] if m else None
+    return _role(m) if m else None
 
 
 def roles_in(text: str) -> list[str]:
     """Every role a header line names, in order (a line may hold several cells: "Ngày Buổi Nội dung …")."""
-    return [vocab.ROLE_WORDS[int(m.lastgroup[1:])][1] for m in ROLE_RE.finditer(text)]
+    return [_role(m) for m in ROLE_RE.finditer(text)]
 
 
 def roles_of(header_text: str) -> list[str]:
     """Roles in the order the header names them; each role once."""
     roles: list[str] = []
     for m in ROLE_RE.finditer(header_text):
-        role = vocab.ROLE_WORDS[int(m.lastgroup[1:])][1]
+        role = _role(m)
         if role not in roles:
             roles.append(role)
     return roles

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from datetime import date
 
 from lichsync.parse import vocab
@@ -41,9 +42,9 @@ def find_period(text: str) -> tuple[int, int, int] | None:
             month, year = int(m.group(1)), int(m.group(2))
             if 1 <= month <= 12 and 1900 <= year <= 2100:
                 return month, year, m.start()
-    m = DATED_RE.search(text)
-    if m and 1 <= int(m.group(1)) <= 12:
-        return int(m.group(1)), int(m.group(2)), m.start()
+    dated = DATED_RE.search(text)
+    if dated and 1 <= int(dated.group(1)) <= 12:
+        return int(dated.group(1)), int(dated.group(2)), dated.start()
     return None
 
 
@@ -62,12 +63,8 @@ def _is_acronym(word: str) -> bool:
 def proper_case(upper: str) -> str:
     """ "SỞ KHOA HỌC VÀ CÔNG NGHỆ" → "Sở Khoa học và Công nghệ"; "TỈNH ỦY HÀ TĨNH" → "Tỉnh ủy Hà Tĩnh"."""
     upper = collapse(upper)
-    for head, written, place in ORG_TYPES:
-        if upper == head or upper.startswith(head + " "):
-            rest = upper[len(head):].strip()
-            break
-    else:
-        head, written, place, rest = "", "", False, upper
+    head, written, place = next((t for t in ORG_TYPES if upper == t[0] or upper.startswith(t[0] + " ")), ("", "", False))
+    rest = upper[len(head):].strip()
     if place:
         for word, low in PLACE_WORDS.items():
             if rest.startswith(word + " "):
@@ -162,10 +159,8 @@ def infer_year(pairs: list[tuple[int, int, int]], text: str, fallback: int) -> t
     for year in named + [y for y in nearby if y not in named]:
         fits = 0
         for day, month, weekday in pairs:
-            try:
+            with suppress(ValueError):
                 fits += date(year, month, day).weekday() == weekday
-            except ValueError:
-                pass
         if fits == len(pairs) and pairs:
             return year, True
         if best is None or fits > best[1]:

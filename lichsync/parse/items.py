@@ -78,7 +78,8 @@ def split_fields(text: str) -> tuple[str, list[tuple[str, str]]]:
     if not found:
         return text, []
     fields = []
-    for m, after in zip(found, found[1:] + [None]):
+    for m, after in zip(found, found[1:] + [None], strict=True):
+        assert m.lastgroup is not None  # every label of FIELD_LABEL_RE is a named group
         value = text[m.end(): after.start() if after else len(text)]
         fields.append((m.lastgroup, value.strip(" ;,-–").strip()))
     return text[: found[0].start()].rstrip(" .;,"), fields
@@ -129,7 +130,7 @@ def join_wrapped(lines: list[tuple[str, int]], width: int | None = None) -> list
     unmarked paragraph goes on past a connector or an open parenthesis, and past a capital only when
     the line above fills the block's width (a wrap, not a paragraph's end)."""
     numbers = [no for _, no in lines]
-    gaps = sum(b - a > 1 for a, b in zip(numbers, numbers[1:]))
+    gaps = sum(b - a > 1 for a, b in zip(numbers, numbers[1:], strict=False))
     spaced = 0 < gaps < len(lines) - 1
     page = _Page(width, Counter(m.group("mark") for t, _ in lines if (m := DASH_MARK_RE.match(t))))
     out: list[list] = []  # [text, first line, last line, marked]
@@ -145,7 +146,7 @@ def join_wrapped(lines: list[tuple[str, int]], width: int | None = None) -> list
             continue
         out.append([text, no, no, starts_item(text)])
         number = NUMBER_MARK_RE.match(text.strip())
-        page.number = int(re.match(r"\d+", number.group(0)).group(0)) if number else 0
+        page.number = int(number.group(0)[:-1]) if number else 0
     return [(text, first) for text, first, _, _ in out]
 
 
@@ -192,7 +193,7 @@ def _dash_wrap(above: str, text: str, page: _Page) -> bool:
         return False
     number = NUMBER_MARK_RE.match(text)
     if number:
-        if page.number and int(re.match(r"\d+", text).group(0)) <= page.number:
+        if page.number and int(number.group(0)[:-1]) <= page.number:
             return True
         return not text[number.end():][:1].isspace()
     m = re.match(r"^[-–]\s+(?P<rest>\S)", text)
@@ -331,11 +332,11 @@ def find_span(text: str, day: date) -> Span:
                 return Span(day.replace(day=d2), _cut(text, m))
             except ValueError:
                 continue
-    m = DURATION_RE.search(text)
-    if m:
-        days = math.ceil(float(m.group("n").replace(",", ".")))
+    duration = DURATION_RE.search(text)
+    if duration:
+        days = math.ceil(float(duration.group("n").replace(",", ".")))
         end = day + timedelta(days=max(days, 1) - 1)
-        return Span(end if end != day else None, _cut(text, m))
+        return Span(end if end != day else None, _cut(text, duration))
     return Span(None, text)
 
 

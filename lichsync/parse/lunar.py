@@ -12,7 +12,7 @@ import math
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache
 
 TIME_ZONE = 7.0  # hours east of UTC: the calendar of Vietnam
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -90,7 +90,7 @@ def _date(jdn: int) -> date:
     return date.fromordinal(jdn - JDN_OF_ORDINAL_0)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _month_11(year: int, tz: float) -> int:
     """Julian day number of the start of the lunar month holding the winter solstice of `year`."""
     k = math.floor((_jdn(date(year, 12, 31)) - 2415021) / SYNODIC_MONTH)
@@ -98,7 +98,7 @@ def _month_11(year: int, tz: float) -> int:
     return _new_moon_day(k - 1, tz) if _sun_longitude_sector(start, tz) >= 9 else start
 
 
-@lru_cache(maxsize=None)
+@cache
 def _months(year: int, tz: float) -> tuple[list[int], list[LunarDate]]:
     """The months from month 11 of lunar year `year - 1` up to month 11 of `year`: their first
     days (Julian day numbers) and their numbers, as the 1st of each month."""

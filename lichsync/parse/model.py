@@ -10,6 +10,7 @@ from datetime import date
 
 SESSIONS = ("morning", "afternoon", "evening", "all_day")
 KINDS = ("work", "holiday")
+Day = date  # the type's name inside Event, whose field `date` hides it
 
 
 @dataclass
@@ -55,7 +56,7 @@ class Warning:
 class Event:
     date: date
     title: str
-    end_date: date | None = None
+    end_date: Day | None = None
     session: str | None = None
     start_time: str | None = None  # "HH:MM"
     officials: list[str] = field(default_factory=list)

@@ -7,16 +7,16 @@ Weekly schedules write in the item what monthly tables put in columns: "8 giờ,
 from __future__ import annotations
 
 import re
-from itertools import takewhile
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from lichsync.parse import vocab
 from lichsync.parse.items import split_fields, with_content
 from lichsync.parse.officials import PERSON_RE, VERB_RE, parse_officials, subjects
-from lichsync.parse.vocab import CLOCK, LEADING_TIME_RE
 from lichsync.parse.text import collapse
+from lichsync.parse.vocab import CLOCK, LEADING_TIME_RE
 
-I = re.IGNORECASE
+I = re.IGNORECASE  # noqa: E741 -- re.I's own name, in every pattern's flags
 CLOCK_RE = re.compile(r"(?P<h>[01]?\d|2[0-3])\s*(?:h|giờ|g|:)\s*(?P<m>[0-5]\d)?", I)
 # "Điểm tại …", "Điểm: tại …", "Địa điểm: …", "Địa điểm tại …": the place, up to the sentence's end.
 PLACE_RE = re.compile(r"(?:^|(?<=[\s.;,]))(?:địa\s+điểm|điểm)\s*(?::\s*(?:tại\s+)?|\s+tại\s+)(?P<place>.+)$", I)

@@ -63,7 +63,7 @@ def name_words(texts: list[str]) -> dict[str, str]:
         better = [w for w, m in counts.items() if w != word and bare(w) == bare(word) and m > n
                   and len(unicodedata.normalize("NFD", w)) > marks]
         if better:
-            fixes[word] = max(better, key=counts.get)
+            fixes[word] = max(better, key=lambda w: counts[w])
     return fixes
 
 
@@ -87,6 +87,7 @@ def review(events: list[Event], scanned: dict[int, int]) -> tuple[list[Event], l
     for e in events:
         e = replace(e, officials=[fixes.get(n, n) for n in e.officials])
         if session_conflict(e):
+            assert e.start_time is not None  # a conflict needs a clock time
             hour = (int(e.start_time[:2]) + 12) % 24
             fixed = replace(e, start_time=f"{hour:02d}{e.start_time[2:]}")
             if not session_conflict(fixed):

@@ -43,7 +43,7 @@ def person(text: str) -> tuple[str, str]:
     # Leading titles before a full name: "PCT Nguyễn Văn Thi".
     while len(words) > 1 and ACRONYM_RE.match(words[0]):
         words = words[1:]
-    name: list[str] = []
+    name = []
     for k, w in enumerate(words):
         # The name ends where the titles begin: an acronym ("GĐ"), a title ("Giám đốc …"), a lowercase word.
         if name and (ACRONYM_RE.match(w.strip(",.;")) or TITLE_START_RE.match(" ".join(words[k:])) or w[:1].islower()):
@@ -69,9 +69,8 @@ def _capitalised(word: str) -> bool:
 def _label(text: str) -> tuple[str, str]:
     """A group label as written, or the name in "PCT Nguyễn Văn Thi" (titles first, then a full name)."""
     words = text.split()
-    if TITLE_START_RE.match(text) and _full_name(words):  # "Giám đốc Nguyễn Văn Tài"
-        name = _full_name(words)
-        return name, text[: -len(name)].strip()
+    if TITLE_START_RE.match(text) and (full := _full_name(words)):  # "Giám đốc Nguyễn Văn Tài"
+        return full, text[: -len(full)].strip()
     k = 0
     while k < len(words) and ACRONYM_RE.match(words[k]):
         k += 1
@@ -96,7 +95,7 @@ def parse_officials(text: str) -> list[tuple[str, str]]:
         for body in pieces[1:]:
             parts = [p.strip() for p in body.split(",")]
             name, titles = person(parts[0])
-            extra = []
+            extra: list[str] = []
             for p in parts[1:]:
                 if _titles_only(p) or (not extra and re.match(r"^(?:PGĐ|GĐ|TUV)\b", p) and len(p.split()) <= 2 and "phụ" not in p):
                     titles = f"{titles}, {p}".strip(", ")

@@ -170,6 +170,7 @@ def week_period(
     if start is None:  # the rows' own first and last days
         anchor.start, anchor.end = min(d.start for d in dated), max(d.end or d.start for d in dated)
     else:  # a page may list more than the week its title names ("Tuần 20 … và Tuần 21 …")
+        assert anchor.start is not None  # the title's week
         anchor.end = max(anchor.end or anchor.start, max(d.start for d in dated))
     if month is None:  # the period is the month of the first day: 30/12/2024–05/01/2025 is 12/2024
         anchor.month, anchor.year = anchor.start.month, anchor.start.year

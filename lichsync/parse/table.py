@@ -16,7 +16,21 @@ from lichsync.parse import days, vocab
 from lichsync.parse.document import Cell, Grid, GridRow
 from lichsync.parse.header import ROLE_RE, role_of
 from lichsync.parse.rows import (
-    BLOCK, CONTENT, DAY, IGNORED, INNER, LEADERS, LINE, LOCATION, TIME, UNITS, WEEKDAY, WRAP, Piece, Row, Table,
+    BLOCK,
+    CONTENT,
+    DAY,
+    IGNORED,
+    INNER,
+    LEADERS,
+    LINE,
+    LOCATION,
+    TIME,
+    UNITS,
+    WEEKDAY,
+    WRAP,
+    Piece,
+    Row,
+    Table,
     join_continuations,
 )
 from lichsync.parse.text import collapse
@@ -91,10 +105,10 @@ def _header_cells(row: GridRow) -> list[str | None] | None:
         return None
     roles = [_label(t) for t in texts]
     kinds = [_column_kind(t) for t in texts]
-    if DAY in roles and sum(k is not None for k, r in zip(kinds, roles) if r != CONTENT) >= 2:
+    if DAY in roles and sum(k is not None for k, r in zip(kinds, roles, strict=True) if r != CONTENT) >= 2:
         return roles  # a wide table's header: the day, then a column per session or official
     named = {r for r in roles if r}
-    written = [t for t, first in zip(texts, _distinct(row)) if first]
+    written = [t for t, first in zip(texts, _distinct(row), strict=True) if first]
     # Every cell of a header is a label (or a short word lichsync does not use: "TT", "Ghi chú").
     if len(named - {IGNORED}) >= 2 and named & {CONTENT, DAY, TIME} and all(_label(t) or len(t) <= 20 for t in written):
         return roles
@@ -133,7 +147,7 @@ def find_header(rows: list[GridRow]) -> tuple[int | None, list[str | None] | Non
         if k + 1 < len(rows):
             below = _header_cells(rows[k + 1]) or _sub_header(rows[k + 1])
             if below:
-                return k + 1, [b or a for a, b in zip(roles, below)]
+                return k + 1, [b or a for a, b in zip(roles, below, strict=False)]
         return k, roles
     return None, None
 
@@ -145,7 +159,7 @@ def _sub_header(row: GridRow) -> list[str | None] | None:
         return None
     roles = [_label(t) for t in texts]
     written = [t for t in texts if t]
-    return roles if written and all(r for t, r in zip(texts, roles) if t) else None
+    return roles if written and all(r for t, r in zip(texts, roles, strict=True) if t) else None
 
 
 def _inherit_spans(row: GridRow, roles: list[str | None]) -> list[str | None]:
@@ -188,7 +202,7 @@ def settle_roles(roles: list[str | None] | None, body: list[GridRow], names: lis
     columns named for sessions or officials whose cells hold items make a wide table."""
     width = len(body[0].cells) if body else 0
     columns = [_column_texts([r for r in body if not _spans_table(r)], c) for c in range(width)]
-    named = list(roles) if roles else [None] * width
+    named: list[str | None] = list(roles) if roles else [None] * width
     # Columns of dates lead columns of day numbers (a numbering column counts 1, 2, 3 too).
     day_share = [share(texts, days.names_days) + share(texts, days.has_date) for texts in columns]
     day = _day_column(named, day_share)

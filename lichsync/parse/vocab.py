@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-I = re.IGNORECASE
+I = re.IGNORECASE  # noqa: E741 -- re.I's own name, in every pattern's flags
 
 SESSION_WORDS = {
     "sáng": "morning",

@@ -19,7 +19,6 @@ from lichsync.parse.document import Cell, Document, Grid, GridRow
 from lichsync.parse.rows import BLOCK, LINE, Piece
 from lichsync.parse.text import normalize
 
-
 LAYOUT_ROWS = 4  # a table this short is a heading or signature laid out in columns, not a schedule
 
 

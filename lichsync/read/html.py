@@ -127,7 +127,7 @@ def read(text: str) -> Document:
 def _cells(rows: list[list[lxml.html.HtmlElement]]) -> list[list[Cell]]:
     """Each element once as a Cell, the same object in every slot it spans; its lines are its paragraphs."""
     seen: dict[int, Cell] = {}
-    out = []
+    out: list[list[Cell]] = []
     for row in rows:
         out.append([])
         for el in row:

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from lichsync.errors import InputError
-from lichsync.parse.ocr_repair import apply_words, name_words, repair_text
 from lichsync.parse.document import Document, Grid
+from lichsync.parse.ocr_repair import apply_words, name_words, repair_text
 from lichsync.parse.text import normalize
 from lichsync.read.pdf import PAGE_SPAN, Line, _number, _Reader
 
@@ -186,7 +186,7 @@ def rulings(ink: np.ndarray) -> np.ndarray:
     h, w = ink.shape
     across = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(8, w // 30), 1)))
     down = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(8, h // 40))))
-    grid = across | down
+    grid = np.bitwise_or(across, down)
     ys, xs = np.nonzero(across)
     if len(xs):  # close the frame: a scan often loses the table's outer border at the page's edge
         cv2.rectangle(grid, (int(xs.min()), int(ys.min())), (int(xs.max()), int(ys.max())), 255, 2)
@@ -305,7 +305,7 @@ def read_page(engine: Engine, gray: np.ndarray, dpi: float, page: int) -> Page:
     n_cols = max(c + cs for _, c, _, cs, _ in layout)
     rows: list[list] = [[([], 0.0) for _ in range(n_cols)] for _ in range(n_rows)]
     inset = int(dpi / 72 * 1)
-    for r, c, rs, cs, (x0, y0, x1, y1) in layout:
+    for r, c, rs, _, (x0, y0, x1, y1) in layout:
         crop = clean[y0 + inset : y1 - inset, x0 + inset : x1 - inset]
         lines = []
         if crop.size and _has_ink(crop, dpi):
@@ -317,9 +317,9 @@ def read_page(engine: Engine, gray: np.ndarray, dpi: float, page: int) -> Page:
     # A column's right edge is where its longest line ends, as for a text layer: the cell's ruling
     # leaves a margin a wrapped line's next word would seem to fit in.
     ends: dict[int, float] = {}
-    for r, c, rs, cs, _ in layout:
+    for r, c, *_ in layout:
         ends[c] = max([ends.get(c, 0.0)] + [ln.x1 for ln in rows[r][c][0]])
-    for r, c, rs, cs, _ in layout:
+    for r, c, *_ in layout:
         lines, right = rows[r][c]
         rows[r][c] = (lines, min(right, ends[c] + 1) if ends[c] else right)
     top = min(b[1] for b in boxes)
@@ -413,6 +413,6 @@ def assemble(pages: dict[int, Page], source: str) -> Document:
         p = c.pieces[k]
         c.pieces[k] = replace(p, text=apply_words(p.text, fixes))
     scanned = {no: page for no, page in enumerate(pages_of, 1)}
-    scanned.update({p.line: page_of(p.pos) for row in reader.grid for c in row.cells for p in c.pieces})
+    scanned.update({p.line: at for row in reader.grid for c in row.cells for p in c.pieces if (at := page_of(p.pos)) is not None})
     lines = [normalize(text) for text in reader.outside]
     return Document(lines, [Grid(reader.grid, kind="scanned table (OCR)")] if reader.grid else [], layout="scan (OCR)", scanned=scanned)

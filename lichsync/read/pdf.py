@@ -14,8 +14,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from lichsync.parse import vocab
 from lichsync.errors import InputError, NoTextLayer
+from lichsync.parse import vocab
 from lichsync.parse.document import Cell, Document, Grid, GridRow
 from lichsync.parse.header import HEADER_START_RE
 from lichsync.parse.rows import BLOCK, LINE, WRAP, Piece
@@ -78,7 +78,7 @@ def _sep(above: Line | None, line: Line, right: float, wrap_gap: float = 0.0) ->
 
 def _wrap_gap(cells: list[list[Line]]) -> float:
     """The gap between wrapped lines on a page: the common small one among lines in cells."""
-    gaps = sorted(b.top - a.bottom for lines in cells for a, b in zip(lines, lines[1:]) if b.top > a.bottom - 1)
+    gaps = sorted(b.top - a.bottom for lines in cells for a, b in zip(lines, lines[1:], strict=False) if b.top > a.bottom - 1)
     return max(0.0, gaps[len(gaps) // 5]) if gaps else 0.0
 
 
@@ -167,7 +167,7 @@ def _ruled_rows(tables: list, words: list[dict], continued: bool) -> tuple[list,
     boxes = [box for grid in grids for cells in grid for box in cells if box]
     held = _in_cells(words, boxes)
     inside = iter(held)
-    rows, used = [], set()
+    rows, used = [], set[int]()
     assigned = {id(w) for ws in held for w in ws}
     for k, grid in enumerate(grids):
         found = [[next(inside) if box else None for box in cells] for cells in grid]
@@ -180,12 +180,13 @@ def _ruled_rows(tables: list, words: list[dict], continued: bool) -> tuple[list,
                     right[col] = max(right.get(col, 0), max(w["x1"] for w in ws))
                 elif ws is not None:
                     right.setdefault(col, 0)
-        for cells, boxes_of_row in zip(found, grid):
-            row = []
-            for col, (ws, box) in enumerate(zip(cells, boxes_of_row)):
+        for cells, boxes_of_row in zip(found, grid, strict=True):
+            row: list[tuple[list[Line], float] | None] = []
+            for col, (ws, box) in enumerate(zip(cells, boxes_of_row, strict=True)):
                 if box is None:
                     row.append(None)
                     continue
+                assert ws is not None  # a cell box holds its words
                 used.update(id(w) for w in ws)
                 row.append((_lines(ws), min(right.get(col, box[2]), box[2])))
             rows.append(row)
@@ -256,7 +257,9 @@ def _adopt_orphans(grid: list[list], found: list[list], loose: list[dict]) -> li
         if found[start][col] is None:
             found[start][col] = []
             a, b = columns[col]
-            grid[start][col] = (a, bands[start][0], b, bands[start][1])
+            band = bands[start]
+            assert band is not None  # start is a row with a band
+            grid[start][col] = (a, band[0], b, band[1])
         found[start][col].append(w)
     return grid
 
@@ -288,7 +291,7 @@ def _unruled_rows(words: list[dict], columns: list[list[float]] | None) -> tuple
         band = lines[k].bottom + 2 * (lines[k].bottom - lines[k].top)  # the header row, roughly
         heads = [[w for w in body if w["top"] <= band and a <= (w["x0"] + w["x1"]) / 2 <= b] for a, b in spans]
         columns = []
-        for span, head in zip(spans, heads):
+        for span, head in zip(spans, heads, strict=True):
             if head or not columns:
                 columns.append(list(span))
             else:
@@ -299,9 +302,9 @@ def _unruled_rows(words: list[dict], columns: list[list[float]] | None) -> tuple
     edges = [top] + ([_header_bottom(lines[k:], columns)] if k is not None else [])
     edges += [s - 0.5 for s in starts if s > edges[-1]] + [min(end, max(w["bottom"] for w in body) + 1)]
     rows = []
-    for a, b in zip(edges, edges[1:]):
-        band = [w for w in body if a <= w["top"] < b]
-        rows.append([(_lines([w for w in band if x0 - 2 <= (w["x0"] + w["x1"]) / 2 <= x1 + 2]), x1) for x0, x1 in columns])
+    for a, b in zip(edges, edges[1:], strict=False):
+        in_band = [w for w in body if a <= w["top"] < b]
+        rows.append([(_lines([w for w in in_band if x0 - 2 <= (w["x0"] + w["x1"]) / 2 <= x1 + 2]), x1) for x0, x1 in columns])
     return rows, [w for w in words if not (top <= w["top"] < end)], columns
 
 
@@ -310,7 +313,7 @@ def _header_bottom(lines: list[Line], columns: list[list[float]]) -> float:
     closely and stay out of the content column, the widest one; the row below does not."""
     content = max(columns, key=lambda c: c[1] - c[0])
     bottom = lines[0].bottom
-    for above, line in zip(lines, lines[1:]):
+    for above, line in zip(lines, lines[1:], strict=False):
         in_content = line.x0 < content[1] and line.x1 > content[0]
         if in_content or line.top - above.bottom > 0.5 * (above.bottom - above.top):
             break
@@ -329,16 +332,16 @@ def _row_starts(body: list[dict], columns: list[list[float]], heads: list[list[d
     first = columns[0]
     day_lines = _lines([w for w in body if w["x1"] <= first[1] + 1])
     starts: list[float] = []
-    for above, line in zip([None, *day_lines], day_lines):
+    for above, line in zip([None, *day_lines], day_lines, strict=False):
         if not (DAY_START_RE.match(line.text) or WEEKDAY_START_RE.match(line.text)):
             continue
         follows_weekday = above is not None and WEEKDAY_START_RE.match(above.text) and not DAY_START_RE.search(above.text)
         if above is not None and above.text.rstrip().endswith(("-", "–")) and line.top - above.bottom < (above.bottom - above.top):
             continue  # "16 -" / "17": one day span on two lines
-        if follows_weekday and line.top - above.bottom < (above.bottom - above.top):
+        if follows_weekday and above is not None and line.top - above.bottom < (above.bottom - above.top):
             continue  # "Thứ Hai" / "14/7": one day cell on two lines
         starts.append(line.top)
-    time_col = next((c for c, head in zip(columns, heads or []) if re.search(r"thời\s+gian|giờ|buổi", " ".join(w["text"] for w in head), re.I)), None)
+    time_col = next((c for c, head in zip(columns, heads or [], strict=False) if re.search(r"thời\s+gian|giờ|buổi", " ".join(w["text"] for w in head), re.I)), None)
     if time_col is not None:
         starts += [ln.top for ln in _lines([w for w in body if time_col[0] - 2 <= (w["x0"] + w["x1"]) / 2 <= time_col[1] + 2])
                    if TIME_START_RE.match(ln.text)]

@@ -185,7 +185,8 @@ def _tables(edges: list[dict]) -> list[Table]:
     edges = merge_edges(edges, s.snap_x_tolerance, s.snap_y_tolerance, s.join_x_tolerance, s.join_y_tolerance)
     edges = [e for e in edges if e["height" if e["orientation"] == "v" else "width"] >= s.edge_min_length]
     cells = _cells(edges_to_intersections(edges, s.intersection_x_tolerance, s.intersection_y_tolerance))
-    return [Table(None, group) for group in cells_to_tables(cells)]
+    # pdfplumber annotates Table's page as required, but only Table.extract() reads it: these tables are never extracted.
+    return [Table(None, group) for group in cells_to_tables(cells)]  # type: ignore[arg-type]
 
 
 def _cells(intersections: dict) -> list[tuple[float, float, float, float]]:

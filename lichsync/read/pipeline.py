@@ -16,7 +16,6 @@ from lichsync.parse.model import Program
 from lichsync.parse.text import normalize
 from lichsync.read import detect, html, pipes, tabtext
 
-
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))  # UTF-32's BOMs begin like UTF-16's
 CLEAR_GUESS = 0.05  # charset-normalizer's "chaos": 0 is clean text; its own cut-off for a match is 0.2

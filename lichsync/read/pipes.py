@@ -8,6 +8,7 @@ with fewer cells than the table lacks its first ones: the day or time written on
 from __future__ import annotations
 
 import re
+
 from lichsync.parse import vocab
 from lichsync.parse.document import Cell, Grid, GridRow
 from lichsync.parse.rows import LINE, Piece
@@ -17,7 +18,8 @@ RULE_RE = re.compile(r"^\|?[\s:|-]+\|?$")
 
 def grids(lines: list[tuple[int, str]]) -> list[Grid]:
     """Every pipe table of a text, each with the text above it."""
-    out, block = [], []
+    out: list[Grid] = []
+    block: list[tuple[int, str]] = []
     for k, (no, text) in enumerate([*lines, (0, "")]):
         if text.count("|") >= 2 or (block and text.strip() and not _closed(block[-1][1]) and _ends_rows(block)):
             block.append((no, text))

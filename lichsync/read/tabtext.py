@@ -85,7 +85,9 @@ def _records(lines: list[tuple[int, str]], width: int) -> list[list[list[tuple[i
         return _quoted_records(lines)
     if not any(0 < text.count("\t") < width - 1 for _, text in lines):
         return [[[(no, f)] for f in text.split("\t")] for no, text in lines if "\t" in text]
-    records, current, tabs = [], [], 0
+    records: list[list[list[tuple[int, str]]]] = []
+    current: list[tuple[int, str]] = []  # the lines of the record being read
+    tabs = 0
     for no, text in lines:
         if vocab.TRAILER_RE.match(text):
             break
@@ -141,7 +143,8 @@ def _word_cells(lines: list[tuple[int, str]]) -> list[GridRow]:
             header.append(cells[i])
         i += 1
     width = len(header)
-    rows, current = [header], []
+    rows = [header]
+    current: list[list[tuple[int, str]]] = []  # the cells of the row being read
     for cell in cells[i:]:
         first = plain(cell[0][1])
         if days.names_days(first) and (not current or len(current) >= width):
