@@ -19,7 +19,7 @@ TEXT_FIXES = [
     (re.compile(r"\b([Đđ])\s*(?:[íìil1|/]\s*[ceé]|[/|]\s*[eé]|c)(?=\s*[:.]?\s+[A-ZĐÀ-Ỹ])"), r"\1/c"),
     (re.compile(r"\s*[—―]+-?\s*"), " – "),  # a long dash (or "—-") between a name and a title
     (re.compile(r"(?<=\w)\. (?=[a-zà-ỹđ])(?<!\b[A-ZĐ]\. )"), ", "),  # "tháng 5. nhiệm vụ": a comma
-    (re.compile(r"\b([Ss]ố) [lI|](?=\s|$|[.,;])"), r"\1 1"),
+    (re.compile(r"\b([Ss]ố) [lI|ÌÍ](?=\s|$|[.,;])"), r"\1 1"),
 ]
 SESSION_HOURS = {"morning": (5, 12), "afternoon": (12, 18), "evening": (17, 24)}
 
