@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from lichsync.errors import InputError
-from lichsync.parse.ocr_repair import apply_words, name_words, repair_text
+from lichsync.parse.ocr_repair import apply_phrases, apply_words, name_words, phrase_words, repair_text
 from lichsync.parse.document import Document, Grid
 from lichsync.parse.text import normalize
 from lichsync.read.pdf import PAGE_SPAN, Line, _number, _Reader
@@ -409,10 +409,11 @@ def assemble(pages: dict[int, Page], source: str) -> Document:
     _number(reader.grid, len(reader.outside))
     pieces = [(c, k) for row in reader.grid for c in row.cells for k in range(len(c.pieces))]
     fixes = name_words([c.pieces[k].text for c, k in pieces])
+    phrases = phrase_words([c.pieces[k].text for c, k in pieces] + reader.outside)
     for c, k in pieces:
         p = c.pieces[k]
-        c.pieces[k] = replace(p, text=apply_words(p.text, fixes))
+        c.pieces[k] = replace(p, text=apply_phrases(apply_words(p.text, fixes), phrases))
     scanned = {no: page for no, page in enumerate(pages_of, 1)}
     scanned.update({p.line: page_of(p.pos) for row in reader.grid for c in row.cells for p in c.pieces})
-    lines = [normalize(text) for text in reader.outside]
+    lines = [normalize(apply_phrases(text, phrases)) for text in reader.outside]
     return Document(lines, [Grid(reader.grid, kind="scanned table (OCR)")] if reader.grid else [], layout="scan (OCR)", scanned=scanned)
