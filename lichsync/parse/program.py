@@ -48,11 +48,23 @@ def candidates(doc: Document) -> list[Reading]:
     for grid in doc.grids:
         table = rows_from_grid(grid)
         if table is not None:
-            out.append(Reading(grid.kind, table, grid.above or _title_rows(grid, table) or doc.text, grid))
+            out.append(Reading(grid.kind, table, grid.above or _title_rows(grid, table) or _heading(doc.lines), grid))
     table = dayblocks.read(list(enumerate(doc.lines, 1)))
     if table is not None and table.rows:
         out.append(Reading("day headings", table, "\n".join(doc.lines[: _first_row_line(table)])))
     return out
+
+
+def _heading(lines: list[str]) -> str:
+    """The text outside a table up to the week its title names: notes below the table may write dated
+    ranges of their own ("từ ngày 04/6/2019 đến ngày 05/7/2019") that are not the program's period."""
+    ranged = [k for k, line in enumerate(lines) if any(m.group("m1") for m in vocab.DATE_RANGE_RE.finditer(line))]
+    if not ranged:
+        return "\n".join(lines)
+    end = ranged[0] + 1
+    while end in ranged:  # "Tuần 20 (từ 12/5 …)" / "và Tuần 21 (… đến 25/5/2025)"
+        end += 1
+    return "\n".join(lines[:end])
 
 
 def _title_rows(grid: Grid, table: Table) -> str:
