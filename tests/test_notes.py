@@ -100,3 +100,11 @@ def test_per_official_line_parts_start_with_a_session():
     head, parts = split_official_line("Chủ tịch Trần Văn Hùng: Sáng, dự Lễ chào cờ. Chiều, họp Ban Chỉ đạo.")
     assert head == "Chủ tịch Trần Văn Hùng"
     assert [part_session(p) for p in parts] == [("morning", "dự Lễ chào cờ."), ("afternoon", "họp Ban Chỉ đạo.")]
+
+
+def test_a_units_entry_handing_the_preparation_to_a_body_names_the_body():
+    from lichsync.parse.notes import assigned_unit
+
+    assert assigned_unit("- Giao Phòng Nội vụ chuẩn bị nội dung, đề xuất cách thức triển khai.") == "Phòng Nội vụ"
+    assert assigned_unit("Giao cho Phòng Tài chính - Kế hoạch chủ trì, chuẩn bị tài liệu") == "Phòng Tài chính - Kế hoạch"
+    assert assigned_unit("Phòng Nội vụ") is None

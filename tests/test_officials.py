@@ -200,3 +200,12 @@ def test_a_full_name_with_a_title_word_in_it_stays_whole():
 ])
 def test_subjects_of_an_item(text, expected):
     assert subjects(text) == expected
+
+
+@pytest.mark.parametrize("entry, expected", [
+    ("Ủy quyền Phòng Tài nguyên và Môi trường tham dự", ["Phòng Tài nguyên và Môi trường"]),
+    ("Uỷ quyền cho Văn phòng HĐND&UBND huyện dự", ["Văn phòng HĐND&UBND huyện"]),
+    ("- Giao Phòng Nội vụ chủ trì", ["Phòng Nội vụ"]),
+])
+def test_a_delegation_names_the_body_the_leader_hands_the_item_to(entry, expected):
+    assert names(entry) == expected

@@ -148,3 +148,31 @@ def test_a_portal_page_reads_its_roster_not_its_menus_news_or_date_bar():
         ("2025-04-30", "Trực lãnh đạo UBND huyện dịp nghỉ lễ 30/4 - 01/5/2025", ["Nguyễn Văn Hùng"]),
         ("2025-05-01", "Trực lãnh đạo UBND huyện dịp nghỉ lễ 30/4 - 01/5/2025", ["Lê Thị Mai"]),
     ]
+
+
+def test_a_dated_note_under_the_table_is_an_event_of_the_week():
+    g = grid(["Ngày", "Nội dung", "Lãnh đạo"], ["Thứ Hai 08/4/2019", "Họp giao ban", "Đ/c Hùng - PCT"])
+    heading = "LỊCH CÔNG TÁC TUẦN\n(Từ ngày 08/4/2019 đến ngày 14/4/2019)"
+    below = [
+        "* Đồng chí Lê Văn Tâm – Chủ tịch UBND huyện: Tham gia lớp bồi dưỡng cán bộ lãnh đạo tại Học viện",
+        "Chính trị khu vực III từ ngày 01/4/2019 đến ngày 30/4/2019.",
+        "* Ghi chú: Lịch công tác có thể thay đổi.",  # no date: a note, not an event
+        "* Đồng chí Trần Văn Ba tham gia lớp tập huấn từ ngày 06/5/2019 đến ngày 10/5/2019.",  # another week
+        "Nơi nhận:",
+        "- Lưu: VT.",
+    ]
+    program = read_program(Document(heading.split("\n") + below, [g], layout="test"), "test")
+    assert [(e.date.isoformat(), e.end_date and e.end_date.isoformat(), e.title, e.officials) for e in program.events] == [
+        ("2019-04-08", None, "Họp giao ban", ["Hùng"]),
+        ("2019-04-01", "2019-04-30", "Tham gia lớp bồi dưỡng cán bộ lãnh đạo tại Học viện Chính trị khu vực III",
+         ["Lê Văn Tâm"]),
+    ]
+
+
+def test_a_scan_framing_its_title_with_the_table_takes_its_week_from_there():
+    g = grid(["LỊCH CÔNG TÁC TUẦN Từ ngày 08/4/2019 đến ngày 12/4/2019", "", ""],
+             ["Ngày", "Nội dung", "Lãnh đạo"], ["Thứ Hai 08/4/2019", "Họp giao ban", "Đ/c Hùng - PCT"])
+    below = ["* Đồng chí Lê Văn Tâm: Tham gia lớp bồi dưỡng từ ngày 01/4/2019 đến ngày 30/4/2019."]
+    program = read_program(Document(below, [g], layout="test"), "test")
+    assert (program.period.start.isoformat(), program.period.end.isoformat()) == ("2019-04-08", "2019-04-12")
+    assert [e.title for e in program.events] == ["Họp giao ban", "Tham gia lớp bồi dưỡng"]

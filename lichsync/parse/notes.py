@@ -24,6 +24,8 @@ PLACE_RE = re.compile(r"(?:^|(?<=[\s.;,]))(?:địa\s+điểm|điểm)\s*(?::\s*
 NOT_AN_ABBREVIATION = r"(?<!\b[A-ZĐa-zđ])(?<!\b[A-ZĐ]{2})"
 SENTENCE_END_RE = re.compile(rf"{NOT_AN_ABBREVIATION}[.;](?=\s+\S|$)")
 LIST_END_RE = re.compile(rf"{NOT_AN_ABBREVIATION}\.(?=\s+\S|$)")  # a list of people goes on past ";"
+# "- Giao Phòng Nội vụ chuẩn bị nội dung, …" in a units cell: the body the item is handed to prepares it.
+ASSIGNED_RE = re.compile(r"^(?:[-–•+]\s*)?giao\s+(?:cho\s+)?(?P<unit>[^,;()]{2,80}?)\s+(?:chủ\s+trì,?\s+)?chuẩn\s+bị\b", I)
 UNITS_NOTE_RE = re.compile(r"\((?:\s*(?:giao|do)\s+)?(?P<unit>[^()]{2,120}?)\s+(?:chủ\s+trì,?\s+)?chuẩn\s+bị\b[^()]*\)", I)
 # "(sáng; dự: đ/c Triệu)", "(ngày; đ/c Triệu)", "(chiều)", "(ngày)" at the end of an item.
 SESSION_WORD = r"(?:cả\s+ngày|ngày|sáng|chiều|tối)"
@@ -138,6 +140,12 @@ def _place(text: str) -> str | None:
 def _another_place(entry: str) -> bool:
     entry = entry.strip()
     return bool(vocab.UNIT_HEAD_RE.match(entry)) and not PERSON_RE.search(entry) and "chuẩn bị" not in entry.lower()
+
+
+def assigned_unit(text: str) -> str | None:
+    """The body a units entry hands the preparation to: "- Giao Phòng Nội vụ chuẩn bị …" → "Phòng Nội vụ"."""
+    m = ASSIGNED_RE.match(text.strip())
+    return collapse(m.group("unit")) if m else None
 
 
 def _units_notes(text: str) -> tuple[list[str], str]:

@@ -19,7 +19,7 @@ TEXT_FIXES = [
     (re.compile(r"\b([Đđ])\s*(?:[íìil1|/]\s*[ceé]|[/|]\s*[eé]|c)(?=\s*[:.]?\s+[A-ZĐÀ-Ỹ])"), r"\1/c"),
     (re.compile(r"\s*[—―]+-?\s*"), " – "),  # a long dash (or "—-") between a name and a title
     (re.compile(r"(?<=\w)\. (?=[a-zà-ỹđ])(?<!\b[A-ZĐ]\. )"), ", "),  # "tháng 5. nhiệm vụ": a comma
-    (re.compile(r"\b([Ss]ố) [lI|](?=\s|$|[.,;])"), r"\1 1"),
+    (re.compile(r"\b([Ss]ố) [lI|ÌÍ](?=\s|$|[.,;])"), r"\1 1"),
 ]
 SESSION_HOURS = {"morning": (5, 12), "afternoon": (12, 18), "evening": (17, 24)}
 
@@ -65,6 +65,49 @@ def name_words(texts: list[str]) -> dict[str, str]:
         if better:
             fixes[word] = max(better, key=lambda w: counts[w])
     return fixes
+
+
+WORD_RE = re.compile(r"[\wÀ-ỹ]+")
+
+
+def phrase_words(texts: list[str]) -> dict[tuple[str, str], str]:
+    """A lowercase word whose marks differ, within the same phrase, from how the document writes it
+    elsewhere ("liên quan đên" beside "liên quan đến") → the document's other spelling, where that one
+    is written at least as often in the shared phrase and more often in the whole document.
+    Keyed by (neighbour word, word): only the occurrences in the shared phrase change, so
+    "Ban Tuyên giáo" is no evidence about "trực tuyên"."""
+    words = [[w.lower() if w[:1].isupper() else w for w in WORD_RE.findall(t)] for t in texts]
+    counts = Counter(w for ws in words for w in ws)
+    beside: Counter = Counter()
+    for ws in words:
+        for a, b in zip(ws, ws[1:], strict=False):
+            beside[("<", a, b)] += 1  # b with a before it
+            beside[(">", b, a)] += 1  # a with b after it
+    by_bare: dict[str, set[str]] = {}
+    for w in counts:
+        if w.islower():
+            by_bare.setdefault(bare(w), set()).add(w)
+    fixes = {}
+    for (side, near, word), n in beside.items():
+        for other in by_bare.get(bare(word), set()) - {word} if word.islower() else ():
+            if beside[(side, near, other)] >= n and counts[other] > counts[word]:
+                fixes[(side + near, word)] = other
+    return fixes
+
+
+def apply_phrases(text: str, fixes: dict[tuple[str, str], str]) -> str:
+    """The words phrase_words corrects, where they stand beside the shared neighbour."""
+    if not fixes:
+        return text
+    found = list(WORD_RE.finditer(text))
+    low = [f.group().lower() for f in found]
+    out, at = [], 0
+    for k, m in enumerate(found):
+        fix = (k and fixes.get(("<" + low[k - 1], m.group()))) or (
+            k + 1 < len(found) and fixes.get((">" + low[k + 1], m.group())))
+        out += [text[at : m.start()], fix or m.group()]
+        at = m.end()
+    return "".join(out) + text[at:]
 
 
 def apply_words(text: str, fixes: dict[str, str]) -> str:

@@ -80,9 +80,23 @@ def _label(text: str) -> tuple[str, str]:
     return text, ""
 
 
+# "Ủy quyền Phòng TNMT tham dự", "Giao Phòng Nội vụ chủ trì": the leader hands the item to X, who goes.
+DELEGATION_RE = re.compile(
+    r"^(?:[-–•+]\s*)?(?:ủy|uỷ)\s+quyền\s+(?:cho\s+)?(?P<who>.+?)(?:\s+(?:tham\s+dự|dự|tham\s+gia|chủ\s+trì))?\s*$"
+    r"|^(?:[-–•+]\s*)?giao\s+(?:cho\s+)?(?P<whom>.+?)\s+(?:chủ\s+trì|tham\s+dự|dự)\s*$",
+    re.IGNORECASE,
+)
+
+
+def delegate(text: str) -> str:
+    """Who an entry hands the item to: "Ủy quyền Phòng Tài nguyên và Môi trường tham dự" → the Phòng."""
+    m = DELEGATION_RE.match(text.strip(" ,;."))
+    return (m.group("who") or m.group("whom")) if m else text
+
+
 def parse_officials(text: str) -> list[tuple[str, str]]:
     """(name, titles) for everyone an entry names, in order, without repeats."""
-    text = collapse(text).strip(" ,;.")
+    text = delegate(collapse(text).strip(" ,;."))
     out: list[tuple[str, str]] = []
     for chunk in re.split(r"\s*;\s*", text):
         chunk = chunk.strip(" ,.-")

@@ -34,6 +34,8 @@ def _width(table: Table) -> int:
 def _split_units(text: str) -> list[str]:
     if vocab.REFERENCE_RE.match(text):  # "Theo Giấy mời số 107/GM-UBND": names a document, no unit
         return []
+    if assigned := notes.assigned_unit(text):
+        return [assigned]
     parts = re.split(r"\s*[,;]\s*|\s\+\s?|^\+\s*|\s*\+$", text)
     return [p for p in (re.sub(r"^[-–•]\s*", "", x).strip(" .") for x in parts) if p]
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from lichsync.errors import InputError
-from lichsync.parse import dayblocks, days, flow, heading, ocr_repair, parser, vocab
+from lichsync.parse import dayblocks, days, flow, heading, items, ocr_repair, parser, vocab
 from lichsync.parse.document import Document, Grid
-from lichsync.parse.model import Period, Program, Warning
-from lichsync.parse.rows import CONTENT, Table
+from lichsync.parse.model import Event, Period, Program, Warning
+from lichsync.parse.rows import CONTENT, Piece, Row, Table
 from lichsync.parse.table import rows_from_grid
 
 # A table is structure the document declares; day headings found in its text are inferred, and a page's
@@ -51,11 +51,29 @@ def candidates(doc: Document) -> list[Reading]:
     for grid in doc.grids:
         table = rows_from_grid(grid)
         if table is not None:
-            out.append(Reading(grid.kind, table, grid.above or doc.text, grid))
+            out.append(Reading(grid.kind, table, grid.above or _title_rows(grid, table) or _heading(doc.lines), grid))
     table = dayblocks.read(list(enumerate(doc.lines, 1)))
     if table is not None and table.rows:
         out.append(Reading("day headings", table, "\n".join(doc.lines[: _first_row_line(table)])))
     return out
+
+
+def _heading(lines: list[str]) -> str:
+    """The text outside a table up to the week its title names: notes below the table may write dated
+    ranges of their own ("từ ngày 04/6/2019 đến ngày 05/7/2019") that are not the program's period."""
+    ranged = [k for k, line in enumerate(lines) if any(m.group("m1") for m in vocab.DATE_RANGE_RE.finditer(line))]
+    if not ranged:
+        return "\n".join(lines)
+    end = ranged[0] + 1
+    while end in ranged:  # "Tuần 20 (từ 12/5 …)" / "và Tuần 21 (… đến 25/5/2025)"
+        end += 1
+    return "\n".join(lines[:end])
+
+
+def _title_rows(grid: Grid, table: Table) -> str:
+    """The text of a grid's rows above its header: a scan's ruling can frame the title with the table."""
+    cells = [c for row in grid.rows for c in dict.fromkeys(row.cells) if c.line is not None and c.line < table.header_line]
+    return "".join(f"{c.text}\n" for c in cells)
 
 
 def choose(readings: list[Reading], text: str) -> Reading | None:
@@ -122,7 +140,40 @@ def build(doc: Document, reading: Reading | None, source: str, month: int | None
         raise InputError(source, "no schedule found: no schedule table, no day headings, no dated rows")
     program.events, found_warnings = parser.parse_table(table, period)
     program.warnings = warnings + found_warnings
+    if reading is not None and reading.grid is not None:  # the text outside the table
+        program.events += dated_notes(doc.lines, period)
     return program
+
+
+def dated_notes(lines: list[str], period: Period) -> list[Event]:
+    """Notes beside a schedule table that are events of the period: "* Đồng chí X – Chủ tịch: Tham gia
+    Lớp … từ ngày 04/6/2019 đến ngày 05/7/2019." An item counts when it writes its own date range
+    overlapping the period (not the period itself, which is the title's) and names who takes part;
+    "Ghi chú: Lịch … có thể thay đổi", "Nơi nhận" and the heading do not."""
+    first = period.start or date(period.year, period.month, 1)
+    last = period.end or date(period.year, period.month, calendar.monthrange(period.year, period.month)[1])
+    paragraphs = items.join_wrapped([(line, no) for no, line in enumerate(lines, 1) if line.strip()])
+    rows = []
+    for item in items.parse_items([(text, no, None) for text, no in paragraphs]):
+        span = _own_range(item.text, period.year)
+        if span and span[0] <= last and span[1] >= first and span != (first, last):
+            day = span[0]
+            rows.append(Row(f"{day.day}/{day.month}/{day.year}", item.line, {CONTENT: [Piece(item.text, item.line)]}))
+    events, _ = parser.parse_table(Table([CONTENT], rows, 0), period)
+    return [e for e in events if e.officials]
+
+
+def _own_range(text: str, year: int) -> tuple[date, date] | None:
+    """The first and last day a "từ ngày 04/6/2019 đến ngày 05/7/2019" note writes in full (day and month each)."""
+    for m in vocab.DATE_RANGE_RE.finditer(text):
+        if not m.group("m1"):
+            continue
+        y2 = int(m.group("y2") or m.group("y1") or year)
+        try:
+            return date(int(m.group("y1") or y2), int(m.group("m1")), int(m.group("d1"))), date(y2, int(m.group("m2")), int(m.group("d2")))
+        except ValueError:
+            continue
+    return None
 
 
 def _weekly(table: Table) -> bool:

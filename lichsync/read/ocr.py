@@ -10,10 +10,13 @@ Only image handling lives here: no reading rule of a schedule does.
 """
 from __future__ import annotations
 
+import functools
 import glob
+import importlib.resources
 import io
 import itertools
 import os
+import re
 import sys
 import unicodedata
 from contextlib import contextmanager
@@ -23,7 +26,7 @@ import numpy as np
 
 from lichsync.errors import InputError
 from lichsync.parse.document import Document, Grid
-from lichsync.parse.ocr_repair import apply_words, name_words, repair_text
+from lichsync.parse.ocr_repair import apply_phrases, apply_words, name_words, phrase_words, repair_text
 from lichsync.parse.text import normalize
 from lichsync.read.pdf import PAGE_SPAN, Line, _number, _Reader
 
@@ -91,9 +94,12 @@ class Engine:
             found[-1][2][-1].append((symbol, choices))
             if not it.Next(tr.RIL.SYMBOL):
                 break
+        # A block is one cell: a word pair can wrap across its lines ("Phòng họp trực" / "tuyên").
+        flat = [word for _, _, words in found for word in words]
+        restored = iter(restore_compounds([restore_marks(word) for word in flat], flat))
         out = []
         for box, first, words in found:
-            text = " ".join(w for w in (restore_marks(word) for word in words) if w.strip())
+            text = " ".join(w for w in (next(restored) for _ in words) if w.strip())
             if text and box:
                 out.append((repair_text(text), box, first))
         return out
@@ -143,6 +149,55 @@ def restore_marks(word: list[tuple[str, list[tuple[str, float]]]]) -> str:
         if (freq > known + 0.3 if seen_only else known == 0 and freq >= 3) and freq > best_freq:
             best, best_freq = text, freq
     return best
+
+
+OLD_TONES = dict(zip(["oà", "oá", "oả", "oã", "oạ", "oè", "oé", "oẻ", "oẽ", "oẹ", "uỳ", "uý", "uỷ", "uỹ", "uỵ"], ["òa", "óa", "ỏa", "õa", "ọa", "òe", "óe", "ỏe", "õe", "ọe", "ùy", "úy", "ủy", "ũy", "ụy"], strict=False))
+OLD_TONE_RE = re.compile(r"(?<!q)(" + "|".join(OLD_TONES) + r")(?!\w)")
+
+
+@functools.cache
+def compounds() -> frozenset[str]:
+    """Two-syllable words of Vietnamese ("trực tuyến", "tài nguyên"), from pyvi's word list, tones
+    placed the new way ("uỷ quyền" → "ủy quyền") as OCR reads them."""
+    text = importlib.resources.files("pyvi").joinpath("models/words.txt").read_text(encoding="utf-8")
+    return frozenset(_new_tones(w.lower()) for w in text.splitlines() if w.count(" ") == 1)
+
+
+def _new_tones(text: str) -> str:
+    return OLD_TONE_RE.sub(lambda m: OLD_TONES[m.group(1)], text)
+
+
+def _spellings(read: str, word: list[tuple[str, list[tuple[str, float]]]]) -> set[str]:
+    """A word as read and as its letters' alternatives seen on the page (other marks, same letter) spell it."""
+    if len(read) != len(word) or not read.isalpha():
+        return {read}
+    options = [{ch} | {c for c, conf in choices if conf >= EVIDENCE and len(c) == 1 and c != ch
+                       and _bare(c).lower() == _bare(ch).lower() and c.isupper() == ch.isupper()}
+               for ch, (_, choices) in zip(read, word, strict=False)]
+    if sum(len(o) > 1 for o in options) > 3:
+        return {read}
+    return {"".join(p) for p in itertools.product(*options)}
+
+
+def restore_compounds(read: list[str], words: list[list[tuple[str, list[tuple[str, float]]]]]) -> list[str]:
+    """Words of a line, where two neighbours that make no word together make one with an alternative
+    Tesseract saw for a letter's marks ("trực tuyên" → "trực tuyến" when "ế" was a close choice).
+    A word that makes a word with its other neighbour stays as read ("phòng họp số" is not "hộp số")."""
+    known = compounds()
+    out = list(read)
+
+    def pair(k: int) -> bool:
+        return 0 <= k < len(out) - 1 and _new_tones(f"{out[k]} {out[k + 1]}".lower()) in known
+
+    for k in range(len(out) - 1):
+        if pair(k) or not (out[k].isalpha() and out[k + 1].isalpha()):
+            continue
+        left = {out[k]} if pair(k - 1) else _spellings(out[k], words[k])
+        right = {out[k + 1]} if pair(k + 1) else _spellings(out[k + 1], words[k + 1])
+        found = [(a, b) for a in left for b in right if _new_tones(f"{a} {b}".lower()) in known]
+        if len(found) == 1:
+            out[k], out[k + 1] = found[0]
+    return out
 
 
 def render_pdf(data: bytes, pages: list[int]) -> dict[int, np.ndarray]:
@@ -409,10 +464,11 @@ def assemble(pages: dict[int, Page], source: str) -> Document:
     _number(reader.grid, len(reader.outside))
     pieces = [(c, k) for row in reader.grid for c in row.cells for k in range(len(c.pieces))]
     fixes = name_words([c.pieces[k].text for c, k in pieces])
+    phrases = phrase_words([c.pieces[k].text for c, k in pieces] + reader.outside)
     for c, k in pieces:
         p = c.pieces[k]
-        c.pieces[k] = replace(p, text=apply_words(p.text, fixes))
+        c.pieces[k] = replace(p, text=apply_phrases(apply_words(p.text, fixes), phrases))
     scanned = {no: page for no, page in enumerate(pages_of, 1)}
     scanned.update({p.line: at for row in reader.grid for c in row.cells for p in c.pieces if (at := page_of(p.pos)) is not None})
-    lines = [normalize(text) for text in reader.outside]
+    lines = [normalize(apply_phrases(text, phrases)) for text in reader.outside]
     return Document(lines, [Grid(reader.grid, kind="scanned table (OCR)")] if reader.grid else [], layout="scan (OCR)", scanned=scanned)
