@@ -23,6 +23,7 @@ from lichsync.parse.table import is_header_row, join_lines
 from lichsync.parse.text import collapse, normalize
 from lichsync.read import pdfpage
 
+MAX_CHARS = 1_500_000  # some 400 pages of a dense program; 200 pages of 24 000 words would cost minutes
 PAGE_SPAN = 10_000  # positions of page n start at n * PAGE_SPAN, so they grow down the document
 
 
@@ -359,7 +360,9 @@ def read(data: bytes, source: str, max_pages: int = 200) -> Document:
         if len(pdf) > max_pages:
             raise InputError(source, f"the PDF has {len(pdf)} pages, over the limit of {max_pages} (LICHSYNC_MAX_PAGES)")
         try:
-            reader = _read_pages(list(pdfpage.pages(pdf)), source)
+            reader = _read_pages(list(pdfpage.pages(pdf, MAX_CHARS)), source)
+        except pdfpage.TooMuchText:
+            raise InputError(source, f"the PDF holds more text than a work program (over {MAX_CHARS:,} characters)") from None
         except InputError:
             raise
         except Exception as exc:

@@ -36,14 +36,22 @@ def open_pdf(data: bytes) -> pdfium.PdfDocument:
     return pdfium.PdfDocument(data)
 
 
-def pages(document: pdfium.PdfDocument) -> Iterator[Page]:
+class TooMuchText(ValueError):
+    """More characters than any schedule holds: a document this dense is refused before it costs minutes."""
+
+
+def pages(document: pdfium.PdfDocument, max_chars: int = 1_500_000) -> Iterator[Page]:
     """Each page's words and tables, closing the page before reading the next (flat memory)."""
+    total = 0
     for index in range(len(document)):
         page = document[index]
         try:
             height = page.get_height()
             textpage = page.get_textpage()
             try:
+                total += raw.FPDFText_CountChars(textpage.raw)
+                if total > max_chars:
+                    raise TooMuchText(total)
                 words = _words(textpage, height)
             finally:
                 textpage.close()
