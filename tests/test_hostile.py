@@ -206,6 +206,16 @@ def test_caldav_user_without_password_says_what_to_set(tmp_path: Path):
 
 # --- 4. what a file expands to is bounded -------------------------------------------------------
 
+def test_a_pdf_denser_than_any_program_ends_in_bounded_time_and_memory(tmp_path):
+    """200 pages each showing 8 000 tiny words (32 KB compressed): refused once its text passes what a program holds."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import bench_hostile
+
+    bench_hostile.WORK = tmp_path
+    result = bounded("parse", bench_hostile.pdf_dense(), mb=500, timeout=10)
+    assert result.returncode == 2 and "more text than a work program" in one_line(result.stderr)
+
+
 def test_html_spans_are_clipped_to_the_table(tmp_path: Path):
     """62 KB of cells spanning 500 columns and 500 rows once took > 1 GB and > 20 s."""
     rows = ["<tr><th>Ngày</th><th>Nội dung</th></tr>"]
