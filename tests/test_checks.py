@@ -227,3 +227,17 @@ def test_notes_are_shown_on_request():
     proc = run_cli("check", "--notes", SAMPLES / SEED_000)
     assert proc.returncode == 0
     assert ": note: alignment: " in proc.stdout
+
+
+VISIBLE = sorted(p for folder in (REPO / "samples", REPO / "samples" / "unruled", REPO / "samples" / "weekly")
+                 for p in folder.iterdir() if p.suffix in (".txt", ".docx", ".pdf", ".html") and "krongno" not in p.name)
+
+
+@pytest.mark.parametrize("path", VISIBLE, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_no_error_on_any_visible_document_in_any_format(path):
+    """A clerk reading the samples finds no contradiction in them; neither may the checks (the PDFs'
+    wrapped lunar notes, "(01/1\\n2 ÂL)", the signature under the table, span rows beside the days)."""
+    from lichsync.read.pipeline import parse_file
+
+    errors = [w for w in parse_file(path).warnings if checks.level(w.code) == checks.ERROR]
+    assert not errors, errors

@@ -358,6 +358,8 @@ def _walk(body: list[GridRow], roles: list[str | None], header_line: int) -> Tab
             own_day = None
         else:
             own_day = _own(grow, day_col, above)
+            if own_day is not None and vocab.TRAILER_RE.match(own_day.text.lstrip("*_ ")):
+                break  # "Nơi nhận", "KT. GIÁM ĐỐC": the program has ended
             if own_day is not None and not days.names_days(own_day.text):
                 if grow.continues and table.rows:
                     own_day = None  # the rest of a day cell broken by the page

@@ -227,6 +227,11 @@ def _adjacent(words: list[dict], edge: float, direction: int) -> list[dict]:
 
 
 def _append_row(grid: list[list], found: list[list], row: list[dict], columns: list[tuple[float, float]], at: int) -> None:
+    if row:
+        first = min(w["top"] for w in row)
+        opening = " ".join(w["text"] for w in sorted((w for w in row if w["top"] <= first + 2), key=lambda w: w["x0"]))
+        if vocab.TRAILER_RE.match(opening.lstrip("*_ ")):
+            return  # "Nơi nhận:" / "KT. GIÁM ĐỐC" under the table: the signature, not a row
     cells = [[w for w in row if a - 1 <= (w["x0"] + w["x1"]) / 2 <= b + 1] for a, b in columns]
     if sum(map(bool, cells)) < 2:
         return
