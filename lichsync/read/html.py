@@ -13,7 +13,7 @@ import lxml.html
 
 from lichsync.parse.document import Cell, Document, Grid, GridRow
 from lichsync.parse.rows import BLOCK, Piece
-from lichsync.parse.text import collapse, normalize
+from lichsync.parse.text import collapse
 
 MARKUP_RE = re.compile(r"<(?:table|tr|td|th|html|body|div|p)\b", re.IGNORECASE)
 MAX_COLUMNS = 64  # a schedule has a handful of columns; no span reaches past this
@@ -48,7 +48,9 @@ def lines_of(element: lxml.html.HtmlElement) -> list[str]:
     parts.append(element.text or "")
     for child in element:
         walk(child)
-    return [line for line in (collapse(x) for x in normalize("".join(parts)).split("\n")) if line]
+    # The page's text was normalised once where it entered (pipeline.text_document); entities lxml
+    # decodes are spaces (&nbsp;, which collapse() folds) or precomposed letters.
+    return [line for line in (collapse(x) for x in "".join(parts).split("\n")) if line]
 
 
 def grid(table: lxml.html.HtmlElement) -> list[list[lxml.html.HtmlElement | None]]:
