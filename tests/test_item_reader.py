@@ -277,3 +277,18 @@ def test_a_session_then_a_clock_time_and_who_a_chair_label_leaves_to_the_subject
          ["Xuân"], [], None),
         ("morning", None, "PGĐ Cao Văn Chóng dự Hội nghị tập huấn", ["Lạc", "Cao Văn Chóng"], [], None),
     ]
+
+
+def test_dashes_a_page_put_mid_phrase_are_wraps_however_many():
+    """A browser's PDF of a prose week: items open with "-", and two of the page's breaks fall before an
+    en dash inside a phrase ("… thời kỳ 2021" / "– 2030 …", "… cao tốc Bắc" / "– Nam phía Đông …")."""
+    from lichsync.parse.items import join_wrapped
+
+    lines = [
+        "- 7 giờ 30’ Chủ tịch thông qua góp ý cho bản dự thảo báo cáo quy hoạch tỉnh thời kỳ 2021",
+        "– 2030, tầm nhìn đến năm 2050. Điểm tại Hội trường UBND tỉnh.",
+        "- 9 giờ, Chủ tịch dự Hội nghị bàn giao cắm cọc GPMB (đợt 1) dự án xây dựng đường bộ cao tốc Bắc",
+        "– Nam phía Đông giai đoạn 2021 – 2025. Điểm tại phòng họp số 5 Trung tâm Hội nghị.",
+    ]
+    got = join_wrapped([(t, n) for n, t in enumerate(lines, 1)], width=96)  # the width the page wraps at
+    assert [t for t, _ in got] == [f"{lines[0]} {lines[1]}", f"{lines[2]} {lines[3]}"]

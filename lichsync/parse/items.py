@@ -132,7 +132,10 @@ def join_wrapped(lines: list[tuple[str, int]], width: int | None = None) -> list
     numbers = [no for _, no in lines]
     gaps = sum(b - a > 1 for a, b in zip(numbers, numbers[1:], strict=False))
     spaced = 0 < gaps < len(lines) - 1
-    page = _Page(width, Counter(m.group("mark") for t, _ in lines if (m := DASH_MARK_RE.match(t))))
+    # The marks items open with: a dash heading a line after a finished sentence (or the block's first
+    # line); a dash heading a line mid-sentence is where the page broke a phrase ("… Bắc" / "– Nam …").
+    page = _Page(width, Counter(m.group("mark") for k, (t, _) in enumerate(lines)
+                                if (m := DASH_MARK_RE.match(t)) and (k == 0 or SENTENCE_END_RE.search(lines[k - 1][0]))))
     out: list[list] = []  # [text, first line, last line, marked]
     for text, no in lines:
         blank = no - out[-1][2] > 1 if out and spaced else None
@@ -201,7 +204,7 @@ def _dash_wrap(above: str, text: str, page: _Page) -> bool:
     if rest[:1].islower() or (rest[:1].isdigit() and not vocab.LEADING_TIME_RE.match(rest)):
         return True
     dash = DASH_MARK_RE.match(text)
-    return bool(dash and page.marks[dash.group("mark")] == 1 and _full(above, page) and not starts_item(rest))
+    return bool(dash and not page.marks[dash.group("mark")] and _full(above, page) and not starts_item(rest))
 
 
 @dataclass
