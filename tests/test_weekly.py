@@ -404,3 +404,30 @@ def test_weekly_table_as_word_and_pdf_files(name):
     ]
     assert (program.period.start, program.period.end) == (date(2025, 7, 14), date(2025, 7, 18))
     assert not program.warnings
+
+
+@pytest.mark.parametrize("name", ["haugiang-ubnd-2022w11", "binhduong-sovhttdl-2025w13"])
+def test_a_prose_week_printed_to_pdf_by_a_browser(tmp_path, name):
+    """The page as a browser prints it: the portal's menu, an update stamp and news around the week,
+    the date and time at the top of each page and the address with a page count at the bottom."""
+    import html
+    import shutil
+    import subprocess
+
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.skip("Debian's chromium is not installed")
+    text = (REPO / "samples" / "weekly" / f"{name}.txt").read_text(encoding="utf-8")
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n") if line.strip())
+    page = tmp_path / f"{name}.html"
+    page.write_text("<html><head><meta charset='utf-8'></head><body><div>Trang chủ | Tin tức | Lịch làm việc</div>"
+                    f"<div>Cập nhật lúc 10:20</div>{body}<div>Tin liên quan</div><ul><li>Hội nghị tổng kết (10/03/2022)"
+                    "</li></ul><div>Cổng thông tin điện tử tỉnh. Điện thoại: 0293 xxx</div></body></html>", encoding="utf-8")
+    pdf = tmp_path / f"{name}.pdf"
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    f"--user-data-dir={tmp_path / 'profile'}", f"--print-to-pdf={pdf}", str(page)],
+                   capture_output=True, timeout=60)
+    gold = json.loads((GOLD / "weekly" / f"{name}.json").read_text(encoding="utf-8"))
+    result = score(gold, parse_file(pdf).to_dict())
+    assert result.exact == 1.0, result.report()

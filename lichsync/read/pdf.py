@@ -392,7 +392,7 @@ def _read_pages(pages: list[pdfpage.Page], source: str) -> _Reader:
             rows, outside = ruled[k] or ([], words)
         else:
             rows, outside, columns = _unruled_rows(words, columns)
-        reader.outside += [ln.text for ln in _lines(outside)]
+        reader.outside += [ln.text for ln in _lines(outside) if not vocab.PRINT_MARGIN_RE.match(ln.text)]
         reader.add_rows(k, rows)
     return reader
 
