@@ -239,7 +239,8 @@ def test_chuong_trinh_heading_with_latin_oi_parses(name, period):
 
 
 @pytest.mark.parametrize("line, margin", [
-    ("11/24/26, 1:59 PM", True), ("24/11/2026 13:59 Lịch công tác tuần", True),
+    ("11/24/26, 1:59 PM", True), ("24/11/2026, 13:59 Lịch công tác tuần", True),
+    ("12/05/2025 08:00 Giao ban lãnh đạo Sở", False),
     ("file:///tmp/pp/lich-tuan.html 1/2", True), ("https://snv.daknong.gov.vn/lich-cong-tac 2/3", True),
     ("14/3 8h00: Họp giao ban", False), ("- 8 giờ, Chủ tịch dự Hội nghị", False),
     ("Thứ Hai, 14/3/2022", False), ("Xem chi tiết tại https://vpub.gov.vn/lich", False),

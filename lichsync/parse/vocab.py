@@ -77,10 +77,10 @@ FURNITURE_RE = re.compile(r"^(?:CHÚC\s+MỪNG\s+NĂM\s+MỚI|Trang\s+\d+(?:\s*/
 # An entry that cites a document rather than naming anyone: "Theo Giấy mời số 107/GM-UBND".
 REFERENCE_RE = re.compile(r"^\W*theo\s+(?:giấy\s+mời|công\s+văn|kế\s+hoạch|quyết\s+định|thông\s+báo|văn\s+bản)\b", I)
 
-# What a browser prints in a page's margins: the date and time ("11/24/26, 1:59 PM", "24/11/2026 13:59"),
+# What a browser prints in a page's margins: the date and time ("11/24/26, 1:59 PM", "24/11/2026, 13:59"),
 # the page's address and the page count ("https://…/lich-cong-tac 1/2").
 PRINT_MARGIN_RE = re.compile(
-    r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s|$)|^(?:https?|file)://\S+(?:\s+\d+\s*/\s*\d+)?$", I
+    r"^\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s|$)|^(?:https?|file)://\S+(?:\s+\d+\s*/\s*\d+)?$", I
 )
 
 # Ends of a program: recipients, signatures.
