@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from lichsync.parse.days import Context, DayProblem, Days, names_days, read_day, working_days_end
+from lichsync.parse.vocab import day_head
 
 WEEK = Context(month=4, year=2019, week_start=date(2019, 4, 8))  # Monday 08/04/2019
 MONTH = Context(month=9, year=2023)
@@ -65,3 +66,18 @@ def test_a_weekday_alone_needs_the_week():
 ])
 def test_what_reads_as_a_day_cell(text, is_day):
     assert names_days(text) is is_day
+
+
+@pytest.mark.parametrize("line, date, session, rest", [
+    ("1. 8h00 sáng thứ Hai (12/5): Giao ban.", "12/5", "sáng", "8h00 Giao ban."),
+    ("14h00 chiều thứ Hai (12/5): Làm việc với UBND phường.", "12/5", "chiều", "14h00 Làm việc với UBND phường."),
+    ("3) Thứ Sáu (16/5): Tiếp công dân.", "16/5", None, "Tiếp công dân."),
+])
+def test_an_item_opening_with_its_day_heads_that_day(line, date, session, rest):
+    head = day_head(line)
+    assert head and (head.date, head.session, head.rest) == (date, session, rest)
+
+
+@pytest.mark.parametrize("line", ["1. 10.5 tỷ đồng cho dự án", "2. 15/9 các đơn vị nộp báo cáo", "8h 12/5 họp"])
+def test_a_number_before_a_date_is_no_day_heading_without_a_weekday_or_session(line):
+    assert day_head(line) is None

@@ -448,7 +448,6 @@ DATE_IN_EACH_ITEM = """LỊCH HOẠT ĐỘNG CỦA THƯỜNG TRỰC HĐND THÀNH
 """
 
 
-@pytest.mark.xfail(strict=True, reason="'1. 8h00 sáng thứ Hai (12/5): …' (date inside each numbered item) -> 'no schedule found'")
 def test_date_inside_each_numbered_item():
     check(DATE_IN_EACH_ITEM, [
         ev("2025-05-12", "giao ban với các Ban HĐND", session="morning", start_time="08:00",

@@ -97,9 +97,10 @@ LEADING_TIME_RE = re.compile(
 WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|t\.\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|t\.?[2-7](?!\d)|chủ\s*nhật|cn)"
 LUNAR_NOTE = r"\(\s*(?:nhằm\s+(?:ngày\s+)?)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*(?:ÂL|âm\s+lịch)\s*\)"
 # A day heading: "THỨ HAI 14/3", "Thứ Hai, ngày 12/5/2025", "* THỨ BẢY 11/01/2025 (nhằm 12/12 ÂL)",
-# "T. Ba 03/9", "Sáng thứ Hai (12/5):", "THỨ BẢY, CHỦ NHẬT (17, 18/5)", "12/5 (Thứ Hai)".
+# "T. Ba 03/9", "Sáng thứ Hai (12/5):", "THỨ BẢY, CHỦ NHẬT (17, 18/5)", "12/5 (Thứ Hai)", and an item
+# that opens with its day: "1. 8h00 sáng thứ Hai (12/5): …" (its clock time is left to the item).
 DAY_HEAD_RE = re.compile(
-    rf"^[\s*•·\-–+]*(?:(?P<session>sáng|chiều|tối|cả\s+ngày)\s+)?"
+    rf"^[\s*•·\-–+]*(?P<num>\d{{1,2}}[.)]\s+)?(?:(?P<clock>{CLOCK})\s+)?(?:(?P<session>sáng|chiều|tối|cả\s+ngày)\s+)?"
     rf"(?:(?P<wd>{WEEKDAY})(?:\s*(?:,|và|-|–)\s*{WEEKDAY})?\b\s*[,.:\-–]?\s*)?\(?\s*(?:ngày\s+)?"
     rf"(?P<d>\d{{1,2}})(?:\s*(?:,|và|-|–)\s*(?P<dd>\d{{1,2}})(?=\s*[/.]))?\s*[/.]\s*(?P<m>\d{{1,2}})(?:\s*[/.]\s*(?P<y>\d{{4}}))?\s*\)?"
     rf"(?:\s*[,(\-–]?\s*(?P<wd2>{WEEKDAY})\s*\)?)?\s*(?P<lunar>{LUNAR_NOTE})?\s*[:.,]?\s*(?P<rest>.*)$",
@@ -151,6 +152,10 @@ def day_head(text: str) -> DayHead | None:
     if last and int(last) > int(m.group("d")):
         date += f"-{int(last)}"
     weekday = m.group("wd") or m.group("wd2")
+    if (m.group("num") or m.group("clock")) and not (weekday or m.group("session")):
+        return None  # "1. 10.5 tỷ …", "8h 12/5": a number, not a day opening an item
+    if m.group("clock"):
+        rest = f"{m.group('clock')} {rest}"
     return DayHead(date, weekday, bool(weekday), m.group("lunar"), m.group("session"), rest, bool(m.group("y")))
 
 
