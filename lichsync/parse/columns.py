@@ -174,8 +174,8 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[str, int, int | None]]:
 
 
 def _columns(tail: list[_Line], sides: list[str]) -> dict[str, list[Piece]]:
-    """The side columns of a tail: a leader column starts at its first leader entry, the others
-    share what comes before it evenly."""
+    """The side columns of a tail, in the header's order: a leader column starts at its first
+    leader entry, the columns around it share what comes before and after it evenly."""
     if not sides:
         return {}
     pieces = []
@@ -184,26 +184,59 @@ def _columns(tail: list[_Line], sides: list[str]) -> dict[str, list[Piece]]:
             if part.strip():
                 sep = (GAP if ln.gap_before else 0.0) if k == 0 else LINE
                 pieces.append(Piece(part.strip(), ln.line, sep, ln.pos))
+    if LEADERS not in sides:
+        return _share(pieces, sides)
+    at = sides.index(LEADERS)
+    before, after = sides[:at], sides[at + 1 :]
+    if not after:
+        return _leaders_last(pieces, before)
+    lead = next((i for i, p in enumerate(pieces) if vocab.LEADER_START_RE.match(p.text)), None)
+    if lead is None:
+        return _share(pieces, sides)
+    end = _leader_end(pieces, lead, len(after))
+    return _share(pieces[:lead], before) | {LEADERS: _rebase(pieces[lead:end])} | _share(pieces[end:], after)
+
+
+def _leaders_last(pieces: list[Piece], others: list[str]) -> dict[str, list[Piece]]:
     entries = _entry_starts(pieces)
-    cuts: list[int] = []
-    others = [s for s in sides if s != LEADERS]
-    if LEADERS in sides:
-        lead = next((i for i in entries if vocab.LEADER_START_RE.match(pieces[i].text)), None)
-        if lead is None and others and len(entries) == len(others) and _split_last_name(pieces):
-            lead = len(pieces) - 1  # "Ban Tổ chức Tổ kiểm tra": the unit, then who attends
-        elif lead is None:
-            lead = entries[len(entries) * len(others) // len(sides)] if len(entries) > len(others) else len(pieces)
-        before = [i for i in entries if i < lead]
-        cuts = _even_cuts(before, len(others)) + [lead]
-    else:
-        cuts = _even_cuts(entries, len(others))
-    order = others + ([LEADERS] if LEADERS in sides else [])
-    bounds = cuts + [len(pieces)]
+    lead = next((i for i in entries if vocab.LEADER_START_RE.match(pieces[i].text)), None)
+    if lead is None and others and len(entries) == len(others) and _split_last_name(pieces):
+        lead = len(pieces) - 1  # "Ban Tổ chức Tổ kiểm tra": the unit, then who attends
+    elif lead is None:
+        lead = entries[len(entries) * len(others) // (len(others) + 1)] if len(entries) > len(others) else len(pieces)
+    return _share(pieces[:lead], others) | {LEADERS: _rebase(pieces[lead:])}
+
+
+def _leader_end(pieces: list[Piece], lead: int, columns_after: int) -> int:
+    """Where a leader cell with columns after it ends: at the next entry when there are enough
+    entries for those columns, else at the first line that neither names a leader nor wraps one."""
+    def other(i: int) -> bool:
+        return not vocab.LEADER_START_RE.match(pieces[i].text)
+
+    later = [i for i in _entry_starts(pieces) if i > lead and other(i)]
+    if len(later) >= columns_after:
+        return later[0]
+    return next((i for i in range(lead + 1, len(pieces)) if _opens_entry(pieces[i]) and other(i)), len(pieces))
+
+
+def _share(pieces: list[Piece], roles: list[str]) -> dict[str, list[Piece]]:
+    """`roles` share `pieces` in order, cut evenly at entry starts; where the layer left fewer
+    entries than columns (no gap lines), each line opening with a capital starts one."""
+    if not roles:
+        return {}
+    starts = _entry_starts(pieces)
+    if len(starts) < len(roles):
+        starts = sorted({*starts, *(i for i, p in enumerate(pieces) if _opens_entry(p))})
+    bounds = _even_cuts(starts, len(roles)) + [len(pieces)]
     out, start = {}, 0
-    for role, end in zip(order, bounds[: len(order)], strict=True):
+    for role, end in zip(roles, bounds, strict=True):
         out[role] = _rebase(pieces[start:end])
         start = end
     return out
+
+
+def _opens_entry(piece: Piece) -> bool:
+    return piece.text[:1].isupper()
 
 
 def _split_last_name(pieces: list[Piece]) -> bool:
