@@ -176,3 +176,19 @@ def test_a_scan_framing_its_title_with_the_table_takes_its_week_from_there():
     program = read_program(Document(below, [g], layout="test"), "test")
     assert (program.period.start.isoformat(), program.period.end.isoformat()) == ("2019-04-08", "2019-04-12")
     assert [e.title for e in program.events] == ["Họp giao ban", "Tham gia lớp bồi dưỡng"]
+
+
+def test_a_thanh_phan_column_is_who_else_takes_part_not_who_chairs():
+    monday = cell("Thứ Hai", "08/4/2019")
+    g = grid(
+        ["Thứ/Ngày", "Nội dung công việc", "Chủ trì", "Thành phần", "Địa điểm"],
+        [monday, cell("8h00: Hội chẩn liên viện", "9h30: Tiếp đoàn kiểm tra"), "PGĐ Lê Văn Tâm",
+         cell("Khoa Nội", "Phòng Kế hoạch tổng hợp"), "Phòng họp số 1"],
+        ["Thứ Ba 09/4/2019", "Họp Đảng ủy", "Bí thư Đảng ủy", "Ban Chấp hành Đảng bộ", "Hội trường B"],
+    )
+    program = read_program(Document([], [g], layout="test"), "test")
+    assert [(e.title, e.officials, e.participants) for e in program.events] == [
+        ("Hội chẩn liên viện", ["Lê Văn Tâm"], ["Khoa Nội"]),
+        ("Tiếp đoàn kiểm tra", ["Lê Văn Tâm"], ["Phòng Kế hoạch tổng hợp"]),
+        ("Họp Đảng ủy", ["Bí thư Đảng ủy"], ["Ban Chấp hành Đảng bộ"]),
+    ]

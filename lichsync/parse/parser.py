@@ -9,10 +9,10 @@ import re
 from lichsync.parse import align, checks, columns, days, items, notes, vocab
 from lichsync.parse.model import Event, Period, Warning
 from lichsync.parse.officials import is_personal_name, officials_in_text, parse_officials, same_person, subjects
-from lichsync.parse.rows import CONTENT, LEADERS, LOCATION, TIME, UNITS, Row, Table
+from lichsync.parse.rows import CONTENT, LEADERS, LOCATION, PARTICIPANTS, TIME, UNITS, Row, Table
 from lichsync.parse.text import collapse
 
-SIDES = (UNITS, LEADERS, LOCATION)
+SIDES = (UNITS, LEADERS, LOCATION, PARTICIPANTS)
 
 
 def row_days(row: Row, period: Period) -> days.Days | days.DayProblem:
@@ -147,6 +147,7 @@ def _segment_events(seg, row, start, row_end, sides, context, warnings) -> list[
         event.units = event.units or said.units
         places = [re.sub(r"^[-–•]\s*", "", e.text).strip() for e in assigned.get(LOCATION, [[]] * len(found))[k]]
         event.location = "; ".join(p for p in places if p) or said.location
+        event.participants = event.participants or [e.text for e in assigned.get(PARTICIPANTS, [[]] * len(found))[k]]
         out.append(event)
     return out
 

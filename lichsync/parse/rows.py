@@ -22,7 +22,9 @@ GAP = 2.0  # added when blank gap lines stand between two pieces of a PDF text l
 DAY, WEEKDAY, CONTENT, UNITS, LEADERS, LOCATION, TIME = (
     "day", "weekday", "content", "units", "leaders", "location", "time",
 )
-# Columns read past: invitees ("Thành phần"), the office's escort ("Lãnh đạo VP … theo dõi"), notes.
+# Who else takes part ("Thành phần"): the calendar's description, as written.
+PARTICIPANTS = "participants"
+# Columns read past: the office's escort ("Lãnh đạo VP … theo dõi"), drivers, notes.
 IGNORED = "ignored"
 
 

@@ -220,7 +220,8 @@ GROUP_ENTRY_RE = re.compile(r"^(?:đại\s+diện|các\s(?!(?:phó\s+)?(?:chủ\
 # The words a header row names its columns with.
 # Longest phrases first, so "Lãnh đạo chủ trì, tham dự" is one leader column, not two.
 ROLE_WORDS = [  # (phrase, column role): the roles are lichsync.parse.rows'
-    (r"(?:lãnh\s+đạo\s+)?(?:vp|văn\s+phòng)\b[^|\t]{0,40}?theo\s+dõi|ghi\s+chú|^s?tt$|số\s+tt|lái\s+xe|biển\s+số|phương\s+tiện|thành\s+phần(?:\s+(?:tham\s+dự|mời))?", "ignored"),
+    (r"(?:lãnh\s+đạo\s+)?(?:vp|văn\s+phòng)\b[^|\t]{0,40}?theo\s+dõi|ghi\s+chú|^s?tt$|số\s+tt|lái\s+xe|biển\s+số|phương\s+tiện", "ignored"),
+    (r"thành\s+phần(?:\s+(?:tham\s+dự|mời|dự))?|khách\s+mời|đại\s+biểu\s+mời", "participants"),
     # The office's own leaders and staff ("Lãnh đạo Văn phòng; chuyên viên; các phòng, ban liên quan"):
     # who prepares, not who chairs.
     (r"lãnh\s+đạo\s+(?:vp|văn\s+phòng)\b", "units"),
