@@ -141,6 +141,7 @@ def test_group_without_a_person_is_kept_as_written(entry):
         ),
         # line 225: "- Chiều:  Họp Ban Thường vụ Tỉnh ủy."
         ("Họp Ban Thường vụ Tỉnh ủy.", ["Ban Thường vụ Tỉnh ủy"]),
+        ("Hội nghị Ban Thường vụ Tỉnh ủy (các đồng chí Ủy viên dự).", ["Ban Thường vụ Tỉnh ủy"]),
         # line 361: "- Sáng: Lãnh đạo tỉnh tiếp công dân định kỳ."
         ("Lãnh đạo tỉnh tiếp công dân định kỳ.", ["Lãnh đạo tỉnh"]),
         # lines 135/137
@@ -191,6 +192,9 @@ def test_a_full_name_with_a_title_word_in_it_stays_whole():
     ("Phó Chủ tịch Thường trực Trương Cảnh Tuyên, Phó Chủ tịch Hồ Thu Ánh dự họp", ["Trương Cảnh Tuyên", "Hồ Thu Ánh"]),
     ("đồng chí Bí thư Thành ủy và đồng chí Phó Bí thư Thành ủy dự họp", ["Bí thư Thành ủy", "Phó Bí thư Thành ủy"]),
     ("Đồng chí Bí thư Tỉnh ủy, Trưởng Đoàn đại biểu Quốc hội tỉnh dự lễ", ["Bí thư Tỉnh ủy"]),
+    # One comrade holding two posts; a comma then a named leader is a second person.
+    ("Đồng chí Phó Bí thư, Chủ tịch UBND tỉnh dự Hội nghị trực tuyến", ["Phó Bí thư"]),
+    ("Đồng chí Chủ tịch UBND tỉnh, Phó Chủ tịch Lê Văn Dũng dự họp", ["Chủ tịch UBND tỉnh", "Lê Văn Dũng"]),
     ("Chủ tịch, các Phó Chủ tịch làm việc tại cơ quan", ["Chủ tịch", "các Phó Chủ tịch"]),
     ("Đ/c Lan dự họp", ["Lan"]),
     # People the item is about come after its verb; an item without a leader subject names none.

@@ -136,13 +136,13 @@ def officials_in_text(title: str) -> list[str]:
     """Leaders an item names as its actors when the program has no leader column (seed 003 style).
 
     Only the subject of the item ("Đ/c Bí thư Tỉnh ủy dự …", "Thường trực Tỉnh ủy giao ban …")
-    or the body a meeting is of ("Họp Ban Thường vụ Tỉnh ủy") counts; a leader mentioned
+    or the body a meeting is of ("Họp / Hội nghị Ban Thường vụ Tỉnh ủy") counts; a leader mentioned
     as a topic ("Ngày sinh đồng chí Trần Phú") does not.
     """
     m = IN_TEXT_PERSON_RE.match(title)
     if m and m.group("title")[0].isupper():
         return [collapse(m.group("title"))]
-    m = re.match(r"^(?:Họp\s+)?" + GROUP_RE.pattern, title)
+    m = re.match(r"^(?:(?:Họp|Hội\s+nghị|Phiên\s+họp)\s+)?" + GROUP_RE.pattern, title)
     if m:
         return [collapse(m.group("group"))]
     return []
@@ -193,18 +193,24 @@ def subjects(text: str) -> list[str]:
         return [person(re.split(r"\s*[,;]", body)[0])[0] for body in PERSON_RE.split(text)[1:] if body.strip()]
     if not m or m.start() > 120:
         return []
+    head = text[: m.start()]
+    commas = [False] + [c.group(0).strip() == "," for c in CONNECT_RE.finditer(head)]
     actors: list[tuple[str, bool]] = []  # (actor, has a personal name)
-    for part in (p.strip(" .") for p in CONNECT_RE.split(text[: m.start()])):
+    one_comrade = False  # the last actor is "Đồng chí <title>": one person, whose other titles may follow
+    for comma, part in zip(commas, (p.strip(" .") for p in CONNECT_RE.split(head)), strict=True):
         if not part:
             continue
         if PERSON_RE.match(part + " "):
             name, _ = person(PERSON_RE.sub("", part, count=1))
             actors.append((name, not TITLE_START_RE.match(name)))
+            one_comrade = not actors[-1][1]
             continue
         full = _full_name(part.split())
-        if actors and not full and not actors[-1][1] and not NEW_ACTOR_RE.match(part) and not ACTOR_START_RE.match(part):
-            continue  # more titles of the one before: "Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh"
+        more_titles = not full and not NEW_ACTOR_RE.match(part) and actors and not actors[-1][1]
+        if more_titles and (not ACTOR_START_RE.match(part) or (comma and one_comrade)):
+            continue  # "Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh", "Đồng chí Phó Bí thư, Chủ tịch UBND tỉnh"
         actors.append((full or part, bool(full)))
+        one_comrade = False
     return [a for a, _ in actors if a]
 
 
