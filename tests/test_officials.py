@@ -213,3 +213,13 @@ def test_subjects_of_an_item(text, expected):
 ])
 def test_a_delegation_names_the_body_the_leader_hands_the_item_to(entry, expected):
     assert names(entry) == expected
+
+
+@pytest.mark.parametrize("entry, expected", [
+    ("Chủ tịch các Phó Chủ tịch", ["Chủ tịch", "các Phó Chủ tịch"]),  # a PDF cell's line break took the comma
+    ("Giám đốc, các Phó Giám đốc", ["Giám đốc", "các Phó Giám đốc"]),
+    ("Lãnh đạo các phòng", ["Lãnh đạo các phòng"]),
+    ("Các Phó Chủ tịch", ["Các Phó Chủ tịch"]),
+])
+def test_a_group_entry_naming_a_second_group(entry, expected):
+    assert [name for name, _ in parse_officials(entry)] == expected

@@ -94,6 +94,14 @@ def delegate(text: str) -> str:
     return (m.group("who") or m.group("whom")) if m else text
 
 
+# Where a group entry names a second group: at a comma, or at "các Phó Chủ tịch" after a title whose
+# comma a line break took ("Chủ tịch" / "các Phó Chủ tịch" in a PDF cell).
+LEAD_SPLIT_RE = re.compile(
+    r"\s*,\s*|\s+(?=các\s+(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|bí\s+thư|trưởng\s+ban|ủy\s+viên|uỷ\s+viên)\b)",
+    re.IGNORECASE,
+)
+
+
 def parse_officials(text: str) -> list[tuple[str, str]]:
     """(name, titles) for everyone an entry names, in order, without repeats."""
     text = delegate(collapse(text).strip(" ,;."))
@@ -105,7 +113,7 @@ def parse_officials(text: str) -> list[tuple[str, str]]:
         pieces = PERSON_RE.split(chunk)
         lead = pieces[0].strip(" ,.-")
         if lead:
-            out += [_label(g) for g in (p.strip(" .") for p in lead.split(",")) if g]
+            out += [_label(g) for g in (p.strip(" .") for p in LEAD_SPLIT_RE.split(lead)) if g]
         for body in pieces[1:]:
             parts = [p.strip() for p in body.split(",")]
             name, titles = person(parts[0])

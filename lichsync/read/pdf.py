@@ -89,6 +89,8 @@ def _paragraphs(lines: list[Line], right: float, page: int, first_sep: float | N
     above = None
     for line in lines:
         sep = _sep(above, line, right, wrap_gap) if above or first_sep is None else first_sep
+        if pieces and sep == LINE and pieces[-1].text.count("(") > pieces[-1].text.count(")"):
+            sep = WRAP  # "(Ban Quản lý dự án, Phòng Tài chính" / "- Kế hoạch chuẩn bị)": no paragraph ends inside brackets
         if sep == WRAP and pieces:
             last = pieces[-1]
             pieces[-1] = Piece(join_lines(last.text, line.text), last.line, last.sep, last.pos)
