@@ -53,12 +53,47 @@ def boundaries(pieces: list[Piece]) -> list[float]:
     return [separation(a.text, b.text, b.sep) for a, b in zip(pieces, pieces[1:], strict=False)]
 
 
-def segment(pieces: list[Piece], target: int | None = None, people: bool = False) -> list[Entry]:
+def glued_units(text: str) -> list[int]:
+    """Word indexes where a second body starts inside a line that joined two ("Văn phòng Sở Phòng Kế
+    hoạch - Tài chính"): a capitalised body head with a name after it, after a body named beyond its head."""
+    words = text.split()
+    out = []
+    for k in range(2, len(words) - 1):
+        left, rest = " ".join(words[:k]), " ".join(words[k:])
+        head = vocab.UNIT_HEAD_RE.match(left)
+        if (words[k][0].isupper() and vocab.UNIT_HEAD_RE.match(rest) and head and head.end() < len(left)
+                and not vocab.INCOMPLETE_HEAD_RE.match(left)
+                and not vocab.CONNECTOR_END_RE.search(words[k - 1]) and words[k - 1] not in "-–&,;"):
+            out.append(k)
+    return out
+
+
+def _unglue(pieces: list[Piece]) -> list[Piece]:
+    out = []
+    for p in pieces:
+        words, cuts = p.text.split(), glued_units(p.text)
+        for a, b in zip([0, *cuts], [*cuts, len(words)], strict=True):
+            out.append(Piece(" ".join(words[a:b]), p.line, p.sep if a == 0 else 0.0, p.pos))
+    return out
+
+
+def segment(pieces: list[Piece], target: int | None = None, people: bool = False, bodies: bool = False) -> list[Entry]:
     """Entries of a column; with a target count, the reading closest to that many entries. In a
-    leaders column (`people`), a name merged into one entry with another stays a name of its own."""
+    leaders column (`people`), a name merged into one entry with another stays a name of its own.
+    In a column of preparing bodies, two a reader joined into one line are parted when the items need
+    more entries than the column gives."""
     pieces = [p for p in pieces if p.text.strip()]
     if not pieces:
         return []
+    entries = _segment(pieces, target, people)
+    if target and len(entries) < target and bodies:
+        unglued = _unglue(pieces)
+        if len(unglued) > len(pieces):
+            return _segment(unglued, target, people)
+    return entries
+
+
+def _segment(pieces: list[Piece], target: int | None, people: bool) -> list[Entry]:
     seps = boundaries(pieces)
     cuts = {i for i, s in enumerate(seps) if s >= NATURAL}
     if target:

@@ -95,7 +95,7 @@ def _segment_events(seg, row, start, row_end, sides, context, warnings) -> list[
         return []
     assigned = {}
     for role in sides:
-        entries = align.segment(seg.sides.get(role, []), target=len(found), people=role == LEADERS)
+        entries = align.segment(seg.sides.get(role, []), target=len(found), people=role == LEADERS, bodies=role == UNITS)
         groups, settled = align.assign(entries, [it.pos for it in found])
         assigned[role] = groups
         if not settled:
