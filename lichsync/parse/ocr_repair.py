@@ -16,7 +16,7 @@ from lichsync.parse.model import Event, Warning
 
 TEXT_FIXES = [
     (re.compile("Ð"), "Đ"),  # U+00D0 looks the same as U+0110 and is no Vietnamese letter
-    (re.compile(r"\b([Đđ])\s*(?:[íìil1|/]\s*[ceé]|[/|]\s*[eé]|c)(?=\s*[:.]?\s+[A-ZĐÀ-Ỹ])"), r"\1/c"),
+    (re.compile(r"\b([Đđ])\s*(?:[íìil1|/(]\s*[ceé]|[/|(]\s*[eé]|c)(?=\s*[:.]?\s+[A-ZĐÀ-Ỹ])"), r"\1/c"),
     (re.compile(r"\s*[—―]+-?\s*"), " – "),  # a long dash (or "—-") between a name and a title
     (re.compile(r"(?<=\w)\. (?=[a-zà-ỹđ])(?<!\b[A-ZĐ]\. )"), ", "),  # "tháng 5. nhiệm vụ": a comma
     (re.compile(r"\b([Ss]ố) [lI|ÌÍ](?=\s|$|[.,;])"), r"\1 1"),

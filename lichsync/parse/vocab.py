@@ -256,3 +256,11 @@ UNIT_WORDS_RE = re.compile(
 )
 # A duty roster ("Lịch trực lãnh đạo …"): people on duty, the activity named above their table.
 DUTY_RE = re.compile(r"\btrực\b", re.IGNORECASE)
+
+# Vietnamese family names: a name starts with one ("Nguyễn Văn …"), so OCR's doubtful marks on it are no
+# evidence of an ordinary word ("nguyên văn").
+SURNAMES = frozenset([
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
+    "Đinh", "Đào", "Trịnh", "Mai", "Trương", "Lâm", "Tô", "Hà", "Tạ", "Cao", "Lưu", "Chu", "Quách", "Đoàn", "Lương", "Văn",
+    "Thái", "Kiều", "Tăng", "Châu", "Mạc", "Triệu", "Hứa", "Thân", "Khổng", "Lại", "Từ", "La", "Giáp",
+])

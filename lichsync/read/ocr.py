@@ -28,6 +28,7 @@ from lichsync.errors import InputError
 from lichsync.parse.document import Document, Grid
 from lichsync.parse.ocr_repair import apply_phrases, apply_words, name_words, phrase_words, repair_text
 from lichsync.parse.text import normalize
+from lichsync.parse.vocab import SURNAMES
 from lichsync.read.pdf import PAGE_SPAN, Line, _number, _Reader
 
 RENDER_DPI = 300  # ruling lines and cells are found at the resolution OCR usually wants ...
@@ -107,6 +108,7 @@ class Engine:
 
 MARKED = "âêôăÂÊÔĂ"  # vowels whose tone mark stacks beside another mark: the one OCR drops most
 EVIDENCE = 20.0  # an alternative Tesseract gives at least this confidence counts as seen on the page
+LISTED = 10.0  # ... and one listed at least this high may make a known two-syllable word of a pair that is none
 
 
 def _bare(ch: str) -> str:
@@ -116,6 +118,16 @@ def _bare(ch: str) -> str:
 def _tones(ch: str) -> list[str]:
     """A stacked vowel with each tone mark: ê → ế, ề, ể, ễ, ệ."""
     return [unicodedata.normalize("NFC", ch + mark) for mark in "\u0301\u0300\u0309\u0303\u0323"]
+
+
+STOP_TONES = {"\u0301", "\u0323"}  # a syllable ending in p, t, c or ch takes the sắc or nặng tone, no other
+
+
+def _toneless_stop(word: str) -> bool:
+    """No Vietnamese syllable: one closed by p, t, c or ch without sắc or nặng ("Hop" is "Họp" or "Hợp"),
+    though wordfreq knows it from English."""
+    low = unicodedata.normalize("NFD", word.lower())
+    return low.endswith(("p", "t", "c", "ch")) and not STOP_TONES & set(low) and any(v in low for v in "aeiouy")
 
 
 def restore_marks(word: list[tuple[str, list[tuple[str, float]]]]) -> str:
@@ -128,7 +140,7 @@ def restore_marks(word: list[tuple[str, list[tuple[str, float]]]]) -> str:
     read = "".join(s for s, _ in word)
     if not read.isalpha() or len(word) > 12:
         return read
-    known = zipf_frequency(read.lower(), "vi")
+    known = 0.0 if _toneless_stop(read) else zipf_frequency(read.lower(), "vi")
     options = []
     for symbol, choices in word:
         if known >= 3 and symbol not in MARKED:  # a real word: only a lost stacked mark is in doubt
@@ -167,11 +179,11 @@ def _new_tones(text: str) -> str:
     return OLD_TONE_RE.sub(lambda m: OLD_TONES[m.group(1)], text)
 
 
-def _spellings(read: str, word: list[tuple[str, list[tuple[str, float]]]]) -> set[str]:
-    """A word as read and as its letters' alternatives seen on the page (other marks, same letter) spell it."""
+def _spellings(read: str, word: list[tuple[str, list[tuple[str, float]]]], least: float) -> set[str]:
+    """A word as read and as its letters' alternatives (other marks, same letter) of at least `least` spell it."""
     if len(read) != len(word) or not read.isalpha():
         return {read}
-    options = [{ch} | {c for c, conf in choices if conf >= EVIDENCE and len(c) == 1 and c != ch
+    options = [{ch} | {c for c, conf in choices if conf >= least and len(c) == 1 and c != ch
                        and _bare(c).lower() == _bare(ch).lower() and c.isupper() == ch.isupper()}
                for ch, (_, choices) in zip(read, word, strict=False)]
     if sum(len(o) > 1 for o in options) > 3:
@@ -181,8 +193,10 @@ def _spellings(read: str, word: list[tuple[str, list[tuple[str, float]]]]) -> se
 
 def restore_compounds(read: list[str], words: list[list[tuple[str, list[tuple[str, float]]]]]) -> list[str]:
     """Words of a line, where two neighbours that make no word together make one with an alternative
-    Tesseract saw for a letter's marks ("trực tuyên" → "trực tuyến" when "ế" was a close choice).
-    A word that makes a word with its other neighbour stays as read ("phòng họp số" is not "hộp số")."""
+    Tesseract saw for a letter's marks ("trực tuyên" → "trực tuyến" when "ế" was a close choice), else
+    with one it only listed ("Hạt Kiểm lầm" → "Kiểm lâm"). A word that makes a word with its other
+    neighbour stays as read ("phòng họp số" is not "hộp số"), and so does a family name ("Nguyễn Văn"
+    is no "nguyên văn")."""
     known = compounds()
     out = list(read)
 
@@ -192,12 +206,20 @@ def restore_compounds(read: list[str], words: list[list[tuple[str, list[tuple[st
     for k in range(len(out) - 1):
         if pair(k) or not (out[k].isalpha() and out[k + 1].isalpha()):
             continue
-        left = {out[k]} if pair(k - 1) else _spellings(out[k], words[k])
-        right = {out[k + 1]} if pair(k + 1) else _spellings(out[k + 1], words[k + 1])
-        found = [(a, b) for a in left for b in right if _new_tones(f"{a} {b}".lower()) in known]
+        for least in (EVIDENCE, LISTED):
+            left = {out[k]} if pair(k - 1) or _surname(out[k], least) else _spellings(out[k], words[k], least)
+            right = {out[k + 1]} if pair(k + 1) or _surname(out[k + 1], least) else _spellings(out[k + 1], words[k + 1], least)
+            found = [(a, b) for a in left for b in right if _new_tones(f"{a} {b}".lower()) in known]
+            if found:
+                break
         if len(found) == 1:
             out[k], out[k + 1] = found[0]
     return out
+
+
+def _surname(word: str, least: float) -> bool:
+    """A family name, kept as read against an alternative Tesseract barely saw."""
+    return least < EVIDENCE and word in SURNAMES
 
 
 def render_pdf(data: bytes, pages: list[int]) -> dict[int, np.ndarray]:
