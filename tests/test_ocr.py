@@ -11,7 +11,15 @@ import pytest
 
 from lichsync.errors import InputError
 from lichsync.parse.model import Event
-from lichsync.parse.ocr_repair import apply_phrases, name_words, phrase_words, repair_names, repair_text, review
+from lichsync.parse.ocr_repair import (
+    apply_phrases,
+    name_words,
+    phrase_words,
+    repair_names,
+    repair_text,
+    review,
+    snap_units,
+)
 from lichsync.read import detect
 from scoring import FIELDS, agrees, pair, score
 
@@ -47,6 +55,23 @@ def test_a_word_read_with_other_marks_than_the_same_phrase_elsewhere_takes_that_
     # no phrase in common: "Tuyên giáo" says nothing about "trực tuyên"; a tie changes nothing
     assert apply_phrases(texts[4], fixes) == "Phòng họp trực tuyên"
     assert phrase_words(["liên quan đên", "liên quan đến"]) == {}
+
+
+def test_a_standing_body_read_a_mark_off_takes_its_name():
+    assert snap_units("Ủy quyền Phòng Tài Nguyễn Môi trường tham dự") == "Ủy quyền Phòng Tài Nguyên Môi trường tham dự"
+    assert snap_units("Giao ban Úy ban nhân dân huyện") == "Giao ban Ủy ban nhân dân huyện"
+    assert snap_units("Phòng Lao đông - Thương bình và Xã hội") == "Phòng Lao động - Thương binh và Xã hội"
+    # names of people and ordinary words that are no body's name stay as read
+    assert snap_units("Đ/c Nguyễn Văn Tài, Nguyễn Môi") == "Đ/c Nguyễn Văn Tài, Nguyễn Môi"
+    assert snap_units("Phòng Giáo dúc vả Đào tao") == "Phòng Giáo dúc vả Đào tao"  # three marks off: too far to tell
+
+
+def test_a_syllable_closed_by_a_stop_without_its_tone_is_no_word():
+    pytest.importorskip("wordfreq")
+    from lichsync.read.ocr import restore_marks
+
+    # "hop" is a word to wordfreq (English), never to Vietnamese: Tesseract's second choice "ọ" stands.
+    assert restore_marks([("H", []), ("o", [("o", 88.4), ("ọ", 46.4)]), ("p", [])]) == "Họp"
 
 
 def test_review_repairs_a_12_hour_reading_warns_the_rest_and_names_each_page():

@@ -26,7 +26,7 @@ import numpy as np
 
 from lichsync.errors import InputError
 from lichsync.parse.document import Document, Grid
-from lichsync.parse.ocr_repair import apply_phrases, apply_words, name_words, phrase_words, repair_text
+from lichsync.parse.ocr_repair import apply_phrases, apply_words, name_words, phrase_words, repair_text, snap_units
 from lichsync.parse.text import normalize
 from lichsync.parse.vocab import SURNAMES
 from lichsync.read.pdf import PAGE_SPAN, Line, _number, _Reader
@@ -489,8 +489,8 @@ def assemble(pages: dict[int, Page], source: str) -> Document:
     phrases = phrase_words([c.pieces[k].text for c, k in pieces] + reader.outside)
     for c, k in pieces:
         p = c.pieces[k]
-        c.pieces[k] = replace(p, text=apply_phrases(apply_words(p.text, fixes), phrases))
+        c.pieces[k] = replace(p, text=snap_units(apply_phrases(apply_words(p.text, fixes), phrases)))
     scanned = {no: page for no, page in enumerate(pages_of, 1)}
     scanned.update({p.line: at for row in reader.grid for c in row.cells for p in c.pieces if (at := page_of(p.pos)) is not None})
-    lines = [normalize(apply_phrases(text, phrases)) for text in reader.outside]
+    lines = [normalize(snap_units(apply_phrases(text, phrases))) for text in reader.outside]
     return Document(lines, [Grid(reader.grid, kind="scanned table (OCR)")] if reader.grid else [], layout="scan (OCR)", scanned=scanned)
