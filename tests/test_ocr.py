@@ -159,8 +159,7 @@ def krongno():
 def test_the_visible_scan_reads_through_ocr(krongno):
     program, s, exact = krongno
     assert s.f1 >= 0.95, s
-    # The issue's target is exact ≥ 0.85; OCR and the reading rules reach 11 of 13 (see the report).
-    assert exact >= 0.84, (exact, s.misses)
+    assert exact >= 0.85, (exact, s.misses)
     pages = {w.message for w in program.warnings if w.code == "ocr"}
     assert pages == {"read through OCR from page 1: glance at it", "read through OCR from page 2: glance at it"}
 
@@ -170,6 +169,31 @@ def test_a_scan_made_from_a_sample_reads_through_ocr():
     _tesseract()
     _, s, _ = _scores(SCAN, ROOT / "tests" / "gold" / "so-ldtbxh-hatinh-2023-09.json")
     assert s.f1 >= 0.95, s
+
+
+@pytest.mark.parametrize("week", ["2019w25", "2019w26", "2019w27"])
+def test_other_weeks_of_a_district_scanned_read_through_ocr(week):
+    """tests/data/make_week_scans.py: weeks written for the tests in the district's ruled style (session
+    cells, a 'Cả ngày' day, a two-day row, two leaders in a cell), scanned at 150–200 dpi; gold by hand."""
+    _tesseract()
+    _, s, exact = _scores(ROOT / "tests" / "data" / f"scan-week-{week}.pdf", ROOT / "tests" / "gold" / "scans" / f"scan-week-{week}.json")
+    assert s.f1 >= 0.95, s
+    assert exact >= 0.25, (exact, s.misses)  # 150 dpi (2019w26) loses marks no document evidence restores
+
+
+def test_a_scanned_page_inside_a_text_pdf_is_read_through_ocr(tmp_path):
+    """The sample's text first page, then its scanned pages: one program, the scanned events marked."""
+    _tesseract()
+    import pypdfium2
+
+    mixed = pypdfium2.PdfDocument.new()
+    scan = pypdfium2.PdfDocument(SCAN)
+    mixed.import_pages(pypdfium2.PdfDocument(ROOT / "samples" / "so-ldtbxh-hatinh-2023-09.pdf"), [0])
+    mixed.import_pages(scan, list(range(1, len(scan))))
+    mixed.save(tmp_path / "mixed.pdf")
+    program, s, _ = _scores(tmp_path / "mixed.pdf", ROOT / "tests" / "gold" / "so-ldtbxh-hatinh-2023-09.json")
+    assert s.f1 >= 0.97, s
+    assert {w.message for w in program.warnings if w.code == "ocr"} == {"read through OCR from page 2: glance at it"}
 
 
 def test_a_photo_of_a_page_reads_like_the_scan(tmp_path):

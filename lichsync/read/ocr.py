@@ -29,7 +29,7 @@ from lichsync.parse.document import Document, Grid
 from lichsync.parse.ocr_repair import apply_phrases, apply_words, name_words, phrase_words, repair_text, snap_units
 from lichsync.parse.text import normalize
 from lichsync.parse.vocab import SURNAMES
-from lichsync.read.pdf import PAGE_SPAN, Line, _number, _Reader
+from lichsync.read.pdf import PAGE_SPAN, Line, Rows, _number, _Reader
 
 RENDER_DPI = 300  # ruling lines and cells are found at the resolution OCR usually wants ...
 OCR_DPI = 200  # ... but this scan's 200 dpi Times reads with fewer lost marks at 200 than at 300 (14 vs 25 errors)
@@ -474,23 +474,47 @@ def page_of(pos: int | None) -> int | None:
 
 
 def assemble(pages: dict[int, Page], source: str) -> Document:
-    """The document of scanned pages, each line knowing its page, through read.pdf's reader,
-    which joins rows and paragraphs across pages as it does for a text layer."""
-
+    """The document of scanned pages through read.pdf's reader, which joins rows and paragraphs
+    across pages as it does for a text layer."""
     reader = _Reader()
-    pages_of: list[int] = []
     for k, page in sorted(pages.items()):
         reader.outside += [ln.text for ln in page.outside]
-        pages_of += [k + 1] * len(page.outside)
         reader.add_rows(k, page.rows or [])
     _number(reader.grid, len(reader.outside))
-    pieces = [(c, k) for row in reader.grid for c in row.cells for k in range(len(c.pieces))]
+    document = Document(reader.outside, [Grid(reader.grid, kind="scanned table (OCR)")] if reader.grid else [],
+                        layout="scan (OCR)")
+    return repaired(document, pages)
+
+
+def repaired(document: Document, pages: dict[int, Page]) -> Document:
+    """A document whose given pages were read through OCR: their words put right from the spellings the whole
+    document writes, each of their lines knowing its page (the warning that marks an event read by OCR)."""
+    ocr_lines = iter((ln.text, k + 1) for k, page in sorted(pages.items()) for ln in page.outside)
+    scanned, want = {}, next(ocr_lines, None)
+    for no, text in enumerate(document.lines, 1):  # in order: the reader appends pages' lines as they come
+        if want and text == want[0]:
+            scanned[no], want = want[1], next(ocr_lines, None)
+    pieces = [(c, k) for g in document.grids for row in g.rows for c in row.cells for k in range(len(c.pieces))]
+    scanned.update({p.line: at for c, k in pieces if (p := c.pieces[k]).line is not None
+                    and (at := page_of(p.pos)) is not None and at - 1 in pages})
     fixes = name_words([c.pieces[k].text for c, k in pieces])
-    phrases = phrase_words([c.pieces[k].text for c, k in pieces] + reader.outside)
+    phrases = phrase_words([c.pieces[k].text for c, k in pieces] + document.lines)
     for c, k in pieces:
         p = c.pieces[k]
-        c.pieces[k] = replace(p, text=snap_units(apply_phrases(apply_words(p.text, fixes), phrases)))
-    scanned = {no: page for no, page in enumerate(pages_of, 1)}
-    scanned.update({p.line: at for row in reader.grid for c in row.cells for p in c.pieces if (at := page_of(p.pos)) is not None})
-    lines = [normalize(snap_units(apply_phrases(text, phrases))) for text in reader.outside]
-    return Document(lines, [Grid(reader.grid, kind="scanned table (OCR)")] if reader.grid else [], layout="scan (OCR)", scanned=scanned)
+        if p.line in scanned:
+            c.pieces[k] = replace(p, text=snap_units(apply_phrases(apply_words(p.text, fixes), phrases)))
+    lines = [normalize(snap_units(apply_phrases(t, phrases))) if no in scanned else t
+             for no, t in enumerate(document.lines, 1)]
+    return replace(document, lines=lines, scanned=scanned)
+
+
+def scan_pages(data: bytes, source: str, pages: list[int], into: dict[int, Page]) -> dict[int, tuple[Rows, list[Line]]]:
+    """Scanned pages of a PDF of text pages (read.pdf's `scan`), kept in `into`; none where Tesseract is
+    missing, so the text pages still read."""
+    if tessdata() is None:
+        return {}
+    try:
+        into.update(read_images(render_pdf(data, pages), RENDER_DPI, source))
+    except InputError:  # Tesseract's data without tesserocr
+        return {}
+    return {k: (page.rows or [], page.outside) for k, page in into.items()}
