@@ -21,6 +21,8 @@ TEXT_FIXES = [
     (re.compile(r"\s*[—―]+-?\s*"), " – "),  # a long dash (or "—-") between a name and a title
     (re.compile(r"(?<=\w)\. (?=[a-zà-ỹđ])(?<!\b[A-ZĐ]\. )"), ", "),  # "tháng 5. nhiệm vụ": a comma
     (re.compile(r"\b([Ss]ố) [lI|ÌÍ](?=\s|$|[.,;])"), r"\1 1"),
+    (re.compile(r"^['‘’`]+\s*(?=\S)"), ""),  # a speck before a line's first letter: no line opens with an apostrophe
+    (re.compile(r"^[~≈]\s*(?=\S)"), "- "),  # a bullet's dash read as a tilde
 ]
 SESSION_HOURS = {"morning": (5, 12), "afternoon": (12, 18), "evening": (17, 24)}
 

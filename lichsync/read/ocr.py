@@ -107,6 +107,7 @@ class Engine:
 
 
 MARKED = "âêôăÂÊÔĂ"  # vowels whose tone mark stacks beside another mark: the one OCR drops most
+TONE_MARKS = "\u0301\u0300\u0309\u0303\u0323"
 EVIDENCE = 20.0  # an alternative Tesseract gives at least this confidence counts as seen on the page
 LISTED = 10.0  # ... and one listed at least this high may make a known two-syllable word of a pair that is none
 
@@ -115,9 +116,14 @@ def _bare(ch: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
 
 
+def _toneless(ch: str) -> str:
+    """A letter without its tone mark, keeping its hat or horn: ầ → â."""
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", ch) if c not in TONE_MARKS))
+
+
 def _tones(ch: str) -> list[str]:
     """A stacked vowel with each tone mark: ê → ế, ề, ể, ễ, ệ."""
-    return [unicodedata.normalize("NFC", ch + mark) for mark in "\u0301\u0300\u0309\u0303\u0323"]
+    return [unicodedata.normalize("NFC", ch + mark) for mark in TONE_MARKS]
 
 
 STOP_TONES = {"\u0301", "\u0323"}  # a syllable ending in p, t, c or ch takes the sắc or nặng tone, no other
@@ -185,6 +191,7 @@ def _spellings(read: str, word: list[tuple[str, list[tuple[str, float]]]], least
         return {read}
     options = [{ch} | {c for c, conf in choices if conf >= least and len(c) == 1 and c != ch
                        and _bare(c).lower() == _bare(ch).lower() and c.isupper() == ch.isupper()}
+               if least >= EVIDENCE or _toneless(ch) in MARKED else {ch}  # barely seen: only a stacked vowel's tone
                for ch, (_, choices) in zip(read, word, strict=False)]
     if sum(len(o) > 1 for o in options) > 3:
         return {read}
@@ -194,7 +201,7 @@ def _spellings(read: str, word: list[tuple[str, list[tuple[str, float]]]], least
 def restore_compounds(read: list[str], words: list[list[tuple[str, list[tuple[str, float]]]]]) -> list[str]:
     """Words of a line, where two neighbours that make no word together make one with an alternative
     Tesseract saw for a letter's marks ("trực tuyên" → "trực tuyến" when "ế" was a close choice), else
-    with one it only listed ("Hạt Kiểm lầm" → "Kiểm lâm"). A word that makes a word with its other
+    with one it only listed for a stacked vowel's tone ("Hạt Kiểm lầm" → "Kiểm lâm"). A word that makes a word with its other
     neighbour stays as read ("phòng họp số" is not "hộp số"), and so does a family name ("Nguyễn Văn"
     is no "nguyên văn")."""
     known = compounds()
@@ -367,6 +374,37 @@ def _ocr_block(engine: Engine, gray: np.ndarray, dpi: float, psm: int | None = N
     return [(t, (b[0] - pad, b[1] - pad, b[2] - pad, b[3] - pad), f) for t, b, f in found], scale
 
 
+def flatten(gray: np.ndarray) -> np.ndarray:
+    """A photographed page as a scan: cut from the desk around it and squared (its outline's four corners
+    to a rectangle), its light evened out (the page divided by its own blurred background)."""
+    import cv2
+
+    small = cv2.GaussianBlur(gray, (0, 0), 3)
+    mask = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    h, w = gray.shape
+    outline = max(contours, key=cv2.contourArea) if contours else None
+    if outline is not None and 0.3 * h * w < cv2.contourArea(outline) < 0.95 * h * w:
+        quad = cv2.approxPolyDP(outline, 0.02 * cv2.arcLength(outline, True), True)
+        if len(quad) == 4:
+            gray = _squared(gray, quad.reshape(4, 2).astype(np.float32))
+    background = cv2.medianBlur(cv2.dilate(gray, np.ones((7, 7), np.uint8)), 51)
+    return cv2.divide(gray, background, scale=255)
+
+
+def _squared(gray: np.ndarray, quad: np.ndarray) -> np.ndarray:
+    """The quadrilateral of a page seen at a slant as an upright rectangle of its own size."""
+    import cv2
+
+    s, d = quad.sum(axis=1), np.diff(quad, axis=1).ravel()
+    corners = np.array([quad[s.argmin()], quad[d.argmin()], quad[s.argmax()], quad[d.argmax()]], np.float32)  # tl tr br bl
+    width = int(max(np.linalg.norm(corners[0] - corners[1]), np.linalg.norm(corners[3] - corners[2])))
+    height = int(max(np.linalg.norm(corners[0] - corners[3]), np.linalg.norm(corners[1] - corners[2])))
+    target = np.array([[0, 0], [width, 0], [width, height], [0, height]], np.float32)
+    return cv2.warpPerspective(gray, cv2.getPerspectiveTransform(corners, target), (width, height),
+                               flags=cv2.INTER_CUBIC, borderValue=255)
+
+
 def read_page(engine: Engine, gray: np.ndarray, dpi: float, page: int) -> Page:
     """One page: its table's cells read one by one, the rest of the page as lines."""
     gray = deskew(gray)
@@ -465,7 +503,7 @@ def read_pdf(data: bytes, source: str, max_pages: int) -> dict[int, Page]:
 def read_photo(data: bytes, source: str) -> dict[int, Page]:
     """A photo or a multi-page TIFF through OCR."""
     frames, dpi = load_image(data, source)
-    return read_images(dict(enumerate(frames)), dpi, source)
+    return read_images({k: flatten(frame) for k, frame in enumerate(frames)}, dpi, source)
 
 
 def page_of(pos: int | None) -> int | None:
