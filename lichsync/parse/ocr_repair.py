@@ -13,13 +13,16 @@ from collections import Counter
 from dataclasses import replace
 
 from lichsync.parse.model import Event, Warning
+from lichsync.parse.vocab import UNIT_NAMES
 
 TEXT_FIXES = [
     (re.compile("Ð"), "Đ"),  # U+00D0 looks the same as U+0110 and is no Vietnamese letter
-    (re.compile(r"\b([Đđ])\s*(?:[íìil1|/]\s*[ceé]|[/|]\s*[eé]|c)(?=\s*[:.]?\s+[A-ZĐÀ-Ỹ])"), r"\1/c"),
+    (re.compile(r"\b([Đđ])\s*(?:[íìil1|/(]\s*[ceé]|[/|(]\s*[eé]|c)(?=\s*[:.]?\s+[A-ZĐÀ-Ỹ])"), r"\1/c"),
     (re.compile(r"\s*[—―]+-?\s*"), " – "),  # a long dash (or "—-") between a name and a title
     (re.compile(r"(?<=\w)\. (?=[a-zà-ỹđ])(?<!\b[A-ZĐ]\. )"), ", "),  # "tháng 5. nhiệm vụ": a comma
     (re.compile(r"\b([Ss]ố) [lI|ÌÍ](?=\s|$|[.,;])"), r"\1 1"),
+    (re.compile(r"^['‘’`]+\s*(?=\S)"), ""),  # a speck before a line's first letter: no line opens with an apostrophe
+    (re.compile(r"^[~≈]\s*(?=\S)"), "- "),  # a bullet's dash read as a tilde
 ]
 SESSION_HOURS = {"morning": (5, 12), "afternoon": (12, 18), "evening": (17, 24)}
 
@@ -112,6 +115,53 @@ def apply_phrases(text: str, fixes: dict[tuple[str, str], str]) -> str:
 
 def apply_words(text: str, fixes: dict[str, str]) -> str:
     return re.sub(r"[\wÀ-ỹ]+", lambda m: fixes.get(m.group(), m.group()), text) if fixes else text
+
+
+UNIT_MARKS = 2  # a reading this many marks from a standing body's name is that name
+OPTIONAL = {"và"}
+
+
+def _marks_apart(read: str, name: str) -> int | None:
+    """How many letters differ only in their marks; None where the letters themselves differ."""
+    if bare(read).lower() != bare(name).lower():
+        return None
+    return sum(a != b for a, b in zip(read.lower(), name.lower(), strict=True)) if len(read) == len(name) else None
+
+
+def snap_units(text: str) -> str:
+    """Words of a standing body's name (vocab.UNIT_NAMES) read a mark or two off take the name's marks,
+    in their own case ("Phòng Tài Nguyễn Môi trường" → "Phòng Tài Nguyên Môi trường")."""
+    found = list(WORD_RE.finditer(text))
+    fixes: dict[int, str] = {}
+    for name in UNIT_NAMES:
+        words = WORD_RE.findall(name)
+        for start in range(len(found)):
+            matched = _match(found, start, words)
+            if matched and 0 < sum(d for _, _, d in matched) <= UNIT_MARKS:
+                fixes.update({k: w for k, w, d in matched if d})
+    out, at = [], 0
+    for k, m in enumerate(found):
+        word = fixes.get(k)
+        if word:
+            word = word[0].upper() + word[1:] if m.group()[0].isupper() else word[0].lower() + word[1:]
+        out += [text[at : m.start()], word or m.group()]
+        at = m.end()
+    return "".join(out) + text[at:]
+
+
+def _match(found: list[re.Match], start: int, words: list[str]) -> list[tuple[int, str, int]] | None:
+    """The text's words from `start` read as the name's (an optional "và" may be missing): (index, name's
+    word, marks apart) each, or None."""
+    out, k = [], start
+    for word in words:
+        apart = _marks_apart(found[k].group(), word) if k < len(found) else None
+        if apart is None:
+            if word.lower() in OPTIONAL:
+                continue
+            return None
+        out.append((k, word, apart))
+        k += 1
+    return out
 
 
 def session_conflict(event: Event) -> bool:

@@ -50,8 +50,10 @@ SESSION_WORD_RE = re.compile(r"\b(?:buổi\s+)?(?:sáng|chiều|tối|cả\s+ng�
 
 
 def _row_session(row: Row) -> str | None:
-    """The session a weekly table writes in its own cell ("Sáng"), or at the head of its time cell ("Sáng 8h00")."""
-    for text in [row.session or ""] + [p.text for p in row.cells.get(TIME, [])]:
+    """The session a weekly table writes in its own cell ("Sáng"), or at the head of its time cell ("Sáng 8h00");
+    a narrow cell may wrap it ("Cả" / "ngày")."""
+    said = [p.text for p in row.cells.get(TIME, [])]
+    for text in [row.session or "", *said, " ".join(said)]:
         m = vocab.SESSION_RE.match(text.strip() + " ")
         if m:
             return vocab.SESSION_WORDS[collapse(m.group("word").lower())]

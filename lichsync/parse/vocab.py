@@ -262,3 +262,24 @@ UNIT_WORDS_RE = re.compile(
 )
 # A duty roster ("Lịch trực lãnh đạo …"): people on duty, the activity named above their table.
 DUTY_RE = re.compile(r"\btrực\b", re.IGNORECASE)
+
+# Vietnamese family names: a name starts with one ("Nguyễn Văn …"), so OCR's doubtful marks on it are no
+# evidence of an ordinary word ("nguyên văn").
+SURNAMES = frozenset([
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
+    "Đinh", "Đào", "Trịnh", "Mai", "Trương", "Lâm", "Tô", "Hà", "Tạ", "Cao", "Lưu", "Chu", "Quách", "Đoàn", "Lương", "Văn",
+    "Thái", "Kiều", "Tăng", "Châu", "Mạc", "Triệu", "Hứa", "Thân", "Khổng", "Lại", "Từ", "La", "Giáp",
+])
+
+# The standing bodies of provinces and districts, named the same way in every program: a closed list that a
+# reading a mark or two away (OCR's "Tài Nguyễn Môi trường", "Úy ban nhân dân") is put right against.
+# "và" and "-" may be left out as written ("Phòng Tài nguyên Môi trường").
+UNIT_NAMES = [
+    "Ủy ban nhân dân", "Hội đồng nhân dân", "Văn phòng HĐND và UBND", "Ủy ban Mặt trận Tổ quốc",
+    "Tài nguyên và Môi trường", "Lao động - Thương binh và Xã hội", "Tài chính - Kế hoạch", "Kế hoạch và Đầu tư",
+    "Nông nghiệp và Phát triển nông thôn", "Giáo dục và Đào tạo", "Văn hóa và Thông tin", "Văn hóa, Thể thao và Du lịch",
+    "Kinh tế và Hạ tầng", "Quản lý đô thị", "Khoa học và Công nghệ", "Thông tin và Truyền thông", "Giao thông vận tải",
+    "Xây dựng", "Nội vụ", "Tư pháp", "Tài chính", "Công Thương", "Ngoại vụ", "Y tế", "Dân tộc", "Thanh tra",
+    "Tiếp công dân", "Chỉ huy Quân sự", "Kho bạc Nhà nước", "Chi cục Thuế", "Kiểm lâm", "Tuyên giáo", "Dân vận",
+    "Tổ chức", "Kiểm tra", "Huyện ủy", "Tỉnh ủy", "Thành ủy",
+]

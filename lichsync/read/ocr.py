@@ -26,9 +26,10 @@ import numpy as np
 
 from lichsync.errors import InputError
 from lichsync.parse.document import Document, Grid
-from lichsync.parse.ocr_repair import apply_phrases, apply_words, name_words, phrase_words, repair_text
+from lichsync.parse.ocr_repair import apply_phrases, apply_words, name_words, phrase_words, repair_text, snap_units
 from lichsync.parse.text import normalize
-from lichsync.read.pdf import PAGE_SPAN, Line, _number, _Reader
+from lichsync.parse.vocab import SURNAMES
+from lichsync.read.pdf import PAGE_SPAN, Line, Rows, _number, _Reader
 
 RENDER_DPI = 300  # ruling lines and cells are found at the resolution OCR usually wants ...
 OCR_DPI = 200  # ... but this scan's 200 dpi Times reads with fewer lost marks at 200 than at 300 (14 vs 25 errors)
@@ -106,16 +107,33 @@ class Engine:
 
 
 MARKED = "âêôăÂÊÔĂ"  # vowels whose tone mark stacks beside another mark: the one OCR drops most
+TONE_MARKS = "\u0301\u0300\u0309\u0303\u0323"
 EVIDENCE = 20.0  # an alternative Tesseract gives at least this confidence counts as seen on the page
+LISTED = 10.0  # ... and one listed at least this high may make a known two-syllable word of a pair that is none
 
 
 def _bare(ch: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
 
 
+def _toneless(ch: str) -> str:
+    """A letter without its tone mark, keeping its hat or horn: ầ → â."""
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", ch) if c not in TONE_MARKS))
+
+
 def _tones(ch: str) -> list[str]:
     """A stacked vowel with each tone mark: ê → ế, ề, ể, ễ, ệ."""
-    return [unicodedata.normalize("NFC", ch + mark) for mark in "\u0301\u0300\u0309\u0303\u0323"]
+    return [unicodedata.normalize("NFC", ch + mark) for mark in TONE_MARKS]
+
+
+STOP_TONES = {"\u0301", "\u0323"}  # a syllable ending in p, t, c or ch takes the sắc or nặng tone, no other
+
+
+def _toneless_stop(word: str) -> bool:
+    """No Vietnamese syllable: one closed by p, t, c or ch without sắc or nặng ("Hop" is "Họp" or "Hợp"),
+    though wordfreq knows it from English."""
+    low = unicodedata.normalize("NFD", word.lower())
+    return low.endswith(("p", "t", "c", "ch")) and not STOP_TONES & set(low) and any(v in low for v in "aeiouy")
 
 
 def restore_marks(word: list[tuple[str, list[tuple[str, float]]]]) -> str:
@@ -128,7 +146,7 @@ def restore_marks(word: list[tuple[str, list[tuple[str, float]]]]) -> str:
     read = "".join(s for s, _ in word)
     if not read.isalpha() or len(word) > 12:
         return read
-    known = zipf_frequency(read.lower(), "vi")
+    known = 0.0 if _toneless_stop(read) else zipf_frequency(read.lower(), "vi")
     options = []
     for symbol, choices in word:
         if known >= 3 and symbol not in MARKED:  # a real word: only a lost stacked mark is in doubt
@@ -167,12 +185,13 @@ def _new_tones(text: str) -> str:
     return OLD_TONE_RE.sub(lambda m: OLD_TONES[m.group(1)], text)
 
 
-def _spellings(read: str, word: list[tuple[str, list[tuple[str, float]]]]) -> set[str]:
-    """A word as read and as its letters' alternatives seen on the page (other marks, same letter) spell it."""
+def _spellings(read: str, word: list[tuple[str, list[tuple[str, float]]]], least: float) -> set[str]:
+    """A word as read and as its letters' alternatives (other marks, same letter) of at least `least` spell it."""
     if len(read) != len(word) or not read.isalpha():
         return {read}
-    options = [{ch} | {c for c, conf in choices if conf >= EVIDENCE and len(c) == 1 and c != ch
+    options = [{ch} | {c for c, conf in choices if conf >= least and len(c) == 1 and c != ch
                        and _bare(c).lower() == _bare(ch).lower() and c.isupper() == ch.isupper()}
+               if least >= EVIDENCE or _toneless(ch) in MARKED else {ch}  # barely seen: only a stacked vowel's tone
                for ch, (_, choices) in zip(read, word, strict=False)]
     if sum(len(o) > 1 for o in options) > 3:
         return {read}
@@ -181,8 +200,10 @@ def _spellings(read: str, word: list[tuple[str, list[tuple[str, float]]]]) -> se
 
 def restore_compounds(read: list[str], words: list[list[tuple[str, list[tuple[str, float]]]]]) -> list[str]:
     """Words of a line, where two neighbours that make no word together make one with an alternative
-    Tesseract saw for a letter's marks ("trực tuyên" → "trực tuyến" when "ế" was a close choice).
-    A word that makes a word with its other neighbour stays as read ("phòng họp số" is not "hộp số")."""
+    Tesseract saw for a letter's marks ("trực tuyên" → "trực tuyến" when "ế" was a close choice), else
+    with one it only listed for a stacked vowel's tone ("Hạt Kiểm lầm" → "Kiểm lâm"). A word that makes a word with its other
+    neighbour stays as read ("phòng họp số" is not "hộp số"), and so does a family name ("Nguyễn Văn"
+    is no "nguyên văn")."""
     known = compounds()
     out = list(read)
 
@@ -192,12 +213,20 @@ def restore_compounds(read: list[str], words: list[list[tuple[str, list[tuple[st
     for k in range(len(out) - 1):
         if pair(k) or not (out[k].isalpha() and out[k + 1].isalpha()):
             continue
-        left = {out[k]} if pair(k - 1) else _spellings(out[k], words[k])
-        right = {out[k + 1]} if pair(k + 1) else _spellings(out[k + 1], words[k + 1])
-        found = [(a, b) for a in left for b in right if _new_tones(f"{a} {b}".lower()) in known]
+        for least in (EVIDENCE, LISTED):
+            left = {out[k]} if pair(k - 1) or _surname(out[k], least) else _spellings(out[k], words[k], least)
+            right = {out[k + 1]} if pair(k + 1) or _surname(out[k + 1], least) else _spellings(out[k + 1], words[k + 1], least)
+            found = [(a, b) for a in left for b in right if _new_tones(f"{a} {b}".lower()) in known]
+            if found:
+                break
         if len(found) == 1:
             out[k], out[k + 1] = found[0]
     return out
+
+
+def _surname(word: str, least: float) -> bool:
+    """A family name, kept as read against an alternative Tesseract barely saw."""
+    return least < EVIDENCE and word in SURNAMES
 
 
 def render_pdf(data: bytes, pages: list[int]) -> dict[int, np.ndarray]:
@@ -345,6 +374,37 @@ def _ocr_block(engine: Engine, gray: np.ndarray, dpi: float, psm: int | None = N
     return [(t, (b[0] - pad, b[1] - pad, b[2] - pad, b[3] - pad), f) for t, b, f in found], scale
 
 
+def flatten(gray: np.ndarray) -> np.ndarray:
+    """A photographed page as a scan: cut from the desk around it and squared (its outline's four corners
+    to a rectangle), its light evened out (the page divided by its own blurred background)."""
+    import cv2
+
+    small = cv2.GaussianBlur(gray, (0, 0), 3)
+    mask = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    h, w = gray.shape
+    outline = max(contours, key=cv2.contourArea) if contours else None
+    if outline is not None and 0.3 * h * w < cv2.contourArea(outline) < 0.95 * h * w:
+        quad = cv2.approxPolyDP(outline, 0.02 * cv2.arcLength(outline, True), True)
+        if len(quad) == 4:
+            gray = _squared(gray, quad.reshape(4, 2).astype(np.float32))
+    background = cv2.medianBlur(cv2.dilate(gray, np.ones((7, 7), np.uint8)), 51)
+    return cv2.divide(gray, background, scale=255)
+
+
+def _squared(gray: np.ndarray, quad: np.ndarray) -> np.ndarray:
+    """The quadrilateral of a page seen at a slant as an upright rectangle of its own size."""
+    import cv2
+
+    s, d = quad.sum(axis=1), np.diff(quad, axis=1).ravel()
+    corners = np.array([quad[s.argmin()], quad[d.argmin()], quad[s.argmax()], quad[d.argmax()]], np.float32)  # tl tr br bl
+    width = int(max(np.linalg.norm(corners[0] - corners[1]), np.linalg.norm(corners[3] - corners[2])))
+    height = int(max(np.linalg.norm(corners[0] - corners[3]), np.linalg.norm(corners[1] - corners[2])))
+    target = np.array([[0, 0], [width, 0], [width, height], [0, height]], np.float32)
+    return cv2.warpPerspective(gray, cv2.getPerspectiveTransform(corners, target), (width, height),
+                               flags=cv2.INTER_CUBIC, borderValue=255)
+
+
 def read_page(engine: Engine, gray: np.ndarray, dpi: float, page: int) -> Page:
     """One page: its table's cells read one by one, the rest of the page as lines."""
     gray = deskew(gray)
@@ -443,7 +503,7 @@ def read_pdf(data: bytes, source: str, max_pages: int) -> dict[int, Page]:
 def read_photo(data: bytes, source: str) -> dict[int, Page]:
     """A photo or a multi-page TIFF through OCR."""
     frames, dpi = load_image(data, source)
-    return read_images(dict(enumerate(frames)), dpi, source)
+    return read_images({k: flatten(frame) for k, frame in enumerate(frames)}, dpi, source)
 
 
 def page_of(pos: int | None) -> int | None:
@@ -452,23 +512,47 @@ def page_of(pos: int | None) -> int | None:
 
 
 def assemble(pages: dict[int, Page], source: str) -> Document:
-    """The document of scanned pages, each line knowing its page, through read.pdf's reader,
-    which joins rows and paragraphs across pages as it does for a text layer."""
-
+    """The document of scanned pages through read.pdf's reader, which joins rows and paragraphs
+    across pages as it does for a text layer."""
     reader = _Reader()
-    pages_of: list[int] = []
     for k, page in sorted(pages.items()):
         reader.outside += [ln.text for ln in page.outside]
-        pages_of += [k + 1] * len(page.outside)
         reader.add_rows(k, page.rows or [])
     _number(reader.grid, len(reader.outside))
-    pieces = [(c, k) for row in reader.grid for c in row.cells for k in range(len(c.pieces))]
+    document = Document(reader.outside, [Grid(reader.grid, kind="scanned table (OCR)")] if reader.grid else [],
+                        layout="scan (OCR)")
+    return repaired(document, pages)
+
+
+def repaired(document: Document, pages: dict[int, Page]) -> Document:
+    """A document whose given pages were read through OCR: their words put right from the spellings the whole
+    document writes, each of their lines knowing its page (the warning that marks an event read by OCR)."""
+    ocr_lines = iter((ln.text, k + 1) for k, page in sorted(pages.items()) for ln in page.outside)
+    scanned, want = {}, next(ocr_lines, None)
+    for no, text in enumerate(document.lines, 1):  # in order: the reader appends pages' lines as they come
+        if want and text == want[0]:
+            scanned[no], want = want[1], next(ocr_lines, None)
+    pieces = [(c, k) for g in document.grids for row in g.rows for c in row.cells for k in range(len(c.pieces))]
+    scanned.update({p.line: at for c, k in pieces if (p := c.pieces[k]).line is not None
+                    and (at := page_of(p.pos)) is not None and at - 1 in pages})
     fixes = name_words([c.pieces[k].text for c, k in pieces])
-    phrases = phrase_words([c.pieces[k].text for c, k in pieces] + reader.outside)
+    phrases = phrase_words([c.pieces[k].text for c, k in pieces] + document.lines)
     for c, k in pieces:
         p = c.pieces[k]
-        c.pieces[k] = replace(p, text=apply_phrases(apply_words(p.text, fixes), phrases))
-    scanned = {no: page for no, page in enumerate(pages_of, 1)}
-    scanned.update({p.line: at for row in reader.grid for c in row.cells for p in c.pieces if (at := page_of(p.pos)) is not None})
-    lines = [normalize(apply_phrases(text, phrases)) for text in reader.outside]
-    return Document(lines, [Grid(reader.grid, kind="scanned table (OCR)")] if reader.grid else [], layout="scan (OCR)", scanned=scanned)
+        if p.line in scanned:
+            c.pieces[k] = replace(p, text=snap_units(apply_phrases(apply_words(p.text, fixes), phrases)))
+    lines = [normalize(snap_units(apply_phrases(t, phrases))) if no in scanned else t
+             for no, t in enumerate(document.lines, 1)]
+    return replace(document, lines=lines, scanned=scanned)
+
+
+def scan_pages(data: bytes, source: str, pages: list[int], into: dict[int, Page]) -> dict[int, tuple[Rows, list[Line]]]:
+    """Scanned pages of a PDF of text pages (read.pdf's `scan`), kept in `into`; none where Tesseract is
+    missing, so the text pages still read."""
+    if tessdata() is None:
+        return {}
+    try:
+        into.update(read_images(render_pdf(data, pages), RENDER_DPI, source))
+    except InputError:  # Tesseract's data without tesserocr
+        return {}
+    return {k: (page.rows or [], page.outside) for k, page in into.items()}

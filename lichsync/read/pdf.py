@@ -12,6 +12,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lichsync.errors import InputError, NoTextLayer
@@ -36,6 +37,10 @@ class Line:
     bottom: float
     first_width: float  # width of its first word: would it have fitted on the line above?
     space: float
+
+
+Rows = list[list[tuple[list[Line], float] | None]]  # cells of (lines, right edge); None under a vertical merge
+Scan = Callable[[list[int]], dict[int, tuple[Rows, list[Line]]]]  # page numbers → each page's rows, other lines
 
 
 def _lines(words: list[dict]) -> list[Line]:
@@ -357,8 +362,9 @@ def _row_starts(body: list[dict], columns: list[list[float]], heads: list[list[d
     return [s for n, s in enumerate(starts) if n == 0 or s - starts[n - 1] > 1]
 
 
-def read(data: bytes, source: str, max_pages: int = 200) -> Document:
-    """The text outside a PDF program's table, and the table's grid of cells."""
+def read(data: bytes, source: str, max_pages: int = 200, scan: Scan | None = None) -> Document:
+    """The text outside a PDF program's table, and the table's grid of cells; `scan` reads the pages
+    without a text layer among pages with one (read.ocr)."""
     try:
         pdf = pdfpage.open_pdf(data)
     except Exception as exc:  # pdfium's PdfiumError names damaged and locked files alike
@@ -367,7 +373,7 @@ def read(data: bytes, source: str, max_pages: int = 200) -> Document:
         if len(pdf) > max_pages:
             raise InputError(source, f"the PDF has {len(pdf)} pages, over the limit of {max_pages} (LICHSYNC_MAX_PAGES)")
         try:
-            reader = _read_pages(list(pdfpage.pages(pdf, MAX_CHARS)), source)
+            reader = _read_pages(list(pdfpage.pages(pdf, MAX_CHARS)), source, scan)
         except pdfpage.TooMuchText:
             raise InputError(source, f"the PDF holds more text than a work program (over {MAX_CHARS:,} characters)") from None
         except InputError:
@@ -380,21 +386,27 @@ def read(data: bytes, source: str, max_pages: int = 200) -> Document:
     return Document(reader.outside, [Grid(reader.grid, kind="PDF table")] if reader.grid else [], layout="PDF")
 
 
-def _read_pages(pages: list[pdfpage.Page], source: str) -> _Reader:
+def _read_pages(pages: list[pdfpage.Page], source: str, scan: Scan | None = None) -> _Reader:
     pages_words = [page.words for page in pages]
     if not any(pages_words):
         if any(page.images for page in pages):
             raise NoTextLayer(source, "no text layer — looks like a scan")
         raise InputError(source, "the PDF has no text")
+    blank = [k for k, page in enumerate(pages) if not page.words and page.images]
+    scans = scan(blank) if scan and blank else {}
     ruled = [_ruled_rows(page.tables, page.words, continued=k > 0) for k, page in enumerate(pages)]
     reader = _Reader()
     columns = None
     for k, words in enumerate(pages_words):
-        if any(ruled):
-            rows, outside = ruled[k] or ([], words)
+        if k in scans:  # a scanned page among text pages
+            rows, lines = scans[k]
         else:
-            rows, outside, columns = _unruled_rows(words, columns)
-        reader.outside += [ln.text for ln in _lines(outside) if not vocab.PRINT_MARGIN_RE.match(ln.text)]
+            if any(ruled):
+                rows, outside = ruled[k] or ([], words)
+            else:
+                rows, outside, columns = _unruled_rows(words, columns)
+            lines = _lines(outside)
+        reader.outside += [ln.text for ln in lines if not vocab.PRINT_MARGIN_RE.match(ln.text)]
         reader.add_rows(k, rows)
     return reader
 

@@ -105,15 +105,24 @@ def extract(data: bytes, source: str, limits: Limits) -> Document:
     if kind == detect.PDF:
         from lichsync.read import pdf  # the PDF stack loads only for PDFs
 
+        scanned: dict = {}
         try:
-            return pdf.read(data, source, limits.max_pages)
+            document = pdf.read(data, source, limits.max_pages, lambda pages: _ocr().scan_pages(data, source, pages, scanned))
         except NoTextLayer:
             return _read_scan(kind, data, source, limits)
+        return _ocr().repaired(document, scanned) if scanned else document
     if kind == detect.DOCX:
         from lichsync.read import docx
 
         return docx.read(data, source)
     return text_document(decode(data, source))
+
+
+def _ocr():
+    """The OCR reader, loaded (with OpenCV and Tesseract) only for scans."""
+    from lichsync.read import ocr
+
+    return ocr
 
 
 def _read_scan(kind: str, data: bytes, source: str, limits: Limits) -> Document:
