@@ -28,6 +28,7 @@ import pypdfium2.raw as pdfium_raw  # noqa: E402
 
 from lichsync.parse import days, text  # noqa: E402
 from lichsync.parse.model import Program  # noqa: E402
+from lichsync.read import pdf as pdf_reader  # noqa: E402
 from lichsync.read.pipeline import parse_file  # noqa: E402
 
 TARGET_RATIO = 3.0
@@ -51,6 +52,7 @@ def cold_parse(path: Path) -> Program:
     days.without_lunar.cache_clear()
     text.collapse.cache_clear()
     days.names_days.cache_clear()
+    pdf_reader._normal.cache_clear()
     return parse_file(path)
 
 
