@@ -185,10 +185,11 @@ def _ruled_rows(tables: list, words: list[dict], continued: bool) -> tuple[list,
     inside = iter(held)
     rows, used = [], set[int]()
     assigned = {id(w) for ws in held for w in ws}
+    loose = [w for w in words if id(w) not in assigned]
     for k, grid in enumerate(grids):
         found = [[next(inside) if box else None for box in cells] for cells in grid]
-        grid = _adopt_orphans(grid, found, [w for w in words if id(w) not in assigned])
-        _add_cut_rows(grid, found, [w for w in words if id(w) not in assigned], continued and k == 0, k == len(grids) - 1)
+        grid = _adopt_orphans(grid, found, loose)
+        _add_cut_rows(grid, found, loose, continued and k == 0, k == len(grids) - 1)
         right: dict[int, float] = {}
         for cells in found:
             for col, ws in enumerate(cells):
