@@ -157,6 +157,7 @@ class _Reader:
         self.grid += grid
 
     def _cell(self, page: int, col: int, cell: tuple[list[Line], float] | None, first_data: bool, wrap_gap: float) -> Cell:
+        """A cell's paragraphs: on a page's first data row, the first may go on with the column's last one on the page before."""
         if cell is None:
             return Cell(merged=True)
         lines, right = cell
@@ -176,7 +177,7 @@ def _ruled_rows(tables: list, words: list[dict], continued: bool) -> tuple[list,
     """Rows of the page's ruled tables as (lines, right edge) per cell; the words left outside.
     On a page that continues the table of the page before, its first row may lack a top ruling."""
     # One row is a table only where it goes on with the page before (the week's last row alone on a page).
-    grids = [[row.cells for row in table.rows] for table in sorted(tables, key=lambda t: t.bbox[1])]  # rows: computed at each ask
+    grids = [[row.cells for row in table.rows] for table in sorted(tables, key=lambda t: t.bbox[1])]  # Table.rows: built anew at each ask
     grids = [grid for grid in grids if (len(grid) >= 2 or continued) and max(map(len, grid)) >= 2]
     if not grids:
         return None
