@@ -9,11 +9,13 @@ is how side entries find their items when the counts alone do not settle it.
 """
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from lichsync.errors import InputError, NoTextLayer
 from lichsync.parse import vocab
@@ -26,6 +28,7 @@ from lichsync.read import pdfpage
 
 MAX_CHARS = 1_500_000  # some 400 pages of a dense program; 200 pages of 24 000 words would cost minutes
 PAGE_SPAN = 10_000  # positions of page n start at n * PAGE_SPAN, so they grow down the document
+X0, TOP, BOTTOM = itemgetter("x0"), itemgetter("top"), itemgetter("bottom")
 
 
 @dataclass
@@ -53,11 +56,18 @@ def _lines(words: list[dict]) -> list[Line]:
             lines.append([w])
     out = []
     for ws in lines:
-        ws.sort(key=lambda w: w["x0"])
-        size = ws[0]["bottom"] - ws[0]["top"]
-        out.append(Line(collapse(normalize(" ".join(w["text"] for w in ws))), ws[0]["x0"], ws[-1]["x1"], min(w["top"] for w in ws),
-                        max(w["bottom"] for w in ws), ws[0]["x1"] - ws[0]["x0"], 0.3 * size))
+        ws.sort(key=X0)
+        first = ws[0]
+        out.append(Line(collapse(" ".join([_normal(w["text"]) for w in ws])), first["x0"], ws[-1]["x1"], min(map(TOP, ws)),
+                        max(map(BOTTOM, ws)), first["x1"] - first["x0"], 0.3 * (first["bottom"] - first["top"])))
     return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _normal(word: str) -> str:
+    """A word normalised: a line's text is its words' (normalize keeps spaces as they are), and words
+    repeat far more than lines do."""
+    return normalize(word)
 
 
 def _sep(above: Line | None, line: Line, right: float, wrap_gap: float = 0.0) -> float:
@@ -134,53 +144,60 @@ class _Reader:
         self.ends: dict[int, tuple[Line, float]] = {}  # column → (last line, right edge) on the page before
 
     def add_rows(self, page: int, rows: list[list[tuple[list[Line], float] | None]]) -> None:
-        first_data = True
+        """A page's rows. Whether a row is a header matters only until the first row that is not and,
+        for the lines a column ends with, from the bottom up: only those rows are asked."""
         wrap_gap = _wrap_gap([cell[0] for cells in rows for cell in cells if cell])
+        grid: list[GridRow] = []
+        is_header = functools.cache(lambda k: is_header_row(grid[k]))
+        first_data = True
         for cells in rows:
-            grid_cells = []
-            for col, cell in enumerate(cells):
-                if cell is None:
-                    grid_cells.append(Cell(merged=True))
-                    continue
-                lines, right = cell
-                first_sep = None
-                if first_data and page and col in self.ends and lines:
-                    last, last_right = self.ends[col]
-                    # Widow and orphan control moves lines to the next page early, so a lowercase
-                    # start continues the paragraph even where its first word would have fitted.
-                    fits = last.x1 + last.space + lines[0].first_width < last_right - 1
-                    opens = (vocab.BULLET_RE.match(lines[0].text) or vocab.SESSION_RE.match(lines[0].text)
-                             or vocab.LEADING_TIME_RE.match(lines[0].text))
-                    first_sep = WRAP if lines[0].text[:1].islower() or not (fits or opens) else LINE
-                grid_cells.append(Cell(_paragraphs(lines, right, page, first_sep, wrap_gap)))
-            grow = GridRow(grid_cells)
-            row_is_header = is_header_row(grow)
-            if not row_is_header:
-                grow.continues = first_data and page > 0
+            grid.append(GridRow([self._cell(page, col, cell, first_data, wrap_gap) for col, cell in enumerate(cells)]))
+            if first_data and not is_header(len(grid) - 1):
+                grid[-1].continues = page > 0
                 first_data = False
-            self.grid.append(grow)
-            for col, cell in enumerate(cells):
-                if cell and cell[0] and not row_is_header:
+        for col in range(max(map(len, rows), default=0)):
+            for k in reversed(range(len(rows))):
+                cell = rows[k][col] if col < len(rows[k]) else None
+                if cell and cell[0] and not is_header(k):
                     self.ends[col] = (cell[0][-1], cell[1])
+                    break
+        self.grid += grid
+
+    def _cell(self, page: int, col: int, cell: tuple[list[Line], float] | None, first_data: bool, wrap_gap: float) -> Cell:
+        """A cell's paragraphs: on a page's first data row, the first may go on with the column's last one on the page before."""
+        if cell is None:
+            return Cell(merged=True)
+        lines, right = cell
+        first_sep = None
+        if first_data and page and col in self.ends and lines:
+            last, last_right = self.ends[col]
+            # Widow and orphan control moves lines to the next page early, so a lowercase
+            # start continues the paragraph even where its first word would have fitted.
+            fits = last.x1 + last.space + lines[0].first_width < last_right - 1
+            opens = (vocab.BULLET_RE.match(lines[0].text) or vocab.SESSION_RE.match(lines[0].text)
+                     or vocab.LEADING_TIME_RE.match(lines[0].text))
+            first_sep = WRAP if lines[0].text[:1].islower() or not (fits or opens) else LINE
+        return Cell(_paragraphs(lines, right, page, first_sep, wrap_gap))
 
 
 def _ruled_rows(tables: list, words: list[dict], continued: bool) -> tuple[list, list[dict]] | None:
     """Rows of the page's ruled tables as (lines, right edge) per cell; the words left outside.
     On a page that continues the table of the page before, its first row may lack a top ruling."""
     # One row is a table only where it goes on with the page before (the week's last row alone on a page).
-    tables = [t for t in tables if (len(t.rows) >= 2 or continued) and max(len(r.cells) for r in t.rows) >= 2]
-    if not tables:
+    grids = [[row.cells for row in table.rows] for table in sorted(tables, key=lambda t: t.bbox[1])]  # Table.rows: built anew at each ask
+    grids = [grid for grid in grids if (len(grid) >= 2 or continued) and max(map(len, grid)) >= 2]
+    if not grids:
         return None
-    grids = [[row.cells for row in table.rows] for table in sorted(tables, key=lambda t: t.bbox[1])]
     boxes = [box for grid in grids for cells in grid for box in cells if box]
     held = _in_cells(words, boxes)
     inside = iter(held)
     rows, used = [], set[int]()
     assigned = {id(w) for ws in held for w in ws}
+    loose = [w for w in words if id(w) not in assigned]
     for k, grid in enumerate(grids):
         found = [[next(inside) if box else None for box in cells] for cells in grid]
-        grid = _adopt_orphans(grid, found, [w for w in words if id(w) not in assigned])
-        _add_cut_rows(grid, found, [w for w in words if id(w) not in assigned], continued and k == 0, k == len(grids) - 1)
+        grid = _adopt_orphans(grid, found, loose)
+        _add_cut_rows(grid, found, loose, continued and k == 0, k == len(grids) - 1)
         right: dict[int, float] = {}
         for cells in found:
             for col, ws in enumerate(cells):

@@ -62,25 +62,25 @@ def pages(document: pdfium.PdfDocument, max_chars: int = 1_500_000) -> Iterator[
 
 
 GLUE = "\u200b"  # stands for a line break pdfium made up between two glyphs of one word
+BREAK_RE = re.compile(r"(?<=\S)\r\n(?=\S)")  # a line break between two glyphs, with no space on either side
 
 
 def _join_glyph_runs(tp, text: str) -> str:
     """Some writers place every glyph with its own text matrix (Chromium's letter-spaced text), and
     pdfium then puts a made-up line break after each: where the glyphs on both sides share a
     baseline and touch, the break is no break."""
-    if "\r\n" not in text:
-        return text
+    chars: list[str] | None = None  # a copy, made once a break is glued
     box = raw.FS_RECTF()
-    chars = list(text)
-    for i in range(1, len(chars) - 2):
-        if chars[i] == "\r" and chars[i + 1] == "\n" and raw.FPDFText_IsGenerated(tp, i) == 1 \
-                and not chars[i - 1].isspace() and not chars[i + 2].isspace():
+    for found in BREAK_RE.finditer(text):
+        i = found.start()
+        if raw.FPDFText_IsGenerated(tp, i) == 1:
             raw.FPDFText_GetLooseCharBox(tp, i - 1, box)
             right, low, high = box.right, box.bottom, box.top
             raw.FPDFText_GetLooseCharBox(tp, i + 2, box)
             if abs(box.left - right) < 1.0 and box.bottom < high and box.top > low:
+                chars = chars or list(text)
                 chars[i] = chars[i + 1] = GLUE
-    return "".join(chars)
+    return "".join(chars) if chars else text
 
 
 def _words(textpage: pdfium.PdfTextPage, height: float) -> list[dict]:
@@ -201,7 +201,7 @@ def _cells(intersections: dict) -> list[tuple[float, float, float, float]]:
     """pdfplumber's intersections_to_cells, written again because it costs a third of a page's
     parse: it rebuilds each point's edge sets for every pair it tests and scans all later points
     for those below and to the right. Here each point's edges are sets once, and the points below
-    and right come from its column and row: the same smallest cell from each point."""
+    and right are the rest of its column and row: the same smallest cell from each point."""
     def box(e: dict) -> tuple:
         return e["x0"], e["top"], e["x1"], e["bottom"]
 
@@ -209,17 +209,16 @@ def _cells(intersections: dict) -> list[tuple[float, float, float, float]]:
     level = {p: {box(e) for e in es["h"]} for p, es in intersections.items()}
     columns: dict[float, list] = {}
     rows: dict[float, list] = {}
-    for p in sorted(intersections):
+    points = sorted(intersections)
+    for p in points:
         columns.setdefault(p[0], []).append(p)
         rows.setdefault(p[1], []).append(p)
-
-    def joined(p: tuple, q: tuple) -> bool:
-        return bool((p[0] == q[0] and plumb[p] & plumb[q]) or (p[1] == q[1] and level[p] & level[q]))
-
+    at_column = {p: k for column in columns.values() for k, p in enumerate(column)}
+    at_row = {p: k for row in rows.values() for k, p in enumerate(row)}
     cells = []
-    for p in sorted(intersections):
-        below = [q for q in columns[p[0]] if q > p]
-        right = [q for q in rows[p[1]] if q > p]
-        cells += next(([(p[0], p[1], r[0], b[1])] for b in below if joined(p, b) for r in right if joined(p, r)
-                       if (r[0], b[1]) in intersections and joined((r[0], b[1]), r) and joined((r[0], b[1]), b)), [])
+    for p in points:
+        right = [r for r in rows[p[1]][at_row[p] + 1 :] if not level[p].isdisjoint(level[r])]
+        cells += next(([(p[0], p[1], r[0], b[1])] for b in columns[p[0]][at_column[p] + 1 :] if not plumb[p].isdisjoint(plumb[b])
+                       for r in right if (c := (r[0], b[1])) in intersections
+                       and not plumb[c].isdisjoint(plumb[r]) and not level[c].isdisjoint(level[b])), [])
     return cells
