@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from lichsync.parse import vocab
 from lichsync.parse.rows import BLOCK, LINE, Piece
 
+# A line of titles only ("GĐ", "TUV, PGĐ"): the end of the person on the line above.
+TITLES_ALONE_RE = re.compile(rf"^{vocab.TITLE_ACRONYMS}(?:\s*,\s*{vocab.TITLE_ACRONYMS})*[.;,]?$")
 NATURAL = 2.0  # separations at least this strong delimit entries by themselves
 JOIN = -math.inf
 
@@ -33,6 +35,8 @@ def separation(prev: str, cur: str, sep: float) -> float:
         return sep
     if vocab.CONNECTOR_END_RE.search(prev) and not prev.endswith(("-", "–")):
         return JOIN
+    if prev.endswith(("-", "–", ",")) and TITLES_ALONE_RE.match(cur):
+        return JOIN  # "Đ/c Hưng -" / "GĐ": the title the cell wrapped
     if cur[0] in "+&,;" or (cur[0].islower() and sep < LINE and not re.match(r"(?:đ/c|đồng chí)\b", cur)):
         return JOIN  # a wrapped line goes on; a new line of its own may start in lower case ("phòng họp số 3")
     if re.match(r"^[-–•]\s", cur):
@@ -115,7 +119,8 @@ def _segment(pieces: list[Piece], target: int | None, people: bool) -> list[Entr
         text = group[0].text.strip()
         for piece in group[1:]:
             # A second leader merged into one entry stays a separate name: "Đ/c An PGĐ; Đại diện CĐ".
-            own = vocab.LEADER_START_RE.match(piece.text.strip()) or (
+            wrapped_title = text.endswith(("-", "–", ",")) and TITLES_ALONE_RE.match(piece.text.strip())
+            own = (vocab.LEADER_START_RE.match(piece.text.strip()) and not wrapped_title) or (
                 people and piece.sep >= LINE and vocab.UNIT_HEAD_RE.match(piece.text.strip()))
             joiner = "; " if own and not text.endswith((",", ";")) else " "
             text += joiner + piece.text.strip()

@@ -145,21 +145,32 @@ def _bulleted_tail_start(text: str) -> bool:
 
 
 def _settle(content: list[_Line], tail: list[_Line], sides: list[str]) -> Segment:
-    """Move the open end of the content into the tail where the counts say it belongs there."""
+    """Where the content ends, where the lines left it open: the split that gives each side column
+    as many entries as there are items. The content may give its open end to the tail, or take the
+    tail's first lines where they go on with it ("Cả ngày: Họp" / "UBND tỉnh phiên" / "thường kỳ
+    tháng 9" / "Văn phòng Sở"); on a tie the reading of the lines stands."""
+    lines = content + tail
     best = None
     last_start = max((k for k, ln in enumerate(content) if ln.starts_item), default=0)
-    for cut in range(len(content), last_start, -1):
-        if cut < len(content) and (content[cut].forced or content[cut].starts_item):
+    for cut in sorted(range(last_start + 1, len(lines) + 1), key=lambda c: abs(c - len(content))):
+        if cut < len(lines) and (lines[cut].forced or lines[cut].starts_item):
             continue
-        paragraphs = _paragraphs(content[:cut])
+        if cut > len(content) and any(_opens_side(ln.text) for ln in lines[len(content) : cut]):
+            continue  # the content never takes a line that opens a unit or a leader
+        paragraphs = _paragraphs(lines[:cut])
         n = len(items.parse_items(paragraphs))
-        columns = _columns(content[cut:] + tail, sides)
+        columns = _columns(lines[cut:], sides)
         cost = sum(abs(len(align.segment(p)) - n) for p in columns.values())
         if best is None or cost < best[0]:
             best = (cost, cut, paragraphs, columns)
     if best is None:
         return Segment(_paragraphs(content), _columns(tail, sides))
     return Segment(best[2], best[3])
+
+
+def _opens_side(text: str) -> bool:
+    return bool(_is_bullet(text) or vocab.LEADER_START_RE.match(text) or (vocab.UNIT_HEAD_RE.match(text) and text[:1].isupper()
+                                                       and not vocab.INCOMPLETE_HEAD_RE.match(text)))
 
 
 def _paragraphs(lines: list[_Line]) -> list[tuple[str, int, int | None]]:

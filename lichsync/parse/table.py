@@ -450,8 +450,9 @@ def _continues(grow: GridRow, roles: list[str | None], day_col: int | None, abov
     table row (no day, no time and no item of its own)."""
     if above is None:
         return False
-    if day_col is not None and _own(grow, day_col, above) is not None:
-        return False
+    own_day = _own(grow, day_col, above) if day_col is not None else None
+    if own_day is not None and (days.names_days(own_day.text) or not grow.continues):
+        return False  # the row's own day; "6)" on a new page is the rest of the day cell above
     if any(r == TIME and _own(grow, c, above) is not None for c, r in enumerate(roles)):
         return False
     content = next((grow.cells[c] for c, r in enumerate(roles) if r == CONTENT), None)

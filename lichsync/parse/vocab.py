@@ -86,7 +86,11 @@ PRINT_MARGIN_RE = re.compile(
 # Ends of a program: recipients, signatures.
 TRAILER_RE = re.compile(r"^\W*(?:nơi\s+nhận|kt\.\s|tl\.\s|tm\.\s|người\s+ký|ghi\s+chú\s*:)", I)
 
-CONNECTOR_END_RE = re.compile(r"(?:[,;:+&(“\"/–-]|\b(?:và|của|về|với|các|tại|cho|trong|theo|do|đến|từ|ngày|năm|số|là|những))$", I)
+# A line ending with a word that needs what follows ("… của", "… ngày"): "đầu năm", "cả ngày" are complete.
+_WHOLE = "".join(f"(?<!{w} )" for w in ("đầu", "cuối", "giữa", "hằng", "hàng", "mỗi", "cả", "trong", "nửa"))
+CONNECTOR_END_RE = re.compile(
+    rf"(?:[,;:+&(“\"/–-]|\b(?:và|của|về|với|các|tại|cho|trong|theo|do|đến|từ|{_WHOLE}ngày|{_WHOLE}năm|số|là|những))$", I
+)
 
 # An item that starts with its clock time: "(8h30) …", "8 giờ, …", "7 giờ 30’ …", "8h00. …", "14h00 - 16h00: …"
 LEADING_TIME_RE = re.compile(

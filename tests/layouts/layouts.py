@@ -47,6 +47,7 @@ class Rendered:
     data: bytes
     events: list[dict]
     convert: str | None = None  # "soffice" (Word → PDF) or "chromium" (HTML → PDF)
+    layer: bool = False  # read the PDF's text layer as pasted text, not the PDF itself
     notes: list[str] = field(default_factory=list)
 
 
@@ -815,6 +816,24 @@ def docx_day_cells(s: Schedule, rng: random.Random) -> Rendered:
     return Rendered(".docx", _docx(s, rng, [[(h, 1) for h in head]], rows, widths), expected(s.items, False, ambiguous))
 
 
+def _fixed_widths(data: bytes) -> bytes:
+    """The table's columns as wide as its cells say, as Word lays them out (LibreOffice otherwise
+    fits the columns to the page evenly)."""
+    import docx
+    from docx.oxml.ns import qn
+
+    doc = docx.Document(io.BytesIO(data))
+    table = doc.tables[0]
+    table.autofit = False
+    widths = [cell.width for cell in table.rows[-1].cells]
+    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=False):
+        if width:
+            col.set(qn("w:w"), str(width.twips))
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
 def _pdf(make: Callable[[Schedule, random.Random], Rendered], tool: str) -> Callable[[Schedule, random.Random], Rendered]:
     def layout(s: Schedule, rng: random.Random) -> Rendered:
         r = make(s, rng)
@@ -822,6 +841,16 @@ def _pdf(make: Callable[[Schedule, random.Random], Rendered], tool: str) -> Call
         return r
     layout.__doc__ = f"{make.__doc__} Printed to PDF by {tool}."
     layout.tool = tool
+    return layout
+
+
+def _layer(make: Callable[[Schedule, random.Random], Rendered]) -> Callable[[Schedule, random.Random], Rendered]:
+    def layout(s: Schedule, rng: random.Random) -> Rendered:
+        r = make(s, rng)
+        r.layer, r.data = True, _fixed_widths(r.data)
+        return r
+    layout.__doc__ = f"{make.__doc__} Its text layer, as a PDF viewer copies it: each line ends with a space and a blank line."
+    layout.tool = make.tool  # type: ignore[attr-defined]
     return layout
 
 
@@ -862,6 +891,8 @@ LAYOUTS: dict[str, Callable[[Schedule, random.Random], Rendered]] = {
     "pdf_lo_two_leaders": _pdf(docx_two_leaders, "soffice"),
     "pdf_chrome_rowspan": _pdf(html_rowspan, "chromium"),
     "pdf_chrome_session": _pdf(html_session_col, "chromium"),
+    "layer_lo_day_cells": _layer(_pdf(docx_day_cells, "soffice")),
+    "layer_lo_merged": _layer(_pdf(docx_merged, "soffice")),
 }
 
 

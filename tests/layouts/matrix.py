@@ -93,6 +93,19 @@ def skipped_layouts() -> dict[str, str]:
     return out
 
 
+def text_layer(pdf: Path) -> str:
+    """The PDF's text in the order its pages draw it (pdfium, as a viewer's select-all and copy gives
+    it), in the seeds' form: every line followed by a space and a blank line."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        text = "\n".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+    return "".join(f"{line.rstrip()} \n\n" for line in text.replace("\r", "").split("\n"))
+
+
 def run(work: Path, cache: Path, layouts: list[str] | None = None, documents: list[str] | None = None) -> list[Cell]:
     """Render, convert (cached), read and score every cell; files are left under `work` to look at."""
     skipped = skipped_layouts()
@@ -118,6 +131,9 @@ def run(work: Path, cache: Path, layouts: list[str] | None = None, documents: li
                 continue
             path = folder / f"{doc}.pdf"
             path.write_bytes(pdf.read_bytes())
+            if r.layer:
+                path = folder / f"{doc}.txt"
+                path.write_text(text_layer(pdf), encoding="utf-8")
         (folder / f"{doc}.expected.json").write_text(
             json.dumps({"events": r.events}, ensure_ascii=False, indent=1), encoding="utf-8")
         parsed, error = read(path)
