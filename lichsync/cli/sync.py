@@ -235,7 +235,7 @@ def push_calendars(events: list[CalendarEvent], people: Directory, config: Confi
     cleared = {scope(p, config) for p in dropped}  # removed documents: their events leave the calendars too
     rows = []
     with State(state_path) as state:
-        for official in people.officials:
+        for official in (o for o in people.officials if o.calendars):  # a feed-only official costs nothing here
             desired = [Desired(e, scopes[e.source]) for e in for_official(events, official.key)]
             for kind, calendar in sorted(official.calendars.items()):
                 row = Row(official.key, kind)
