@@ -82,6 +82,7 @@ class Memo:
     def __init__(self, path: Path):
         self._db = sqlite3.connect(path, timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")  # a cache: a power cut may cost it a run's rows, never a result
         with self._db:
             self._db.executescript(SCHEMA)
 
@@ -101,7 +102,7 @@ class Memo:
         current = list(current)
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO mapped_events VALUES (?, ?, ?)",
-                                 [(origin, key, pickle.dumps(events)) for origin, key, events in rows])
+                                 [(origin, key, pickle.dumps(events, pickle.HIGHEST_PROTOCOL)) for origin, key, events in rows])
             self._db.execute(f"DELETE FROM mapped_events WHERE origin NOT IN ({','.join('?' * len(current))})", current)
 
     def written(self, path: Path, digest: str) -> bool:
