@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from operator import attrgetter
 from pathlib import Path
 
 import icalendar
@@ -145,7 +146,7 @@ def render_feed(events: Iterable[CalendarEvent], name: str, tzid: str, refresh_m
     previous = previous or {}
     rendered = run.rendered
     blocks = []
-    for event in sorted(events, key=_order):
+    for event in sorted(events, key=attrgetter("order")):
         old = previous.get(event.uid)
         if old and old.content_hash == event.content_hash():
             blocks.append(old.block)
@@ -177,12 +178,6 @@ def _fold(line: bytes) -> bytes:
         start = cut
     pieces.append(line[start:])
     return b"\r\n ".join(pieces)
-
-
-def _order(e: CalendarEvent) -> tuple:
-    day = e.start.date() if isinstance(e.start, datetime) else e.start
-    clock = e.start.isoformat() if isinstance(e.start, datetime) else ""
-    return day, clock, e.uid
 
 
 @dataclass(frozen=True)

@@ -59,8 +59,8 @@ def map_with(programs: Sequence[Program], config: Config, people: Directory, key
         events = kept.get(program.source)
         if events is None:
             events = map_program(program, config, people)
-            for e in events:
-                e.content_hash()  # computed once, kept with the events
+            for e in events:  # computed once, kept with the events
+                e.content_hash(), e.order
             if program.source in keys:
                 fresh.append((program.source, keys[program.source], events))
         mapped.append(events)
