@@ -59,8 +59,9 @@ def map_with(programs: Sequence[Program], config: Config, people: Directory, key
         events = kept.get(program.source)
         if events is None:
             events = map_program(program, config, people)
-            for e in events:  # computed once, kept with the events
-                e.content_hash(), e.order
+            for e in events:  # hash and place computed once, and kept with the events
+                e.content_hash()
+                _ = e.order
             if program.source in keys:
                 fresh.append((program.source, keys[program.source], events))
         mapped.append(events)
@@ -91,8 +92,10 @@ class Memo:
         found = {}
         for origin, key in keys.items():
             row = self._db.execute("SELECT events FROM mapped_events WHERE origin = ? AND key = ?", (origin, key)).fetchone()
+            if row is None:
+                continue
             try:
-                found.update({origin: pickle.loads(row[0])} if row else {})
+                found[origin] = pickle.loads(row[0])
             except Exception:  # kept by a lichsync whose classes differ: map again
                 continue
         return found
