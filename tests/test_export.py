@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from dataclasses import replace
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -282,3 +283,16 @@ def test_previous_events_written_another_way_are_still_recognised():
                                       datetime(2023, 9, 1, tzinfo=timezone.utc))
     assert b.revision == ics.Revision("h2", 0, datetime(2023, 9, 6, 2, tzinfo=timezone.utc),
                                       datetime(2023, 9, 6, 2, tzinfo=timezone.utc))
+
+
+def test_a_feed_is_folded_as_icalendar_folds():
+    """The feed writer folds lines itself (icalendar's fold is slow): the same bytes as icalendar's own
+    `to_ical`, for every event of the samples and for lines that break inside a letter or an escape."""
+    cfg = config.load(EXAMPLE)
+    programs = [parse_file(path) for path in SAMPLES]
+    events = map_programs(programs, cfg, Directory(cfg, programs))
+    now = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    odd = [ics.event_component(replace(events[0], summary=text), ics.revise(events[0], None, now))
+           for text in ("ễ" * 40, "a" * 72 + "\\n" + "b" * 80, "a" * 73 + ",x" * 50, "𝄞" * 30 + "^" * 80)]
+    for ve in [ics.event_component(e, ics.revise(e, None, now)) for e in events] + odd:
+        assert ics._to_ical(ve) == ve.to_ical()

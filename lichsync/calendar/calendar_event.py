@@ -42,6 +42,12 @@ class CalendarEvent:
             "transparent": self.transparent,
         }
 
+    @cached_property
+    def order(self) -> tuple:
+        """Where a feed lists the event: its day, clock time, UID. Kept with the event (sync/memo.py), like its hash."""
+        day = self.start.date() if isinstance(self.start, datetime) else self.start
+        return day, self.start.isoformat() if isinstance(self.start, datetime) else "", self.uid
+
     def content_hash(self) -> str:
         """A hash of what a calendar shows of the event; a change here is a change worth a write."""
         return self._content_hash

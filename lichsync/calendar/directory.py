@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -144,6 +145,17 @@ class Directory:
         if k in self._titles:
             return [self._titles[k]]
         return []
+
+    def fingerprint(self, program: Program) -> str:
+        """All that mapping `program` reads of the directory: every name, group, title and body it
+        knows (one document may teach it a name that the others then resolve to), and the program's leaders."""
+        return hashlib.sha256(f"{self._known}{self._leaders.get(id(program))}".encode()).hexdigest()
+
+    @functools.cached_property
+    def _known(self) -> str:
+        """Of what every program's mapping reads; once, as nothing changes the directory once built."""
+        known = (self.officials, self._names, self._groups, self._titles, self._body, self.bodies)
+        return hashlib.sha256(repr(known).encode()).hexdigest()
 
     def role(self, key: str) -> str:
         """The titles of an official: the configuration's, else the ones the programs write most ("TUV, BTĐU, GĐ")."""

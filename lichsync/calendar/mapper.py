@@ -35,10 +35,15 @@ def organization_key(program: Program, config: Config) -> str:
 
 def map_programs(programs: Iterable[Program], config: Config, directory: Directory) -> list[CalendarEvent]:
     """Every calendar event of the programs, with UIDs unique across them all."""
+    return unique_uids(map_program(program, config, directory) for program in programs)
+
+
+def unique_uids(mapped: Iterable[list[CalendarEvent]]) -> list[CalendarEvent]:
+    """The events of each program (`map_program`) in turn, a UID met before given "-2", "-3"…"""
     seen: dict[str, int] = {}
     out: list[CalendarEvent] = []
-    for program in programs:
-        for ce in map_program(program, config, directory):
+    for events in mapped:
+        for ce in events:
             n = seen[ce.uid] = seen.get(ce.uid, 0) + 1
             if n > 1:
                 stem, _, domain = ce.uid.partition("@")

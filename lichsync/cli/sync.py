@@ -22,7 +22,7 @@ from rich.text import Text
 from lichsync import config as config_mod
 from lichsync.calendar.calendar_event import CalendarEvent
 from lichsync.calendar.directory import Directory
-from lichsync.calendar.mapper import for_official, map_programs
+from lichsync.calendar.mapper import for_official, unique_uids
 from lichsync.cli import logs
 from lichsync.cli.console import fail, terminal_console
 from lichsync.cli.export import feeds_for_all
@@ -38,6 +38,7 @@ from lichsync.sync.plan import Action, Desired, Op, RemoteEvent, plan
 
 if TYPE_CHECKING:
     from lichsync.sync.intake import Intake
+    from lichsync.sync.memo import Memo
 
 log = logging.getLogger("lichsync")
 
@@ -116,11 +117,13 @@ def run(config: Config, settings: SyncSettings, raw: bytes, state_path: Path, dr
         quiet: bool) -> int:
     from lichsync.desk.store import corrections_digest
     from lichsync.sync.intake import take_in
+    from lichsync.sync.memo import Memo
     from lichsync.sync.sources import DocumentState
 
     started = time.perf_counter()
+    context = raw + corrections_digest(state_path)  # what the run depends on besides the documents and the code
     with DocumentState(state_path) as documents:
-        intake = take_in(settings.sources, documents, config=raw + corrections_digest(state_path), force=force, remember=not dry_run,
+        intake = take_in(settings.sources, documents, config=context, force=force, remember=not dry_run,
                          max_loss=settings.guard.max_loss)
         for doc in intake.documents:  # -v: each step as it happens (fetch, parse, plan, write)
             log.info("fetch %s: %s", doc.origin, "last good copy" if doc.stale else
@@ -142,9 +145,10 @@ def run(config: Config, settings: SyncSettings, raw: bytes, state_path: Path, dr
         rows: list[Row] = []
         if programs or intake.dropped:  # nothing read at all: leave every feed and calendar as it is
             people = Directory(config, programs)
-            events = map_programs(programs, config, people)
-            if settings.feeds.dir:
-                rows += write_feeds(settings.feeds.dir, events, people, config, programs, dry_run)
+            with Memo(state_path) as memo:
+                events = map_kept(programs, config, people, intake.read_from, context, memo, dry_run)
+                if settings.feeds.dir:
+                    rows += write_feeds(settings.feeds.dir, events, people, config, programs, dry_run, memo)
             rows += push_calendars(events, people, config, programs, state_path, dry_run, intake.dropped)
         failed = bool(intake.problems) or any(r.error for r in rows)
         for row in rows:
@@ -171,24 +175,44 @@ def corrected(intake: Intake, config: Config, state_path: Path) -> list[Program]
     return programs
 
 
+def map_kept(programs: list[Program], config: Config, people: Directory, read_from: dict[str, str], context: bytes,
+             memo: Memo, dry_run: bool) -> list[CalendarEvent]:
+    """`map_programs`, each document's events taken as the memo kept them when nothing they follow from changed."""
+    from lichsync.sync.memo import map_with, mapping_key
+
+    keys = {p.source: mapping_key(p, read_from[p.source], context, people) for p in programs if p.source in read_from}
+    mapped, fresh = map_with(programs, config, people, keys, memo.mapped(keys))
+    if not dry_run:
+        memo.keep_mapped(fresh, keys)
+    return unique_uids(mapped)
+
+
 def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory, config: Config,
-                programs: list[Program], dry_run: bool) -> list[Row]:
+                programs: list[Program], dry_run: bool, memo: Memo | None = None) -> list[Row]:
     """The feeds of `export --all`; a feed whose bytes would not change is not rewritten (its
-    Last-Modified stays, so subscribed calendars get a 304)."""
+    Last-Modified stays, so subscribed calendars get a 304), and one the `memo` knows to be
+    rendered from the same events is not even read."""
     from lichsync.publish.ics import FeedRun, read_previous, render_feed, write_atomic
+    from lichsync.sync.memo import feed_digest
 
     if not dry_run:
         directory.mkdir(parents=True, exist_ok=True)
-    run, rows = FeedRun(), []
+    run, rows, written = FeedRun(), [], []
     for file_name, feed_events, name, role in feeds_for_all(events, people, config, programs):
         path = directory / file_name
         row = Row(file_name.removesuffix(".ics"), "feed")
+        digest = feed_digest(feed_events, name, config.timezone, config.export.refresh_minutes, role)
+        if memo and memo.written(path, digest):
+            row.unchanged = len(feed_events)
+            rows.append(row)
+            continue
         try:
             old = path.read_bytes() if path.is_file() else b""
             previous = read_previous(old, run.known)
             new = render_feed(feed_events, name, config.timezone, config.export.refresh_minutes, previous, run, role)
             if new != old and not dry_run:
                 write_atomic(path, new)
+            written.append((path, digest))
         except OSError as e:
             row.error = f"{path}: cannot write: {e.strerror or e}"
             rows.append(row)
@@ -214,6 +238,8 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
         if dry_run:
             row.actions += [Action("delete", uid, remote=_feed_copy(uid, previous[uid])) for uid in sorted(gone)]
         rows.append(row)
+    if memo and not dry_run:
+        memo.keep_written(written)
     return rows
 
 
@@ -235,7 +261,7 @@ def push_calendars(events: list[CalendarEvent], people: Directory, config: Confi
     cleared = {scope(p, config) for p in dropped}  # removed documents: their events leave the calendars too
     rows = []
     with State(state_path) as state:
-        for official in people.officials:
+        for official in (o for o in people.officials if o.calendars):  # a feed-only official costs nothing here
             desired = [Desired(e, scopes[e.source]) for e in for_official(events, official.key)]
             for kind, calendar in sorted(official.calendars.items()):
                 row = Row(official.key, kind)

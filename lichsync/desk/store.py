@@ -96,9 +96,17 @@ def correct(program: Program, store: CorrectionStore, organization: str | None =
 def correct_all(programs: Sequence[Program], state_path: Path, organizations: dict[str, str | None],
                 default_org: str | None) -> tuple[list[Program], list[tuple[str, Review]]]:
     """Every program with its stored corrections; `organizations` gives each source's body by program source."""
+    corrected, reviews = [], []
     with CorrectionStore(state_path) as store:
-        done = [correct(p, store, organizations.get(p.source) or default_org) for p in programs]
-    return [c.program for c in done], [(p.source, r) for p, c in zip(programs, done, strict=True) for r in c.reviews]
+        for program in programs:
+            corrections = store.of(document_key(program, organizations.get(program.source) or default_org))
+            if not corrections:  # the usual case: `apply` would read every event to change none
+                corrected.append(program)
+                continue
+            done = apply(program, corrections)
+            corrected.append(done.program)
+            reviews += [(program.source, r) for r in done.reviews]
+    return corrected, reviews
 
 
 def corrections_digest(state_path: Path) -> bytes:

@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from operator import attrgetter
 from pathlib import Path
 
 import icalendar
@@ -145,22 +146,38 @@ def render_feed(events: Iterable[CalendarEvent], name: str, tzid: str, refresh_m
     previous = previous or {}
     rendered = run.rendered
     blocks = []
-    for event in sorted(events, key=_order):
+    for event in sorted(events, key=attrgetter("order")):
         old = previous.get(event.uid)
         if old and old.content_hash == event.content_hash():
             blocks.append(old.block)
             continue
         revision = revise(event, old.revision if old else None, run.now)
         if (event.uid, revision) not in rendered:
-            rendered[event.uid, revision] = event_component(event, revision).to_ical()
+            rendered[event.uid, revision] = _to_ical(event_component(event, revision))
         blocks.append(rendered[event.uid, revision])
     return _around(_calendar(tzid, [], name, refresh_minutes, description).to_ical(), b"".join(blocks))
 
 
-def _order(e: CalendarEvent) -> tuple:
-    day = e.start.date() if isinstance(e.start, datetime) else e.start
-    clock = e.start.isoformat() if isinstance(e.start, datetime) else ""
-    return day, clock, e.uid
+def _to_ical(component: icalendar.Component) -> bytes:
+    """`component.to_ical()`: icalendar's content lines, folded by `_fold` (icalendar folds character by
+    character, a third of the time of rendering a feed)."""
+    return b"".join(_fold(line.encode()) + b"\r\n" for line in component.content_lines() if line)
+
+
+def _fold(line: bytes) -> bytes:
+    """icalendar's fold, on the encoded line: pieces of at most 74 octets, never inside a character,
+    and never ending in the backslash or caret of an escape."""
+    pieces, start = [], 0
+    while len(line) - start > 74:
+        cut = start + 74
+        while line[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte: the character began before
+            cut -= 1
+        if line[cut - 1] in b"\\^":
+            cut -= 1
+        pieces.append(line[start:cut])
+        start = cut
+    pieces.append(line[start:])
+    return b"\r\n ".join(pieces)
 
 
 @dataclass(frozen=True)

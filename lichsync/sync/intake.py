@@ -35,6 +35,7 @@ class Intake:
     replaced: list[Replaced] = field(default_factory=list)
     parsed: int = 0  # documents parsed by this run
     dropped: list[Program] = field(default_factory=list)  # removed documents, removal confirmed (--force)
+    read_from: dict[str, str] = field(default_factory=dict)  # origin → sha256 of the copy its program was read from
 
 
 def fingerprint(documents: Sequence[Document], config: bytes = b"") -> str:
@@ -86,6 +87,7 @@ def take_in(sources: Sequence[Source], state: DocumentState, client: httpx.Clien
         elif remember and not doc.stale:
             state.remember(doc, len(program.events))  # a new copy (one transaction each: a killed run keeps what it accepted)
         issues.append(Issue(program, doc.issued, doc.origin, doc.source.organization))
+        intake.read_from[doc.origin] = doc.sha256
     removed: dict[str, Document] = {}  # origin → last good copy: documents gone from their folder, kept until the removal is confirmed
     for doc in _removed(sources, documents, problems, state):
         program = state.parsed(doc)
@@ -101,6 +103,7 @@ def take_in(sources: Sequence[Source], state: DocumentState, client: httpx.Clien
             continue
         removed[doc.origin] = doc
         issues.append(Issue(program, doc.issued, doc.origin, doc.source.organization))
+        intake.read_from[doc.origin] = doc.sha256
     state.keep_parsed(fresh)
     current, intake.replaced = current_issues(issues)
     for r in intake.replaced:  # a removed issue a newer one replaces: nothing is lost, nothing to confirm

@@ -170,13 +170,19 @@ class DocumentState:
         self.close()
 
 
-@functools.cache
 def reader_version() -> str:
-    """A hash of the reading code (every source file of lichsync.read and lichsync.parse), once per
-    process: a parse cached by another parser — a new release, a patched checkout — is never served."""
+    """A hash of the reading code (every source file of lichsync.read and lichsync.parse): a parse
+    cached by another parser — a new release, a patched checkout — is never served."""
+    return code_version("read", "parse")
+
+
+@functools.cache
+def code_version(*parts: str) -> str:
+    """A hash of lichsync's source files under `parts` (packages or modules, as paths in lichsync/), once per process."""
     h = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent.parent  # lichsync/
-    for path in sorted(p for name in ("read", "parse") for p in (package / name).rglob("*.py")):
+    for path in sorted(p for name in parts for p in ((package / name).rglob("*.py") if (package / name).is_dir()
+                                                       else [package / name])):
         h.update(f"\0{path.relative_to(package)}\0".encode() + path.read_bytes())
     return h.hexdigest()[:32]
 

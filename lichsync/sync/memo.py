@@ -1,0 +1,139 @@
+"""What the last sync made of each document and feed, kept so that one changed document costs its own work.
+
+A nightly run where one document of hundreds changed maps that document alone and renders only
+the feeds it is in. Each document's calendar events are kept under a key of everything they follow
+from: the bytes its program was read from, the code, the configuration and corrections, and what the
+officials directory knows (one document can teach it a name that the others then resolve to). Each
+feed is kept as the digest of what it is rendered from, with the size and time of the file written:
+the same digest over the same file means the file is already right. A cache: losing it costs time,
+never a result.
+"""
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from lichsync.calendar.calendar_event import CalendarEvent
+from lichsync.calendar.directory import Directory
+from lichsync.calendar.mapper import map_program
+from lichsync.config import Config
+from lichsync.parse.model import Program
+from lichsync.sync.sources import code_version
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS mapped_events (
+    origin TEXT PRIMARY KEY,       -- one row per document: the events of its current program
+    key TEXT NOT NULL,             -- mapping_key() of what they follow from
+    events BLOB NOT NULL           -- pickled [CalendarEvent], content hashes computed, UIDs as map_program gives them
+);
+CREATE TABLE IF NOT EXISTS written_feeds (
+    path TEXT PRIMARY KEY,
+    digest TEXT NOT NULL,          -- feed_digest() of what the file was rendered from
+    size INTEGER NOT NULL,         -- the file as written: another size or time, and it is rendered again
+    mtime_ns INTEGER NOT NULL
+);
+"""
+
+
+def _code() -> str:
+    """The code between a program and a feed's bytes: reading, mapping, configuration, the feed writer."""
+    return code_version("read", "parse", "calendar", "config.py", "publish/ics.py")
+
+
+def mapping_key(program: Program, sha256: str, context: bytes, people: Directory) -> str:
+    """What a program's events follow from: the copy it was read from (`sha256`), the code, the run's
+    configuration and corrections (`context`), and what the directory knows when mapping it."""
+    h = hashlib.sha256(f"{_code()}\n{program.source}\t{sha256}\n{people.fingerprint(program)}\n".encode() + context)
+    return h.hexdigest()
+
+
+def map_with(programs: Sequence[Program], config: Config, people: Directory, keys: dict[str, str],
+             kept: dict[str, list[CalendarEvent]]) -> tuple[list[list[CalendarEvent]], list[tuple[str, str, list[CalendarEvent]]]]:
+    """Each program's events (`map_program`), taken from `kept` (by source) when there, else mapped;
+    and the newly mapped ones as (source, key, events) rows to keep. A program without a key is mapped."""
+    mapped, fresh = [], []
+    for program in programs:
+        events = kept.get(program.source)
+        if events is None:
+            events = map_program(program, config, people)
+            for e in events:  # hash and place computed once, and kept with the events
+                e.content_hash()
+                _ = e.order
+            if program.source in keys:
+                fresh.append((program.source, keys[program.source], events))
+        mapped.append(events)
+    return mapped, fresh
+
+
+def feed_digest(events: Iterable[CalendarEvent], *header: object) -> str:
+    """What a feed is rendered from: the header's fields, each event's UID and content, the code.
+    The previous file supplies the rest (revisions, unchanged VEVENTs), so the same digest over the
+    same file renders the same bytes."""
+    h = hashlib.sha256(f"{_code()}\n{header!r}".encode())
+    h.update("".join(f"\n{e.uid}\t{e.content_hash()}" for e in events).encode())
+    return h.hexdigest()
+
+
+class Memo:
+    """The memo's tables of the state database (shared file, own tables)."""
+
+    def __init__(self, path: Path):
+        self._db = sqlite3.connect(path, timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")  # a cache: a power cut may cost it a run's rows, never a result
+        with self._db:
+            self._db.executescript(SCHEMA)
+
+    def mapped(self, keys: dict[str, str]) -> dict[str, list[CalendarEvent]]:
+        """The events kept of each origin under its key in `keys` (origin → key); another key is a miss."""
+        found = {}
+        for origin, key in keys.items():
+            row = self._db.execute("SELECT events FROM mapped_events WHERE origin = ? AND key = ?", (origin, key)).fetchone()
+            if row is None:
+                continue
+            try:
+                found[origin] = pickle.loads(row[0])
+            except Exception:  # kept by a lichsync whose classes differ: map again
+                continue
+        return found
+
+    def keep_mapped(self, rows: list[tuple[str, str, list[CalendarEvent]]], current: Iterable[str]) -> None:
+        """Keep these (origin, key, events) and forget documents no longer current, in one transaction."""
+        current = list(current)
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO mapped_events VALUES (?, ?, ?)",
+                                 [(origin, key, pickle.dumps(events, pickle.HIGHEST_PROTOCOL)) for origin, key, events in rows])
+            self._db.execute(f"DELETE FROM mapped_events WHERE origin NOT IN ({','.join('?' * len(current))})", current)
+
+    def written(self, path: Path, digest: str) -> bool:
+        """Whether the file at `path` is the one written last from `digest`."""
+        row = self._db.execute("SELECT digest, size, mtime_ns FROM written_feeds WHERE path = ?", (str(path),)).fetchone()
+        try:
+            stat = path.stat()
+        except OSError:
+            return False
+        return row == (digest, stat.st_size, stat.st_mtime_ns)
+
+    def keep_written(self, feeds: list[tuple[Path, str]]) -> None:
+        """Remember each (file, digest) as it now is on disk (a file gone since is left out)."""
+        rows = []
+        for path, digest in feeds:
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            rows.append((str(path), digest, stat.st_size, stat.st_mtime_ns))
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO written_feeds VALUES (?, ?, ?, ?)", rows)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Memo:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
