@@ -891,8 +891,7 @@ LAYOUTS: dict[str, Callable[[Schedule, random.Random], Rendered]] = {
     "pdf_lo_two_leaders": _pdf(docx_two_leaders, "soffice"),
     "pdf_chrome_rowspan": _pdf(html_rowspan, "chromium"),
     "pdf_chrome_session": _pdf(html_session_col, "chromium"),
-    "layer_lo_day_cells": _layer(_pdf(docx_day_cells, "soffice")),
-    "layer_lo_merged": _layer(_pdf(docx_merged, "soffice")),
+    "pdf_layer_day_cells": _layer(_pdf(docx_day_cells, "soffice")),
 }
 
 
