@@ -103,7 +103,7 @@ def text_layer(pdf: Path) -> str:
         text = "\n".join(page.get_textpage().get_text_range() for page in document)
     finally:
         document.close()
-    return "".join(f"{line.rstrip()} \n\n" for line in text.replace("\r", "").split("\n"))
+    return "".join(f"{line.rstrip()} \n\n" for line in text.replace("\r", "").replace("\ufffe", "-").split("\n"))
 
 
 def run(work: Path, cache: Path, layouts: list[str] | None = None, documents: list[str] | None = None) -> list[Cell]:
