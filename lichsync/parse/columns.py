@@ -112,20 +112,45 @@ RUN_ON_RE = re.compile(r"^(?P<item>.*\S\.)\s+(?P<side>\S.*)$")
 
 
 def _split_run_ons(pieces: list[Piece]) -> list[tuple[Piece, bool]]:
-    """Split a line where the layer ran a side column into the content: "… nhân dân tỉnh. VP Đoàn"
-    (a finished sentence, then a unit or leader that the next line does not continue in lowercase)."""
+    """Split a line where the layer ran the side columns into the content: "… nhân dân tỉnh. VP Đoàn"
+    (a finished sentence, then a unit or leader that the next line does not continue in lowercase), or
+    "… Tổ công tác Đề án 06 Văn phòng Đ/c Lạc - GĐ Sở" (a row on one line: item, unit, leader)."""
     out: list[tuple[Piece, bool]] = []
     for k, piece in enumerate(pieces):
-        m = RUN_ON_RE.match(piece.text.strip())
+        text = piece.text.strip()
+        m = RUN_ON_RE.match(text)
         following = next((p.text.strip() for p in pieces[k + 1 :] if p.text.strip()), "")
         if m and len(m.group("side").split()) <= 6 and not following[:1].islower() and (
             vocab.UNIT_HEAD_RE.match(m.group("side")) or vocab.LEADER_START_RE.match(m.group("side"))
         ):
-            out.append((Piece(m.group("item"), piece.line, piece.sep, piece.pos), False))
-            out.append((Piece(m.group("side"), piece.line, piece.sep, piece.pos), True))
+            cut = m.start("side")
+        else:
+            cut = _row_on_one_line(text) if k == 0 else None
+        if cut:
+            out.append((Piece(text[:cut].strip(), piece.line, piece.sep, piece.pos), False))
+            out.append((Piece(text[cut:].strip(), piece.line, piece.sep, piece.pos), True))
         else:
             out.append((piece, False))
     return out
+
+
+def _row_on_one_line(text: str) -> int | None:
+    """Where the side cells start in a row's first line when it holds the whole row: before the unit that
+    ends the item's words ("… Chính phủ. Văn phòng Sở"), or before the leader that closes the line
+    ("Đ/c Hoàn - PCT"; "Lãnh đạo Sở" only after a unit or a finished sentence)."""
+    lead = next((m for m in vocab.LEADER_INLINE_RE.finditer(text)
+                 if len(text[m.end():].split()) <= (8 if text[m.end():].startswith("Đ/c") else 4)), None)
+    if lead is None:
+        return None
+    words = text[: lead.start()].split()
+    if len(words) < 2 or vocab.CONNECTOR_END_RE.search(words[-1]):
+        return None
+    for k in range(max(len(words) - 4, 1), len(words)):
+        unit = " ".join(words[k:])
+        if (words[k][0].isupper() and vocab.UNIT_HEAD_RE.match(unit) and not vocab.CONNECTOR_END_RE.search(words[k - 1])
+                and not vocab.INCOMPLETE_HEAD_RE.match(unit)):
+            return len(" ".join(words[:k]))
+    return lead.start() if text[lead.end():].startswith("Đ/c") or words[-1].endswith(".") else None
 
 
 def _wraps(prev: str, text: str, width: int) -> bool:
