@@ -53,6 +53,11 @@ def _starts_item(text: str) -> bool:
     return _is_bullet(text) and _content_like_bullet(text)
 
 
+def _is_field(text: str) -> bool:
+    """A line holding "Địa điểm: …" or "Thành phần: …": an item's field, never a side column's entry."""
+    return any(m.group("place") or m.group("participants") for m in vocab.FIELD_LABEL_RE.finditer(text))
+
+
 def _bare_session(text: str) -> bool:
     outer, session, inner, body = items.split_head(text)
     return session is not None and not body
@@ -97,7 +102,8 @@ def split_flow(pieces: list[Piece], sides: list[str], width: int) -> list[Segmen
         elif _bare_session(prev.text) and not line.gap_before:
             line.opens = True
             content.append(line)
-        elif not line.gap_before and (line.text[0].islower() or vocab.CONNECTOR_END_RE.search(prev.text)):
+        elif not line.gap_before and (line.text[0].islower() or vocab.CONNECTOR_END_RE.search(prev.text)
+                                      or items.awaits_value(prev.text) or _is_field(line.text)):
             line.forced = True
             content.append(line)
         elif not line.gap_before and _wraps(prev.text, line.text, width):

@@ -165,7 +165,7 @@ def _continues(above: str, text: str, marked: bool, page: _Page, blank: bool | N
         return _dash_wrap(above, text, page)
     if text[:1].islower():
         return True
-    if not blank and (_awaits_value(above) or (above.endswith(",") and vocab.LEADING_TIME_RE.match(text))):
+    if not blank and (awaits_value(above) or (above.endswith(",") and vocab.LEADING_TIME_RE.match(text))):
         return True  # "… Thời gian:" / "14h00. Địa điểm: …", "… Buổi sáng," / "8h00. …": the value goes on
     if blank is not None:
         return not blank and not starts_item(text)
@@ -176,7 +176,7 @@ def _continues(above: str, text: str, marked: bool, page: _Page, blank: bool | N
     return not SENTENCE_END_RE.search(above) and _full(above, page)
 
 
-def _awaits_value(text: str) -> bool:
+def awaits_value(text: str) -> bool:
     """A line ending with a field label ("… Thời gian:", "Chủ trì:") before its value."""
     found = list(vocab.FIELD_LABEL_RE.finditer(text))
     return bool(found) and found[-1].end() == len(text) and _stands_as_label(text, found[-1])
