@@ -250,6 +250,13 @@ def _adjacent(words: list[dict], edge: float, direction: int) -> list[dict]:
     return row
 
 
+def _cell_rest(cells: list[list[dict]]) -> bool:
+    """One cell's last lines carried over the page ("Đ/c Nguyễn" / "Hoàng Giang - GĐ Sở" above the
+    table's first ruling): words in a column after the first, not a running title in capitals."""
+    text = " ".join(w["text"] for ws in cells for w in ws)
+    return not cells[0] and sum(map(bool, cells)) == 1 and not text.isupper()
+
+
 def _append_row(grid: list[list], found: list[list], row: list[dict], columns: list[tuple[float, float]], at: int) -> None:
     if row:
         first = min(w["top"] for w in row)
@@ -257,7 +264,7 @@ def _append_row(grid: list[list], found: list[list], row: list[dict], columns: l
         if vocab.TRAILER_RE.match(opening.lstrip("*_ ")):
             return  # "Nơi nhận:" / "KT. GIÁM ĐỐC" under the table: the signature, not a row
     cells = [[w for w in row if a - 1 <= (w["x0"] + w["x1"]) / 2 <= b + 1] for a, b in columns]
-    if sum(map(bool, cells)) < 2:
+    if sum(map(bool, cells)) < 2 and not (at == 0 and _cell_rest(cells)):
         return
     top, low = min(w["top"] for w in row), max(w["bottom"] for w in row)
     grid.insert(at, [(a, top, b, low) for a, b in columns])
