@@ -63,7 +63,7 @@ def rows_from_grid(grid: Grid) -> Table | None:
         activity = roster_activity(grid.above)
         if not activity or LEADERS not in roles:
             return None
-        body = [GridRow([*r.cells, Cell([Piece(activity, next((c.line for c in r.cells if c.line), 0) or 0, BLOCK)])],
+        body = [GridRow([*r.cells, Cell((Piece(activity, next((c.line for c in r.cells if c.line), 0) or 0, BLOCK),))],
                         r.continues) for r in body]
         roles = [*roles, CONTENT]
     table = _walk(body, roles, header_line)
@@ -329,7 +329,7 @@ def _spread(body: list[GridRow], roles: list[str | None], names: list[str]) -> t
             cell = row.cells[c]
             if role not in (SESSION_COLUMN, OFFICIAL_COLUMN, CONTENT) or not cell.text:
                 continue
-            named = Cell([Piece(names[c] if c < len(names) else "", cell.line or 0, BLOCK)])
+            named = Cell((Piece(names[c] if c < len(names) else "", cell.line or 0, BLOCK),))
             time = named if role == SESSION_COLUMN else row.cells[time_col] if time_col is not None else Cell()
             out.append(GridRow([row.cells[day_col], time, cell, named if role == OFFICIAL_COLUMN else Cell()]))
     return out, [DAY, TIME, CONTENT, LEADERS]
