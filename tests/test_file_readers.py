@@ -67,7 +67,7 @@ def test_word_file_events(tmp_path):
 
 
 def cell(*texts, sep=LINE, pos=0) -> Cell:
-    return Cell([Piece(t, 1, sep if k == 0 else LINE, pos + k) for k, t in enumerate(texts)])
+    return Cell(tuple(Piece(t, 1, sep if k == 0 else LINE, pos + k) for k, t in enumerate(texts)))
 
 
 def test_row_broken_by_a_page_joins_the_row_above():

@@ -11,7 +11,7 @@ LINE_NO = iter(range(1, 10_000))
 
 
 def cell(*paragraphs: str) -> Cell:
-    return Cell([Piece(p, next(LINE_NO), LINE if k else BLOCK) for k, p in enumerate(paragraphs)])
+    return Cell(tuple(Piece(p, next(LINE_NO), LINE if k else BLOCK) for k, p in enumerate(paragraphs)))
 
 
 def grid(*rows: list[Cell | str], above: str = "") -> Grid:
@@ -75,7 +75,7 @@ def test_a_header_repeated_by_the_page_and_a_row_the_page_broke():
         GridRow([cell(t) for t in header]),
         GridRow([cell("8"), cell("Sáng: Hội nghị tổng kết công tác năm 2023 bằng"), cell("Văn phòng"), cell("Đ/c Hoàn")]),
         GridRow([cell(t) for t in header]),
-        GridRow([Cell(), Cell([Piece("hình thức trực tuyến", 99, 0.0)]), Cell(), Cell()], continues=True),
+        GridRow([Cell(), Cell((Piece("hình thức trực tuyến", 99, 0.0),)), Cell(), Cell()], continues=True),
         GridRow([cell("9"), cell("Chiều: Họp giao ban"), cell("VP"), cell("Đ/c An")]),
     ])
     got = events(g, "CHƯƠNG TRÌNH CÔNG TÁC THÁNG 01 NĂM 2024")

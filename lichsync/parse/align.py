@@ -28,6 +28,10 @@ class Entry:
     pos: int | None
 
 
+COMRADE_RE = re.compile(r"(?:đ/c|đồng chí)\b")
+DASH_START_RE = re.compile(r"^[-–•]\s")
+
+
 def separation(prev: str, cur: str, sep: float) -> float:
     """How strongly `cur` starts a new entry after `prev`, from the text and the reader's mark."""
     prev, cur = prev.rstrip(), cur.lstrip()
@@ -37,9 +41,9 @@ def separation(prev: str, cur: str, sep: float) -> float:
         return JOIN
     if prev.endswith(("-", "–", ",")) and TITLES_ALONE_RE.match(cur):
         return JOIN  # "Đ/c Hưng -" / "GĐ": the title the cell wrapped
-    if cur[0] in "+&,;" or (cur[0].islower() and sep < LINE and not re.match(r"(?:đ/c|đồng chí)\b", cur)):
+    if cur[0] in "+&,;" or (cur[0].islower() and sep < LINE and not COMRADE_RE.match(cur)):
         return JOIN  # a wrapped line goes on; a new line of its own may start in lower case ("phòng họp số 3")
-    if re.match(r"^[-–•]\s", cur):
+    if DASH_START_RE.match(cur):
         return sep + 3
     if vocab.LEADER_START_RE.match(cur):
         return sep + (2.5 if vocab.LEADER_ADDON_RE.match(cur) else 3)
@@ -97,6 +101,9 @@ def segment(pieces: list[Piece], target: int | None = None, people: bool = False
     return entries
 
 
+SPACES_RE = re.compile(r"\s+")
+
+
 def _segment(pieces: list[Piece], target: int | None, people: bool) -> list[Entry]:
     seps = boundaries(pieces)
     cuts = {i for i, s in enumerate(seps) if s >= NATURAL}
@@ -124,7 +131,7 @@ def _segment(pieces: list[Piece], target: int | None, people: bool) -> list[Entr
                 people and piece.sep >= LINE and vocab.UNIT_HEAD_RE.match(piece.text.strip()))
             joiner = "; " if own and not text.endswith((",", ";")) else " "
             text += joiner + piece.text.strip()
-        entries.append(Entry(text=re.sub(r"\s+", " ", text).strip(), line=group[0].line, pos=group[0].pos))
+        entries.append(Entry(text=SPACES_RE.sub(" ", text).strip(), line=group[0].line, pos=group[0].pos))
         start = i + 1
     return entries
 

@@ -147,11 +147,15 @@ def _weekday_range(text: str, ctx: Context) -> Days | None:
     return Days(_in_week(a, ctx.week_start), _in_week(b, ctx.week_start))
 
 
+DIGIT_RE = re.compile(r"\d")
+WEEKDAY_NAMES_RE = re.compile(vocab.WEEKDAY_NAMES, re.IGNORECASE)
+
+
 def _bare(text: str, ctx: Context) -> Days | DayProblem | None:
     """A monthly program's day numbers, in the program's month."""
-    if ctx.week_start is not None and WEEKDAY_FIRST_RE.match(text) and not re.search(r"\d", text):
+    if ctx.week_start is not None and WEEKDAY_FIRST_RE.match(text) and not DIGIT_RE.search(text):
         return None
-    m = BARE_RE.match(re.sub(vocab.WEEKDAY_NAMES, " ", text, flags=re.IGNORECASE))
+    m = BARE_RE.match(WEEKDAY_NAMES_RE.sub(" ", text))
     if not m:
         return None
     first = _make(int(m.group("d1")), ctx.month, ctx.year, ctx)
@@ -176,15 +180,21 @@ def _in_week(weekday: int, week_start: date) -> date:
     return week_start + timedelta(days=(weekday - week_start.weekday()) % 7)
 
 
+LUNAR_NOTE_RE = re.compile(vocab.LUNAR_NOTE, re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=8192)
 def without_lunar(text: str) -> str:
     """Cached: every stage tests the same cells (header, roles, rows, choice), a sixth of a PDF's parse."""
-    return re.sub(vocab.LUNAR_NOTE, " ", normalise(text), flags=re.IGNORECASE)
+    return LUNAR_NOTE_RE.sub(" ", normalise(text))
 
 
 def has_date(text: str) -> bool:
     """Whether a day cell writes a day/month date (a week's), not just a day number (a month's)."""
     return bool(DATE_RE.search(without_lunar(text)))
+
+
+WEEKDAYS_IN_DAY_RE = re.compile(rf"\(?\s*{vocab.WEEKDAY}(?:\s*,\s*{vocab.WEEKDAY})*\s*\)?|\b(?:thứ|chủ)$", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -198,5 +208,5 @@ def names_days(text: str) -> bool:
     if vocab.WEEKDAY_ALONE_RE.match(plain):
         return True
     # "11 Thứ": a weekday broken by the page still leaves a day cell
-    bare = re.sub(rf"\(?\s*{vocab.WEEKDAY}(?:\s*,\s*{vocab.WEEKDAY})*\s*\)?|\b(?:thứ|chủ)$", " ", plain, flags=re.IGNORECASE)
+    bare = WEEKDAYS_IN_DAY_RE.sub(" ", plain)
     return bool(BARE_DAY_RE.fullmatch(bare.strip(" ,.:;-")))

@@ -18,12 +18,17 @@ from lichsync.parse.text import collapse
 class Cell:
     """One table cell: its paragraphs, in order. Identity matters: a merged cell is one object."""
 
-    pieces: list[Piece] = field(default_factory=list)
+    pieces: tuple[Piece, ...] = ()  # a tuple: changing a cell's paragraphs replaces it, so `text` cannot go stale
     merged: bool = False  # continues the cell above it (a vertical merge the reader could not resolve)
+    _text: str = field(default="", init=False, repr=False)
+    _text_of: tuple[Piece, ...] | None = field(default=None, init=False, repr=False)
 
     @property
     def text(self) -> str:
-        return collapse(" ".join(p.text for p in self.pieces))
+        """Kept with the pieces it was made from: every stage asks for it, tens of thousands of times a file."""
+        if self._text_of is not self.pieces:
+            self._text, self._text_of = collapse(" ".join(p.text for p in self.pieces)), self.pieces
+        return self._text
 
     @property
     def line(self) -> int | None:

@@ -186,6 +186,9 @@ def _full(above: str, page: _Page) -> bool:
     return bool(page.width and len(above) >= 0.85 * page.width)
 
 
+DASH_WRAP_RE = re.compile(r"^[-–]\s+(?P<rest>\S)")
+
+
 def _dash_wrap(above: str, text: str, page: _Page) -> bool:
     """A dash or number the break put at the head of a line, not a bullet: "… giai đoạn 2021" / "– 2025, …",
     "… Nghị quyết" / "05-NQ/TU …", "… đường bộ cao tốc Bắc" / "– Nam phía Đông …" (a dash no item of the
@@ -202,7 +205,7 @@ def _dash_wrap(above: str, text: str, page: _Page) -> bool:
         if page.number and int(number.group(0)[:-1]) <= page.number:
             return True
         return not text[number.end():][:1].isspace()
-    m = re.match(r"^[-–]\s+(?P<rest>\S)", text)
+    m = DASH_WRAP_RE.match(text)
     rest = text[m.start("rest"):] if m else ""
     if rest[:1].islower() or (rest[:1].isdigit() and not vocab.LEADING_TIME_RE.match(rest)):
         return True
@@ -259,9 +262,12 @@ def with_content(text: str, fields: list[tuple[str, str]]) -> tuple[str, list[tu
     return text, [(k, v) for k, v in fields if k != "content"]
 
 
+DIGITS_RE = re.compile(r"\d+")
+
+
 def _scope(mark: str) -> str:
     """Numbered items ("1-", "2.", "3)") are siblings of each other as bullets of one kind are."""
-    return re.sub(r"\d+", "#", mark)
+    return DIGITS_RE.sub("#", mark)
 
 
 def parse_items(paragraphs: list[tuple[str, int, int | None]], context: Context | None = None) -> list[Item]:

@@ -27,18 +27,22 @@ def _is_title_word(word: str) -> bool:
     return bool(ACRONYM_RE.match(w)) or w.lower() in TITLE_WORDS or w in {"-", "–"}
 
 
+NAME_END_RE = re.compile(r"\s*[,;(]|\s+-\s+")
+NAME_PART_RE = re.compile(r"\s*[-–,(]\s*")
+
+
 def person(text: str) -> tuple[str, str]:
     """The name and the titles of what follows "Đ/c": "Hoàn GĐ Sở" → ("Hoàn", "GĐ Sở")."""
     text = collapse(text).strip(" ,;.-")
     if TITLE_START_RE.match(text):
         # "Đ/c Bí thư", "Đ/c Phó Bí thư Thường trực Tỉnh ủy": the title is the name.
         name: list[str] = []
-        for w in re.split(r"\s*[,;(]|\s+-\s+", text)[0].split():
+        for w in NAME_END_RE.split(text)[0].split():
             if name and w[:1].islower() and w.lower() not in TITLE_WORDS:
                 break  # "Bí thư dự …": the verb ends the title
             name.append(w)
         return " ".join(name), ""
-    name_part, *rest = re.split(r"\s*[-–,(]\s*", text, maxsplit=1)
+    name_part, *rest = NAME_PART_RE.split(text, maxsplit=1)
     words = name_part.split()
     # Leading titles before a full name: "PCT Nguyễn Văn Thi".
     while len(words) > 1 and ACRONYM_RE.match(words[0]):
@@ -102,11 +106,14 @@ LEAD_SPLIT_RE = re.compile(
 )
 
 
+SEMICOLON_RE = re.compile(r"\s*;\s*")
+
+
 def parse_officials(text: str) -> list[tuple[str, str]]:
     """(name, titles) for everyone an entry names, in order, without repeats."""
     text = delegate(collapse(text).strip(" ,;."))
     out: list[tuple[str, str]] = []
-    for chunk in re.split(r"\s*;\s*", text):
+    for chunk in SEMICOLON_RE.split(text):
         chunk = chunk.strip(" ,.-")
         if not chunk:
             continue

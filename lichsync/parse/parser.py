@@ -31,19 +31,27 @@ def _width(table: Table) -> int:
     return lengths[int(len(lengths) * 0.9)] if lengths else 60
 
 
+UNIT_SPLIT_RE = re.compile(r"\s*[,;]\s*|\s\+\s?|^\+\s*|\s*\+$")
+BULLET_MARK_RE = re.compile(r"^[-–•]\s*")
+
+
 def _split_units(text: str) -> list[str]:
     if vocab.REFERENCE_RE.match(text):  # "Theo Giấy mời số 107/GM-UBND": names a document, no unit
         return []
     if assigned := notes.assigned_unit(text):
         return [assigned]
-    parts = re.split(r"\s*[,;]\s*|\s\+\s?|^\+\s*|\s*\+$", text)
-    return [p for p in (re.sub(r"^[-–•]\s*", "", x).strip(" .") for x in parts) if p]
+    parts = UNIT_SPLIT_RE.split(text)
+    return [p for p in (BULLET_MARK_RE.sub("", x).strip(" .") for x in parts) if p]
+
+
+TITLE_LEAD_RE = re.compile(r"^[\s:;,.\-–+•]+")
+TITLE_TRAIL_RE = re.compile(r"(?<!\.\.)(?<!\b[A-ZĐ])[\s:;,.\-–+]+$")
 
 
 def _clean_title(text: str) -> str:
     text = collapse(text)
-    text = re.sub(r"^[\s:;,.\-–+•]+", "", text)
-    return re.sub(r"(?<!\.\.)(?<!\b[A-ZĐ])[\s:;,.\-–+]+$", "", text)
+    text = TITLE_LEAD_RE.sub("", text)
+    return TITLE_TRAIL_RE.sub("", text)
 
 
 SESSION_WORD_RE = re.compile(r"\b(?:buổi\s+)?(?:sáng|chiều|tối|cả\s+ngày|trong\s+ngày)\b", re.IGNORECASE)
@@ -147,7 +155,7 @@ def _segment_events(seg, row, start, row_end, sides, context, warnings) -> list[
         for entry in assigned.get(UNITS, [[]] * len(found))[k]:
             event.units += [u for u in _split_units(entry.text) if u not in event.units]
         event.units = event.units or said.units
-        places = [re.sub(r"^[-–•]\s*", "", e.text).strip() for e in assigned.get(LOCATION, [[]] * len(found))[k]]
+        places = [BULLET_MARK_RE.sub("", e.text).strip() for e in assigned.get(LOCATION, [[]] * len(found))[k]]
         event.location = "; ".join(p for p in places if p) or said.location
         event.participants = event.participants or [e.text for e in assigned.get(PARTICIPANTS, [[]] * len(found))[k]]
         out.append(event)

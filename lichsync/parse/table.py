@@ -9,6 +9,7 @@ written as rows across the table; wide tables with a column per session or per o
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -63,7 +64,7 @@ def rows_from_grid(grid: Grid) -> Table | None:
         activity = roster_activity(grid.above)
         if not activity or LEADERS not in roles:
             return None
-        body = [GridRow([*r.cells, Cell([Piece(activity, next((c.line for c in r.cells if c.line), 0) or 0, BLOCK)])],
+        body = [GridRow([*r.cells, Cell((Piece(activity, next((c.line for c in r.cells if c.line), 0) or 0, BLOCK),))],
                         r.continues) for r in body]
         roles = [*roles, CONTENT]
     table = _walk(body, roles, header_line)
@@ -98,27 +99,37 @@ def _resolve_merges(rows: list[GridRow]) -> list[GridRow]:
 
 
 def _header_cells(row: GridRow) -> list[str | None] | None:
-    """The roles a header row's cells name, or None when the row is not a header. A header naming
+    """The roles a header row's cells name, or None when the row is not a header."""
+    roles = _header_roles(tuple(c.text for c in row.cells), tuple(_distinct(row)))
+    return None if roles is None else list(roles)
+
+
+@functools.lru_cache(maxsize=4096)
+def _header_roles(texts: tuple[str, ...], firsts: tuple[bool, ...]) -> tuple[str | None, ...] | None:
+    """Cached: every stage asks of every row (merges, header, walk, the PDF reader). A header naming
     the day and then sessions or officials ("Thứ, ngày | Sáng | Chiều") heads a wide table."""
-    texts = [c.text for c in row.cells]
     if any(len(t) > 70 or days.DATE_RE.search(t) for t in texts):
         return None
-    roles = [_label(t) for t in texts]
+    roles = tuple(_label(t) for t in texts)
     kinds = [_column_kind(t) for t in texts]
     if DAY in roles and sum(k is not None for k, r in zip(kinds, roles, strict=True) if r != CONTENT) >= 2:
         return roles  # a wide table's header: the day, then a column per session or official
     named = {r for r in roles if r}
-    written = [t for t, first in zip(texts, _distinct(row), strict=True) if first]
+    written = [t for t, first in zip(texts, firsts, strict=True) if first]
     # Every cell of a header is a label (or a short word lichsync does not use: "TT", "Ghi chú").
     if len(named - {IGNORED}) >= 2 and named & {CONTENT, DAY, TIME} and all(_label(t) or len(t) <= 20 for t in written):
         return roles
     return None
 
 
+DIGIT_RE = re.compile(r"\d")
+
+
+@functools.lru_cache(maxsize=8192)
 def _label(text: str) -> str | None:
     """The role a header cell names: a column's name holds no numbers, is no session word ("Cả ngày"),
     and is mostly its role's words ("Lãnh đạo UBND huyện chủ trì, tham dự", not "Tham dự Lễ khai giảng …")."""
-    if not text or re.search(r"\d", text) or vocab.SESSION_ALONE_RE.match(text):
+    if not text or DIGIT_RE.search(text) or vocab.SESSION_ALONE_RE.match(text):
         return None
     found = role_of(text)
     if found is None:
@@ -155,7 +166,7 @@ def find_header(rows: list[GridRow]) -> tuple[int | None, list[str | None] | Non
 def _sub_header(row: GridRow) -> list[str | None] | None:
     """A second header row naming parts of the first ("Ngày | Giờ" under "THỜI GIAN")."""
     texts = [c.text for c in row.cells]
-    if any(len(t) > 30 or re.search(r"\d", t) for t in texts):
+    if any(len(t) > 30 or DIGIT_RE.search(t) for t in texts):
         return None
     roles = [_label(t) for t in texts]
     written = [t for t in texts if t]
@@ -171,10 +182,14 @@ def _inherit_spans(row: GridRow, roles: list[str | None]) -> list[str | None]:
     return out
 
 
+OFFICIAL_NAME_RE = re.compile(r"^(?:phó\s+)?(?:giám\s+đốc|chủ\s+tịch|bí\s+thư)\b|^ban\s+\S", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=8192)
 def _column_kind(text: str) -> str | None:
     if vocab.SESSION_ALONE_RE.match(text.strip()):
         return SESSION_COLUMN
-    if vocab.LEADER_START_RE.match(text) or re.match(r"^(?:phó\s+)?(?:giám\s+đốc|chủ\s+tịch|bí\s+thư)\b|^ban\s+\S", text, re.IGNORECASE):
+    if vocab.LEADER_START_RE.match(text) or OFFICIAL_NAME_RE.match(text):
         return OFFICIAL_COLUMN
     return None
 
@@ -329,7 +344,7 @@ def _spread(body: list[GridRow], roles: list[str | None], names: list[str]) -> t
             cell = row.cells[c]
             if role not in (SESSION_COLUMN, OFFICIAL_COLUMN, CONTENT) or not cell.text:
                 continue
-            named = Cell([Piece(names[c] if c < len(names) else "", cell.line or 0, BLOCK)])
+            named = Cell((Piece(names[c] if c < len(names) else "", cell.line or 0, BLOCK),))
             time = named if role == SESSION_COLUMN else row.cells[time_col] if time_col is not None else Cell()
             out.append(GridRow([row.cells[day_col], time, cell, named if role == OFFICIAL_COLUMN else Cell()]))
     return out, [DAY, TIME, CONTENT, LEADERS]
@@ -438,9 +453,12 @@ def _day_text(cell: Cell) -> str:
 WEEKDAY_IN_DAY_RE = re.compile(rf"{vocab.WEEKDAY}|\b(?:hai|ba|tư|năm|sáu|bảy)\b", re.IGNORECASE)
 
 
+DAY_NUMBERS_RE = re.compile(r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|^\s*\d{1,2}(?:\s*[-–,]\s*\d{1,2})?\b")
+
+
 def _weekday_in(day: str) -> str | None:
     """The weekday a day cell names beside its date or day number ("2 Thứ Ba", "Sáu 01", "Thứ 2 (08/4)")."""
-    rest = re.sub(r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|^\s*\d{1,2}(?:\s*[-–,]\s*\d{1,2})?\b", " ", day)
+    rest = DAY_NUMBERS_RE.sub(" ", day)
     found = WEEKDAY_IN_DAY_RE.findall(rest)
     return found[0] if len(found) == 1 else None  # "Từ thứ 2 đến thứ 3" names its own days
 
@@ -502,6 +520,9 @@ def _row(grow: GridRow, roles: list[str | None], day: tuple[str, int, Cell | Non
 PERSON_SPLIT_RE = re.compile(r"\s+(?=Đ/c\s)")
 
 
+SPACES_RUN_RE = re.compile(r"\s{2,}")
+
+
 def cell_pieces(cell: Cell, role: str) -> list[Piece]:
     """A cell's paragraphs as the parser reads them. In a side column (units, leaders, place) a run
     of two or more spaces separates entries as strongly as a paragraph, a second "Đ/c" within a
@@ -510,7 +531,7 @@ def cell_pieces(cell: Cell, role: str) -> list[Piece]:
         return [Piece(collapse(p.text), p.line, p.sep, p.pos) for p in cell.pieces if p.text.strip()]
     out: list[Piece] = []
     for p in cell.pieces:
-        for k, chunk in enumerate(re.split(r"\s{2,}", p.text.strip())):
+        for k, chunk in enumerate(SPACES_RUN_RE.split(p.text.strip())):
             people = [x for x in PERSON_SPLIT_RE.split(chunk.strip()) if x.strip(" -–+•")]
             for j, person in enumerate(people):
                 sep = INNER if j else (BLOCK if k else p.sep)

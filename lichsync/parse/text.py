@@ -9,12 +9,15 @@ import unicodedata
 _REPAIRS = str.maketrans({"Ƣ": "Ư", "ƣ": "ư", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\ufeff": None})
 _SPACES = re.compile(r"\s+")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_TO_REPAIR = re.compile("[" + "".join(map(chr, _REPAIRS)) + "]")
 
 
 def normalize(text: str) -> str:
     """NFC, "Ƣ/ƣ" → "Ư/ư", no-break spaces → spaces, Unix line ends, no control characters."""
     text = _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return unicodedata.normalize("NFC", text.translate(_REPAIRS))
+    if _TO_REPAIR.search(text):  # translating through a dict costs a look-up per character: most lines need none
+        text = text.translate(_REPAIRS)
+    return unicodedata.normalize("NFC", text)
 
 
 @functools.lru_cache(maxsize=8192)

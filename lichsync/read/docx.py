@@ -46,7 +46,7 @@ def _cell(tc, table: DocxTable, lines: _Lines, row_index: int) -> Cell:
             sep = (BLOCK if blank else LINE) if j == 0 else LINE
             pieces.append(Piece(normalize(part), no, sep, row_index * 1000 + k))
         blank = False
-    return Cell(pieces, merged=tc.vMerge == "continue")
+    return Cell(tuple(pieces), merged=tc.vMerge == "continue")
 
 
 def _grid(table: DocxTable, lines: _Lines) -> list[GridRow]:

@@ -135,7 +135,7 @@ def _cells(rows: list[list[lxml.html.HtmlElement]]) -> list[list[Cell]]:
         for el in row:
             if id(el) not in seen:
                 line = el.sourceline or 0
-                seen[id(el)] = Cell([Piece(t, line, BLOCK) for t in lines_of(el)])
+                seen[id(el)] = Cell(tuple(Piece(t, line, BLOCK) for t in lines_of(el)))
             out[-1].append(seen[id(el)])
     return out
 

@@ -540,7 +540,8 @@ def repaired(document: Document, pages: dict[int, Page]) -> Document:
     for c, k in pieces:
         p = c.pieces[k]
         if p.line in scanned:
-            c.pieces[k] = replace(p, text=snap_units(apply_phrases(apply_words(p.text, fixes), phrases)))
+            fixed = replace(p, text=snap_units(apply_phrases(apply_words(p.text, fixes), phrases)))
+            c.pieces = (*c.pieces[:k], fixed, *c.pieces[k + 1:])
     lines = [normalize(snap_units(apply_phrases(t, phrases))) if no in scanned else t
              for no, t in enumerate(document.lines, 1)]
     return replace(document, lines=lines, scanned=scanned)

@@ -177,7 +177,7 @@ class _Reader:
             opens = (vocab.BULLET_RE.match(lines[0].text) or vocab.SESSION_RE.match(lines[0].text)
                      or vocab.LEADING_TIME_RE.match(lines[0].text))
             first_sep = WRAP if lines[0].text[:1].islower() or not (fits or opens) else LINE
-        return Cell(_paragraphs(lines, right, page, first_sep, wrap_gap))
+        return Cell(tuple(_paragraphs(lines, right, page, first_sep, wrap_gap)))
 
 
 def _ruled_rows(tables: list, words: list[dict], continued: bool) -> tuple[list, list[dict]] | None:
@@ -439,10 +439,9 @@ def _number(grid: list[GridRow], start: int) -> None:
     """Line numbers for warnings: the cells' paragraphs counted in reading order after the heading."""
     no = start
     for row in grid:
-        for cell in row.cells:
-            for k, p in enumerate(cell.pieces):
-                no += 1
-                cell.pieces[k] = Piece(p.text, no, p.sep, p.pos)
+        for cell in row.cells:  # a merged cell is numbered again where it appears again
+            cell.pieces = tuple(Piece(p.text, no + k, p.sep, p.pos) for k, p in enumerate(cell.pieces, 1))
+            no += len(cell.pieces)
 
 
 def _open_problem(exc: Exception) -> str:

@@ -81,5 +81,5 @@ def _cells(record: list[tuple[int, str]]) -> list[Cell]:
             if text:
                 pieces.append(Piece(text, line + k, LINE))
         line += part.count("\n")
-        cells.append(Cell(pieces))
+        cells.append(Cell(tuple(pieces)))
     return cells

@@ -66,7 +66,7 @@ def _cell(cell_lines: list[tuple[int, str]]) -> Cell:
             block = block.strip().strip("*_").strip() if not marked else block.strip()
             if block:
                 pieces.append(Piece(block, no, BLOCK if marked else LINE))
-    return Cell(pieces)
+    return Cell(tuple(pieces))
 
 
 def _tab_rows(lines: list[tuple[int, str]]) -> list[GridRow]:
