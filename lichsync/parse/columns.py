@@ -125,6 +125,7 @@ def _split_run_ons(pieces: list[Piece]) -> list[tuple[Piece, bool]]:
     for k, piece in enumerate(pieces):
         text = piece.text.strip()
         m = RUN_ON_RE.match(text)
+        cut: int | None
         following = next((p.text.strip() for p in pieces[k + 1 :] if p.text.strip()), "")
         if m and len(m.group("side").split()) <= 6 and not following[:1].islower() and (
             vocab.UNIT_HEAD_RE.match(m.group("side")) or vocab.LEADER_START_RE.match(m.group("side"))
