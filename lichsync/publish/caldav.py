@@ -87,10 +87,10 @@ def parse_listing(href: str, etag: str | None, data: str) -> list[RemoteEvent]:
 class Wire:
     """PUT and DELETE on one kept-alive connection to the calendar's server, reopened when the server closes it.
 
-    The standard library's http.client rather than python-caldav's niquests session or httpx: a push
-    is one request per event, and per request those cost 0.5 and 0.4 ms of client CPU on a kept-alive
-    connection where http.client costs 0.1, and 1.9 and 1.3 ms where it costs 0.6 when the server closes
-    after each answer (Radicale's own server speaks HTTP/1.0); benchmarks/bench_push_cost.py measures it.
+    The standard library's http.client rather than python-caldav's niquests session or httpx, as a push
+    is one request per event: measured here, a request costs the client 1.9 ms of CPU through python-caldav,
+    1.3 through httpx and 0.6 through http.client when the server closes after each answer (Radicale's own
+    server speaks HTTP/1.0; benchmarks/bench_push_cost.py), and 0.7, 0.4 and 0.1 on a kept-alive connection.
     TLS trusts the system's certificates, or the bundle REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE names.
     """
 
@@ -112,7 +112,8 @@ class Wire:
 
     def send(self, method: str, url: str, body: bytes | None, headers: dict) -> http.client.HTTPResponse:
         """One request and its whole answer. A kept-alive connection the server closed meanwhile is
-        reopened and the request sent once more: writes are conditional, so a second try is harmless."""
+        reopened and the request sent once more, as `_request` would after a backoff: a PUT sent twice meets
+        412 the second time, which `_put` checks, and a DELETE 404."""
         parts = urlsplit(url)
         path = requote_uri(parts.path + ("?" + parts.query if parts.query else ""))
         reused = self.connection.sock is not None
@@ -152,7 +153,8 @@ class CalDAVTarget(Target):
                                 auth_type="basic" if username else None,
                                 require_tls=False, enable_rfc6764=False)
         # Writes take the library's path where it knows more than the wire: a proxy, or ~/.netrc's credentials.
-        proxied = bool(getproxies().get(parts.scheme)) and not proxy_bypass(parts.netloc)
+        proxies = getproxies()
+        proxied = bool(proxies.get(parts.scheme) or proxies.get("all")) and not proxy_bypass(parts.netloc)
         agent = str(self.client.headers["User-Agent"])
         self.wire = Wire(url, username, password or "", timeout, agent) if username and not proxied else None
 
