@@ -24,16 +24,16 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]  # run from a checkout; the serv
 import httplib2  # noqa: E402
 
 from google_emulator import GoogleCalendarEmulator  # noqa: E402
-from lichsync.cli.push import scope  # noqa: E402
-from lichsync.config import Config  # noqa: E402
 from lichsync.calendar.directory import Directory  # noqa: E402
 from lichsync.calendar.mapper import map_programs  # noqa: E402
+from lichsync.cli.push import scope  # noqa: E402
+from lichsync.config import Config  # noqa: E402
+from lichsync.publish.caldav import CalDAVTarget  # noqa: E402
+from lichsync.publish.google import GoogleTarget  # noqa: E402
 from lichsync.read.pipeline import parse_file  # noqa: E402
 from lichsync.sync.apply import execute  # noqa: E402
 from lichsync.sync.plan import Desired, plan  # noqa: E402
 from lichsync.sync.state import State  # noqa: E402
-from lichsync.publish.caldav import CalDAVTarget  # noqa: E402
-from lichsync.publish.google import GoogleTarget  # noqa: E402
 
 
 def program_events(n: int) -> tuple[list[Desired], set[str]]:
@@ -70,16 +70,16 @@ def phases(target, state, wanted, scopes, count) -> None:
     run("one item changed", target, state, changed, scopes, count)
 
 
-def counting(client) -> Counter:
-    """Count CalDAV requests by method at python-caldav's one entry point."""
+def counting(target) -> Counter:
+    """Count CalDAV requests by method at the target's one way out (python-caldav or its wire)."""
     seen: Counter = Counter()
-    real = client.request
+    real = target._send
 
-    def request(url, method="GET", *args, **kwargs):
+    def send(method, *args, **kwargs):
         seen[method] += 1
-        return real(url, method, *args, **kwargs)
+        return real(method, *args, **kwargs)
 
-    client.request = request
+    target._send = send
     return seen
 
 
@@ -108,7 +108,7 @@ def main() -> None:
             url = radicale.new_calendar()
             print(f"caldav (Radicale {url})")
             target = CalDAVTarget(url, USER, PASSWORD)
-            seen = counting(target.client)
+            seen = counting(target)
             phases(target, State(tmp / "caldav.db"), wanted, scopes, lambda: seen)
         finally:
             radicale.stop()

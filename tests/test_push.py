@@ -2,11 +2,15 @@
 google-api-python-client's own HTTP and batch code). The program is a real one (samples/)."""
 from __future__ import annotations
 
+import base64
+import http.server
 import json
 import socket
+import threading
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httplib2
 import pytest
@@ -265,6 +269,86 @@ def test_caldav_wrong_password_is_a_clear_error(radicale):
     with pytest.raises(TargetError, match="refused the credentials"):
         CalDAVTarget(cal.url, USER, "sai", backoff=FAST).list()
 
+
+def test_caldav_wrong_password_on_a_write_is_a_clear_error(radicale, program):
+    wanted, scopes = program
+    cal = CalDAVCalendar(radicale)
+    with pytest.raises(TargetError, match="refused the credentials"):
+        CalDAVTarget(cal.url, USER, "sai", backoff=FAST).create(plan(wanted[:1], {}, [], scopes).writes[0])
+    assert cal.live() == []
+
+
+def test_caldav_calendar_path_in_vietnamese(radicale, program, tmp_path):
+    """A collection named as people name them: the writes quote its path as the listing does."""
+    wanted, scopes = program
+    url = f"{radicale.url}{USER}/lịch công tác/"
+    assert radicale.client.request(url, "MKCALENDAR", "").status == 201
+    cal = CalDAVCalendar(radicale)
+    cal.url = url
+    with State(tmp_path / "state.db") as state:
+        push(cal, wanted, scopes, state)
+        fewer = push(cal, wanted[3:], scopes, state)
+    assert fewer.counts()["delete"] == 3
+    assert_holds_exactly(cal, wanted[3:])
+
+
+class HTTP11(http.server.BaseHTTPRequestHandler):
+    """A server that keeps connections alive, as most CalDAV servers do (Radicale's own answers HTTP/1.0);
+    it answers every write 201 (and lists an empty calendar), records each request, and drops each connection
+    after its second without saying so, as a server does with an idle connection. As a proxy it sees the
+    absolute URL."""
+    protocol_version = "HTTP/1.1"
+
+    def do_PUT(self, status: int = 201, body: bytes = b""):
+        self.rfile.read(int(self.headers["Content-Length"]))
+        self.server.seen.append((self.command, self.path, self.client_address, self.headers["Authorization"]))
+        self.send_response(status)
+        self.send_header("ETag", f'"{len(self.server.seen)}"')
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        self.close_connection = sum(1 for *_, peer, _ in self.server.seen if peer == self.client_address) == 2
+
+    def do_REPORT(self):  # an empty calendar
+        self.do_PUT(207, b'<?xml version="1.0" encoding="utf-8"?><multistatus xmlns="DAV:"/>')
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def http11():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), HTTP11)
+    server.seen = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def test_caldav_writes_keep_the_connection_alive_and_reopen_a_dropped_one(http11, program):
+    wanted, scopes = program
+    calendar = f"http://127.0.0.1:{http11.server_port}/lac/work/"
+    target = CalDAVTarget(calendar, USER, PASSWORD, backoff=Backoff(retries=0))
+    written = [target.create(a) for a in plan(wanted[:5], {}, [], scopes).writes]
+    assert [w.etag for w in written] == ['"1"', '"2"', '"3"', '"4"', '"5"']  # each sent once, none failed
+    peers = [peer for *_, peer, _ in http11.seen]
+    assert peers[0] == peers[1] != peers[2] == peers[3] != peers[4]  # two writes a connection, then a new one
+    assert {auth for *_, auth in http11.seen} == {"Basic " + base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()}
+    assert [path for _, path, *_ in http11.seen] == [urlsplit(w.remote_id).path for w in written]
+
+
+def test_caldav_writes_go_through_the_proxy_the_environment_names(http11, tmp_path):
+    """Port 1 of localhost answers nobody: every request of this push reaches the calendar through the proxy."""
+    calendar = "http://localhost:1/lac/work/"
+    result = run_cli("push", PROGRAM, "--official", "Lạc", "--to", "caldav", "--calendar", calendar,
+                     "--state", tmp_path / "s.db", env={"HTTP_PROXY": f"http://127.0.0.1:{http11.server_port}",
+                                                         "NO_PROXY": "", "no_proxy": "", "LICHSYNC_CALDAV_USERNAME": USER,
+                                                         "LICHSYNC_CALDAV_PASSWORD": PASSWORD})
+    assert result.returncode == 0, result.stderr
+    methods = Counter(method for method, *_ in http11.seen)
+    assert methods == {"REPORT": 1, "PUT": 23} and all(path.startswith(calendar) for _, path, *_ in http11.seen)
 
 # --- Google specifics ---
 
