@@ -505,3 +505,46 @@ def test_time_and_day_in_one_cell_time_first():
            location="Nhà hát tỉnh"),
         ev("2025-05-16", "Giải Việt dã", start_time="07:30", officials=["Giám đốc Sở"], location="Quảng trường tỉnh"),
     ], period={"from": "2025-05-12", "to": "2025-05-18"}, source="week.html")
+
+
+# 20. A weekly Word table's text layer as a PDF viewer copies it: every line followed by a blank line,
+#     the narrow day cell written over lines ("Thứ Hai," / "ngày" / "15/6/2026"), the header's labels
+#     wrapped ("Đơn vị chuẩn" / "bị"), and each row's content running on into its unit and leader lines.
+WEEKLY_LAYER = "".join(line + " \n\n" for line in """UBND HUYỆN KRÔNG BÔNG
+LỊCH LÀM VIỆC
+(Từ ngày 15/06/2026 đến ngày 20/06/2026)
+Ngày Nội dung công việc Đơn vị chuẩn
+bị
+Người chủ trì
+Thứ Hai,
+ngày
+15/6/2026
+Sáng: 7h30: Họp giao ban Thường trực
+UBND huyện
+Chiều: 14h00: Làm việc với Phòng Tài
+nguyên và Môi trường về cấp giấy chứng
+nhận quyền sử dụng đất
+Phòng Tài
+nguyên và
+Môi trường
+Đ/c Nguyễn Văn
+Bình - PCT
+Thứ Ba, ngày
+16/6/2026
+Cả ngày: Kiểm tra tiến độ xây dựng nông
+thôn mới tại xã Cư Pui, xã Hòa Phong
+Phòng Nông
+nghiệp và
+PTNT
+Đ/c Trần Thị
+Mai - PCT""".split("\n"))
+
+
+def test_a_weekly_table_text_layer_with_narrow_day_cells():
+    check(WEEKLY_LAYER, [
+        ev("2026-06-15", "Họp giao ban Thường trực", session="morning", start_time="07:30"),
+        ev("2026-06-15", "quyền sử dụng đất", title="Làm việc với Phòng Tài nguyên và Môi trường về cấp giấy chứng nhận quyền sử dụng đất",
+           session="afternoon", start_time="14:00"),
+        ev("2026-06-16", "nông thôn mới", title="Kiểm tra tiến độ xây dựng nông thôn mới tại xã Cư Pui, xã Hòa Phong",
+           session="all_day", officials=["Trần Thị Mai"], units=["Phòng Nông nghiệp và PTNT"]),
+    ], period={"from": "2026-06-15", "to": "2026-06-20"})

@@ -27,6 +27,7 @@ from lichsync.parse.rows import (
     LOCATION,
     TIME,
     UNITS,
+    WRAP,
     Piece,
     Row,
     Table,
@@ -85,6 +86,22 @@ def _split_head(text: str, below: str) -> vocab.DayHead | None:
     return head if head and head.weekday_given else None
 
 
+def _weekday_above(paras: list[tuple[int, str]], k: int, free: int) -> tuple[str, int] | None:
+    """The weekday a narrow day cell wrote on the lines above its date ("Thứ Ba" / "16/6", "Thứ Hai," /
+    "ngày" / "15/6/2026"): the weekday and the line the heading starts at."""
+    for back in (1, 2):
+        if k - back < free:
+            break
+        above = [t for _, t in paras[k - back : k]]
+        if (alone := vocab.WEEKDAY_ALONE_RE.match(above[0])) and back == 1:
+            return alone.group("wd"), k - 1
+        joined = vocab.day_head(" ".join([*above, paras[k][1]]))
+        if joined and joined.weekday_given and len(" ".join(above)) <= 24 and vocab.WEEKDAY_ALONE_RE.match(
+                re.sub(r"\s*,?\s*ngày\s*$", "", " ".join(above), flags=re.IGNORECASE)):
+            return joined.weekday or "", k - back
+    return None
+
+
 def find_heads(paras: list[tuple[int, str]]) -> list[_Head]:
     """Day headings with their dates; failing any, weekday headings ("THỨ HAI:") that the week's dates will date."""
     heads: list[_Head] = []
@@ -97,8 +114,8 @@ def find_heads(paras: list[tuple[int, str]]) -> list[_Head]:
         if not head or text.count(")") > text.count("("):
             continue  # "ngày 28/5/2018)": the end of a wrapped title, not a day
         weekday, rest = head.weekday, head.rest
-        if not weekday and k > 0 and (alone := vocab.WEEKDAY_ALONE_RE.match(paras[k - 1][1])):
-            weekday, start = alone.group("wd"), k - 1
+        if not weekday:
+            weekday, start = _weekday_above(paras, k, heads[-1].end if heads else 0) or (None, start)
         # A bare date heads a day only when it stands alone; with a weekday it may lead content.
         if rest and not head.weekday_given:
             continue
@@ -123,10 +140,10 @@ def _header_roles(paras: list[tuple[int, str]], first_head: int) -> tuple[int | 
     for k in range(max(0, first_head - 14), first_head):
         if paras[k][1] and HEADER_RE.match(paras[k][1]):
             roles: list[str] = []
-            for _, text in paras[k:first_head]:
-                for role in roles_in(text) if text else []:
-                    if not roles or roles[-1] != role or role == IGNORED:
-                        roles.append(role)
+            # One text: a layer wraps a cell's label over lines ("Đơn vị chuẩn" / "bị").
+            for role in roles_in(" ".join(text for _, text in paras[k:first_head] if text and text != BLANK)):
+                if not roles or roles[-1] != role or role == IGNORED:
+                    roles.append(role)
             if CONTENT in roles:
                 return paras[k][0], roles
     return None, [DAY, CONTENT]
@@ -303,6 +320,14 @@ def _breaks(texts: list[str]) -> float:
     return sum(1.5 for above, below in zip(texts, texts[1:], strict=False) if not (above.endswith((",", ";")) or below[:1].islower()))
 
 
+SIDE_ROLES = (UNITS, LEADERS, LOCATION)
+
+
+def _wrapped(pieces: list[Piece]) -> bool:
+    """Lines that go on in lower case, twice or more: wrapped lines of a layer, not one paragraph a cell."""
+    return sum(p.text[:1].islower() for p in pieces[1:]) >= 2
+
+
 def _split_cells(row: Row, roles: list[str], glued: bool = False) -> None:
     """The row's paragraphs into its cells (content, then `roles`): blank tokens are empty
     cells; among the splits left open, the one whose cells look most like their columns wins.
@@ -312,6 +337,11 @@ def _split_cells(row: Row, roles: list[str], glued: bool = False) -> None:
     groups = _groups(tokens, glued)
     if glued and len(groups) > len(cells):
         groups, glued = _groups(tokens, False), False
+    if glued is False and any(r in SIDE_ROLES for r in roles) and len(groups) == 1 and _wrapped(groups[0] or []):
+        # A PDF text layer: the row's wrapped lines run from its content into its side cells with
+        # nothing between them; where one ends and the next begins is the flattened layers' question.
+        row.flow = [[Piece(p.text, p.line, WRAP) for p in groups[0] or []]]
+        return
     best: tuple[float, list[list[Piece]]] | None = None
     for assignment in _assignments(groups, len(cells), whole=glued):
         score = sum(_score(role, [p.text for p in cell]) for role, cell in zip(cells, assignment, strict=True))

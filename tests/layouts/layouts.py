@@ -821,11 +821,15 @@ def _fixed_widths(data: bytes) -> bytes:
     fits the columns to the page evenly)."""
     import docx
     from docx.oxml.ns import qn
+    from docx.shared import Cm, Emu
 
     doc = docx.Document(io.BytesIO(data))
     table = doc.tables[0]
     table.autofit = False
     widths = [cell.width for cell in table.rows[-1].cells]
+    if widths[0] and widths[1]:  # a day cell wide enough for "Thứ Hai, ngày 15/6/2026" to break only between words
+        grow = max(0, Cm(2.8) - widths[0])
+        widths[0], widths[1] = Cm(2.8) if grow else widths[0], Emu(widths[1] - grow)
     for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=False):
         if width:
             col.set(qn("w:w"), str(width.twips))

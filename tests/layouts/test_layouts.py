@@ -26,9 +26,9 @@ ALL = "all documents"
 # These are the reading pipeline's to fix (lichsync/read, lichsync/parse), not the harness's.
 KNOWN_FAILURES: dict[str, frozenset[str] | str] = {
     # The text layer of a Word table as a PDF viewer copies it (the seeds' family), from LibreOffice's
-    # PDF: monthly programs read at 0.60-0.83 (a unit's first line run onto the item's last line, an
-    # item's wrapped line that opens with a unit word), weekly tables not at all (the flattened-layer
-    # reading knows monthly day numbers, not "Thứ 2 (15/06/2026)" day cells).
+    # PDF: monthly programs read at 0.67-0.91, weekly tables at 0.00-0.78 — a unit's first line run onto
+    # the item's last line, a unit wrapped after its head ("Văn phòng" / "HĐND và" / "UBND"), a row of
+    # two items with one unit between them.
     "pdf_layer_day_cells": ALL,
     # Word → PDF by LibreOffice: a cell broken by the page inside a word or a document number
     # ("QĐ-" / "TTg …", "Bolikhămxa" / "y") is read as a new item or joins without its space; rows split
