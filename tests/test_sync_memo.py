@@ -42,6 +42,7 @@ def rewritten_without_memo(command: list[str | Path], tmp_path: Path) -> set[str
     with sqlite3.connect(tmp_path / "state.sqlite3") as db:
         db.execute("DELETE FROM mapped_events")
         db.execute("DELETE FROM written_feeds")
+        db.execute("DELETE FROM feed_headers")
     before = feeds(tmp_path)
     sync(command, "--force")
     return {name for name, (_, mtime) in feeds(tmp_path).items() if before[name][1] != mtime}
@@ -80,3 +81,22 @@ def test_a_changed_directory_maps_every_document_again(tmp_path: Path):
     sync(command)
     assert len(read_previous((tmp_path / "feeds" / "dung.ics").read_bytes())) < group_events
     assert rewritten_without_memo(command, tmp_path) == set()
+
+
+def test_a_kept_feed_header_serves_its_own_fields_only(tmp_path: Path):
+    """The header kept from the last run heads the feeds a change rewrites; a new refresh interval renders it again."""
+    command, changed = setup(tmp_path)
+    sync(command)
+    with sqlite3.connect(tmp_path / "state.sqlite3") as db:
+        db.execute("UPDATE feed_headers SET header = CAST(replace(CAST(header AS TEXT), 'PRODID:', "
+                   "'X-KEPT:1' || char(13, 10) || 'PRODID:') AS BLOB)")
+    changed.write_text(changed.read_text(encoding="utf-8").replace(TITLE, RETITLED, 1), encoding="utf-8")
+    sync(command)
+    assert b"\r\nX-KEPT:1\r\n" in (tmp_path / "feeds" / "all.ics").read_bytes()
+
+    config = Path(command[2])
+    config.write_text(config.read_text(encoding="utf-8").replace("refresh_minutes = 60", "refresh_minutes = 90"),
+                      encoding="utf-8")
+    sync(command)
+    data = (tmp_path / "feeds" / "all.ics").read_bytes()
+    assert b"REFRESH-INTERVAL;VALUE=DURATION:PT1H30M\r\n" in data and b"X-KEPT" not in data

@@ -73,6 +73,12 @@ def body_of(program: Program) -> str:
     return key_of(program.organization or "")
 
 
+def _titled(program: Program) -> Counter[tuple[str, str]]:
+    """How often a program writes each (label, titles) pair, in first-seen order: resolving a
+    label reads no more of its event than these, and hundreds of events repeat a few pairs."""
+    return Counter((label, written) for event in program.events for label, written in event.titles.items())
+
+
 class AmbiguousName(LookupError):
     def __init__(self, name: str, matches: list[Official]):
         super().__init__(name)
@@ -105,18 +111,17 @@ class Directory:
         self.bodies = {body_of(p): p.organization or "" for p in programs}
         several = len(self.bodies) > 1
         for program in programs:
-            for event in program.events:
-                for label in event.officials:
-                    self._discover(label, program if several else None)
+            for label in dict.fromkeys(label for event in program.events for label in event.officials):
+                self._discover(label, program if several else None)
         self._written: dict[str, Counter] = {}  # key → titles the programs write beside the name
+        pairs = {id(program): _titled(program) for program in programs}
         for program in programs:
-            for event in program.events:
-                for label, written in event.titles.items():
-                    for key in self.resolve([label], event.titles, program):
-                        self._written.setdefault(key, Counter())[written] += 1
+            for (label, written), count in pairs[id(program)].items():
+                for key in self.resolve([label], {label: written}, program):
+                    self._written.setdefault(key, Counter())[written] += count
         for program in programs:
-            leaders = [k for e in program.events for label, t in e.titles.items() if has_leadership_title(t)
-                       for k in self.resolve([label], e.titles, program)]
+            leaders = [k for label, t in pairs[id(program)] if has_leadership_title(t)
+                       for k in self.resolve([label], {label: t}, program)]
             self._leaders[id(program)] = tuple(dict.fromkeys(leaders))
 
     def _discover(self, label: str, program: Program | None) -> None:

@@ -209,7 +209,9 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
         try:
             old = path.read_bytes() if path.is_file() else b""
             previous = read_previous(old, run.known)
-            new = render_feed(feed_events, name, config.timezone, config.export.refresh_minutes, previous, run, role)
+            header = kept_header(memo, path, config, name, role, dry_run) if memo else None
+            new = render_feed(feed_events, name, config.timezone, config.export.refresh_minutes, previous, run, role,
+                              header)
             if new != old and not dry_run:
                 write_atomic(path, new)
             written.append((path, digest))
@@ -241,6 +243,20 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
     if memo and not dry_run:
         memo.keep_written(written)
     return rows
+
+
+def kept_header(memo: Memo, path: Path, config: Config, name: str, role: str, dry_run: bool) -> bytes:
+    """A feed's header as the memo keeps it, else rendered (and kept): its VTIMEZONE costs more than a change."""
+    from lichsync.publish.ics import feed_header
+    from lichsync.sync.memo import header_key
+
+    key = header_key(config.timezone, name, config.export.refresh_minutes, role)
+    header = memo.header(path, key)
+    if header is None:
+        header = feed_header(config.timezone, name, config.export.refresh_minutes, role)
+        if not dry_run:
+            memo.keep_header(path, key, header)
+    return header
 
 
 def _feed_copy(uid: str, stored) -> RemoteEvent:

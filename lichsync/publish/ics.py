@@ -138,10 +138,16 @@ class FeedRun:
     known: dict[bytes, Stored | None] = field(default_factory=dict)
 
 
+def feed_header(tzid: str, name: str, refresh_minutes: int, description: str | None = None) -> bytes:
+    """A feed's VCALENDAR without its events: worth keeping, as its VTIMEZONE takes longer to build than a change."""
+    return _calendar(tzid, [], name, refresh_minutes, description).to_ical()
+
+
 def render_feed(events: Iterable[CalendarEvent], name: str, tzid: str, refresh_minutes: int,
                 previous: dict[str, Stored] | None = None, run: FeedRun | None = None,
-                description: str | None = None) -> bytes:
-    """A whole feed. An unchanged event keeps its previous VEVENT (from `read_previous`) byte for byte."""
+                description: str | None = None, header: bytes | None = None) -> bytes:
+    """A whole feed. An unchanged event keeps its previous VEVENT (from `read_previous`) byte for byte;
+    `header` is `feed_header` of the same arguments, when kept from an earlier run."""
     run = run or FeedRun()
     previous = previous or {}
     rendered = run.rendered
@@ -155,7 +161,7 @@ def render_feed(events: Iterable[CalendarEvent], name: str, tzid: str, refresh_m
         if (event.uid, revision) not in rendered:
             rendered[event.uid, revision] = _to_ical(event_component(event, revision))
         blocks.append(rendered[event.uid, revision])
-    return _around(_calendar(tzid, [], name, refresh_minutes, description).to_ical(), b"".join(blocks))
+    return _around(header or feed_header(tzid, name, refresh_minutes, description), b"".join(blocks))
 
 
 def _to_ical(component: icalendar.Component) -> bytes:

@@ -5,7 +5,8 @@ the feeds it is in. Each document's calendar events are kept under a key of ever
 from: the bytes its program was read from, the code, the configuration and corrections, and what the
 officials directory knows (one document can teach it a name that the others then resolve to). Each
 feed is kept as the digest of what it is rendered from, with the size and time of the file written:
-the same digest over the same file means the file is already right. A cache: losing it costs time,
+the same digest over the same file means the file is already right; and its header, whose
+VTIMEZONE costs more to build than a one-event change. A cache: losing it costs time,
 never a result.
 """
 from __future__ import annotations
@@ -13,7 +14,9 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sqlite3
+import zoneinfo
 from collections.abc import Iterable, Sequence
+from importlib import resources
 from pathlib import Path
 
 from lichsync.calendar.calendar_event import CalendarEvent
@@ -34,6 +37,11 @@ CREATE TABLE IF NOT EXISTS written_feeds (
     digest TEXT NOT NULL,          -- feed_digest() of what the file was rendered from
     size INTEGER NOT NULL,         -- the file as written: another size or time, and it is rendered again
     mtime_ns INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS feed_headers (
+    path TEXT PRIMARY KEY,         -- one row per feed
+    key TEXT NOT NULL,             -- header_key() of what the header is rendered from
+    header BLOB NOT NULL           -- feed_header()'s bytes
 );
 """
 
@@ -75,6 +83,24 @@ def feed_digest(events: Iterable[CalendarEvent], *header: object) -> str:
     h = hashlib.sha256(f"{_code()}\n{header!r}".encode())
     h.update("".join(f"\n{e.uid}\t{e.content_hash()}" for e in events).encode())
     return h.hexdigest()
+
+
+def header_key(tzid: str, *fields: object) -> str:
+    """What a feed's header is rendered from: its fields, the code, and the zone's data as zoneinfo
+    finds it (a tzdata update renders another VTIMEZONE)."""
+    return hashlib.sha256(f"{_code()}\n{tzid}\n{fields!r}\n{_zone_data(tzid)}".encode()).hexdigest()
+
+
+def _zone_data(tzid: str) -> str:
+    """A hash of the zone's TZif file: the system's (zoneinfo.TZPATH) first, else the tzdata package's."""
+    for base in zoneinfo.TZPATH:
+        path = Path(base, tzid)
+        if path.is_file():
+            return hashlib.sha256(path.read_bytes()).hexdigest()
+    try:
+        return hashlib.sha256(resources.files("tzdata.zoneinfo").joinpath(*tzid.split("/")).read_bytes()).hexdigest()
+    except (ImportError, OSError):
+        return ""
 
 
 class Memo:
@@ -128,6 +154,15 @@ class Memo:
             rows.append((str(path), digest, stat.st_size, stat.st_mtime_ns))
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO written_feeds VALUES (?, ?, ?, ?)", rows)
+
+    def header(self, path: Path, key: str) -> bytes | None:
+        """The header kept for the feed at `path` under `key`; another key is a miss."""
+        row = self._db.execute("SELECT header FROM feed_headers WHERE path = ? AND key = ?", (str(path), key)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def keep_header(self, path: Path, key: str, header: bytes) -> None:
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO feed_headers VALUES (?, ?, ?)", (str(path), key, header))
 
     def close(self) -> None:
         self._db.close()
