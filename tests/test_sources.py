@@ -200,3 +200,23 @@ def test_state_file_is_shared_with_other_tables(tmp_path: Path):
     with sqlite3.connect(db) as again:
         assert again.execute("SELECT uid FROM pushed").fetchall() == [("x",)]
         assert {r[0] for r in again.execute("SELECT name FROM sqlite_master WHERE type='table'")} == {"pushed", "source_documents", "parsed_programs", "source_runs"}
+
+
+def test_folder_sources_never_load_the_web_client(tmp_path):
+    """A nightly run over folders does without httpx (a tenth of a second of imports)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "p.txt").write_bytes(PROGRAM)
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from lichsync.settings import Source\n"
+        "from lichsync.sync.sources import DocumentState, collect\n"
+        f"with DocumentState(Path({str(tmp_path / 's.sqlite3')!r})) as state:\n"
+        f"    docs, problems = collect([Source(name='f', path=Path({str(tmp_path / 'inbox')!r}))], state)\n"
+        "print(len(docs), len(problems), 'httpx' in sys.modules)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    assert r.stdout.split() == ["1", "0", "False"], r.stderr

@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-
-import httpx
+from typing import TYPE_CHECKING
 
 from lichsync import __version__
 from lichsync.errors import InputError
@@ -31,6 +30,9 @@ from lichsync.parse.model import Program
 from lichsync.privacy import private_file, redact
 from lichsync.read.pipeline import Limits, read_bounded
 from lichsync.settings import Source
+
+if TYPE_CHECKING:
+    import httpx
 
 NO_SUCH_PATH = "no such file or folder"
 USER_AGENT = f"lichsync/{__version__} (+conditional GET; nightly)"
@@ -189,18 +191,22 @@ def code_version(*parts: str) -> str:
 
 def collect(sources: Sequence[Source], state: DocumentState,
             client: httpx.Client | None = None) -> tuple[list[Document], list[Problem]]:
-    """Every source's documents, in config order, and the problems met on the way."""
+    """Every source's documents, in config order, and the problems met on the way. The web client
+    (and its import) is made only when a source is a URL: a nightly run over folders does without."""
     documents: list[Document] = []
     problems: list[Problem] = []
-    own_client = client is None
-    client = client or httpx.Client(headers={"User-Agent": USER_AGENT}, follow_redirects=True)
+    own_client = client is None and any(s.url for s in sources)
+    if own_client:
+        import httpx
+
+        client = httpx.Client(headers={"User-Agent": USER_AGENT}, follow_redirects=True)
     try:
         for source in sources:
-            found, trouble = fetch_url(client, source, state) if source.url else read_files(source, state)
+            found, trouble = fetch_url(client, source, state) if source.url and client else read_files(source, state)
             documents += found
             problems += trouble
     finally:
-        if own_client:
+        if own_client and client is not None:
             client.close()
     return documents, problems
 
@@ -239,6 +245,8 @@ def read_files(source: Source, state: DocumentState) -> tuple[list[Document], li
 
 def fetch_url(client: httpx.Client, source: Source, state: DocumentState) -> tuple[list[Document], list[Problem]]:
     """One conditional GET: 304 → the stored copy, unchanged; 200 → the new copy; else a problem."""
+    import httpx
+
     assert source.url is not None
     url = redact(source.url)  # the document's name in problems, logs and the state: no password
     previous = state.previous(source, url)
