@@ -201,8 +201,9 @@ def _settle(content: list[_Line], tail: list[_Line], sides: list[str]) -> Segmen
 
 
 def _opens_side(text: str) -> bool:
-    return bool(_is_bullet(text) or vocab.LEADER_START_RE.match(text) or (vocab.UNIT_HEAD_RE.match(text) and text[:1].isupper()
-                                                       and not vocab.INCOMPLETE_HEAD_RE.match(text)))
+    """A line that can only open a side entry: a bullet, a leader, a body's name ("Văn phòng Sở")."""
+    body = text[:1].isupper() and vocab.UNIT_HEAD_RE.match(text) and not vocab.INCOMPLETE_HEAD_RE.match(text)
+    return bool(_is_bullet(text) or vocab.LEADER_START_RE.match(text) or body)
 
 
 def _paragraphs(lines: list[_Line]) -> list[tuple[str, int, int | None]]:
