@@ -61,7 +61,7 @@ def boundaries(pieces: list[Piece]) -> list[float]:
     return [separation(a.text, b.text, b.sep) for a, b in zip(pieces, pieces[1:], strict=False)]
 
 
-def glued_units(text: str) -> list[int]:
+def _glued_units(text: str) -> list[int]:
     """Word indexes where a second body starts inside a line that joined two ("Văn phòng Sở Phòng Kế
     hoạch - Tài chính"): a capitalised body head with a name after it, after a body named beyond its head."""
     words = text.split()
@@ -79,7 +79,7 @@ def glued_units(text: str) -> list[int]:
 def _unglue(pieces: list[Piece]) -> list[Piece]:
     out = []
     for p in pieces:
-        words, cuts = p.text.split(), glued_units(p.text)
+        words, cuts = p.text.split(), _glued_units(p.text)
         for a, b in zip([0, *cuts], [*cuts, len(words)], strict=True):
             out.append(Piece(" ".join(words[a:b]), p.line, p.sep if a == 0 else 0.0, p.pos))
     return out

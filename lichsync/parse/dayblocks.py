@@ -86,6 +86,9 @@ def _split_head(text: str, below: str) -> vocab.DayHead | None:
     return head if head and head.weekday_given else None
 
 
+TRAILING_NGAY_RE = re.compile(r"\s*,?\s*ngày\s*$", re.IGNORECASE)
+
+
 def _weekday_above(paras: list[tuple[int, str]], k: int, free: int) -> tuple[str, int] | None:
     """The weekday a narrow day cell wrote on the lines above its date ("Thứ Ba" / "16/6", "Thứ Hai," /
     "ngày" / "15/6/2026"): the weekday and the line the heading starts at."""
@@ -97,7 +100,7 @@ def _weekday_above(paras: list[tuple[int, str]], k: int, free: int) -> tuple[str
             return alone.group("wd"), k - 1
         joined = vocab.day_head(" ".join([*above, paras[k][1]]))
         if joined and joined.weekday_given and len(" ".join(above)) <= 24 and vocab.WEEKDAY_ALONE_RE.match(
-                re.sub(r"\s*,?\s*ngày\s*$", "", " ".join(above), flags=re.IGNORECASE)):
+                TRAILING_NGAY_RE.sub("", " ".join(above))):
             return joined.weekday or "", k - back
     return None
 
