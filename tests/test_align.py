@@ -146,3 +146,17 @@ def test_no_side_entries_leaves_every_item_empty():
     # dangbo-khoi-hatinh-2023-12.txt line 178: "Sáu 08 Dự Hội nghị kiểm điểm cơ sở" has no side cells
     assert segment([]) == []
     assert assign([], [0]) == ([[]], True)
+
+
+def test_two_bodies_a_reader_joined_are_parted_only_when_the_items_need_them():
+    joined = [Piece("Văn phòng Sở Phòng Kế hoạch - Tài chính", 1, LINE)]
+    assert [e.text for e in segment(joined, target=2, bodies=True)] == ["Văn phòng Sở", "Phòng Kế hoạch - Tài chính"]
+    assert [e.text for e in segment(joined, target=1, bodies=True)] == ["Văn phòng Sở Phòng Kế hoạch - Tài chính"]
+    place = [Piece("Hội trường UBND huyện", 1, LINE)]
+    assert [e.text for e in segment(place, target=2, bodies=True)] == ["Hội trường UBND huyện"]
+
+
+def test_a_title_the_cell_wrapped_stays_with_its_person():
+    # A layer's lines, split where a second "Đ/c" starts: "Đ/c Hưng -" / "GĐ; Đ/c Hà -" / "PGĐ".
+    wrapped = [Piece("Đ/c Hưng -", 1, 0.0), Piece("GĐ;", 2, 0.0), Piece("Đ/c Hà -", 2, LINE), Piece("PGĐ", 3, 0.0)]
+    assert [e.text for e in segment(wrapped, target=1, people=True)] == ["Đ/c Hưng - GĐ; Đ/c Hà - PGĐ"]
