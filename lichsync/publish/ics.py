@@ -113,7 +113,7 @@ def event_to_ical(event: CalendarEvent, revision: Revision | None = None, now: d
     ve = event_component(event, revision or revise(event, None, now))
     for name, value in (extra or {}).items():
         ve.add(name, value)
-    return _around(_wrapper(_tzid(event)), ve.to_ical())
+    return _around(_wrapper(_tzid(event)), _to_ical(ve))
 
 
 @functools.lru_cache(maxsize=8)
