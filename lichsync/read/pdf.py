@@ -28,7 +28,7 @@ from lichsync.read import pdfpage
 
 MAX_CHARS = 1_500_000  # some 400 pages of a dense program; 200 pages of 24 000 words would cost minutes
 PAGE_SPAN = 10_000  # positions of page n start at n * PAGE_SPAN, so they grow down the document
-X0, TOP, BOTTOM = itemgetter("x0"), itemgetter("top"), itemgetter("bottom")
+TEXT, X0, X1, TOP, BOTTOM = itemgetter("text"), itemgetter("x0"), itemgetter("x1"), itemgetter("top"), itemgetter("bottom")
 DIGIT_END_RE, DASH_DIGIT_RE = re.compile(r"\d$"), re.compile(r"[-–]\s*\d")
 
 
@@ -72,15 +72,15 @@ def _top_then_left(w: dict) -> tuple[int, float]:
 def _line(ws: list[dict]) -> Line:
     ws.sort(key=X0)
     first = ws[0]
-    return Line(collapse(" ".join([_normal(w["text"]) for w in ws])), first["x0"], ws[-1]["x1"], min(map(TOP, ws)),
+    return Line(collapse(_normal(" ".join(map(TEXT, ws)))), first["x0"], ws[-1]["x1"], min(map(TOP, ws)),
                 max(map(BOTTOM, ws)), first["x1"] - first["x0"], 0.3 * (first["bottom"] - first["top"]))
 
 
 @functools.lru_cache(maxsize=8192)
-def _normal(word: str) -> str:
-    """A word normalised: a line's text is its words' (normalize keeps spaces as they are), and words
-    repeat far more than lines do."""
-    return normalize(word)
+def _normal(text: str) -> str:
+    """A line's text normalised in one call rather than word by word: the same text, as normalize
+    changes no space and nothing composes across one. Cached: columns regroup the same words."""
+    return normalize(text)
 
 
 def _sep(above: Line | None, line: Line, right: float, wrap_gap: float = 0.0) -> float:
@@ -215,7 +215,7 @@ def _ruled_rows(tables: list, words: list[dict], continued: bool) -> tuple[list,
         for cells in found:
             for col, ws in enumerate(cells):
                 if ws:
-                    right[col] = max(right.get(col, 0), max(w["x1"] for w in ws))
+                    right[col] = max(right.get(col, 0), max(map(X1, ws)))
                 elif ws is not None:
                     right.setdefault(col, 0)
         for cells, boxes_of_row in zip(found, grid, strict=True):
@@ -225,7 +225,7 @@ def _ruled_rows(tables: list, words: list[dict], continued: bool) -> tuple[list,
                     row.append(None)
                     continue
                 assert ws is not None  # a cell box holds its words
-                used.update(id(w) for w in ws)
+                used.update(map(id, ws))
                 row.append((_lines(ws), min(right.get(col, box[2]), box[2])))
             rows.append(row)
     return rows, [w for w in words if id(w) not in used]
