@@ -28,10 +28,11 @@ from lichsync.read import pdfpage
 
 MAX_CHARS = 1_500_000  # some 400 pages of a dense program; 200 pages of 24 000 words would cost minutes
 PAGE_SPAN = 10_000  # positions of page n start at n * PAGE_SPAN, so they grow down the document
-X0, TOP, BOTTOM = itemgetter("x0"), itemgetter("top"), itemgetter("bottom")
+TEXT, X0, X1, TOP, BOTTOM = itemgetter("text"), itemgetter("x0"), itemgetter("x1"), itemgetter("top"), itemgetter("bottom")
+DIGIT_END_RE, DASH_DIGIT_RE = re.compile(r"\d$"), re.compile(r"[-–]\s*\d")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     text: str
     x0: float
@@ -47,27 +48,39 @@ Scan = Callable[[list[int]], dict[int, tuple[Rows, list[Line]]]]  # page numbers
 
 
 def _lines(words: list[dict]) -> list[Line]:
-    """Words into lines by their height on the page."""
-    lines: list[list[dict]] = []
-    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and abs(w["top"] - lines[-1][0]["top"]) <= 0.4 * (w["bottom"] - w["top"]):
-            lines[-1].append(w)
+    """Words into lines by their height on the page: in order of rounded top, a word joins the
+    line whose first word's top is within 0.4 of the word's height of its own."""
+    out: list[Line] = []
+    line: list[dict] = []
+    top = 0.0
+    for w in sorted(words, key=_top_then_left):
+        if line and abs(w["top"] - top) <= 0.4 * (w["bottom"] - w["top"]):
+            line.append(w)
         else:
-            lines.append([w])
-    out = []
-    for ws in lines:
-        ws.sort(key=X0)
-        first = ws[0]
-        out.append(Line(collapse(" ".join([_normal(w["text"]) for w in ws])), first["x0"], ws[-1]["x1"], min(map(TOP, ws)),
-                        max(map(BOTTOM, ws)), first["x1"] - first["x0"], 0.3 * (first["bottom"] - first["top"])))
+            if line:
+                out.append(_line(line))
+            line, top = [w], w["top"]
+    if line:
+        out.append(_line(line))
     return out
 
 
+def _top_then_left(w: dict) -> tuple[int, float]:
+    return round(w["top"]), w["x0"]
+
+
+def _line(ws: list[dict]) -> Line:
+    ws.sort(key=X0)
+    first = ws[0]
+    return Line(collapse(_normal(" ".join(map(TEXT, ws)))), first["x0"], ws[-1]["x1"], min(map(TOP, ws)),
+                max(map(BOTTOM, ws)), first["x1"] - first["x0"], 0.3 * (first["bottom"] - first["top"]))
+
+
 @functools.lru_cache(maxsize=8192)
-def _normal(word: str) -> str:
-    """A word normalised: a line's text is its words' (normalize keeps spaces as they are), and words
-    repeat far more than lines do."""
-    return normalize(word)
+def _normal(text: str) -> str:
+    """A line's text normalised in one call rather than word by word: the same text, as normalize
+    changes no space and nothing composes across one. Cached: columns regroup the same words."""
+    return normalize(text)
 
 
 def _sep(above: Line | None, line: Line, right: float, wrap_gap: float = 0.0) -> float:
@@ -81,7 +94,7 @@ def _sep(above: Line | None, line: Line, right: float, wrap_gap: float = 0.0) ->
         return BLOCK  # an empty paragraph between them
     if gap > 0.25 * size:
         return LINE
-    if re.search(r"\d$", above.text) and re.match(r"[-–]\s*\d", line.text):
+    if DIGIT_END_RE.search(above.text) and DASH_DIGIT_RE.match(line.text):
         return WRAP  # "giai đoạn 2021" / "- 2025": a range broken at its dash
     if vocab.CONNECTOR_END_RE.search(above.text) and not (vocab.BULLET_RE.match(line.text) or vocab.SESSION_RE.match(line.text)):
         return WRAP  # "nhiệm kỳ 2023 -" / "2028": a line ending mid-phrase goes on, however short the next
@@ -120,17 +133,17 @@ def _in_cells(words: list[dict], boxes: list[tuple[float, float, float, float]])
     against the boxes its height crosses (a row's few cells), not against every cell of the page."""
     inside: list[list[dict]] = [[] for _ in boxes]
     order = sorted(range(len(boxes)), key=lambda k: boxes[k][1])
-    crossing: list[tuple[float, int]] = []  # (bottom, box) of the boxes begun above
+    crossing: list[tuple[float, int, float, float]] = []  # (bottom, box, left, right) of the boxes begun above
     n = 0
-    centres = [((w["top"] + w["bottom"]) / 2, (w["x0"] + w["x1"]) / 2, w) for w in words]
-    for y, x, word in sorted(centres, key=lambda c: c[0]):
+    for y, x, word in sorted([((w["top"] + w["bottom"]) / 2, (w["x0"] + w["x1"]) / 2, w) for w in words], key=itemgetter(0)):
         while n < len(order) and boxes[order[n]][1] <= y:
-            heapq.heappush(crossing, (boxes[order[n]][3], order[n]))
+            k = order[n]
+            heapq.heappush(crossing, (boxes[k][3], k, boxes[k][0], boxes[k][2]))
             n += 1
         while crossing and crossing[0][0] < y:
             heapq.heappop(crossing)
-        for _, k in crossing:
-            if boxes[k][0] <= x <= boxes[k][2]:
+        for _, k, left, right in crossing:
+            if left <= x <= right:
                 inside[k].append(word)
     return inside
 
@@ -202,7 +215,7 @@ def _ruled_rows(tables: list, words: list[dict], continued: bool) -> tuple[list,
         for cells in found:
             for col, ws in enumerate(cells):
                 if ws:
-                    right[col] = max(right.get(col, 0), max(w["x1"] for w in ws))
+                    right[col] = max(right.get(col, 0), max(map(X1, ws)))
                 elif ws is not None:
                     right.setdefault(col, 0)
         for cells, boxes_of_row in zip(found, grid, strict=True):
@@ -212,7 +225,7 @@ def _ruled_rows(tables: list, words: list[dict], continued: bool) -> tuple[list,
                     row.append(None)
                     continue
                 assert ws is not None  # a cell box holds its words
-                used.update(id(w) for w in ws)
+                used.update(map(id, ws))
                 row.append((_lines(ws), min(right.get(col, box[2]), box[2])))
             rows.append(row)
     return rows, [w for w in words if id(w) not in used]

@@ -95,31 +95,39 @@ def _words(textpage: pdfium.PdfTextPage, height: float) -> list[dict]:
         text = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(count))
     text = text.replace("\ufffe", "-").replace("\x02", "-")  # how pdfium marks a hyphen ending a line
     text = _join_glyph_runs(tp, text)
-    box, x, y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
-    get_box, get_origin, get_size = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontSize
+    spans = _spans(tp, text)
+    glued = GLUE in text
+    x, y = ctypes.c_double(), ctypes.c_double()
+    get_origin, get_size = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontSize
     words: list[dict] = []
-
-    def word(start: int, end: int, x0: float, x1: float) -> None:
+    for start, end, x0, x1 in spans:
         get_origin(tp, start, x, y)
         bottom = height - y.value
-        words.append({"text": text[start:end].replace(GLUE, ""), "x0": x0, "x1": x1,
+        word = text[start:end]
+        words.append({"text": word.replace(GLUE, "") if glued else word, "x0": x0, "x1": x1,
                       "top": bottom - get_size(tp, start), "bottom": bottom})
+    return words
 
+
+def _spans(tp, text: str) -> list[tuple[int, int, float, float]]:
+    """(start, end, left, right) of each word, from one box per character."""
+    glued = GLUE if GLUE in text else None  # most pages have no glued breaks to step over
+    box = raw.FS_RECTF()
+    get_box = raw.FPDFText_GetLooseCharBox
+    spans = []
     for token in TOKEN_RE.finditer(text):
         start, end = token.span()
         get_box(tp, start, box)
         x0, x1, low, high = box.left, box.right, box.bottom, box.top
-        for i in range(start + 1, end):
-            if text[i] == GLUE:
-                continue
+        for i in range(start + 1, end) if glued is None else (i for i in range(start + 1, end) if text[i] != GLUE):
             get_box(tp, i, box)
             left = box.left
             if left > x1 + X_TOLERANCE or left < x0 - X_TOLERANCE or box.bottom >= high or box.top <= low:
-                word(start, i, x0, x1)
+                spans.append((start, i, x0, x1))
                 start, x0, low, high = i, left, box.bottom, box.top
             x1 = box.right
-        word(start, end, x0, x1)
-    return words
+        spans.append((start, end, x0, x1))
+    return spans
 
 
 def _edges(page, height: float) -> tuple[list[dict], bool]:
