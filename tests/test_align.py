@@ -160,3 +160,11 @@ def test_a_title_the_cell_wrapped_stays_with_its_person():
     # A layer's lines, split where a second "Đ/c" starts: "Đ/c Hưng -" / "GĐ; Đ/c Hà -" / "PGĐ".
     wrapped = [Piece("Đ/c Hưng -", 1, 0.0), Piece("GĐ;", 2, 0.0), Piece("Đ/c Hà -", 2, LINE), Piece("PGĐ", 3, 0.0)]
     assert [e.text for e in segment(wrapped, target=1, people=True)] == ["Đ/c Hưng - GĐ; Đ/c Hà - PGĐ"]
+
+
+def test_a_body_type_wrapped_before_the_acronym_naming_it():
+    wrapped = [Piece("Văn phòng", 1, WRAP), Piece("HĐND và", 2, WRAP), Piece("UBND", 3, WRAP),
+               Piece("Phòng Tài", 4, WRAP), Piece("nguyên và Môi trường", 5, WRAP)]
+    assert [e.text for e in segment(wrapped, target=2)] == ["Văn phòng HĐND và UBND", "Phòng Tài nguyên và Môi trường"]
+    apart = [Piece("Văn phòng", 1, WRAP), Piece("Phòng chuyên môn", 2, WRAP)]
+    assert [e.text for e in segment(apart)] == ["Văn phòng", "Phòng chuyên môn"]

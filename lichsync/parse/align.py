@@ -17,6 +17,8 @@ from lichsync.parse.rows import BLOCK, LINE, Piece
 
 # A line of titles only ("GĐ", "TUV, PGĐ"): the end of the person on the line above.
 TITLES_ALONE_RE = re.compile(rf"^{vocab.TITLE_ACRONYMS}(?:\s*,\s*{vocab.TITLE_ACRONYMS})*[.;,]?$")
+BARE_BODY_RE = re.compile(r"^(?:văn\s+phòng|phòng|ban|trung\s+tâm|chi\s+cục|cục)$", re.IGNORECASE)
+ACRONYM_START_RE = re.compile(r"^[A-ZĐ]{2,}(?:&[A-ZĐ]+)?\b")
 NATURAL = 2.0  # separations at least this strong delimit entries by themselves
 JOIN = -math.inf
 
@@ -49,6 +51,8 @@ def separation(prev: str, cur: str, sep: float) -> float:
         return sep + (2.5 if vocab.LEADER_ADDON_RE.match(cur) else 3)
     if vocab.INCOMPLETE_HEAD_RE.match(prev):
         return sep + 1
+    if sep < LINE and BARE_BODY_RE.match(prev) and ACRONYM_START_RE.match(cur):
+        return JOIN  # "Văn phòng" / "HĐND và UBND": a body's type wrapped before the acronym naming it
     if vocab.UNIT_HEAD_RE.match(cur):
         return sep + 2
     if cur[0].isupper():
