@@ -22,6 +22,7 @@ ROW_START_RE = re.compile(
 )
 
 DAY_CUT_RE = re.compile(r"^\d{1,2}\s*[-–]$")
+DAY_NUMBER_RE = re.compile(r"\d{1,2}\b")
 ALL_DAY_LINE_RE = re.compile(r"^\(\s*(?:cả|trong)\s+ngày\s*\)\s*[.;,]?$", re.IGNORECASE)
 LEADING_WEEKDAY_RE = re.compile(r"^((?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn))(?:[,.:]\s*|\s+|$)", re.IGNORECASE)
 
@@ -80,7 +81,7 @@ def read(lines: list[tuple[int, str]], month_days: int, after: int = 0) -> Table
     j = k
     while j < len(lines):
         no, text = lines[j]
-        if DAY_CUT_RE.match(text) and j + 1 < len(lines) and re.match(r"\d{1,2}\b", lines[j + 1][1]):
+        if DAY_CUT_RE.match(text) and j + 1 < len(lines) and DAY_NUMBER_RE.match(lines[j + 1][1]):
             text = f"{text}{lines[j + 1][1]}"  # "25-" / "26 Cả ngày: …": a day span the narrow cell wrapped
             j += 1
         if not rows:
