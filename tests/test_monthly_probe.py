@@ -580,3 +580,69 @@ def test_pdf_layer_leader_lines_and_a_wrapped_place_after_the_leaders():
         ev("2024-10-03", "phổ biến, giáo dục", officials=["Giám đốc"], units=["Phòng PBGDPL"],
            location="Hội trường UBND tỉnh Hà Tĩnh"),
     ], period={"month": 10, "year": 2024})
+
+
+# A Sở Tư pháp month as a PDF text layer (no gap lines): spans overlapping the rows around them
+# ("4-5" then "5", "8" then "8-9"), the header repeated on a new page with its labels wrapped,
+# a row the page cut after its side cells, a line wider than the content column because the
+# unit ran onto it, a units line of acronyms after a full line, a number going on after "tháng".
+SO_TP_LAYER = """CHƯƠNG TRÌNH CÔNG TÁC THÁNG 10 NĂM 2025
+Ngày Nội dung công việc Đơn vị chuẩn
+bị
+Người chủ trì
+1 Sáng: Chào cờ; giao ban Lãnh đạo Sở
+tháng 10.
+Văn phòng
+Lãnh đạo Sở
+4-5 - Tập huấn nghiệp vụ hộ tịch cho công
+chức tư pháp cấp xã.
+Phòng HCTP Đ/c Bình - PGĐ
+5 Chiều: Dự Hội nghị tổng kết công tác phổ
+biến, giáo dục pháp luật năm 2025.
+- Làm việc với Sở Nội vụ về biên chế năm
+2026.
+PBGDPL
+TCCB, VP
+Đ/c An - GĐ
+Đ/c Bình - PGĐ
+8 Sáng: Tiếp công dân định kỳ tháng
+10/2025
+Chiều: Họp Hội đồng thẩm định dự thảo văn
+bản quy phạm pháp luật của UBND tỉnh
+về quản lý đất đai trên địa bàn tỉnh
+Thanh tra, VP
+XDKTVB
+Đ/c An - GĐ
+Đ/c Bình - PGĐ
+Ngày Nội dung công việc Đơn vị chuẩn
+bị
+Người chủ trì
+8-9 Hội nghị triển khai Luật Công chứng Văn phòng Sở Đ/c An - GĐ
+sửa đổi cho các tổ chức hành nghề
+công chứng trên địa bàn tỉnh.
+10 Sáng: Họp Ban Chấp hành Đảng bộ Sở quý IV Văn phòng
+Đảng ủy
+Đ/c An - GĐ
+"""
+
+
+def test_pdf_layer_spans_overlapping_and_a_row_cut_by_a_page():
+    check(SO_TP_LAYER, [
+        ev("2025-10-01", "Chào cờ", session="morning", officials=["Lãnh đạo Sở"], units=["Văn phòng"]),
+        ev("2025-10-04", "hộ tịch", end_date="2025-10-05", officials=["Bình"], units=["Phòng HCTP"],
+           title="Tập huấn nghiệp vụ hộ tịch cho công chức tư pháp cấp xã."),
+        ev("2025-10-05", "phổ biến", session="afternoon", officials=["An"], units=["PBGDPL"],
+           title="Dự Hội nghị tổng kết công tác phổ biến, giáo dục pháp luật năm 2025."),
+        ev("2025-10-05", "biên chế", session="afternoon", officials=["Bình"], units=["TCCB", "VP"],
+           title="Làm việc với Sở Nội vụ về biên chế năm 2026."),
+        ev("2025-10-08", "Tiếp công dân", session="morning", officials=["An"], units=["Thanh tra", "VP"],
+           title="Tiếp công dân định kỳ tháng 10/2025"),
+        ev("2025-10-08", "thẩm định", session="afternoon", officials=["Bình"], units=["XDKTVB"],
+           title="Họp Hội đồng thẩm định dự thảo văn bản quy phạm pháp luật của UBND tỉnh về quản lý đất đai "
+                 "trên địa bàn tỉnh"),
+        ev("2025-10-08", "Luật Công chứng", end_date="2025-10-09", officials=["An"], units=["Văn phòng Sở"],
+           title="Hội nghị triển khai Luật Công chứng sửa đổi cho các tổ chức hành nghề công chứng trên địa bàn "
+                 "tỉnh."),
+        ev("2025-10-10", "Ban Chấp hành", session="morning", officials=["An"], units=["Văn phòng Đảng ủy"],
+           title="Họp Ban Chấp hành Đảng bộ Sở quý IV"),
+    ], period={"month": 10, "year": 2025})

@@ -58,19 +58,33 @@ def _is_field(text: str) -> bool:
     return any(m.group("place") or m.group("participants") for m in vocab.FIELD_LABEL_RE.finditer(text))
 
 
+NUMBER_START_RE = re.compile(r"^\d+(?:[/.]\d+)*(?=[\s,.;)]|$)(?!\s*(?:giờ|h\b))")
+
+
+def _number_goes_on(prev: str, text: str) -> bool:
+    """ "tháng" / "9/2026": a line opening with a number (not a clock time) goes on with an unfinished line."""
+    return bool(NUMBER_START_RE.match(text)) and not prev.endswith(".")
+
+
+def _end_of(content: list[_Line]) -> str:
+    """The content's last words, across a wrap ("… tháng đầu" / "năm" ends with "đầu năm")."""
+    return " ".join(ln.text for ln in content[-2:])
+
+
 def _bare_session(text: str) -> bool:
     outer, session, inner, body = items.split_head(text)
     return session is not None and not body
 
 
-def split_flow(pieces: list[Piece], sides: list[str], width: int) -> list[Segment]:
-    """Segments of a flattened row: content paragraphs and the pieces of each side column."""
+def split_flow(pieces: list[Piece], sides: list[str], width: int, overflow: int | None = None) -> list[Segment]:
+    """Segments of a flattened row: content paragraphs and the pieces of each side column. A line
+    longer than `overflow` characters ran into a side column (see overflow_width)."""
     segments: list[tuple[list[_Line], list[_Line]]] = []
     content: list[_Line] = []
     tail: list[_Line] = []
-    gap = False
+    gap = run_on = False  # run_on: the tail holds only side cells run onto the content's line
     pos = 0
-    for piece, side_start in _split_run_ons(pieces):
+    for piece, side_start in _split_run_ons(pieces, width, overflow):
         if not piece.text:
             gap = True
             pos += 1
@@ -80,7 +94,13 @@ def split_flow(pieces: list[Piece], sides: list[str], width: int) -> list[Segmen
         pos += 1
         if side_start and content and not tail:
             tail.append(line)
+            run_on = True
             continue
+        if run_on and line.text[0].islower():  # "8-9 Hội nghị … Văn phòng Sở Đ/c An" / "sửa đổi cho …"
+            line.forced = True
+            content.append(line)
+            continue
+        run_on = False
         if tail:
             if _starts_item(line.text) and (not _is_bullet(line.text) or not _bulleted(tail) or _content_like_bullet(line.text)):
                 segments.append((content, tail))
@@ -102,7 +122,8 @@ def split_flow(pieces: list[Piece], sides: list[str], width: int) -> list[Segmen
         elif _bare_session(prev.text) and not line.gap_before:
             line.opens = True
             content.append(line)
-        elif not line.gap_before and (line.text[0].islower() or vocab.CONNECTOR_END_RE.search(prev.text)
+        elif not line.gap_before and (line.text[0].islower() or _number_goes_on(prev.text, line.text)
+                                      or vocab.CONNECTOR_END_RE.search(_end_of(content))
                                       or items.awaits_value(prev.text) or _is_field(line.text)):
             line.forced = True
             content.append(line)
@@ -114,13 +135,38 @@ def split_flow(pieces: list[Piece], sides: list[str], width: int) -> list[Segmen
     return [_settle(c, t, sides) for c, t in segments if c or t]
 
 
+def join_page_cuts(segments: list[Segment]) -> list[Segment]:
+    """A row cut by a page goes on in the next segment: a first line in lowercase, or after an
+    unfinished one, is the rest of the item above the cut ("… sửa đổi bổ" / "sung Nghị quyết …");
+    side entries with no item of their own are the rest of the columns above, and where the page
+    above held no side entries, the items and entries below are all one segment with it."""
+    out: list[Segment] = []
+    for seg in segments:
+        if out and out[-1].paragraphs and seg.paragraphs and _continues(out[-1].paragraphs[-1][0], seg.paragraphs[0][0]):
+            text, line, pos = out[-1].paragraphs[-1]
+            out[-1].paragraphs[-1] = (f"{text} {seg.paragraphs[0][0]}", line, pos)
+            seg = Segment(seg.paragraphs[1:], seg.sides)
+        if out and (not seg.paragraphs or not any(out[-1].sides.values())):
+            out[-1].paragraphs += seg.paragraphs  # the page above held items only: these sides are theirs too
+            for role, pieces in seg.sides.items():
+                out[-1].sides.setdefault(role, []).extend(pieces)
+            continue
+        out.append(seg)
+    return out
+
+
+def _continues(above: str, text: str) -> bool:
+    return text[:1].islower() or bool(vocab.CONNECTOR_END_RE.search(above))
+
+
 RUN_ON_RE = re.compile(r"^(?P<item>.*\S\.)\s+(?P<side>\S.*)$")
 
 
-def _split_run_ons(pieces: list[Piece]) -> list[tuple[Piece, bool]]:
+def _split_run_ons(pieces: list[Piece], width: int, overflow: int | None) -> list[tuple[Piece, bool]]:
     """Split a line where the layer ran the side columns into the content: "… nhân dân tỉnh. VP Đoàn"
     (a finished sentence, then a unit or leader that the next line does not continue in lowercase), or
-    "… Tổ công tác Đề án 06 Văn phòng Đ/c Lạc - GĐ Sở" (a row on one line: item, unit, leader)."""
+    "… Tổ công tác Đề án 06 Văn phòng Đ/c Lạc - GĐ Sở" (a row on one line: item, unit, leader), or a
+    line wider than the content column ("Sáng: Họp Ban Chấp hành Đảng bộ Sở Văn phòng")."""
     out: list[tuple[Piece, bool]] = []
     for k, piece in enumerate(pieces):
         text = piece.text.strip()
@@ -133,6 +179,8 @@ def _split_run_ons(pieces: list[Piece]) -> list[tuple[Piece, bool]]:
             cut = m.start("side")
         else:
             cut = _row_on_one_line(text) if k == 0 else None
+            if cut is None and overflow and len(text) > overflow:
+                cut = _overflow_cut(text, overflow)
         if cut:
             out.append((Piece(text[:cut].strip(), piece.line, piece.sep, piece.pos), False))
             out.append((Piece(text[cut:].strip(), piece.line, piece.sep, piece.pos), True))
@@ -153,17 +201,55 @@ def _row_on_one_line(text: str) -> int | None:
     if len(words) < 2 or vocab.CONNECTOR_END_RE.search(words[-1]):
         return None
     for k in range(max(len(words) - 4, 1), len(words)):
-        unit = " ".join(words[k:])
-        if (words[k][0].isupper() and vocab.UNIT_HEAD_RE.match(unit) and not vocab.CONNECTOR_END_RE.search(words[k - 1])
-                and not vocab.INCOMPLETE_HEAD_RE.match(unit)):
+        if _unit_starts(words, k):
             return len(" ".join(words[:k]))
     return lead.start() if text[lead.end():].startswith("Đ/c") or words[-1].endswith(".") else None
+
+
+ACRONYMS_RE = re.compile(r"^[A-ZĐ]{2,}(?:[-&][A-ZĐ]+)*(?:\s*[,;+]\s*[A-ZĐ]{2,}(?:[-&][A-ZĐ]+)*)*$")  # "BTXH, VP": a units entry
+
+
+def overflow_width(flows: list[list[Piece]]) -> int | None:
+    """How long a content line can be: the lines a lowercase line continues are surely full content
+    lines; one clearly longer than them (a proportional font allows some play) holds a side cell too."""
+    full = sorted(len(a.text) for flow in flows for a, b in zip(flow, flow[1:], strict=False)
+                  if a.text and b.text[:1].islower())
+    if len(full) < 5:
+        return None
+    usual = [n for n in full if n <= 1.25 * full[len(full) * 3 // 4]]  # without the overflowing lines themselves
+    return int(usual[int(len(usual) * 0.9)] * 1.12)
+
+
+def _overflow_cut(text: str, width: int) -> int | None:
+    """Where a line wider than the content column runs into a side column: before the last body's
+    name that leaves the content part within the column and filling most of it. A lone generic head ("Sở" of "Văn phòng Sở")
+    names nothing by itself."""
+    words = text.split()
+    cut = None
+    for k in range(1, len(words)):
+        content = " ".join(words[:k])
+        if len(content) > width:
+            break
+        if len(content) >= 0.6 * width and _unit_starts(words, k) and (len(words) - k > 1 or ACRONYMS_RE.match(words[k])):
+            cut = len(content)
+    return cut
+
+
+def _unit_starts(words: list[str], k: int) -> bool:
+    """Does a body's name start at word k (a capital head noun after a word that does not await it)?
+    Never inside a name that a "VP…" later in the words heads ("Đảng bộ VP" is two cells)."""
+    unit = " ".join(words[k:])
+    return (words[k][0].isupper() and bool(vocab.UNIT_HEAD_RE.match(unit)) and not vocab.CONNECTOR_END_RE.search(words[k - 1])
+            and not vocab.INCOMPLETE_HEAD_RE.match(unit) and not any(OFFICE_RE.fullmatch(w) for w in words[k + 1 :]))
+
+
+OFFICE_RE = re.compile(r"VP\w*")  # the office ("VP", "VPTU"): always the head of its own name
 
 
 def _wraps(prev: str, text: str, width: int) -> bool:
     """Does `text` continue `prev` in the content column? A full line that did not end its
     sentence wraps; a line wider than any side column can only be content."""
-    if _bulleted_tail_start(text):
+    if _bulleted_tail_start(text) or ACRONYMS_RE.match(text):
         return False
     return (len(prev) >= 0.8 * width and not prev.endswith(".")) or len(text) >= 0.6 * width
 
@@ -180,7 +266,8 @@ def _settle(content: list[_Line], tail: list[_Line], sides: list[str]) -> Segmen
     """Where the content ends, where the lines left it open: the split that gives each side column
     as many entries as there are items. The content may give its open end to the tail, or take the
     tail's first lines where they go on with it ("Cả ngày: Họp" / "UBND tỉnh phiên" / "thường kỳ
-    tháng 9" / "Văn phòng Sở"); on a tie the reading of the lines stands."""
+    tháng 9" / "Văn phòng Sở"); on a tie the reading of the lines stands, unless the side lines
+    read one by one say that a line the content took as a wrap opens an entry."""
     lines = content + tail
     best = None
     last_start = max((k for k, ln in enumerate(content) if ln.starts_item), default=0)
@@ -192,12 +279,25 @@ def _settle(content: list[_Line], tail: list[_Line], sides: list[str]) -> Segmen
         paragraphs = _paragraphs(lines[:cut])
         n = len(items.parse_items(paragraphs))
         columns = _columns(lines[cut:], sides)
-        cost = sum(abs(len(align.segment(p)) - n) for p in columns.values())
+        by_lines = sum(abs(_line_entries(p) - n) for p in columns.values()) if cut <= len(content) else len(lines)
+        cost = (sum(abs(len(align.segment(p)) - n) for p in columns.values()), by_lines)
         if best is None or cost < best[0]:
             best = (cost, cut, paragraphs, columns)
     if best is None:
         return Segment(_paragraphs(content), _columns(tail, sides))
     return Segment(best[2], best[3])
+
+
+def _line_entries(pieces: list[Piece]) -> int:
+    """Entries of a column without gap lines, read from its lines: each line that opens with a capital
+    after a finished one starts an entry ("Thanh tra, VP" / "BTXH"; not "Đ/c Công - TUV," / "PBT")."""
+    count, above = 0, ""
+    for piece in pieces:
+        if not above or (piece.text[:1].isupper() and not re.search(r"[,;:\-–(/&]$", above)
+                         and not vocab.CONNECTOR_END_RE.search(above)):
+            count += 1
+        above = piece.text.rstrip()
+    return count
 
 
 def _opens_side(text: str) -> bool:

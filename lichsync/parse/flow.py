@@ -35,14 +35,20 @@ class _Start:
     rest: str
 
 
-def _row_start(text: str, last_day: int, month_days: int) -> _Start | None:
+def _row_start(text: str, last_day: int, month_days: int, last_start: int | None = None) -> _Start | None:
+    """The row this line opens, if any. Rows follow in day order, but spans may overlap the rows
+    around them ("4-5" then "5", "6" then "6-8" then "7"): a row may start on or after the
+    previous row's first day (`last_start`) as long as it is not that same row again."""
     m = ROW_START_RE.match(text.strip())
     if not m:
         return None
     day = int(m.group("day"))
     day_end = int(m.group("day2") or day)
     rest = m.group("rest").strip()
-    if not (last_day < day <= month_days and day <= day_end <= month_days):
+    first = last_day if last_start is None else last_start
+    if not (first <= day <= month_days and day <= day_end <= month_days):
+        return None
+    if day == first and (last_start is None or day_end <= last_day):
         return None
     # Text after the day number: only where it plainly starts the row's content, and the
     # day follows closely, so that a wrapped line starting with a number is not a new row.
@@ -78,6 +84,7 @@ def read(lines: list[tuple[int, str]], month_days: int, after: int = 0) -> Table
     header_text: list[str] = []
     rows: list[Row] = []
     last_day = 0
+    last_start: int | None = None
     j = k
     while j < len(lines):
         no, text = lines[j]
@@ -92,10 +99,12 @@ def read(lines: list[tuple[int, str]], month_days: int, after: int = 0) -> Table
                 continue
         if vocab.TRAILER_RE.match(text):
             break
-        if text and is_header(text):
-            j += 1
-            continue  # the header row repeated on a new page, even inside a row the page cut
-        start = _row_start(text, last_day, month_days) if text else None
+        if text and is_header(text):  # the header row repeated on a new page
+            j = _past_header(lines, j + 1, header_text)
+            if rows and rows[-1].flow and rows[-1].flow[-1]:
+                rows[-1].flow.append([])  # the page cut this row: its cells go on in a new segment
+            continue
+        start = _row_start(text, last_day, month_days, last_start) if text else None
         if start and not start.rest and not start.weekday and _page_number(lines, j, start.day_end, month_days):
             j += 1
             continue
@@ -117,12 +126,21 @@ def read(lines: list[tuple[int, str]], month_days: int, after: int = 0) -> Table
             rows.append(row)
             if rest:
                 _add_line(row, no, rest)
-            last_day = start.day_end
+            last_day, last_start = start.day_end, start.day
         elif rows:
             _add_line(rows[-1], no, text)
         j += 1
     roles = roles_of(" ".join(header_text))
     return Table(roles=roles, rows=rows, header_line=header_no)
+
+
+def _past_header(lines: list[tuple[int, str]], j: int, header_text: list[str]) -> int:
+    """The line after a repeated header's wrapped labels ("bị", "Người chủ trì"): the lines
+    that repeat the first page's header lines are the header's, not the cut row's."""
+    labels = {text for text in header_text if text}
+    while j < len(lines) and (not lines[j][1] or lines[j][1] in labels):
+        j += 1
+    return j
 
 
 def _page_number(lines: list[tuple[int, str]], j: int, day: int, month_days: int) -> bool:

@@ -77,6 +77,7 @@ def parse_table(table: Table, period: Period) -> tuple[list[Event], list[Warning
     warnings = [Warning("unreadable_row", message, line) for line, message in table.problems]
     sides = [r for r in table.roles if r in SIDES]
     width = _width(table)
+    overflow = columns.overflow_width([flow for row in table.rows for flow in row.flow])
     dated = []
     for row in table.rows:
         found = row_days(row, period)
@@ -87,7 +88,7 @@ def parse_table(table: Table, period: Period) -> tuple[list[Event], list[Warning
         start, row_end = found.start, found.end
         dated.append((row, start, row_end))
         if row.flow:
-            segments = [s for flow in row.flow for s in columns.split_flow(flow, sides, width)]
+            segments = columns.join_page_cuts([s for flow in row.flow for s in columns.split_flow(flow, sides, width, overflow)])
         else:
             paragraphs = [(p.text, p.line, p.pos) for p in row.cells.get(CONTENT, [])]
             segments = [columns.Segment(paragraphs, {r: row.cells.get(r, []) for r in sides})]
