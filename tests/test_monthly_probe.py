@@ -646,3 +646,45 @@ def test_pdf_layer_spans_overlapping_and_a_row_cut_by_a_page():
         ev("2025-10-10", "Ban Chấp hành", session="morning", officials=["An"], units=["Văn phòng Đảng ủy"],
            title="Họp Ban Chấp hành Đảng bộ Sở quý IV"),
     ], period={"month": 10, "year": 2025})
+
+
+# A Huyện ủy month as a PDF text layer: a place named by its head noun at a line's end ("Địa điểm:
+# Trung tâm" / "Chính trị huyện"), rows whose leader cell is empty (only bodies after the items), a
+# wide wrapped line that only the content column holds, a unit and a leader on one line after a place.
+HUYEN_UY_LAYER = """CHƯƠNG TRÌNH CÔNG TÁC THÁNG 3 NĂM 2026
+Ngày Nội dung công việc Đơn vị chuẩn
+bị
+Người chủ trì
+2 Sáng: Hội nghị học tập, quán triệt Nghị
+quyết Đại hội Đảng bộ tỉnh. Địa điểm: Trung tâm
+Chính trị huyện
+- Đoàn công tác của Ban Tuyên giáo Tỉnh ủy
+làm việc với Huyện ủy. Địa điểm: Phòng
+họp Huyện ủy
+Ban Tuyên giáo
+Văn phòng Huyện ủy
+3 Sáng: Hội nghị hội viên Hội Liên hiệp
+Phụ nữ huyện giữa nhiệm kỳ 2021 - 2026.
+Địa điểm: Hội trường UBND huyện
+Hội Liên hiệp
+Phụ nữ huyện
+4 Chiều: Giao ban Thường trực Huyện ủy với
+các ban xây dựng Đảng. Địa điểm: Phòng
+họp số 2
+Văn phòng Đ/c Hải - Bí thư
+"""
+
+
+def test_pdf_layer_places_on_a_line_end_and_rows_without_a_leader():
+    check(HUYEN_UY_LAYER, [
+        ev("2026-03-02", "quán triệt", session="morning", officials=[], units=["Ban Tuyên giáo"],
+           location="Trung tâm Chính trị huyện",
+           title="Hội nghị học tập, quán triệt Nghị quyết Đại hội Đảng bộ tỉnh"),
+        ev("2026-03-02", "Đoàn công tác", session="morning", officials=[], units=["Văn phòng Huyện ủy"],
+           location="Phòng họp Huyện ủy"),
+        ev("2026-03-03", "Hội Liên hiệp", session="morning", officials=[], units=["Hội Liên hiệp Phụ nữ huyện"],
+           title="Hội nghị hội viên Hội Liên hiệp Phụ nữ huyện giữa nhiệm kỳ 2021 - 2026",
+           location="Hội trường UBND huyện"),
+        ev("2026-03-04", "Giao ban", session="afternoon", officials=["Hải"], units=["Văn phòng"],
+           location="Phòng họp số 2"),
+    ], period={"month": 3, "year": 2026})

@@ -30,6 +30,7 @@ class _Line:
     forced: bool = False  # must continue the line above (lowercase start, unfinished line above)
     starts_item: bool = False  # surely opens an item: a bullet, a session word
     opens: bool = False  # opens a paragraph unless the counts say the side columns start here
+    wide: bool = False  # wider than a side column can be: only content
 
 
 def _words(text: str) -> int:
@@ -71,6 +72,12 @@ def _end_of(content: list[_Line]) -> str:
     return " ".join(ln.text for ln in content[-2:])
 
 
+def _wide(text: str, width: int) -> bool:
+    """A line nearly as wide as the content column, holding no leader after other words: no side
+    column is that wide, and a unit and a leader run together ("Văn phòng Đ/c Lạc - GĐ Sở") name one."""
+    return len(text) >= 0.8 * width and not vocab.LEADER_INLINE_RE.search(text)
+
+
 def _bare_session(text: str) -> bool:
     outer, session, inner, body = items.split_head(text)
     return session is not None and not body
@@ -89,7 +96,7 @@ def split_flow(pieces: list[Piece], sides: list[str], width: int, overflow: int 
             gap = True
             pos += 1
             continue
-        line = _Line(piece.text.strip(), piece.line, pos, gap)
+        line = _Line(piece.text.strip(), piece.line, pos, gap, wide=_wide(piece.text.strip(), width))
         gap = False
         pos += 1
         if side_start and content and not tail:
@@ -249,8 +256,8 @@ OFFICE_RE = re.compile(r"VP\w*")  # the office ("VP", "VPTU"): always the head o
 def _wraps(prev: str, text: str, width: int) -> bool:
     """Does `text` continue `prev` in the content column? A full line that did not end its
     sentence wraps; a line wider than any side column can only be content."""
-    if _bulleted_tail_start(text) or ACRONYMS_RE.match(text):
-        return False
+    if _bulleted_tail_start(text) or ACRONYMS_RE.match(text) or (_opens_side(text) and vocab.LEADER_INLINE_RE.search(text)):
+        return False  # "BTXH, VP"; "Văn phòng Sở Đ/c Cao Văn": a unit, then a leader
     return (len(prev) >= 0.8 * width and not prev.endswith(".")) or len(text) >= 0.6 * width
 
 
@@ -274,6 +281,8 @@ def _settle(content: list[_Line], tail: list[_Line], sides: list[str]) -> Segmen
     for cut in sorted(range(last_start + 1, len(lines) + 1), key=lambda c: abs(c - len(content))):
         if cut < len(lines) and (lines[cut].forced or lines[cut].starts_item):
             continue
+        if any(ln.wide for ln in content[cut:]):
+            continue  # the content never gives away a line only the content column is wide enough for
         if cut > len(content) and any(_opens_side(ln.text) for ln in lines[len(content) : cut]):
             continue  # the content never takes a line that opens a unit or a leader
         paragraphs = _paragraphs(lines[:cut])
@@ -348,6 +357,8 @@ def _leaders_last(pieces: list[Piece], others: list[str]) -> dict[str, list[Piec
         lead = len(pieces) - 1  # "Ban Tổ chức Tổ kiểm tra": the unit, then who attends
     elif lead is None:
         lead = entries[len(entries) * len(others) // (len(others) + 1)] if len(entries) > len(others) else len(pieces)
+        if all(_names_body(p.text) for p in pieces[lead:]):
+            lead = len(pieces)  # "VPTU, VP" / "UBND tỉnh" / "UBND tỉnh": bodies only, the leader cell is empty
     return _share(pieces[:lead], others) | {LEADERS: _rebase(pieces[lead:])}
 
 
@@ -381,6 +392,10 @@ def _share(pieces: list[Piece], roles: list[str]) -> dict[str, list[Piece]]:
 
 def _opens_entry(piece: Piece) -> bool:
     return piece.text[:1].isupper()
+
+
+def _names_body(text: str) -> bool:
+    return bool(ACRONYMS_RE.match(text) or (vocab.UNIT_HEAD_RE.match(text) and not vocab.LEADER_START_RE.match(text)))
 
 
 def _split_last_name(pieces: list[Piece]) -> bool:
