@@ -26,9 +26,9 @@ ALL = "all documents"
 # These are the reading pipeline's to fix (lichsync/read, lichsync/parse), not the harness's.
 KNOWN_FAILURES: dict[str, frozenset[str] | str] = {
     # The text layer of a Word table as a PDF viewer copies it (the seeds' family), from LibreOffice's
-    # PDF: monthly programs read at 0.67-0.91, weekly tables at 0.00-0.78 — a unit's first line run onto
-    # the item's last line, a unit wrapped after its head ("Văn phòng" / "HĐND và" / "UBND"), a row of
-    # two items with one unit between them.
+    # PDF: monthly programs read at 0.88-1.00, weekly tables at 0.00-0.78 — a unit's first line run onto
+    # the item's last line, a unit wrapped after its head ("VPTU, VP" / "UBND tỉnh"), a row of two items
+    # with one unit between them, a weekly day span written "8-14", a weekly day cell over three lines.
     "pdf_layer_day_cells": ALL,
     # Word → PDF by LibreOffice: a cell broken by the page inside a word or a document number
     # ("QĐ-" / "TTg …", "Bolikhămxa" / "y") is read as a new item or joins without its space; rows split
