@@ -24,7 +24,7 @@ from lichsync.parse.header import HEADER_START_RE
 from lichsync.parse.rows import BLOCK, LINE, WRAP, Piece
 from lichsync.parse.table import is_header_row, join_lines
 from lichsync.parse.text import collapse, normalize
-from lichsync.read import pdfpage
+from lichsync.read import pdfpage, rulings
 
 MAX_CHARS = 1_500_000  # some 400 pages of a dense program; 200 pages of 24 000 words would cost minutes
 PAGE_SPAN = 10_000  # positions of page n start at n * PAGE_SPAN, so they grow down the document
@@ -193,12 +193,11 @@ class _Reader:
         return Cell(tuple(_paragraphs(lines, right, page, first_sep, wrap_gap)))
 
 
-def _ruled_rows(tables: list, words: list[dict], continued: bool) -> tuple[list, list[dict]] | None:
+def _ruled_rows(tables: list[rulings.Rows], words: list[dict], continued: bool) -> tuple[list, list[dict]] | None:
     """Rows of the page's ruled tables as (lines, right edge) per cell; the words left outside.
     On a page that continues the table of the page before, its first row may lack a top ruling."""
     # One row is a table only where it goes on with the page before (the week's last row alone on a page).
-    grids = [[row.cells for row in table.rows] for table in sorted(tables, key=lambda t: t.bbox[1])]  # Table.rows: built anew at each ask
-    grids = [grid for grid in grids if (len(grid) >= 2 or continued) and max(map(len, grid)) >= 2]
+    grids = [list(grid) for grid in tables if (len(grid) >= 2 or continued) and max(map(len, grid)) >= 2]  # copies: rows are added
     if not grids:
         return None
     boxes = [box for grid in grids for cells in grid for box in cells if box]
