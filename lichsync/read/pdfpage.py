@@ -24,9 +24,18 @@ TOKEN_RE = re.compile(r"[^\s\x00-\x20]+")  # between spaces and the line breaks 
 STRAIGHT = 0.01  # a segment this close to level or plumb is a ruling line
 
 
+@dataclass(slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float  # pdfplumber's coordinates: top down from the page top
+    bottom: float
+
+
 @dataclass
 class Page:
-    words: list[dict]  # text, x0, x1, top, bottom: pdfplumber's coordinates (top down from the page top)
+    words: list[Word]
     tables: list[rulings.Rows]  # the page's ruled tables, top down: rows of cell boxes
     images: bool  # holds a picture: a page without words but with one is a scan
 
@@ -99,7 +108,7 @@ def _join_glyph_runs(tp, text: str) -> str:
     return "".join(chars) if chars else text
 
 
-def _words(textpage: pdfium.PdfTextPage, height: float) -> list[dict]:
+def _words(textpage: pdfium.PdfTextPage, height: float) -> list[Word]:
     """Characters into words in content order: a space, a gap wider than X_TOLERANCE or a
     character on another line (their boxes do not overlap in height) ends one. A word is placed
     as pdfminer places text: from its baseline up by the font size (a glyph's own box would make
@@ -115,13 +124,12 @@ def _words(textpage: pdfium.PdfTextPage, height: float) -> list[dict]:
     glued = GLUE in text
     x, y = ctypes.c_double(), ctypes.c_double()
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
-    words: list[dict] = []
+    words: list[Word] = []
     for start, end, x0, x1 in spans:
         GET_ORIGIN(tp, start, x_ref, y_ref)
         bottom = height - y.value
         word = text[start:end]
-        words.append({"text": word.replace(GLUE, "") if glued else word, "x0": x0, "x1": x1,
-                      "top": bottom - GET_SIZE(tp, start), "bottom": bottom})
+        words.append(Word(word.replace(GLUE, "") if glued else word, x0, x1, bottom - GET_SIZE(tp, start), bottom))
     return words
 
 
