@@ -24,8 +24,8 @@ TOKEN_RE = re.compile(r"[^\s\x00-\x20]+")  # between spaces and the line breaks 
 STRAIGHT = 0.01  # a segment this close to level or plumb is a ruling line
 
 
-@dataclass(slots=True)
-class Word:
+@dataclass(slots=True, eq=False)
+class Word:  # eq=False: hashed by identity, for the sets of words a cell already holds
     text: str
     x0: float
     x1: float
