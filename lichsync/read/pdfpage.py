@@ -87,6 +87,12 @@ GET_BOX = _untyped(raw.FPDFText_GetLooseCharBox)
 GET_ORIGIN = _untyped(raw.FPDFText_GetCharOrigin)
 GET_SIZE = _untyped(raw.FPDFText_GetFontSize, ctypes.c_double)
 IS_GENERATED = _untyped(raw.FPDFText_IsGenerated)
+GET_OBJECT = _untyped(raw.FPDFPage_GetObject, raw.FPDFPage_GetObject.restype)  # one call per object a page draws
+OBJECT_TYPE = _untyped(raw.FPDFPageObj_GetType)
+GET_SEGMENT = _untyped(raw.FPDFPath_GetPathSegment, raw.FPDFPath_GetPathSegment.restype)
+GET_POINT = _untyped(raw.FPDFPathSegment_GetPoint)
+SEGMENT_TYPE = _untyped(raw.FPDFPathSegment_GetType)
+SEGMENT_CLOSES = _untyped(raw.FPDFPathSegment_GetClose)
 
 
 def _join_glyph_runs(tp, text: str) -> str:
@@ -161,13 +167,14 @@ def _edges(page, height: float) -> tuple[list[rulings.Box], list[rulings.Box], b
     level: list[rulings.Box] = []
     images = False
     identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    stack = [(raw.FPDFPage_GetObject(page, k), identity) for k in range(raw.FPDFPage_CountObjects(page))]
+    stack = [(GET_OBJECT(page, k), identity) for k in range(raw.FPDFPage_CountObjects(page))]
     m = raw.FS_MATRIX()
+    drawn = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM)
     while stack:
         obj, outer = stack.pop()
-        kind = raw.FPDFPageObj_GetType(obj)
+        kind = OBJECT_TYPE(obj)
         images |= kind == raw.FPDF_PAGEOBJ_IMAGE
-        if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+        if kind not in drawn:
             continue
         raw.FPDFPageObj_GetMatrix(obj, m)
         matrix = _times((m.a, m.b, m.c, m.d, m.e, m.f), outer)
@@ -191,17 +198,18 @@ def _path_segments(obj, matrix: tuple) -> list[tuple[tuple[float, float], tuple[
     a, b, c, d, e, f = matrix
     out = []
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
     first = last = None
     for k in range(raw.FPDFPath_CountSegments(obj)):
-        segment = raw.FPDFPath_GetPathSegment(obj, k)
-        raw.FPDFPathSegment_GetPoint(segment, x, y)
+        segment = GET_SEGMENT(obj, k)
+        GET_POINT(segment, x_ref, y_ref)
         point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
-        kind = raw.FPDFPathSegment_GetType(segment)
+        kind = SEGMENT_TYPE(segment)
         if kind == raw.FPDF_SEGMENT_MOVETO:
             first = point
         elif kind == raw.FPDF_SEGMENT_LINETO and last is not None:
             out.append((last, point))
-        if raw.FPDFPathSegment_GetClose(segment) and first is not None:
+        if SEGMENT_CLOSES(segment) and first is not None:
             out.append((point, first))
         last = point
     return out
