@@ -29,7 +29,6 @@ import pypdfium2.raw as pdfium_raw  # noqa: E402
 from lichsync.parse import days, table, text  # noqa: E402
 from lichsync.parse.document import Document  # noqa: E402
 from lichsync.parse.model import Program  # noqa: E402
-from lichsync.read import pdf as pdf_reader  # noqa: E402
 from lichsync.read.pipeline import Limits, extract, parse_file  # noqa: E402
 
 TARGET_RATIO = 3.0
@@ -53,7 +52,6 @@ def empty_caches() -> None:
     days.without_lunar.cache_clear()
     text.collapse.cache_clear()
     days.names_days.cache_clear()
-    pdf_reader._normal.cache_clear()
     table._header_roles.cache_clear()
     table._label.cache_clear()
     table._column_kind.cache_clear()

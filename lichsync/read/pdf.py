@@ -10,12 +10,12 @@ is how side entries find their items when the counts alone do not settle it.
 from __future__ import annotations
 
 import functools
-import heapq
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from lichsync.errors import InputError, NoTextLayer
 from lichsync.parse import vocab
@@ -24,12 +24,14 @@ from lichsync.parse.header import HEADER_START_RE
 from lichsync.parse.rows import BLOCK, LINE, WRAP, Piece
 from lichsync.parse.table import is_header_row, join_lines
 from lichsync.parse.text import collapse, normalize
-from lichsync.read import pdfpage
+from lichsync.read import pdfpage, rulings
+from lichsync.read.pdfpage import Word
 
 MAX_CHARS = 1_500_000  # some 400 pages of a dense program; 200 pages of 24 000 words would cost minutes
 PAGE_SPAN = 10_000  # positions of page n start at n * PAGE_SPAN, so they grow down the document
-TEXT, X0, X1, TOP, BOTTOM = itemgetter("text"), itemgetter("x0"), itemgetter("x1"), itemgetter("top"), itemgetter("bottom")
-DIGIT_END_RE, DASH_DIGIT_RE = re.compile(r"\d$"), re.compile(r"[-–]\s*\d")
+TEXT, X0, X1, TOP, BOTTOM = attrgetter("text"), attrgetter("x0"), attrgetter("x1"), attrgetter("top"), attrgetter("bottom")
+DASH_DIGIT_RE = re.compile(r"[-–]\s*\d")
+CONNECTOR_REACH = 24  # vocab.CONNECTOR_END_RE's match and the lookbehinds before it, from a line's end: 11 characters
 
 
 @dataclass(slots=True)
@@ -47,40 +49,35 @@ Rows = list[list[tuple[list[Line], float] | None]]  # cells of (lines, right edg
 Scan = Callable[[list[int]], dict[int, tuple[Rows, list[Line]]]]  # page numbers → each page's rows, other lines
 
 
-def _lines(words: list[dict]) -> list[Line]:
+def _lines(words: list[Word]) -> list[Line]:
     """Words into lines by their height on the page: in order of rounded top, a word joins the
     line whose first word's top is within 0.4 of the word's height of its own."""
-    out: list[Line] = []
-    line: list[dict] = []
+    groups: list[list[Word]] = []
     top = 0.0
     for w in sorted(words, key=_top_then_left):
-        if line and abs(w["top"] - top) <= 0.4 * (w["bottom"] - w["top"]):
-            line.append(w)
+        if groups and abs(w.top - top) <= 0.4 * (w.bottom - w.top):
+            groups[-1].append(w)
         else:
-            if line:
-                out.append(_line(line))
-            line, top = [w], w["top"]
-    if line:
-        out.append(_line(line))
-    return out
+            groups.append([w])
+            top = w.top
+    if not groups:
+        return []
+    for ws in groups:
+        ws.sort(key=X0)
+    texts = _normal([" ".join(map(TEXT, ws)) for ws in groups])
+    return [Line(text, ws[0].x0, ws[-1].x1, min(map(TOP, ws)), max(map(BOTTOM, ws)), ws[0].x1 - ws[0].x0,
+                 0.3 * (ws[0].bottom - ws[0].top)) for text, ws in zip(texts, groups, strict=True)]
 
 
-def _top_then_left(w: dict) -> tuple[int, float]:
-    return round(w["top"]), w["x0"]
+def _top_then_left(w: Word) -> tuple[int, float]:
+    return round(w.top), w.x0
 
 
-def _line(ws: list[dict]) -> Line:
-    ws.sort(key=X0)
-    first = ws[0]
-    return Line(collapse(_normal(" ".join(map(TEXT, ws)))), first["x0"], ws[-1]["x1"], min(map(TOP, ws)),
-                max(map(BOTTOM, ws)), first["x1"] - first["x0"], 0.3 * (first["bottom"] - first["top"]))
-
-
-@functools.lru_cache(maxsize=8192)
-def _normal(text: str) -> str:
-    """A line's text normalised in one call rather than word by word: the same text, as normalize
-    changes no space and nothing composes across one. Cached: columns regroup the same words."""
-    return normalize(text)
+def _normal(texts: list[str]) -> list[str]:
+    """Lines' texts normalised in one call rather than one by one: the same texts, as normalize
+    changes no line break and nothing composes across one. Words hold no space, so only a word
+    normalize emptied leaves a run of spaces to collapse."""
+    return [collapse(t) if "  " in t or t[:1] == " " or t[-1:] == " " else t for t in normalize("\n".join(texts)).split("\n")]
 
 
 def _sep(above: Line | None, line: Line, right: float, wrap_gap: float = 0.0) -> float:
@@ -94,15 +91,21 @@ def _sep(above: Line | None, line: Line, right: float, wrap_gap: float = 0.0) ->
         return BLOCK  # an empty paragraph between them
     if gap > 0.25 * size:
         return LINE
-    if DIGIT_END_RE.search(above.text) and DASH_DIGIT_RE.match(line.text):
+    if above.text[-1:].isdecimal() and DASH_DIGIT_RE.match(line.text):
         return WRAP  # "giai đoạn 2021" / "- 2025": a range broken at its dash
-    if vocab.CONNECTOR_END_RE.search(above.text) and not (vocab.BULLET_RE.match(line.text) or vocab.SESSION_RE.match(line.text)):
+    if _ends_with_connector(above.text) and not (vocab.BULLET_RE.match(line.text) or vocab.SESSION_RE.match(line.text)):
         return WRAP  # "nhiệm kỳ 2023 -" / "2028": a line ending mid-phrase goes on, however short the next
     if above.x1 + above.space + line.first_width < right - 1:
         return LINE
     if vocab.BULLET_RE.match(line.text) or vocab.SESSION_RE.match(line.text):
         return LINE
     return WRAP
+
+
+def _ends_with_connector(text: str) -> bool:
+    """vocab.CONNECTOR_END_RE on a line's last characters only: the pattern is anchored at the end,
+    and tried from every position of a whole line it costs 20 µs, a tenth of reading the cell."""
+    return vocab.CONNECTOR_END_RE.search(text, max(0, len(text) - CONNECTOR_REACH)) is not None
 
 
 def _wrap_gap(cells: list[list[Line]]) -> float:
@@ -128,24 +131,13 @@ def _paragraphs(lines: list[Line], right: float, page: int, first_sep: float | N
     return pieces
 
 
-def _in_cells(words: list[dict], boxes: list[tuple[float, float, float, float]]) -> list[list[dict]]:
-    """The words whose centre lies in each box, in one sweep down the page: a word is tested only
-    against the boxes its height crosses (a row's few cells), not against every cell of the page."""
-    inside: list[list[dict]] = [[] for _ in boxes]
-    order = sorted(range(len(boxes)), key=lambda k: boxes[k][1])
-    crossing: list[tuple[float, int, float, float]] = []  # (bottom, box, left, right) of the boxes begun above
-    n = 0
-    for y, x, word in sorted([((w["top"] + w["bottom"]) / 2, (w["x0"] + w["x1"]) / 2, w) for w in words], key=itemgetter(0)):
-        while n < len(order) and boxes[order[n]][1] <= y:
-            k = order[n]
-            heapq.heappush(crossing, (boxes[k][3], k, boxes[k][0], boxes[k][2]))
-            n += 1
-        while crossing and crossing[0][0] < y:
-            heapq.heappop(crossing)
-        for _, k, left, right in crossing:
-            if left <= x <= right:
-                inside[k].append(word)
-    return inside
+def _in_cells(words: list[Word], boxes: list[tuple[float, float, float, float]]) -> list[list[Word]]:
+    """The words whose centre lies in each box, in order down the page: each box looks only at the
+    words whose centre is within its height (its row's), found by bisection, not at every word of the page."""
+    centres = sorted([((w.top + w.bottom) / 2, (w.x0 + w.x1) / 2, w) for w in words], key=itemgetter(0))
+    ys = [c[0] for c in centres]
+    return [[w for _, x, w in centres[bisect_left(ys, top) : bisect_right(ys, bottom)] if left <= x <= right]
+            for left, top, right, bottom in boxes]
 
 
 class _Reader:
@@ -193,20 +185,19 @@ class _Reader:
         return Cell(tuple(_paragraphs(lines, right, page, first_sep, wrap_gap)))
 
 
-def _ruled_rows(tables: list, words: list[dict], continued: bool) -> tuple[list, list[dict]] | None:
+def _ruled_rows(tables: list[rulings.Rows], words: list[Word], continued: bool) -> tuple[list, list[Word]] | None:
     """Rows of the page's ruled tables as (lines, right edge) per cell; the words left outside.
     On a page that continues the table of the page before, its first row may lack a top ruling."""
     # One row is a table only where it goes on with the page before (the week's last row alone on a page).
-    grids = [[row.cells for row in table.rows] for table in sorted(tables, key=lambda t: t.bbox[1])]  # Table.rows: built anew at each ask
-    grids = [grid for grid in grids if (len(grid) >= 2 or continued) and max(map(len, grid)) >= 2]
+    grids = [list(grid) for grid in tables if (len(grid) >= 2 or continued) and max(map(len, grid)) >= 2]  # copies: rows are added
     if not grids:
         return None
     boxes = [box for grid in grids for cells in grid for box in cells if box]
     held = _in_cells(words, boxes)
     inside = iter(held)
-    rows, used = [], set[int]()
-    assigned = {id(w) for ws in held for w in ws}
-    loose = [w for w in words if id(w) not in assigned]
+    rows, used = [], set[Word]()
+    assigned = {w for ws in held for w in ws}
+    loose = [w for w in words if w not in assigned]
     for k, grid in enumerate(grids):
         found = [[next(inside) if box else None for box in cells] for cells in grid]
         grid = _adopt_orphans(grid, found, loose)
@@ -225,13 +216,13 @@ def _ruled_rows(tables: list, words: list[dict], continued: bool) -> tuple[list,
                     row.append(None)
                     continue
                 assert ws is not None  # a cell box holds its words
-                used.update(map(id, ws))
+                used.update(ws)
                 row.append((_lines(ws), min(right.get(col, box[2]), box[2])))
             rows.append(row)
-    return rows, [w for w in words if id(w) not in used]
+    return rows, [w for w in words if w not in used]
 
 
-def _add_cut_rows(grid: list[list], found: list[list], loose: list[dict], first: bool, last: bool) -> None:
+def _add_cut_rows(grid: list[list], found: list[list], loose: list[Word], first: bool, last: bool) -> None:
     """Rows the page break cut: the last row's bottom ruling is on the next page and the next page's
     first row has no top ruling, so no cell box holds them. Words right under (or above) the table,
     within its columns, in two or more of them, form that row's cells."""
@@ -240,51 +231,51 @@ def _add_cut_rows(grid: list[list], found: list[list], loose: list[dict], first:
     if not grid or None in spans:
         return
     columns: list[tuple[float, float]] = spans  # type: ignore[assignment]
-    inside = [w for w in loose if columns[0][0] <= (w["x0"] + w["x1"]) / 2 <= columns[-1][1]]
+    inside = [w for w in loose if columns[0][0] <= (w.x0 + w.x1) / 2 <= columns[-1][1]]
     if last:
         bottom = max(box[3] for cells in grid for box in cells if box)
-        row = _adjacent(sorted((w for w in inside if w["top"] >= bottom - 1), key=lambda w: w["top"]), bottom, 1)
+        row = _adjacent(sorted((w for w in inside if w.top >= bottom - 1), key=lambda w: w.top), bottom, 1)
         _append_row(grid, found, row, columns, len(grid))
     if first:
         top = min(box[1] for cells in grid for box in cells if box)
-        row = _adjacent(sorted((w for w in inside if w["bottom"] <= top + 1), key=lambda w: -w["bottom"]), top, -1)
+        row = _adjacent(sorted((w for w in inside if w.bottom <= top + 1), key=lambda w: -w.bottom), top, -1)
         _append_row(grid, found, row, columns, 0)
 
 
-def _adjacent(words: list[dict], edge: float, direction: int) -> list[dict]:
+def _adjacent(words: list[Word], edge: float, direction: int) -> list[Word]:
     """The words of a block starting at `edge` (downwards or upwards), up to the first gap wider than a line."""
-    row: list[dict] = []
+    row: list[Word] = []
     for w in words:
-        size = w["bottom"] - w["top"]
-        near = (w["top"] - (row[-1]["bottom"] if row else edge)) if direction > 0 else ((row[-1]["top"] if row else edge) - w["bottom"])
+        size = w.bottom - w.top
+        near = (w.top - (row[-1].bottom if row else edge)) if direction > 0 else ((row[-1].top if row else edge) - w.bottom)
         if near > 1.5 * size:
             break
         row.append(w)
     return row
 
 
-def _cell_rest(cells: list[list[dict]]) -> bool:
+def _cell_rest(cells: list[list[Word]]) -> bool:
     """One cell's last lines carried over the page ("Đ/c Nguyễn" / "Hoàng Giang - GĐ Sở" above the
     table's first ruling): words in a column after the first, not a running title in capitals."""
-    text = " ".join(w["text"] for ws in cells for w in ws)
+    text = " ".join(w.text for ws in cells for w in ws)
     return not cells[0] and sum(map(bool, cells)) == 1 and not text.isupper()
 
 
-def _append_row(grid: list[list], found: list[list], row: list[dict], columns: list[tuple[float, float]], at: int) -> None:
+def _append_row(grid: list[list], found: list[list], row: list[Word], columns: list[tuple[float, float]], at: int) -> None:
     if row:
-        first = min(w["top"] for w in row)
-        opening = " ".join(w["text"] for w in sorted((w for w in row if w["top"] <= first + 2), key=lambda w: w["x0"]))
+        first = min(w.top for w in row)
+        opening = " ".join(w.text for w in sorted((w for w in row if w.top <= first + 2), key=lambda w: w.x0))
         if vocab.TRAILER_RE.match(opening.lstrip("*_ ")):
             return  # "Nơi nhận:" / "KT. GIÁM ĐỐC" under the table: the signature, not a row
-    cells = [[w for w in row if a - 1 <= (w["x0"] + w["x1"]) / 2 <= b + 1] for a, b in columns]
+    cells = [[w for w in row if a - 1 <= (w.x0 + w.x1) / 2 <= b + 1] for a, b in columns]
     if sum(map(bool, cells)) < 2 and not (at == 0 and _cell_rest(cells)):
         return
-    top, low = min(w["top"] for w in row), max(w["bottom"] for w in row)
+    top, low = min(w.top for w in row), max(w.bottom for w in row)
     grid.insert(at, [(a, top, b, low) for a, b in columns])
     found.insert(at, cells)
 
 
-def _adopt_orphans(grid: list[list], found: list[list], loose: list[dict]) -> list[list]:
+def _adopt_orphans(grid: list[list], found: list[list], loose: list[Word]) -> list[list]:
     """Words inside a table that no cell box holds: the text of a cell spanning rows whose box the
     rulings did not close (a day written once, centred in its rowspan). They become that cell, at
     the first row of the gap under the column's last box. Returns the grid with the boxes added."""
@@ -294,8 +285,8 @@ def _adopt_orphans(grid: list[list], found: list[list], loose: list[dict]) -> li
     columns = {c: (box[0], box[2]) for cells in grid for c, box in enumerate(cells) if box}
     bands = [min(((box[1], box[3]) for box in cells if box), key=lambda b: b[1] - b[0], default=None) for cells in grid]
     top, bottom = min(b[0] for b in bands if b), max(b[1] for b in bands if b)
-    for w in sorted(loose, key=lambda w: (w["top"], w["x0"])):
-        x, y = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+    for w in sorted(loose, key=lambda w: (w.top, w.x0)):
+        x, y = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
         col = next((c for c, (a, b) in columns.items() if a <= x <= b), None)
         if col is None or not top <= y <= bottom:
             continue
@@ -314,18 +305,18 @@ def _adopt_orphans(grid: list[list], found: list[list], loose: list[dict]) -> li
     return grid
 
 
-def _gutters(words: list[dict]) -> list[list[float]]:
+def _gutters(words: list[Word]) -> list[list[float]]:
     """x ranges of a table drawn without rulings that words fill, between gutters no word crosses."""
     spans: list[list[float]] = []
-    for w in sorted(words, key=lambda w: w["x0"]):
-        if spans and w["x0"] <= spans[-1][1] + 4:  # closer than a wide space: the same column
-            spans[-1][1] = max(spans[-1][1], w["x1"])
+    for w in sorted(words, key=lambda w: w.x0):
+        if spans and w.x0 <= spans[-1][1] + 4:  # closer than a wide space: the same column
+            spans[-1][1] = max(spans[-1][1], w.x1)
         else:
-            spans.append([w["x0"], w["x1"]])
+            spans.append([w.x0, w.x1])
     return spans
 
 
-def _unruled_rows(words: list[dict], columns: list[list[float]] | None) -> tuple[list, list[dict], list[list[float]] | None]:
+def _unruled_rows(words: list[Word], columns: list[list[float]] | None) -> tuple[list, list[Word], list[list[float]] | None]:
     """Rows of a table without rulings: columns from the gutters below the header (or the page
     before), a row wherever the day column starts a day. Also returns the columns for the next page."""
     lines = _lines(words)
@@ -335,11 +326,11 @@ def _unruled_rows(words: list[dict], columns: list[list[float]] | None) -> tuple
     if top is None:
         return [], words, columns
     end = next((ln.top - 1 for ln in lines if ln.top > top and vocab.TRAILER_RE.match(ln.text)), math.inf)
-    body = [w for w in words if top <= w["top"] < end]
+    body = [w for w in words if top <= w.top < end]
     if k is not None:
         spans = _gutters(body)
         band = lines[k].bottom + 2 * (lines[k].bottom - lines[k].top)  # the header row, roughly
-        heads = [[w for w in body if w["top"] <= band and a <= (w["x0"] + w["x1"]) / 2 <= b] for a, b in spans]
+        heads = [[w for w in body if w.top <= band and a <= (w.x0 + w.x1) / 2 <= b] for a, b in spans]
         columns = []
         for span, head in zip(spans, heads, strict=True):
             if head or not columns:
@@ -350,12 +341,12 @@ def _unruled_rows(words: list[dict], columns: list[list[float]] | None) -> tuple
         return [], words, columns
     starts = _row_starts(body, columns, heads if k is not None else None)
     edges = [top] + ([_header_bottom(lines[k:], columns)] if k is not None else [])
-    edges += [s - 0.5 for s in starts if s > edges[-1]] + [min(end, max(w["bottom"] for w in body) + 1)]
+    edges += [s - 0.5 for s in starts if s > edges[-1]] + [min(end, max(w.bottom for w in body) + 1)]
     rows = []
     for a, b in zip(edges, edges[1:], strict=False):
-        in_band = [w for w in body if a <= w["top"] < b]
-        rows.append([(_lines([w for w in in_band if x0 - 2 <= (w["x0"] + w["x1"]) / 2 <= x1 + 2]), x1) for x0, x1 in columns])
-    return rows, [w for w in words if not (top <= w["top"] < end)], columns
+        in_band = [w for w in body if a <= w.top < b]
+        rows.append([(_lines([w for w in in_band if x0 - 2 <= (w.x0 + w.x1) / 2 <= x1 + 2]), x1) for x0, x1 in columns])
+    return rows, [w for w in words if not (top <= w.top < end)], columns
 
 
 def _header_bottom(lines: list[Line], columns: list[list[float]]) -> float:
@@ -376,11 +367,11 @@ WEEKDAY_START_RE = re.compile(rf"^{vocab.WEEKDAY}\b", re.IGNORECASE)
 TIME_START_RE = re.compile(rf"^\(?{vocab.CLOCK}|^(?:buổi\s+)?(?:sáng|chiều|tối|cả\s+ngày)\b", re.IGNORECASE)
 
 
-def _row_starts(body: list[dict], columns: list[list[float]], heads: list[list[dict]] | None) -> list[float]:
+def _row_starts(body: list[Word], columns: list[list[float]], heads: list[list[Word]] | None) -> list[float]:
     """Where rows of a table without rulings start: at a day in the day column ("05", "Thứ Hai"
     with its date on the next line), and, in a weekly table, at a time in the time column."""
     first = columns[0]
-    day_lines = _lines([w for w in body if w["x1"] <= first[1] + 1])
+    day_lines = _lines([w for w in body if w.x1 <= first[1] + 1])
     starts: list[float] = []
     for above, line in zip([None, *day_lines], day_lines, strict=False):
         if not (DAY_START_RE.match(line.text) or WEEKDAY_START_RE.match(line.text)):
@@ -391,9 +382,9 @@ def _row_starts(body: list[dict], columns: list[list[float]], heads: list[list[d
         if follows_weekday and above is not None and line.top - above.bottom < (above.bottom - above.top):
             continue  # "Thứ Hai" / "14/7": one day cell on two lines
         starts.append(line.top)
-    time_col = next((c for c, head in zip(columns, heads or [], strict=False) if re.search(r"thời\s+gian|giờ|buổi", " ".join(w["text"] for w in head), re.I)), None)
+    time_col = next((c for c, head in zip(columns, heads or [], strict=False) if re.search(r"thời\s+gian|giờ|buổi", " ".join(w.text for w in head), re.I)), None)
     if time_col is not None:
-        starts += [ln.top for ln in _lines([w for w in body if time_col[0] - 2 <= (w["x0"] + w["x1"]) / 2 <= time_col[1] + 2])
+        starts += [ln.top for ln in _lines([w for w in body if time_col[0] - 2 <= (w.x0 + w.x1) / 2 <= time_col[1] + 2])
                    if TIME_START_RE.match(ln.text)]
     starts.sort()
     return [s for n, s in enumerate(starts) if n == 0 or s - starts[n - 1] > 1]

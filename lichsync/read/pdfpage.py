@@ -4,7 +4,7 @@ pdfplumber interprets every page in Python (pdfminer): 13× slower than pdfium r
 characters, and its pages stay in memory until the file is closed. This reads only what
 read/pdf.py uses — words with their boxes, grouped as pdfplumber's extract_words groups
 characters, and the ruling lines — and closes each page before the next. The ruling lines go
-through pdfplumber's own table finder (pure geometry, cheap), so cells are found as before.
+through pdfplumber's table finder, written again on tuples (read/rulings.py), so cells are found as before.
 """
 from __future__ import annotations
 
@@ -15,19 +15,28 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
-from pdfplumber.table import Table, TableSettings, cells_to_tables, edges_to_intersections, merge_edges
+
+from lichsync.read import rulings
 
 X_TOLERANCE = 1.5  # a wider gap between two characters starts a new word (tight, for narrow columns)
 Y_TOLERANCE = 2.0  # so does a baseline this much higher or lower
-TABLES = TableSettings()  # pdfplumber's defaults for ruled tables, as page.find_tables() used
 TOKEN_RE = re.compile(r"[^\s\x00-\x20]+")  # between spaces and the line breaks pdfium puts in
 STRAIGHT = 0.01  # a segment this close to level or plumb is a ruling line
 
 
+@dataclass(slots=True, eq=False)
+class Word:  # eq=False: hashed by identity, for the sets of words a cell already holds
+    text: str
+    x0: float
+    x1: float
+    top: float  # pdfplumber's coordinates: top down from the page top
+    bottom: float
+
+
 @dataclass
 class Page:
-    words: list[dict]  # text, x0, x1, top, bottom: pdfplumber's coordinates (top down from the page top)
-    tables: list[Table]  # cells of the page's ruled tables (pdfplumber's Table)
+    words: list[Word]
+    tables: list[rulings.Rows]  # the page's ruled tables, top down: rows of cell boxes
     images: bool  # holds a picture: a page without words but with one is a scan
 
 
@@ -55,8 +64,8 @@ def pages(document: pdfium.PdfDocument, max_chars: int = 1_500_000) -> Iterator[
                 words = _words(textpage, height)
             finally:
                 textpage.close()
-            edges, images = _edges(page.raw, height)
-            yield Page(words, _tables(edges), images)
+            plumb, level, images = _edges(page.raw, height)
+            yield Page(words, rulings.tables(plumb, level), images)
         finally:
             page.close()
 
@@ -65,25 +74,47 @@ GLUE = "\u200b"  # stands for a line break pdfium made up between two glyphs of 
 BREAK_RE = re.compile(r"(?<=\S)\r\n(?=\S)")  # a line break between two glyphs, with no space on either side
 
 
+def _untyped(function, restype: type = ctypes.c_int):
+    """A pdfium function that ctypes calls without converting each argument to its declared type:
+    twice as fast a call, which counts where a page makes one per character. The arguments must
+    then be ctypes values already (a pointer, byref) or ints."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    assert address  # a function pypdfium2 bound
+    return ctypes.CFUNCTYPE(restype)(address)
+
+
+GET_BOX = _untyped(raw.FPDFText_GetLooseCharBox)
+GET_ORIGIN = _untyped(raw.FPDFText_GetCharOrigin)
+GET_SIZE = _untyped(raw.FPDFText_GetFontSize, ctypes.c_double)
+IS_GENERATED = _untyped(raw.FPDFText_IsGenerated)
+GET_OBJECT = _untyped(raw.FPDFPage_GetObject, raw.FPDFPage_GetObject.restype)  # one call per object a page draws
+OBJECT_TYPE = _untyped(raw.FPDFPageObj_GetType)
+GET_SEGMENT = _untyped(raw.FPDFPath_GetPathSegment, raw.FPDFPath_GetPathSegment.restype)
+GET_POINT = _untyped(raw.FPDFPathSegment_GetPoint)
+SEGMENT_TYPE = _untyped(raw.FPDFPathSegment_GetType)
+SEGMENT_CLOSES = _untyped(raw.FPDFPathSegment_GetClose)
+
+
 def _join_glyph_runs(tp, text: str) -> str:
     """Some writers place every glyph with its own text matrix (Chromium's letter-spaced text), and
     pdfium then puts a made-up line break after each: where the glyphs on both sides share a
     baseline and touch, the break is no break."""
     chars: list[str] | None = None  # a copy, made once a break is glued
     box = raw.FS_RECTF()
+    ref = ctypes.byref(box)
     for found in BREAK_RE.finditer(text):
         i = found.start()
-        if raw.FPDFText_IsGenerated(tp, i) == 1:
-            raw.FPDFText_GetLooseCharBox(tp, i - 1, box)
+        if IS_GENERATED(tp, i) == 1:
+            GET_BOX(tp, i - 1, ref)
             right, low, high = box.right, box.bottom, box.top
-            raw.FPDFText_GetLooseCharBox(tp, i + 2, box)
+            GET_BOX(tp, i + 2, ref)
             if abs(box.left - right) < 1.0 and box.bottom < high and box.top > low:
                 chars = chars or list(text)
                 chars[i] = chars[i + 1] = GLUE
     return "".join(chars) if chars else text
 
 
-def _words(textpage: pdfium.PdfTextPage, height: float) -> list[dict]:
+def _words(textpage: pdfium.PdfTextPage, height: float) -> list[Word]:
     """Characters into words in content order: a space, a gap wider than X_TOLERANCE or a
     character on another line (their boxes do not overlap in height) ends one. A word is placed
     as pdfminer places text: from its baseline up by the font size (a glyph's own box would make
@@ -98,14 +129,13 @@ def _words(textpage: pdfium.PdfTextPage, height: float) -> list[dict]:
     spans = _spans(tp, text)
     glued = GLUE in text
     x, y = ctypes.c_double(), ctypes.c_double()
-    get_origin, get_size = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontSize
-    words: list[dict] = []
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    words: list[Word] = []
     for start, end, x0, x1 in spans:
-        get_origin(tp, start, x, y)
+        GET_ORIGIN(tp, start, x_ref, y_ref)
         bottom = height - y.value
         word = text[start:end]
-        words.append({"text": word.replace(GLUE, "") if glued else word, "x0": x0, "x1": x1,
-                      "top": bottom - get_size(tp, start), "bottom": bottom})
+        words.append(Word(word.replace(GLUE, "") if glued else word, x0, x1, bottom - GET_SIZE(tp, start), bottom))
     return words
 
 
@@ -113,16 +143,16 @@ def _spans(tp, text: str) -> list[tuple[int, int, float, float]]:
     """(start, end, left, right) of each word, from one box per character."""
     glued = GLUE if GLUE in text else None  # most pages have no glued breaks to step over
     box = raw.FS_RECTF()
-    get_box = raw.FPDFText_GetLooseCharBox
+    ref, get_box, gap = ctypes.byref(box), GET_BOX, X_TOLERANCE  # locals: looked up once per character
     spans = []
     for token in TOKEN_RE.finditer(text):
         start, end = token.span()
-        get_box(tp, start, box)
+        get_box(tp, start, ref)
         x0, x1, low, high = box.left, box.right, box.bottom, box.top
         for i in range(start + 1, end) if glued is None else (i for i in range(start + 1, end) if text[i] != GLUE):
-            get_box(tp, i, box)
+            get_box(tp, i, ref)
             left = box.left
-            if left > x1 + X_TOLERANCE or left < x0 - X_TOLERANCE or box.bottom >= high or box.top <= low:
+            if left > x1 + gap or left < x0 - gap or box.bottom >= high or box.top <= low:
                 spans.append((start, i, x0, x1))
                 start, x0, low, high = i, left, box.bottom, box.top
             x1 = box.right
@@ -130,27 +160,30 @@ def _spans(tp, text: str) -> list[tuple[int, int, float, float]]:
     return spans
 
 
-def _edges(page, height: float) -> tuple[list[dict], bool]:
-    """The page's level and plumb line segments as pdfplumber's edge dicts, and whether it holds
-    an image; form XObjects are opened with their matrix."""
-    edges: list[dict] = []
+def _edges(page, height: float) -> tuple[list[rulings.Box], list[rulings.Box], bool]:
+    """The page's plumb and level line segments, and whether it holds an image; form XObjects are
+    opened with their matrix."""
+    plumb: list[rulings.Box] = []
+    level: list[rulings.Box] = []
     images = False
     identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    stack = [(raw.FPDFPage_GetObject(page, k), identity) for k in range(raw.FPDFPage_CountObjects(page))]
+    stack = [(GET_OBJECT(page, k), identity) for k in range(raw.FPDFPage_CountObjects(page))]
     m = raw.FS_MATRIX()
+    drawn = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM)
     while stack:
         obj, outer = stack.pop()
-        kind = raw.FPDFPageObj_GetType(obj)
+        kind = OBJECT_TYPE(obj)
         images |= kind == raw.FPDF_PAGEOBJ_IMAGE
-        if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+        if kind not in drawn:
             continue
         raw.FPDFPageObj_GetMatrix(obj, m)
         matrix = _times((m.a, m.b, m.c, m.d, m.e, m.f), outer)
         if kind == raw.FPDF_PAGEOBJ_FORM:
             stack += [(raw.FPDFFormObj_GetObject(obj, k), matrix) for k in range(raw.FPDFFormObj_CountObjects(obj))]
         else:
-            edges += _path_edges(obj, matrix, height)
-    return edges, images
+            for a, b in _path_segments(obj, matrix):
+                _add_edge(a, b, height, plumb, level)
+    return plumb, level, images
 
 
 def _times(m: tuple, n: tuple) -> tuple:
@@ -160,73 +193,34 @@ def _times(m: tuple, n: tuple) -> tuple:
     return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2, e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
 
 
-def _path_edges(obj, matrix: tuple, height: float) -> list[dict]:
-    """Each straight segment of a path (a line, a rectangle's four sides) that runs level or plumb."""
+def _path_segments(obj, matrix: tuple) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    """Each straight segment of a path (a line, a rectangle's four sides), in page space."""
     a, b, c, d, e, f = matrix
     out = []
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
     first = last = None
     for k in range(raw.FPDFPath_CountSegments(obj)):
-        segment = raw.FPDFPath_GetPathSegment(obj, k)
-        raw.FPDFPathSegment_GetPoint(segment, x, y)
+        segment = GET_SEGMENT(obj, k)
+        GET_POINT(segment, x_ref, y_ref)
         point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
-        kind = raw.FPDFPathSegment_GetType(segment)
+        kind = SEGMENT_TYPE(segment)
         if kind == raw.FPDF_SEGMENT_MOVETO:
             first = point
         elif kind == raw.FPDF_SEGMENT_LINETO and last is not None:
-            out += _edge(last, point, height)
-        if raw.FPDFPathSegment_GetClose(segment) and first is not None:
-            out += _edge(point, first, height)
+            out.append((last, point))
+        if SEGMENT_CLOSES(segment) and first is not None:
+            out.append((point, first))
         last = point
     return out
 
 
-def _edge(a: tuple[float, float], b: tuple[float, float], height: float) -> list[dict]:
+def _add_edge(a: tuple[float, float], b: tuple[float, float], height: float,
+              plumb: list[rulings.Box], level: list[rulings.Box]) -> None:
+    """A segment that runs plumb or level, top down from the page top, to its list."""
     x0, x1 = sorted((a[0], b[0]))
     top, bottom = sorted((height - a[1], height - b[1]))
     if x1 - x0 <= STRAIGHT:
-        orientation = "v"
+        plumb.append((x0, top, x1, bottom))
     elif bottom - top <= STRAIGHT:
-        orientation = "h"
-    else:
-        return []
-    return [{"object_type": "line", "orientation": orientation, "x0": x0, "x1": x1, "top": top,
-             "bottom": bottom, "doctop": top, "width": x1 - x0, "height": bottom - top}]
-
-
-def _tables(edges: list[dict]) -> list[Table]:
-    """pdfplumber's TableFinder for the "lines" strategy, given the edges directly."""
-    s = TABLES
-    edges = [e for e in edges if e["height" if e["orientation"] == "v" else "width"] >= s.edge_min_length_prefilter]
-    edges = merge_edges(edges, s.snap_x_tolerance, s.snap_y_tolerance, s.join_x_tolerance, s.join_y_tolerance)
-    edges = [e for e in edges if e["height" if e["orientation"] == "v" else "width"] >= s.edge_min_length]
-    cells = _cells(edges_to_intersections(edges, s.intersection_x_tolerance, s.intersection_y_tolerance))
-    # pdfplumber annotates Table's page as required, but only Table.extract() reads it: these tables are never extracted.
-    return [Table(None, group) for group in cells_to_tables(cells)]  # type: ignore[arg-type]
-
-
-def _cells(intersections: dict) -> list[tuple[float, float, float, float]]:
-    """pdfplumber's intersections_to_cells, written again because it costs a third of a page's
-    parse: it rebuilds each point's edge sets for every pair it tests and scans all later points
-    for those below and to the right. Here each point's edges are sets once, and the points below
-    and right are the rest of its column and row: the same smallest cell from each point."""
-    def box(e: dict) -> tuple:
-        return e["x0"], e["top"], e["x1"], e["bottom"]
-
-    plumb = {p: {box(e) for e in es["v"]} for p, es in intersections.items()}
-    level = {p: {box(e) for e in es["h"]} for p, es in intersections.items()}
-    columns: dict[float, list] = {}
-    rows: dict[float, list] = {}
-    points = sorted(intersections)
-    for p in points:
-        columns.setdefault(p[0], []).append(p)
-        rows.setdefault(p[1], []).append(p)
-    at_column = {p: k for column in columns.values() for k, p in enumerate(column)}
-    at_row = {p: k for row in rows.values() for k, p in enumerate(row)}
-    cells = []
-    for p in points:
-        right = [r for r in rows[p[1]][at_row[p] + 1 :] if not level[p].isdisjoint(level[r])]
-        cells += next(([(p[0], p[1], r[0], b[1])] for b in columns[p[0]][at_column[p] + 1 :] if not plumb[p].isdisjoint(plumb[b])
-                       for r in right if (c := (r[0], b[1])) in intersections
-                       and not plumb[c].isdisjoint(plumb[r]) and not level[c].isdisjoint(level[b])), [])
-    return cells
+        level.append((x0, top, x1, bottom))
