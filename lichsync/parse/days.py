@@ -69,9 +69,14 @@ class Context:
         return anchor.year
 
 
+DIGIT_RE = re.compile(r"\d")
+
+
 def normalise(text: str) -> str:
     """"ngày 14 tháng 3 năm 2022" → "14/3/2022", "12-5-2025" → "12/5/2025", "12.5" → "12/5", line breaks → spaces."""
     text = " ".join(text.split())
+    if not DIGIT_RE.search(text):
+        return text  # every date form holds a digit: most cells of a program hold none
     text = SPLIT_LUNAR_RE.sub(r"\1\2", text)  # "(01/1\n2 ÂL)": a lunar note wrapped inside its number
     text = vocab.DASHED_DATE_RE.sub(vocab._slashed, vocab.VI_DATE_RE.sub(vocab._slashed, text))
     return DOTTED_DATE_RE.sub(vocab._slashed, text)

@@ -74,7 +74,7 @@ def split_fields(text: str) -> tuple[str, list[tuple[str, str]]]:
 
     A label counts at the start, after punctuation, or capitalised; "… họp bàn địa điểm: …" in a
     sentence is not one."""
-    found = [m for m in vocab.FIELD_LABEL_RE.finditer(text) if _stands_as_label(text, m)]
+    found = [m for m in vocab.FIELD_LABEL_RE.finditer(text) if _stands_as_label(text, m)] if ":" in text else []
     if not found:
         return text, []
     fields = []

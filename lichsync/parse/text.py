@@ -7,7 +7,6 @@ import unicodedata
 
 # PDF text layers of Vietnamese fonts often map "Ư/ư" to the Latin "Ƣ/ƣ" (U+01A2/U+01A3).
 _REPAIRS = str.maketrans({"Ƣ": "Ư", "ƣ": "ư", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\ufeff": None})
-_SPACES = re.compile(r"\s+")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TO_REPAIR = re.compile("[" + "".join(map(chr, _REPAIRS)) + "]")
 
@@ -23,7 +22,7 @@ def normalize(text: str) -> str:
 @functools.lru_cache(maxsize=8192)
 def collapse(text: str) -> str:
     """Collapse runs of whitespace to one space and trim. Cached: a cell's text is asked for at every stage."""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def fold(text: str) -> str:

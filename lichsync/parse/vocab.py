@@ -87,9 +87,10 @@ PRINT_MARGIN_RE = re.compile(
 TRAILER_RE = re.compile(r"^\W*(?:nơi\s+nhận|kt\.\s|tl\.\s|tm\.\s|người\s+ký|ghi\s+chú\s*:)", I)
 
 # A line ending with a word that needs what follows ("… của", "… ngày"): "đầu năm", "cả ngày" are complete.
-_WHOLE = "".join(f"(?<!{w} )" for w in ("đầu", "cuối", "giữa", "hằng", "hàng", "mỗi", "cả", "trong", "nửa"))
+_WHOLE_NGAY = "".join(f"(?<!{w} ngày)" for w in ("đầu", "cuối", "giữa", "hằng", "hàng", "mỗi", "cả", "trong", "nửa"))
+_WHOLE_NAM = _WHOLE_NGAY.replace("ngày", "năm")  # the look-behinds after the word: tried only where it ends
 CONNECTOR_END_RE = re.compile(
-    rf"(?:[,;:+&(“\"/–-]|\b(?:và|của|về|với|các|tại|cho|trong|theo|do|đến|từ|{_WHOLE}ngày|{_WHOLE}năm|số|là|những))$", I
+    rf"(?:[,;:+&(“\"/–-]|\b(?:và|của|về|với|các|tại|cho|trong|theo|do|đến|từ|ngày{_WHOLE_NGAY}|năm{_WHOLE_NAM}|số|là|những))$", I
 )
 
 # An item that starts with its clock time: "(8h30) …", "8 giờ, …", "7 giờ 30’ …", "8h00. …", "14h00 - 16h00: …"
