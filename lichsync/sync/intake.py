@@ -48,13 +48,16 @@ def fingerprint(documents: Sequence[Document], config: bytes = b"") -> str:
 
 def take_in(sources: Sequence[Source], state: DocumentState, client: httpx.Client | None = None,
             config: bytes = b"", force: bool = False, remember: bool = True,
-            parse: Callable[[bytes, str], Program] = parse_data, max_loss: float = 0.5) -> Intake:
-    """The current programs of the sources, or `unchanged` when there is nothing new to do.
+            parse: Callable[[bytes, str], Program] = parse_data, max_loss: float = 0.5,
+            collected: tuple[list[Document], list[Problem]] | None = None) -> Intake:
+    """The current programs of the sources (`collected` from them already, if given), or `unchanged`
+    when there is nothing new to do.
 
     A copy that lost more than `max_loss` of its events, or a file removed from its folder, is held
     back (its last good copy stands in, with a problem) unless `force` confirms it.
     `remember=False` (a dry run) keeps no new copy: the next real run sees the same news."""
-    documents, problems = collect(sources, state, client)
+    documents, problems = collected or collect(sources, state, client)
+    problems = list(problems)
     fp = fingerprint(documents, config)
     intake = Intake(fp, unchanged=not force and fp == state.last_clean_run(), documents=documents, problems=problems)
     if intake.unchanged:
@@ -113,6 +116,18 @@ def take_in(sources: Sequence[Source], state: DocumentState, client: httpx.Clien
                                              "`lichsync sync --force` confirms the removal") for origin, doc in removed.items()]
     intake.programs = [i.program for i in current]
     return intake
+
+
+def read_one(doc: Document, state: DocumentState, max_loss: float,
+             parse: Callable[[bytes, str], Program] = parse_data) -> Program | None:
+    """A changed document's program, kept parsed; None when it is not one or lost too many events
+    (`take_in` then says why)."""
+    program = state.parsed(doc)
+    if program is None:
+        program = _read(doc, parse)[0]
+        if program is not None:
+            state.keep_parsed([(doc, program)])
+    return program if program is not None and not _shrunk(doc, program, state, max_loss) else None
 
 
 def _shrunk(doc: Document, program: Program, state: DocumentState, max_loss: float) -> str | None:
