@@ -124,7 +124,8 @@ def run(config: Config, settings: SyncSettings, raw: bytes, state_path: Path, dr
     context = raw + corrections_digest(state_path)  # what the run depends on besides the documents and the code
     with DocumentState(state_path) as documents:
         collected = collect(settings.sources, documents)
-        if not (dry_run or force) and settings.feeds.dir and not any(o.calendars for o in config.officials):
+        one_changed = sum(not d.unchanged for d in collected[0]) == 1
+        if one_changed and not (dry_run or force) and settings.feeds.dir and not any(o.calendars for o in config.officials):
             spliced = splice_one(collected, documents, config, settings, context, state_path)
             if spliced is not None:
                 return report_spliced(spliced, documents, quiet, started)
@@ -236,7 +237,7 @@ def splice_one(collected, documents, config: Config, settings: SyncSettings, con
 
 def report_spliced(spliced, documents, quiet: bool, started: float) -> int:
     """The spliced run's log and summary, as the full way gives them; the clean run recorded."""
-    rows = [Row(c.file_name, "feed", c.created, c.updated, c.deleted, c.unchanged) for c in spliced.feeds]
+    rows = [Row(c.name, "feed", c.created, c.updated, c.deleted, c.unchanged) for c in spliced.feeds]
     intake = spliced.intake
     for doc in intake.documents:
         log.info("fetch %s: %s", doc.origin, "unchanged" if doc.unchanged else "new")

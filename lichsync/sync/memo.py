@@ -6,8 +6,10 @@ from: the bytes its program was read from, the code, the configuration and corre
 officials directory knows (one document can teach it a name that the others then resolve to). Each
 feed is kept as the digest of what it is rendered from, with the size and time of the file written:
 the same digest over the same file means the file is already right; and its header, whose
-VTIMEZONE costs more to build than a one-event change. A cache: losing it costs time,
-never a result.
+VTIMEZONE costs more to build than a one-event change. For one changed document spliced into
+the feeds (sync/quick.py): each feed's entries (where each VEVENT sorts, its hash), and a snapshot
+of the last run that wrote every feed (each document's key, `Roster` and issue key). A cache:
+losing it costs time, never a result.
 """
 from __future__ import annotations
 
@@ -66,7 +68,7 @@ class Kept:
     origin: str
     key: str  # mapping_key() of its events, as Memo.mapped finds them
     roster: Roster  # what the directory reads of it
-    issue: object  # revisions.issue_key(): the same key, and it is still the current issue
+    issue: tuple | None  # revisions.issue_key(): the same key, and it is still the current issue
     events: int  # how many, and how many warnings, for the summary
     warnings: int
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from operator import attrgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lichsync.calendar.calendar_event import CalendarEvent
 from lichsync.calendar.directory import Directory, Roster
@@ -25,13 +26,17 @@ from lichsync.sync.memo import Kept, Memo, map_with, mapping_key, snapshot_input
 from lichsync.sync.revisions import Issue, issue_key
 from lichsync.sync.sources import Document, DocumentState, Problem
 
-Feeds = Callable[[list[CalendarEvent], Directory, list[Program]], list[tuple[str, list[CalendarEvent], str, str]]]
+if TYPE_CHECKING:
+    from lichsync.publish.ics import Stored
+
+FeedList = list[tuple[str, list[CalendarEvent], str, str]]  # (file name, events, calendar name, role) of each feed
+Feeds = Callable[[list[CalendarEvent], Directory, list[Program]], FeedList]
 
 
 @dataclass
 class FeedCount:
     """What a feed got, as a summary row counts it."""
-    file_name: str
+    name: str  # the feed's file name without .ics, as the summary names it
     created: int = 0
     updated: int = 0
     deleted: int = 0
@@ -42,7 +47,6 @@ class FeedCount:
 class Change:
     """One feed the document is or was in: the file cut into blocks, the UIDs leaving, the events arriving."""
     path: Path
-    data: bytes  # the file as it is
     cut: splice.Cut
     leaving: frozenset[str]
     arriving: list[CalendarEvent]  # in feed order
@@ -101,8 +105,8 @@ def _same_issue(old: Kept, read: Program, doc: Document) -> bool:
     return old.issue == issue_key(Issue(read, doc.issued, doc.origin, doc.source.organization))
 
 
-def _plan(was: list[CalendarEvent], now: list[CalendarEvent], feeds_dir: Path, old_feeds, new_feeds,
-          memo: Memo) -> tuple[list[Change], list[FeedCount]] | None:
+def _plan(was: list[CalendarEvent], now: list[CalendarEvent], feeds_dir: Path, old_feeds: FeedList,
+          new_feeds: FeedList, memo: Memo) -> tuple[list[Change], list[FeedCount]] | None:
     """The feeds the document is or was in, cut, and the others' counts; None when a feed is not as kept, or
     a UID of the document is another document's too (mapping them all would number them apart)."""
     changes, untouched = [], []
@@ -118,10 +122,10 @@ def _plan(was: list[CalendarEvent], now: list[CalendarEvent], feeds_dir: Path, o
         data = path.read_bytes() if entries is not None else b""
         cut = splice.cut(data, entries) if entries is not None else None
         leaving = frozenset(e.uid for e in before)
-        held = {e[2] for e, _ in cut.blocks} if cut else set()
+        held = {e[2] for e in cut.entries} if cut else set()
         if cut is None or not leaving <= held or (held - leaving) & {e.uid for e in after}:
             return None
-        changes.append(Change(path, data, cut, leaving, sorted(after, key=attrgetter("order"))))
+        changes.append(Change(path, cut, leaving, sorted(after, key=attrgetter("order"))))
     return changes, untouched
 
 
@@ -134,14 +138,15 @@ def _write(changes: list[Change]) -> tuple[list[FeedCount], list[tuple[Path, lis
         previous = read_previous(change.cut.of(change.leaving), run.known)
         blocks = render_blocks(change.arriving, previous, run)
         data, entries = change.cut.spliced(change.leaving, zip(map(splice.entry, change.arriving), blocks, strict=True))
-        if data != change.data:
+        if data != change.cut.data:
             write_atomic(change.path, data)
         written.append((change.path, entries))
         counts.append(_count(change, previous))
     return counts, written
 
 
-def _count(change: Change, previous: dict) -> FeedCount:
+def _count(change: Change, previous: dict[str, Stored]) -> FeedCount:
+    """As `write_feeds` counts a feed: each event against the VEVENT the file held of its UID."""
     count = FeedCount(change.path.name.removesuffix(".ics"), deleted=len(set(previous) - {e.uid for e in change.arriving}))
     for event in change.arriving:
         kept = previous.get(event.uid)
@@ -149,5 +154,5 @@ def _count(change: Change, previous: dict) -> FeedCount:
             count.created += 1
         elif kept.content_hash != event.content_hash():
             count.updated += 1
-    count.unchanged = len(change.cut.blocks) - len(change.leaving) + len(change.arriving) - count.created - count.updated
+    count.unchanged = len(change.cut.entries) - len(change.leaving) + len(change.arriving) - count.created - count.updated
     return count

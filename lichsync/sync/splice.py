@@ -9,6 +9,7 @@ each block sorts without parsing it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -32,27 +33,37 @@ def entries(events: Iterable[CalendarEvent]) -> list[Entry]:
 
 @dataclass(frozen=True)
 class Cut:
-    """A feed written before, cut into its header, its VEVENTs with their entries, and its end."""
-    head: bytes
-    blocks: list[tuple[Entry, bytes]]
-    tail: bytes
+    """A feed written before, its entries, and where each VEVENT starts (then where the last ends)."""
+    data: bytes
+    entries: Sequence[Entry]
+    bounds: list[int]
 
     def of(self, uids: Collection[str]) -> bytes:
         """The VEVENTs of these UIDs, in feed order (for `read_previous`)."""
-        return b"".join(block for e, block in self.blocks if e[2] in uids)
+        return b"".join(self.data[self.bounds[i]:self.bounds[i + 1]] for i, e in enumerate(self.entries) if e[2] in uids)
 
     def spliced(self, leaving: Collection[str], arriving: Iterable[tuple[Entry, bytes]]) -> tuple[bytes, list[Entry]]:
-        """The feed without the blocks of the UIDs `leaving` and with the `arriving` blocks at their places; its entries."""
-        kept = [(e, block) for e, block in self.blocks if e[2] not in leaving]
-        merged = sorted(kept + list(arriving))  # nearly sorted: one pass; entries are unique, blocks never compared
-        return self.head + b"".join(block for _, block in merged) + self.tail, [e for e, _ in merged]
+        """The feed without the blocks of the UIDs `leaving` and with the `arriving` blocks at their places;
+        its entries. The blocks between are copied in runs: thousands stay, a few move."""
+        edits = sorted([(i, True, e, b"") for i, e in enumerate(self.entries) if e[2] in leaving]
+                       + [(bisect_left(self.entries, e), False, e, block) for e, block in arriving])
+        pieces, kept, start = [self.data[:self.bounds[0]]], list[Entry](), 0
+        for position, drop, e, block in edits:  # at one position, insertions (in entry order) before the drop
+            pieces.append(self.data[self.bounds[start]:self.bounds[position]])
+            kept += self.entries[start:position]
+            if drop:
+                start = position + 1
+            else:
+                pieces.append(block)
+                kept.append(e)
+                start = position
+        return b"".join(pieces) + self.data[self.bounds[start]:], kept + list(self.entries[start:])
 
 
-def cut(data: bytes, old: Sequence[Entry]) -> Cut | None:
-    """The feed `data` as the blocks `old` describes; None when it holds another number of VEVENTs."""
+def cut(data: bytes, entries: Sequence[Entry]) -> Cut | None:
+    """The feed `data` as `entries` describes it; None when it holds another number of VEVENTs."""
     starts = [m.start() + 2 for m in _BEGIN.finditer(data)]
     end = data.rfind(_END) + len(_END) if starts else data.rfind(b"END:VCALENDAR\r\n")
-    if len(starts) != len(old) or end < (starts[-1] if starts else 0):
+    if len(starts) != len(entries) or end < (starts[-1] if starts else 0):
         return None
-    bounds = starts + [end]
-    return Cut(data[:bounds[0]], [(e, data[bounds[i]:bounds[i + 1]]) for i, e in enumerate(old)], data[end:])
+    return Cut(data, entries, starts + [end])
