@@ -96,11 +96,15 @@ def test_each_sync_writes_the_feeds_export_writes(folder: Path):
     lac = (folder / "feeds" / "lac.ics").read_bytes()
     assert synced_as_exported(folder, lambda docs: replace_in(docs / CHANGED, TITLE, f"{TITLE} (điều chỉnh)"))
     assert synced_as_exported(folder, swap_officials)
+    # the item written twice on its day: two events, the second's UID numbered "-2" (mapper.unique_uids)
+    assert synced_as_exported(folder, lambda docs: replace_in(docs / CHANGED, f"- {TITLE} (điều chỉnh)\n",
+                                                              f"- {TITLE} (điều chỉnh)\n- {TITLE} (điều chỉnh)\n"))
+    assert synced_as_exported(folder, lambda docs: replace_in(docs / CHANGED, "Sáng: Chào cờ", "Chiều: Chào cờ"))
     assert (folder / "feeds" / "lac.ics").read_bytes() != lac
     assert not synced_as_exported(folder, lambda docs: shutil.copy(REPO / "samples" / ADDED, docs / ADDED))
     assert synced_as_exported(folder, lambda docs: replace_in(docs / ADDED, "Sáng:", "Chiều:"))
     assert not synced_as_exported(folder, lambda docs: (docs / OTHERS[0]).unlink(), "--force")
-    assert synced_as_exported(folder, lambda docs: replace_in(docs / CHANGED, f"{TITLE} (điều chỉnh)", TITLE))
+    assert synced_as_exported(folder, lambda docs: replace_in(docs / CHANGED, f"- {TITLE} (điều chỉnh)\n", ""))
 
 
 def test_a_feed_changed_since_is_not_spliced(folder: Path):

@@ -84,8 +84,8 @@ def sync_one(collected: tuple[list[Document], list[Problem]], documents: Documen
         key = mapping_key(program, doc.sha256, context, people)
         was = memo.mapped({doc.origin: old.key}).get(doc.origin)
         (now,), fresh = map_with([program], config, people, {doc.origin: key}, {})
-        plan = _plan(unique_uids([was]), unique_uids([now]), feeds_dir, feeds_of(was, people, [program]),
-                     feeds_of(now, people, [program]), memo) if was is not None else None
+        plan = _plan(feeds_dir, feeds_of(unique_uids([was]), people, [program]),  # UIDs as the feeds hold them
+                     feeds_of(unique_uids([now]), people, [program]), memo) if was is not None else None
         if plan is None:
             return None
         documents.remember(doc, len(program.events))
@@ -105,8 +105,7 @@ def _same_issue(old: Kept, read: Program, doc: Document) -> bool:
     return old.issue == issue_key(Issue(read, doc.issued, doc.origin, doc.source.organization))
 
 
-def _plan(was: list[CalendarEvent], now: list[CalendarEvent], feeds_dir: Path, old_feeds: FeedList,
-          new_feeds: FeedList, memo: Memo) -> tuple[list[Change], list[FeedCount]] | None:
+def _plan(feeds_dir: Path, old_feeds: FeedList, new_feeds: FeedList, memo: Memo) -> tuple[list[Change], list[FeedCount]] | None:
     """The feeds the document is or was in, cut, and the others' counts; None when a feed is not as kept, or
     a UID of the document is another document's too (mapping them all would number them apart)."""
     changes, untouched = [], []
