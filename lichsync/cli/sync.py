@@ -7,6 +7,7 @@ configuration error, 75 another sync held the lock (this one did nothing).
 """
 from __future__ import annotations
 
+import gc
 import logging
 import sqlite3
 import time
@@ -102,6 +103,7 @@ def sync(
 
     config, settings, raw = load(config_path, verbose)
     logs.setup(settings.logging, verbose)
+    gc.freeze()  # modules and configuration live as long as this process: the run's collections need not walk them
     state_path = state_path or default_path()
     try:
         with exclusive(state_path, settings.lock.timeout):
