@@ -157,6 +157,13 @@ def _removed(sources: Sequence[Source], documents: list[Document], problems: lis
     return gone
 
 
+def keep_validators(documents: Sequence[Document], state: DocumentState) -> None:
+    """`_keep_new_validators` of each unchanged web document (a file has none)."""
+    for doc in documents:
+        if doc.unchanged and doc.source.url:
+            _keep_new_validators(doc, state)
+
+
 def _keep_new_validators(doc: Document, state: DocumentState) -> None:
     """A server may answer 200 with the same bytes and new validators: keep them, so that the
     next night asks with them and gets a 304 instead of the whole document again."""

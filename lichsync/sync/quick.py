@@ -21,7 +21,7 @@ from lichsync.calendar.mapper import unique_uids
 from lichsync.config import Config
 from lichsync.parse.model import Program
 from lichsync.sync import splice
-from lichsync.sync.intake import Intake, fingerprint, read_one
+from lichsync.sync.intake import Intake, fingerprint, keep_validators, read_one
 from lichsync.sync.memo import Kept, Memo, map_with, mapping_key, snapshot_inputs
 from lichsync.sync.revisions import Issue, issue_key
 from lichsync.sync.sources import Document, DocumentState, Problem
@@ -89,6 +89,7 @@ def sync_one(collected: tuple[list[Document], list[Problem]], documents: Documen
         if plan is None:
             return None
         documents.remember(doc, len(program.events))
+        keep_validators(docs, documents)
         memo.forget_snapshot()  # until every feed is spliced
         counts, written = _write(plan[0])
         memo.keep_entries(written)
