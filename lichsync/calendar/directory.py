@@ -18,6 +18,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from lichsync.config import Config, Official
 from lichsync.parse.model import Program
@@ -69,14 +70,24 @@ def has_leadership_title(titles: str) -> bool:
     return any(_LEADERSHIP_TITLE.match(key_of(part)) for part in titles.split(","))
 
 
-def body_of(program: Program) -> str:
+def body_of(program: Program | Roster) -> str:
     return key_of(program.organization or "")
 
 
-def _titled(program: Program) -> Counter[tuple[str, str]]:
-    """How often a program writes each (label, titles) pair, in first-seen order: resolving a
-    label reads no more of its event than these, and hundreds of events repeat a few pairs."""
-    return Counter((label, written) for event in program.events for label, written in event.titles.items())
+@dataclass(frozen=True)
+class Roster:
+    """All the directory reads of one program: its body, the labels its events write (first seen first)
+    and how often each (label, titles) pair is written. Small: a sync keeps it per document, so one
+    changed document builds the directory without loading the others (sync/quick.py)."""
+    organization: str | None
+    labels: tuple[str, ...]
+    titled: tuple[tuple[tuple[str, str], int], ...]  # resolving a label reads no more of its event than these
+
+    @classmethod
+    def of(cls, program: Program) -> Roster:
+        labels = dict.fromkeys(label for event in program.events for label in event.officials)
+        titled = Counter((label, written) for event in program.events for label, written in event.titles.items())
+        return cls(program.organization, tuple(labels), tuple(titled.items()))
 
 
 class AmbiguousName(LookupError):
@@ -94,7 +105,7 @@ class UnknownName(LookupError):
 class Directory:
     """Resolves program labels to official keys and user-typed names to officials."""
 
-    def __init__(self, config: Config, programs: Iterable[Program] = ()):
+    def __init__(self, config: Config, programs: Iterable[Program | Roster] = ()):
         self.officials: list[Official] = list(config.officials)
         self._names: dict[str, list[str]] = {}  # folded name → official keys
         self._groups: dict[str, list[str]] = {}  # folded group label → member keys
@@ -108,23 +119,23 @@ class Directory:
         self._body: dict[str, str] = {}  # key of an official found in a program → its body, when bodies are several
         self._leaders: dict[int, tuple[str, ...]] = {}  # id(program) → keys of the people it titles as leaders
         programs = list(programs)
-        self.bodies = {body_of(p): p.organization or "" for p in programs}
+        self.rosters = [p if isinstance(p, Roster) else Roster.of(p) for p in programs]  # in the programs' order
+        self.bodies = {body_of(p): p.organization or "" for p in self.rosters}
         several = len(self.bodies) > 1
-        for program in programs:
-            for label in dict.fromkeys(label for event in program.events for label in event.officials):
+        for program, roster in zip(programs, self.rosters, strict=True):
+            for label in roster.labels:
                 self._discover(label, program if several else None)
         self._written: dict[str, Counter] = {}  # key → titles the programs write beside the name
-        pairs = {id(program): _titled(program) for program in programs}
-        for program in programs:
-            for (label, written), count in pairs[id(program)].items():
+        for program, roster in zip(programs, self.rosters, strict=True):
+            for (label, written), count in roster.titled:
                 for key in self.resolve([label], {label: written}, program):
                     self._written.setdefault(key, Counter())[written] += count
-        for program in programs:
-            leaders = [k for label, t in pairs[id(program)] if has_leadership_title(t)
+        for program, roster in zip(programs, self.rosters, strict=True):
+            leaders = [k for (label, t), _ in roster.titled if has_leadership_title(t)
                        for k in self.resolve([label], {label: t}, program)]
             self._leaders[id(program)] = tuple(dict.fromkeys(leaders))
 
-    def _discover(self, label: str, program: Program | None) -> None:
+    def _discover(self, label: str, program: Program | Roster | None) -> None:
         body = body_of(program) if program else None
         known = self._lookup(label)
         if (known and (body is None or any(self._body.get(k, body) == body for k in known))) or not looks_like_person(label):
@@ -151,10 +162,16 @@ class Directory:
             return [self._titles[k]]
         return []
 
-    def fingerprint(self, program: Program) -> str:
+    def fingerprint(self, program: Program | Roster) -> str:
         """All that mapping `program` reads of the directory: every name, group, title and body it
         knows (one document may teach it a name that the others then resolve to), and the program's leaders."""
         return hashlib.sha256(f"{self._known}{self._leaders.get(id(program))}".encode()).hexdigest()
+
+    def digest(self) -> str:
+        """What mapping any program and heading any feed read of the directory, but each program's own
+        leaders: the same digest after one program changed, and every other program maps as before."""
+        roles = [(o.key, self.role(o.key)) for o in self.officials]
+        return hashlib.sha256(f"{self._known}{roles}".encode()).hexdigest()
 
     @functools.cached_property
     def _known(self) -> str:
@@ -178,7 +195,7 @@ class Directory:
         return self._by_key[key]
 
     def resolve(self, labels: Iterable[str], titles: dict[str, str] | None = None,
-                program: Program | None = None) -> tuple[str, ...]:
+                program: Program | Roster | None = None) -> tuple[str, ...]:
         """Official keys for an event's labels, in order: a person, each member of a group, a title's holder.
 
         Two people written the same way ("Hùng") are told apart by the titles written with the

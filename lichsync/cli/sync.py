@@ -7,6 +7,7 @@ configuration error, 75 another sync held the lock (this one did nothing).
 """
 from __future__ import annotations
 
+import gc
 import logging
 import sqlite3
 import time
@@ -102,6 +103,7 @@ def sync(
 
     config, settings, raw = load(config_path, verbose)
     logs.setup(settings.logging, verbose)
+    gc.freeze()  # modules and configuration live as long as this process: the run's collections need not walk them
     state_path = state_path or default_path()
     try:
         with exclusive(state_path, settings.lock.timeout):
@@ -118,13 +120,19 @@ def run(config: Config, settings: SyncSettings, raw: bytes, state_path: Path, dr
     from lichsync.desk.store import corrections_digest
     from lichsync.sync.intake import take_in
     from lichsync.sync.memo import Memo
-    from lichsync.sync.sources import DocumentState
+    from lichsync.sync.sources import DocumentState, collect
 
     started = time.perf_counter()
     context = raw + corrections_digest(state_path)  # what the run depends on besides the documents and the code
     with DocumentState(state_path) as documents:
+        collected = collect(settings.sources, documents)
+        one_changed = sum(not d.unchanged for d in collected[0]) == 1
+        if one_changed and not (dry_run or force) and settings.feeds.dir and not any(o.calendars for o in config.officials):
+            spliced = splice_one(collected, documents, config, settings, context, state_path)
+            if spliced is not None:
+                return report_spliced(spliced, documents, quiet, started)
         intake = take_in(settings.sources, documents, config=context, force=force, remember=not dry_run,
-                         max_loss=settings.guard.max_loss)
+                         max_loss=settings.guard.max_loss, collected=collected)
         for doc in intake.documents:  # -v: each step as it happens (fetch, parse, plan, write)
             log.info("fetch %s: %s", doc.origin, "last good copy" if doc.stale else
                      "unchanged" if doc.unchanged else "new")
@@ -146,9 +154,14 @@ def run(config: Config, settings: SyncSettings, raw: bytes, state_path: Path, dr
         if programs or intake.dropped:  # nothing read at all: leave every feed and calendar as it is
             people = Directory(config, programs)
             with Memo(state_path) as memo:
-                events = map_kept(programs, config, people, intake.read_from, context, memo, dry_run)
+                mapped, keys = map_kept(programs, config, people, intake.read_from, context, memo, dry_run)
+                events = unique_uids(mapped)
                 if settings.feeds.dir:
+                    if not dry_run:
+                        memo.forget_snapshot()  # kept again below once every feed is written
                     rows += write_feeds(settings.feeds.dir, events, people, config, programs, dry_run, memo)
+                    if not dry_run and not any(r.error for r in rows):
+                        keep_snapshot(memo, intake, config, people, keys, mapped, programs)
             rows += push_calendars(events, people, config, programs, state_path, dry_run, intake.dropped)
         failed = bool(intake.problems) or any(r.error for r in rows)
         for row in rows:
@@ -176,15 +189,71 @@ def corrected(intake: Intake, config: Config, state_path: Path) -> list[Program]
 
 
 def map_kept(programs: list[Program], config: Config, people: Directory, read_from: dict[str, str], context: bytes,
-             memo: Memo, dry_run: bool) -> list[CalendarEvent]:
-    """`map_programs`, each document's events taken as the memo kept them when nothing they follow from changed."""
+             memo: Memo, dry_run: bool) -> tuple[list[list[CalendarEvent]], dict[str, str]]:
+    """Each program's events (`map_program`), taken as the memo kept them when nothing they follow from
+    changed; and the keys they are kept under."""
     from lichsync.sync.memo import map_with, mapping_key
 
     keys = {p.source: mapping_key(p, read_from[p.source], context, people) for p in programs if p.source in read_from}
     mapped, fresh = map_with(programs, config, people, keys, memo.mapped(keys))
     if not dry_run:
         memo.keep_mapped(fresh, keys)
-    return unique_uids(mapped)
+    return mapped, keys
+
+
+def keep_snapshot(memo: Memo, intake: Intake, config: Config, people: Directory, keys: dict[str, str],
+                  mapped: list[list[CalendarEvent]], programs: list[Program]) -> None:
+    """What one changed document of the next run needs of the others (sync/quick.py), when this run
+    read every document as its current issue and no two documents share a UID."""
+    from lichsync.sync.memo import Kept, snapshot_inputs
+    from lichsync.sync.revisions import Issue, issue_key
+
+    uids = [{e.uid for e in unique_uids([events])} for events in mapped]
+    if intake.problems or intake.replaced or len(set().union(*uids)) != sum(map(len, uids)):
+        return
+    docs = {d.origin: d for d in intake.documents}
+    issues = {p.source: issue_key(Issue(p, docs[p.source].issued, p.source, docs[p.source].source.organization))
+              for p in intake.programs if p.source in docs}
+    if len(issues) != len(programs) or any(p.source not in keys for p in programs):
+        return
+    memo.keep_snapshot(snapshot_inputs(intake.fingerprint, config.timezone),
+                       [Kept(p.source, keys[p.source], roster, issues[p.source], len(p.events), len(p.warnings))
+                        for p, roster in zip(programs, people.rosters, strict=True)])
+
+
+def splice_one(collected, documents, config: Config, settings: SyncSettings, context: bytes, state_path: Path):
+    """sync/quick.py's way for one changed document, with this command's feeds and corrections."""
+    from lichsync.desk.store import correct_all
+    from lichsync.sync.quick import sync_one
+
+    def correct(program: Program, doc) -> Program | None:
+        programs, reviews = correct_all([program], state_path, {doc.origin: doc.source.organization},
+                                        config.organization.name)
+        return None if reviews else programs[0]
+
+    assert settings.feeds.dir is not None
+    return sync_one(collected, documents, config, context, settings.feeds.dir,
+                    lambda events, people, programs: feeds_for_all(events, people, config, programs), correct,
+                    settings.guard.max_loss)
+
+
+def report_spliced(spliced, documents, quiet: bool, started: float) -> int:
+    """The spliced run's log and summary, as the full way gives them; the clean run recorded."""
+    rows = [Row(c.name, "feed", c.created, c.updated, c.deleted, c.unchanged) for c in spliced.feeds]
+    intake = spliced.intake
+    for doc in intake.documents:
+        log.info("fetch %s: %s", doc.origin, "unchanged" if doc.unchanged else "new")
+    for program in intake.programs:
+        log.info("parse %s: %d events, %d warnings", program.source, len(program.events), len(program.warnings))
+    for row in rows:
+        log.info("%s", row.line(False))
+    if not quiet:
+        print_summary(rows, intake, False, spliced.counts)
+    log.info("%d document%s, 1 parsed, %d program%s current (%.2f s), spliced", len(intake.documents),
+             "s" * (len(intake.documents) != 1), len(spliced.counts), "s" * (len(spliced.counts) != 1),
+             time.perf_counter() - started)
+    documents.clean_run(intake.fingerprint)
+    return 0
 
 
 def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory, config: Config,
@@ -194,11 +263,13 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
     rendered from the same events is not even read."""
     from lichsync.publish.ics import FeedRun, read_previous, render_feed, write_atomic
     from lichsync.sync.memo import feed_digest
+    from lichsync.sync.splice import entries
 
     if not dry_run:
         directory.mkdir(parents=True, exist_ok=True)
     run, rows, written = FeedRun(), [], []
-    for file_name, feed_events, name, role in feeds_for_all(events, people, config, programs):
+    feeds = feeds_for_all(events, people, config, programs)
+    for file_name, feed_events, name, role in feeds:
         path = directory / file_name
         row = Row(file_name.removesuffix(".ics"), "feed")
         digest = feed_digest(feed_events, name, config.timezone, config.export.refresh_minutes, role)
@@ -242,6 +313,8 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
         rows.append(row)
     if memo and not dry_run:
         memo.keep_written(written)
+        memo.keep_entries([(directory / name, entries(feed_events)) for name, feed_events, _, _ in feeds
+                           if not any(r.error for r in rows if r.official == name.removesuffix(".ics"))])
     return rows
 
 
@@ -301,7 +374,9 @@ def push_calendars(events: list[CalendarEvent], people: Directory, config: Confi
     return rows
 
 
-def print_summary(rows: list[Row], intake: Intake, dry_run: bool) -> None:
+def print_summary(rows: list[Row], intake: Intake, dry_run: bool, counts: dict[str, tuple[int, int]] | None = None) -> None:
+    """The table of feeds and calendars, and of documents; `counts` (origin → events, warnings) when
+    the programs were not all read."""
     console = terminal_console()
     if dry_run:  # the plan event by event, as `push --dry-run` shows it
         for r in rows:
@@ -317,7 +392,7 @@ def print_summary(rows: list[Row], intake: Intake, dry_run: bool) -> None:
     docs = Table(header_style="bold")
     for name in ("Document", "Events", "Warnings", "State"):
         docs.add_column(name)
-    current = {p.source: p for p in intake.programs}
+    current = counts or {p.source: (len(p.events), len(p.warnings)) for p in intake.programs}
     replaced = {r.old.origin for r in intake.replaced}
     problems = {p.origin: p.message for p in intake.problems}
     for origin in dict.fromkeys([d.origin for d in intake.documents] + list(problems)):
@@ -325,6 +400,5 @@ def print_summary(rows: list[Row], intake: Intake, dry_run: bool) -> None:
         program = current.get(origin)
         state = (problems.get(origin) or ("replaced by a newer issue" if origin in replaced else
                  "unchanged" if doc and doc.unchanged else "new"))
-        docs.add_row(Text(origin), str(len(program.events)) if program else "",
-                     str(len(program.warnings)) if program else "", Text(state))
+        docs.add_row(Text(origin), str(program[0]) if program else "", str(program[1]) if program else "", Text(state))
     console.print(docs)

@@ -148,20 +148,23 @@ def render_feed(events: Iterable[CalendarEvent], name: str, tzid: str, refresh_m
                 description: str | None = None, header: bytes | None = None) -> bytes:
     """A whole feed. An unchanged event keeps its previous VEVENT (from `read_previous`) byte for byte;
     `header` is `feed_header` of the same arguments, when kept from an earlier run."""
-    run = run or FeedRun()
-    previous = previous or {}
-    rendered = run.rendered
+    blocks = b"".join(render_blocks(sorted(events, key=attrgetter("order")), previous or {}, run or FeedRun()))
+    return _around(header or feed_header(tzid, name, refresh_minutes, description), blocks)
+
+
+def render_blocks(events: Iterable[CalendarEvent], previous: dict[str, Stored], run: FeedRun) -> list[bytes]:
+    """Each event's VEVENT, in the order given: the previous one when the event did not change."""
     blocks = []
-    for event in sorted(events, key=attrgetter("order")):
+    for event in events:
         old = previous.get(event.uid)
         if old and old.content_hash == event.content_hash():
             blocks.append(old.block)
             continue
         revision = revise(event, old.revision if old else None, run.now)
-        if (event.uid, revision) not in rendered:
-            rendered[event.uid, revision] = _to_ical(event_component(event, revision))
-        blocks.append(rendered[event.uid, revision])
-    return _around(header or feed_header(tzid, name, refresh_minutes, description), b"".join(blocks))
+        if (event.uid, revision) not in run.rendered:
+            run.rendered[event.uid, revision] = _to_ical(event_component(event, revision))
+        blocks.append(run.rendered[event.uid, revision])
+    return blocks
 
 
 def _to_ical(component: icalendar.Component) -> bytes:

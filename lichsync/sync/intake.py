@@ -48,13 +48,16 @@ def fingerprint(documents: Sequence[Document], config: bytes = b"") -> str:
 
 def take_in(sources: Sequence[Source], state: DocumentState, client: httpx.Client | None = None,
             config: bytes = b"", force: bool = False, remember: bool = True,
-            parse: Callable[[bytes, str], Program] = parse_data, max_loss: float = 0.5) -> Intake:
-    """The current programs of the sources, or `unchanged` when there is nothing new to do.
+            parse: Callable[[bytes, str], Program] = parse_data, max_loss: float = 0.5,
+            collected: tuple[list[Document], list[Problem]] | None = None) -> Intake:
+    """The current programs of the sources (`collected` from them already, if given), or `unchanged`
+    when there is nothing new to do.
 
     A copy that lost more than `max_loss` of its events, or a file removed from its folder, is held
     back (its last good copy stands in, with a problem) unless `force` confirms it.
     `remember=False` (a dry run) keeps no new copy: the next real run sees the same news."""
-    documents, problems = collect(sources, state, client)
+    documents, problems = collected or collect(sources, state, client)
+    problems = list(problems)
     fp = fingerprint(documents, config)
     intake = Intake(fp, unchanged=not force and fp == state.last_clean_run(), documents=documents, problems=problems)
     if intake.unchanged:
@@ -115,6 +118,18 @@ def take_in(sources: Sequence[Source], state: DocumentState, client: httpx.Clien
     return intake
 
 
+def read_one(doc: Document, state: DocumentState, max_loss: float,
+             parse: Callable[[bytes, str], Program] = parse_data) -> Program | None:
+    """A changed document's program, kept parsed; None when it is not one or lost too many events
+    (`take_in` then says why)."""
+    program = state.parsed(doc)
+    if program is None:
+        program = _read(doc, parse)[0]
+        if program is not None:
+            state.keep_parsed([(doc, program)])
+    return program if program is not None and not _shrunk(doc, program, state, max_loss) else None
+
+
 def _shrunk(doc: Document, program: Program, state: DocumentState, max_loss: float) -> str | None:
     """Why a new copy is held back: it lost more of its events than `max_loss` (a cut file, a
     half-saved upload) — vdirsyncer likewise refuses a storage that suddenly became empty."""
@@ -140,6 +155,13 @@ def _removed(sources: Sequence[Source], documents: list[Document], problems: lis
             if previous is not None:
                 gone.append(stale(previous))
     return gone
+
+
+def keep_validators(documents: Sequence[Document], state: DocumentState) -> None:
+    """`_keep_new_validators` of each unchanged web document (a file has none)."""
+    for doc in documents:
+        if doc.unchanged and doc.source.url:
+            _keep_new_validators(doc, state)
 
 
 def _keep_new_validators(doc: Document, state: DocumentState) -> None:

@@ -6,8 +6,10 @@ from: the bytes its program was read from, the code, the configuration and corre
 officials directory knows (one document can teach it a name that the others then resolve to). Each
 feed is kept as the digest of what it is rendered from, with the size and time of the file written:
 the same digest over the same file means the file is already right; and its header, whose
-VTIMEZONE costs more to build than a one-event change. A cache: losing it costs time,
-never a result.
+VTIMEZONE costs more to build than a one-event change. For one changed document spliced into
+the feeds (sync/quick.py): each feed's entries (where each VEVENT sorts, its hash), and a snapshot
+of the last run that wrote every feed (each document's key, `Roster` and issue key). A cache:
+losing it costs time, never a result.
 """
 from __future__ import annotations
 
@@ -16,15 +18,17 @@ import pickle
 import sqlite3
 import zoneinfo
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from lichsync.calendar.calendar_event import CalendarEvent
-from lichsync.calendar.directory import Directory
+from lichsync.calendar.directory import Directory, Roster
 from lichsync.calendar.mapper import map_program
 from lichsync.config import Config
 from lichsync.parse.model import Program
 from lichsync.sync.sources import code_version
+from lichsync.sync.splice import Entry
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS mapped_events (
@@ -38,12 +42,41 @@ CREATE TABLE IF NOT EXISTS written_feeds (
     size INTEGER NOT NULL,         -- the file as written: another size or time, and it is rendered again
     mtime_ns INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS feed_entries (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,         -- the file as written: another size or time, and it is not spliced
+    mtime_ns INTEGER NOT NULL,
+    events INTEGER NOT NULL,
+    entries BLOB NOT NULL          -- pickled [splice.Entry]: each VEVENT of the file, in order
+);
+CREATE TABLE IF NOT EXISTS snapshot (
+    name TEXT PRIMARY KEY,         -- "feeds": the last run that wrote every feed from current programs alone
+    inputs TEXT NOT NULL,          -- snapshot_inputs() of that run
+    documents BLOB NOT NULL        -- pickled [Kept] of its programs, in order
+);
 CREATE TABLE IF NOT EXISTS feed_headers (
     path TEXT PRIMARY KEY,         -- one row per feed
     key TEXT NOT NULL,             -- header_key() of what the header is rendered from
     header BLOB NOT NULL           -- feed_header()'s bytes
 );
 """
+
+
+@dataclass(frozen=True)
+class Kept:
+    """What one changed document needs of each other document of the last run (sync/quick.py)."""
+    origin: str
+    key: str  # mapping_key() of its events, as Memo.mapped finds them
+    roster: Roster  # what the directory reads of it
+    issue: tuple | None  # revisions.issue_key(): the same key, and it is still the current issue
+    events: int  # how many, and how many warnings, for the summary
+    warnings: int
+
+
+def snapshot_inputs(fingerprint: str, tzid: str) -> str:
+    """All a snapshot's feeds follow from: the documents, configuration and corrections (`intake.fingerprint`),
+    the code and the zone's data (a feed's header)."""
+    return hashlib.sha256(f"{fingerprint}\n{_code()}\n{_zone_data(tzid)}".encode()).hexdigest()
 
 
 def _code() -> str:
@@ -154,6 +187,50 @@ class Memo:
             rows.append((str(path), digest, stat.st_size, stat.st_mtime_ns))
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO written_feeds VALUES (?, ?, ?, ?)", rows)
+
+    def feed_entries(self, path: Path) -> list[Entry] | None:
+        """The entries kept of the feed at `path`, if the file is still the one they describe."""
+        row = self._db.execute("SELECT size, mtime_ns, entries FROM feed_entries WHERE path = ?", (str(path),)).fetchone()
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        return pickle.loads(row[2]) if row and tuple(row[:2]) == (stat.st_size, stat.st_mtime_ns) else None
+
+    def feed_events(self, path: Path) -> int | None:
+        row = self._db.execute("SELECT events FROM feed_entries WHERE path = ?", (str(path),)).fetchone()
+        return row[0] if row else None
+
+    def keep_entries(self, feeds: list[tuple[Path, list[Entry]]]) -> None:
+        """Remember each feed's entries with the file as it now is (a file gone since is left out)."""
+        rows = []
+        for path, entries in feeds:
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            rows.append((str(path), stat.st_size, stat.st_mtime_ns, len(entries),
+                         pickle.dumps(entries, pickle.HIGHEST_PROTOCOL)))
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO feed_entries VALUES (?, ?, ?, ?, ?)", rows)
+
+    def snapshot(self, inputs: str) -> list[Kept] | None:
+        """The documents of the last run that wrote every feed, if it was made from `inputs`."""
+        row = self._db.execute("SELECT documents FROM snapshot WHERE name = 'feeds' AND inputs = ?", (inputs,)).fetchone()
+        try:
+            return pickle.loads(row[0]) if row else None
+        except Exception:  # kept by a lichsync whose classes differ: the full way
+            return None
+
+    def keep_snapshot(self, inputs: str, documents: list[Kept]) -> None:
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO snapshot VALUES ('feeds', ?, ?)",
+                             (inputs, pickle.dumps(documents, pickle.HIGHEST_PROTOCOL)))
+
+    def forget_snapshot(self) -> None:
+        """Feeds are about to be written from something else: no change may be spliced into them."""
+        with self._db:
+            self._db.execute("DELETE FROM snapshot")
 
     def header(self, path: Path, key: str) -> bytes | None:
         """The header kept for the feed at `path` under `key`; another key is a miss."""
