@@ -7,6 +7,7 @@ import http.server
 import json
 import socket
 import threading
+import uuid
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -80,7 +81,7 @@ class GoogleCalendar:
 
     def __init__(self, emulator):
         self.emulator = emulator
-        self.id = f"lac-{id(self)}@group.calendar.google.com"
+        self.id = f"lac-{uuid.uuid4().hex}@group.calendar.google.com"  # not id(self): a freed object's id comes back
 
     def target(self, backoff: Backoff = FAST) -> GoogleTarget:
         return GoogleTarget(self.id, httplib2.Http(timeout=10), root_url=self.emulator.url, backoff=backoff)
