@@ -168,3 +168,11 @@ def test_a_body_type_wrapped_before_the_acronym_naming_it():
     assert [e.text for e in segment(wrapped, target=2)] == ["Văn phòng HĐND và UBND", "Phòng Tài nguyên và Môi trường"]
     apart = [Piece("Văn phòng", 1, WRAP), Piece("Phòng chuyên môn", 2, WRAP)]
     assert [e.text for e in segment(apart)] == ["Văn phòng", "Phòng chuyên môn"]
+
+
+def test_a_group_of_leaders_wrapped_after_its_article_is_one_entry():
+    # "Chủ tịch, các" / "Phó Chủ tịch": the line awaits its noun, so the leader word after it is no second entry.
+    wrapped = [Piece("Chủ tịch, các", 1, WRAP), Piece("Phó Chủ tịch", 2, WRAP),
+               Piece("Đ/c Nguyễn Văn", 3, WRAP), Piece("Bình - GĐ Sở", 4, WRAP)]
+    assert [e.text for e in segment(wrapped, target=2, people=True)] == [
+        "Chủ tịch, các Phó Chủ tịch", "Đ/c Nguyễn Văn Bình - GĐ Sở"]

@@ -133,7 +133,8 @@ def _segment(pieces: list[Piece], target: int | None, people: bool) -> list[Entr
             wrapped_title = text.endswith(("-", "–", ",")) and TITLES_ALONE_RE.match(piece.text.strip())
             own = (vocab.LEADER_START_RE.match(piece.text.strip()) and not wrapped_title) or (
                 people and piece.sep >= LINE and vocab.UNIT_HEAD_RE.match(piece.text.strip()))
-            joiner = "; " if own and not text.endswith((",", ";")) else " "
+            awaits = vocab.CONNECTOR_END_RE.search(text) and not text.endswith(("-", "–"))  # "Chủ tịch, các" / "Phó …"
+            joiner = "; " if own and not awaits else " "
             text += joiner + piece.text.strip()
         entries.append(Entry(text=SPACES_RE.sub(" ", text).strip(), line=group[0].line, pos=group[0].pos))
         start = i + 1
