@@ -176,3 +176,11 @@ def test_a_group_of_leaders_wrapped_after_its_article_is_one_entry():
                Piece("Đ/c Nguyễn Văn", 3, WRAP), Piece("Bình - GĐ Sở", 4, WRAP)]
     assert [e.text for e in segment(wrapped, target=2, people=True)] == [
         "Chủ tịch, các Phó Chủ tịch", "Đ/c Nguyễn Văn Bình - GĐ Sở"]
+
+
+def test_a_title_with_its_body_wrapped_after_the_dash_is_the_same_person():
+    wrapped = [Piece("Đ/c Võ Phiên -", 1, WRAP), Piece("GĐ Sở", 2, WRAP),
+               Piece("Đ/c Nguyễn", 3, WRAP), Piece("Hoàng Giang -", 4, WRAP), Piece("GĐ Sở", 5, WRAP)]
+    assert [e.text for e in segment(wrapped, target=2, people=True)] == [
+        "Đ/c Võ Phiên - GĐ Sở", "Đ/c Nguyễn Hoàng Giang - GĐ Sở"]
+    assert [e.text for e in segment(wrapped[:2], target=1, people=True)] == ["Đ/c Võ Phiên - GĐ Sở"]

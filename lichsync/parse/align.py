@@ -17,6 +17,7 @@ from lichsync.parse.rows import BLOCK, LINE, Piece
 
 # A line of titles only ("GĐ", "TUV, PGĐ"): the end of the person on the line above.
 TITLES_ALONE_RE = re.compile(rf"^{vocab.TITLE_ACRONYMS}(?:\s*,\s*{vocab.TITLE_ACRONYMS})*[.;,]?$")
+TITLE_START_RE = re.compile(rf"^{vocab.TITLE_ACRONYMS}\b")
 BARE_BODY_RE = re.compile(r"^(?:văn\s+phòng|phòng|ban|trung\s+tâm|chi\s+cục|cục)$", re.IGNORECASE)
 ACRONYM_START_RE = re.compile(r"^[A-ZĐ]{2,}(?:&[A-ZĐ]+)?\b")
 NATURAL = 2.0  # separations at least this strong delimit entries by themselves
@@ -41,8 +42,8 @@ def separation(prev: str, cur: str, sep: float) -> float:
         return sep
     if vocab.CONNECTOR_END_RE.search(prev) and not prev.endswith(("-", "–")):
         return JOIN
-    if prev.endswith(("-", "–", ",")) and TITLES_ALONE_RE.match(cur):
-        return JOIN  # "Đ/c Hưng -" / "GĐ": the title the cell wrapped
+    if _title_wrapped(prev, cur):
+        return JOIN
     if cur[0] in "+&,;" or (cur[0].islower() and sep < LINE and not COMRADE_RE.match(cur)):
         return JOIN  # a wrapped line goes on; a new line of its own may start in lower case ("phòng họp số 3")
     if DASH_START_RE.match(cur):
@@ -58,6 +59,12 @@ def separation(prev: str, cur: str, sep: float) -> float:
     if cur[0].isupper():
         return sep + 1
     return sep
+
+
+def _title_wrapped(prev: str, cur: str) -> bool:
+    """ "Đ/c Hưng -" / "GĐ", "Đ/c Võ Phiên -" / "GĐ Sở", "Đ/c Lạc - TUV," / "BTĐU, GĐ": the title the cell wrapped."""
+    return bool((prev.endswith(("-", "–", ",")) and TITLES_ALONE_RE.match(cur))
+                or (prev.endswith(("-", "–")) and TITLE_START_RE.match(cur)))
 
 
 def boundaries(pieces: list[Piece]) -> list[float]:
@@ -130,8 +137,7 @@ def _segment(pieces: list[Piece], target: int | None, people: bool) -> list[Entr
         text = group[0].text.strip()
         for piece in group[1:]:
             # A second leader merged into one entry stays a separate name: "Đ/c An PGĐ; Đại diện CĐ".
-            wrapped_title = text.endswith(("-", "–", ",")) and TITLES_ALONE_RE.match(piece.text.strip())
-            own = (vocab.LEADER_START_RE.match(piece.text.strip()) and not wrapped_title) or (
+            own = (vocab.LEADER_START_RE.match(piece.text.strip()) and not _title_wrapped(text, piece.text.strip())) or (
                 people and piece.sep >= LINE and vocab.UNIT_HEAD_RE.match(piece.text.strip()))
             awaits = vocab.CONNECTOR_END_RE.search(text) and not text.endswith(("-", "–"))  # "Chủ tịch, các" / "Phó …"
             joiner = "; " if own and not awaits else " "
