@@ -548,3 +548,45 @@ def test_a_weekly_table_text_layer_with_narrow_day_cells():
         ev("2026-06-16", "nông thôn mới", title="Kiểm tra tiến độ xây dựng nông thôn mới tại xã Cư Pui, xã Hòa Phong",
            session="all_day", officials=["Trần Thị Mai"], units=["Phòng Nông nghiệp và PTNT"]),
     ], period={"from": "2026-06-15", "to": "2026-06-20"})
+
+
+# A hospital's weekly table as a PDF text layer: header Ngày | Nội dung | Đơn vị chuẩn bị | Người
+# chủ trì, day cells over three lines, and rows whose item wraps once, then only a leader (no unit).
+HOSPITAL_LAYER = """BỆNH VIỆN ĐA KHOA TỈNH
+LỊCH CÔNG TÁC TUẦN
+(Từ ngày 15/06/2026 đến ngày 20/06/2026)
+Ngày Nội dung công việc Đơn vị chuẩn
+bị
+Người chủ trì
+Thứ Hai,
+ngày
+15/6/2026
+Sáng: 7h30: Giao ban Ban Giám đốc. Địa
+điểm: Phòng họp số 1
+Phòng Kế hoạch
+tổng hợp
+Giám đốc
+Thứ Tư,
+ngày
+17/6/2026
+Cả ngày: Dự Hội nghị sơ kết 6 tháng đầu
+năm ngành Y tế. Địa điểm: Sở Y tế
+Giám đốc
+Thứ Sáu,
+ngày
+19/6/2026
+Chiều: 15h00: Họp Ban Chấp hành Đảng
+bộ bệnh viện. Địa điểm: Hội trường B
+Bí thư Đảng ủy
+"""
+
+
+def test_a_weekly_layer_row_wrapped_once_with_a_leader_only():
+    check(HOSPITAL_LAYER, [
+        ev("2026-06-15", "Giao ban", session="morning", start_time="07:30", officials=["Giám đốc"],
+           units=["Phòng Kế hoạch tổng hợp"], location="Phòng họp số 1"),
+        ev("2026-06-17", "sơ kết", title="Dự Hội nghị sơ kết 6 tháng đầu năm ngành Y tế", session="all_day",
+           officials=["Giám đốc"], units=[], location="Sở Y tế"),
+        ev("2026-06-19", "Ban Chấp hành", title="Họp Ban Chấp hành Đảng bộ bệnh viện", session="afternoon",
+           start_time="15:00", officials=["Bí thư Đảng ủy"], units=[], location="Hội trường B"),
+    ], period={"from": "2026-06-15", "to": "2026-06-20"})

@@ -327,8 +327,9 @@ SIDE_ROLES = (UNITS, LEADERS, LOCATION)
 
 
 def _wrapped(pieces: list[Piece]) -> bool:
-    """Lines that go on in lower case, twice or more: wrapped lines of a layer, not one paragraph a cell."""
-    return sum(p.text[:1].islower() for p in pieces[1:]) >= 2
+    """Lines that go on in lower case: wrapped lines of a layer, not one paragraph a cell (a row whose
+    item wrapped once and has only a leader beside it wraps once)."""
+    return sum(p.text[:1].islower() for p in pieces[1:]) >= 1
 
 
 def _split_cells(row: Row, roles: list[str], glued: bool = False) -> None:
