@@ -551,7 +551,8 @@ def test_a_weekly_table_text_layer_with_narrow_day_cells():
 
 
 # A hospital's weekly table as a PDF text layer: header Ngày | Nội dung | Đơn vị chuẩn bị | Người
-# chủ trì, day cells over three lines, and rows whose item wraps once, then only a leader (no unit).
+# chủ trì, day cells over three lines, rows whose item wraps once, then only a leader (no unit), and a
+# row whose leader the layer ran onto the item's line.
 HOSPITAL_LAYER = """BỆNH VIỆN ĐA KHOA TỈNH
 LỊCH CÔNG TÁC TUẦN
 (Từ ngày 15/06/2026 đến ngày 20/06/2026)
@@ -578,6 +579,11 @@ ngày
 Chiều: 15h00: Họp Ban Chấp hành Đảng
 bộ bệnh viện. Địa điểm: Hội trường B
 Bí thư Đảng ủy
+Thứ Bảy,
+ngày
+20/6/2026
+- Trực lãnh đạo Đ/c Ngô Đức
+Hải - PGĐ
 """
 
 
@@ -589,4 +595,5 @@ def test_a_weekly_layer_row_wrapped_once_with_a_leader_only():
            officials=["Giám đốc"], units=[], location="Sở Y tế"),
         ev("2026-06-19", "Ban Chấp hành", title="Họp Ban Chấp hành Đảng bộ bệnh viện", session="afternoon",
            start_time="15:00", officials=["Bí thư Đảng ủy"], units=[], location="Hội trường B"),
+        ev("2026-06-20", "Trực lãnh đạo", title="Trực lãnh đạo", officials=["Ngô Đức Hải"], units=[]),
     ], period={"from": "2026-06-15", "to": "2026-06-20"})

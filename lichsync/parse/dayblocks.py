@@ -326,10 +326,14 @@ def _breaks(texts: list[str]) -> float:
 SIDE_ROLES = (UNITS, LEADERS, LOCATION)
 
 
+RUN_ON_LEADER_RE = re.compile(r"\S\s+Đ/c\s+\S")
+
+
 def _wrapped(pieces: list[Piece]) -> bool:
     """Lines that go on in lower case: wrapped lines of a layer, not one paragraph a cell (a row whose
-    item wrapped once and has only a leader beside it wraps once)."""
-    return sum(p.text[:1].islower() for p in pieces[1:]) >= 1
+    item wrapped once and has only a leader beside it wraps once); or a line where the layer ran the
+    leader's cell onto the item's ("- Trực lãnh đạo Đ/c Ngô Đức" / "Hải - CT")."""
+    return sum(p.text[:1].islower() for p in pieces[1:]) >= 1 or any(RUN_ON_LEADER_RE.search(p.text) for p in pieces)
 
 
 def _split_cells(row: Row, roles: list[str], glued: bool = False) -> None:
