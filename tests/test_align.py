@@ -184,3 +184,10 @@ def test_a_title_with_its_body_wrapped_after_the_dash_is_the_same_person():
     assert [e.text for e in segment(wrapped, target=2, people=True)] == [
         "Đ/c Võ Phiên - GĐ Sở", "Đ/c Nguyễn Hoàng Giang - GĐ Sở"]
     assert [e.text for e in segment(wrapped[:2], target=1, people=True)] == ["Đ/c Võ Phiên - GĐ Sở"]
+
+
+def test_a_title_wrapped_with_its_dash_onto_the_next_line_is_the_same_person():
+    wrapped = [Piece("Đ/c Hồ Thu Ánh", 1, WRAP), Piece("- TUV, PBT", 2, WRAP), Piece("Chủ tịch", 3, WRAP)]
+    assert [e.text for e in segment(wrapped, target=2, people=True)] == ["Đ/c Hồ Thu Ánh - TUV, PBT", "Chủ tịch"]
+    # A bullet of titles under a unit is no person's title.
+    assert len(segment([Piece("Văn phòng", 1, WRAP), Piece("- PGĐ", 2, WRAP)], target=2)) == 2

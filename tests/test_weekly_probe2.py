@@ -597,3 +597,35 @@ def test_a_weekly_layer_row_wrapped_once_with_a_leader_only():
            start_time="15:00", officials=["Bí thư Đảng ủy"], units=[], location="Hội trường B"),
         ev("2026-06-20", "Trực lãnh đạo", title="Trực lãnh đạo", officials=["Ngô Đức Hải"], units=[]),
     ], period={"from": "2026-06-15", "to": "2026-06-20"})
+
+
+# A UBND week as a PDF text layer: the item's place ends the content ("Địa điểm: phòng họp số 3
+# Tỉnh ủy"), then the leader "Đ/c Hồ Thu Ánh" whose title the cell wrapped with its dash ("- TUV, PBT").
+UBND_LAYER = """UBND TỈNH HẬU GIANG
+LỊCH LÀM VIỆC
+(Từ ngày 14/03/2022 đến ngày 18/03/2022)
+Ngày Nội dung công việc Đơn vị chuẩn
+bị
+Người chủ trì
+Thứ Hai,
+ngày
+14/3/2022
+- 8h00: Phó Chủ tịch Hồ Thu Ánh dự Hội
+thảo Khoa học về an ninh trật tự ở cơ sở,
+do Bộ Công an tổ chức. Địa điểm: Hội
+trường trực tuyến Công an tỉnh
+- 14h00: Chủ tịch họp Thường trực Tỉnh
+ủy. Địa điểm: phòng họp số 3 Tỉnh ủy
+Đ/c Hồ Thu Ánh
+- TUV, PBT
+Chủ tịch
+"""
+
+
+def test_a_leader_after_the_place_and_a_title_wrapped_with_its_dash():
+    check(UBND_LAYER, [
+        ev("2022-03-14", "Hội thảo", start_time="08:00", officials=["Hồ Thu Ánh"], units=[],
+           location="Hội trường trực tuyến Công an tỉnh"),
+        ev("2022-03-14", "Thường trực Tỉnh ủy", title="Chủ tịch họp Thường trực Tỉnh ủy", start_time="14:00",
+           officials=["Chủ tịch"], units=[], location="phòng họp số 3 Tỉnh ủy"),
+    ], period={"from": "2022-03-14", "to": "2022-03-18"})

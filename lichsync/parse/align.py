@@ -18,6 +18,7 @@ from lichsync.parse.rows import BLOCK, LINE, Piece
 # A line of titles only ("GĐ", "TUV, PGĐ"): the end of the person on the line above.
 TITLES_ALONE_RE = re.compile(rf"^{vocab.TITLE_ACRONYMS}(?:\s*,\s*{vocab.TITLE_ACRONYMS})*[.;,]?$")
 TITLE_START_RE = re.compile(rf"^{vocab.TITLE_ACRONYMS}\b")
+DASHED_TITLES_RE = re.compile(r"^[-–]\s*")
 BARE_BODY_RE = re.compile(r"^(?:văn\s+phòng|phòng|ban|trung\s+tâm|chi\s+cục|cục)$", re.IGNORECASE)
 ACRONYM_START_RE = re.compile(r"^[A-ZĐ]{2,}(?:&[A-ZĐ]+)?\b")
 NATURAL = 2.0  # separations at least this strong delimit entries by themselves
@@ -62,9 +63,12 @@ def separation(prev: str, cur: str, sep: float) -> float:
 
 
 def _title_wrapped(prev: str, cur: str) -> bool:
-    """ "Đ/c Hưng -" / "GĐ", "Đ/c Võ Phiên -" / "GĐ Sở", "Đ/c Lạc - TUV," / "BTĐU, GĐ": the title the cell wrapped."""
+    """ "Đ/c Hưng -" / "GĐ", "Đ/c Võ Phiên -" / "GĐ Sở", "Đ/c Lạc - TUV," / "BTĐU, GĐ", "Đ/c Hồ Thu Ánh" /
+    "- TUV, PBT": the title the cell wrapped."""
     return bool((prev.endswith(("-", "–", ",")) and TITLES_ALONE_RE.match(cur))
-                or (prev.endswith(("-", "–")) and TITLE_START_RE.match(cur)))
+                or (prev.endswith(("-", "–")) and TITLE_START_RE.match(cur))
+                or (COMRADE_RE.match(prev.lower()) and (dashed := DASHED_TITLES_RE.match(cur))
+                    and TITLES_ALONE_RE.match(cur[dashed.end():])))
 
 
 def boundaries(pieces: list[Piece]) -> list[float]:

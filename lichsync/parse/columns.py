@@ -258,7 +258,15 @@ def _wraps(prev: str, text: str, width: int) -> bool:
     sentence wraps; a line wider than any side column can only be content."""
     if _bulleted_tail_start(text) or ACRONYMS_RE.match(text) or (_opens_side(text) and vocab.LEADER_INLINE_RE.search(text)):
         return False  # "BTXH, VP"; "Văn phòng Sở Đ/c Cao Văn": a unit, then a leader
+    if vocab.LEADER_START_RE.match(text) and _in_place(prev):
+        return False  # "… Địa điểm: phòng họp số 3 Tỉnh ủy" / "Đ/c Hồ Thu Ánh": a place goes on with no leader
     return (len(prev) >= 0.8 * width and not prev.endswith(".")) or len(text) >= 0.6 * width
+
+
+def _in_place(text: str) -> bool:
+    """Does the line end inside an item's "Địa điểm: …" field?"""
+    fields = list(vocab.FIELD_LABEL_RE.finditer(text))
+    return bool(fields and fields[-1].group("place"))
 
 
 def _bulleted(tail: list[_Line]) -> bool:
