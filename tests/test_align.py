@@ -191,3 +191,10 @@ def test_a_title_wrapped_with_its_dash_onto_the_next_line_is_the_same_person():
     assert [e.text for e in segment(wrapped, target=2, people=True)] == ["Đ/c Hồ Thu Ánh - TUV, PBT", "Chủ tịch"]
     # A bullet of titles under a unit is no person's title.
     assert len(segment([Piece("Văn phòng", 1, WRAP), Piece("- PGĐ", 2, WRAP)], target=2)) == 2
+
+
+def test_a_line_ending_with_comrade_goes_on_with_the_name():
+    wrapped = [Piece("Đ/c Thanh -", 1, WRAP), Piece("TUV, PBT, Đ/c", 2, WRAP), Piece("Thân - TUV, PBT", 3, WRAP),
+               Piece("Đ/c Thân - TUV,", 4, WRAP), Piece("PBT", 5, WRAP)]
+    assert [e.text for e in segment(wrapped, target=2, people=True)] == [
+        "Đ/c Thanh - TUV, PBT, Đ/c Thân - TUV, PBT", "Đ/c Thân - TUV, PBT"]

@@ -578,6 +578,8 @@ ngày
 19/6/2026
 Chiều: 15h00: Họp Ban Chấp hành Đảng
 bộ bệnh viện. Địa điểm: Hội trường B
+Văn phòng
+Đảng ủy
 Bí thư Đảng ủy
 Thứ Bảy,
 ngày
@@ -594,7 +596,7 @@ def test_a_weekly_layer_row_wrapped_once_with_a_leader_only():
         ev("2026-06-17", "sơ kết", title="Dự Hội nghị sơ kết 6 tháng đầu năm ngành Y tế", session="all_day",
            officials=["Giám đốc"], units=[], location="Sở Y tế"),
         ev("2026-06-19", "Ban Chấp hành", title="Họp Ban Chấp hành Đảng bộ bệnh viện", session="afternoon",
-           start_time="15:00", officials=["Bí thư Đảng ủy"], units=[], location="Hội trường B"),
+           start_time="15:00", officials=["Bí thư Đảng ủy"], units=["Văn phòng Đảng ủy"], location="Hội trường B"),
         ev("2026-06-20", "Trực lãnh đạo", title="Trực lãnh đạo", officials=["Ngô Đức Hải"], units=[]),
     ], period={"from": "2026-06-15", "to": "2026-06-20"})
 

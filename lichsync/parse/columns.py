@@ -258,15 +258,16 @@ def _wraps(prev: str, text: str, width: int) -> bool:
     sentence wraps; a line wider than any side column can only be content."""
     if _bulleted_tail_start(text) or ACRONYMS_RE.match(text) or (_opens_side(text) and vocab.LEADER_INLINE_RE.search(text)):
         return False  # "BTXH, VP"; "Văn phòng Sở Đ/c Cao Văn": a unit, then a leader
-    if vocab.LEADER_START_RE.match(text) and _in_place(prev):
-        return False  # "… Địa điểm: phòng họp số 3 Tỉnh ủy" / "Đ/c Hồ Thu Ánh": a place goes on with no leader
+    if (vocab.LEADER_START_RE.match(text) or _opens_side(text)) and _in_place(prev):
+        return False  # "… Địa điểm: Hội trường B" / "Văn phòng" / "Đảng ủy": a named place ends the item
     return (len(prev) >= 0.8 * width and not prev.endswith(".")) or len(text) >= 0.6 * width
 
 
 def _in_place(text: str) -> bool:
-    """Does the line end inside an item's "Địa điểm: …" field?"""
+    """Does the line end inside an item's "Địa điểm: …" field, with the place named beyond its head noun?"""
     fields = list(vocab.FIELD_LABEL_RE.finditer(text))
-    return bool(fields and fields[-1].group("place"))
+    value = text[fields[-1].end():].strip() if fields else ""
+    return bool(fields and fields[-1].group("place") and value and not vocab.INCOMPLETE_HEAD_RE.match(value))
 
 
 def _bulleted(tail: list[_Line]) -> bool:
