@@ -59,9 +59,15 @@ def _row_start(text: str, last_day: int, month_days: int, last_start: int | None
     return _Start(day, day_end, m.group("wd"), rest)
 
 
+VOWEL_RE = re.compile(r"[AĂÂEÊIOÔƠUƯYÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]")
+
+
 def _is_furniture(text: str) -> bool:
+    """Page numbers, and a greeting in capitals ("CHÚC MỪNG NĂM MỚI"): words, each a syllable with its
+    vowel, not a list of acronyms ("BTC, VP BTV ĐUK" is a unit and a leader)."""
     words = text.split()
-    shouting = len(words) >= 3 and all(w.isupper() for w in words) and not any(c.isdigit() for c in text)
+    shouting = (len(words) >= 3 and all(w.isupper() for w in words) and not any(c.isdigit() for c in text)
+                and all(VOWEL_RE.search(w) for w in words))
     return bool(vocab.FURNITURE_RE.match(text)) or shouting
 
 
