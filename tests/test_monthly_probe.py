@@ -690,7 +690,8 @@ def test_pdf_layer_places_on_a_line_end_and_rows_without_a_leader():
     ], period={"month": 3, "year": 2026})
 
 
-# A unit and a leader in capitals on one line ("BTC, VP BTV ĐUK") beside a greeting in capitals.
+# A unit and a leader in capitals on one line ("BTC, VP BTV ĐUK") beside a greeting in capitals; a row
+# on one line whose item ends with "số" that awaits no number ("chuyển đổi số Văn phòng Đ/c Lạc").
 ACRONYM_SIDES_LAYER = """CHƯƠNG TRÌNH CÔNG TÁC THÁNG 12 NĂM 2023
 Ngày Nội dung công việc Đơn vị chuẩn bị Người chủ trì
 15 - Hội nghị kiểm điểm tập thể, cá nhân
@@ -699,6 +700,7 @@ BTC, VP BTV ĐUK
 CHÚC MỪNG NĂM MỚI
 18 Sáng: Kiểm tra nhận thức xét kết nạp Đảng.
 Ban Tổ chức Thường trực
+19 Sáng: Hội thảo về chuyển đổi số Văn phòng Đ/c Lạc - GĐ Sở
 """
 
 
@@ -707,4 +709,6 @@ def test_pdf_layer_acronym_sides_are_no_page_furniture():
         ev("2023-12-15", "kiểm điểm", officials=["BTV ĐUK"], units=["BTC", "VP"],
            title="Hội nghị kiểm điểm tập thể, cá nhân Ban Thường vụ Đảng ủy Khối năm 2023."),
         ev("2023-12-18", "kết nạp", session="morning", officials=["Thường trực"], units=["Ban Tổ chức"]),
+        ev("2023-12-19", "chuyển đổi số", title="Hội thảo về chuyển đổi số", session="morning", officials=["Lạc"],
+           units=["Văn phòng"]),
     ], period={"month": 12, "year": 2023})

@@ -246,7 +246,8 @@ def _unit_starts(words: list[str], k: int) -> bool:
     """Does a body's name start at word k (a capital head noun after a word that does not await it)?
     Never inside a name that a "VP…" later in the words heads ("Đảng bộ VP" is two cells)."""
     unit = " ".join(words[k:])
-    return (words[k][0].isupper() and bool(vocab.UNIT_HEAD_RE.match(unit)) and not vocab.CONNECTOR_END_RE.search(words[k - 1])
+    awaited = vocab.CONNECTOR_END_RE.search(words[k - 1]) and words[k - 1].lower() != "số"  # "chuyển đổi số Văn phòng"
+    return (words[k][0].isupper() and bool(vocab.UNIT_HEAD_RE.match(unit)) and not awaited
             and not vocab.INCOMPLETE_HEAD_RE.match(unit) and not any(OFFICE_RE.fullmatch(w) for w in words[k + 1 :]))
 
 
