@@ -4,6 +4,7 @@ so-khcn-hatinh-2024-01.txt (seed 002: units, leaders) and tinhuy-hatinh-2024-01.
 (stripped; a line holding only a space is a gap, Piece("", line))."""
 from __future__ import annotations
 
+from lichsync.parse import columns
 from lichsync.parse.columns import split_flow
 from lichsync.parse.rows import GAP, WRAP, Piece
 
@@ -187,3 +188,13 @@ def test_empty_session_word_then_item_on_the_next_line():
     ]
     assert side_texts(seg, "units") == ["Phòng QLKH", "Văn phòng Sở"]
     assert side_texts(seg, "leaders") == ["Đ/c Hoàn GĐ Sở", "Đại diện LĐ Sở"]
+
+
+def test_a_name_the_page_cut_after_comrade_joins_the_item_above():
+    above = columns.Segment([("Chiều: Họp Ban Tổ chức Kỷ niệm 120 năm Ngày sinh đồng chí", 1, 0)],
+                            {"units": [Piece("Ban Tuyên giáo", 2, WRAP)]})
+    below = columns.Segment([("Trần Phú - Tổng Bí thư đầu tiên của Đảng.", 5, 0)], {"units": []})
+    [joined] = columns.join_page_cuts([above, below])
+    assert joined.paragraphs[0][0].endswith("đồng chí Trần Phú - Tổng Bí thư đầu tiên của Đảng.")
+    other = columns.Segment([("Sáng: Họp Ban Thường vụ.", 5, 0)], {"units": []})
+    assert len(columns.join_page_cuts([above, other])) == 2

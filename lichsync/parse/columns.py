@@ -163,7 +163,8 @@ def join_page_cuts(segments: list[Segment]) -> list[Segment]:
 
 
 def _continues(above: str, text: str) -> bool:
-    return text[:1].islower() or bool(vocab.CONNECTOR_END_RE.search(above))
+    """ "… sửa đổi bổ" / "sung …", "… Ngày sinh đồng chí" / "Trần Phú …": the page cut a sentence."""
+    return text[:1].islower() or bool(vocab.CONNECTOR_END_RE.search(above) or align.COMRADE_END_RE.search(above))
 
 
 RUN_ON_RE = re.compile(r"^(?P<item>.*\S\.)\s+(?P<side>\S.*)$")
