@@ -33,7 +33,7 @@ class Entry:
 
 
 COMRADE_RE = re.compile(r"(?:đ/c|đồng chí)\b")
-COMRADE_END_RE = re.compile(r"(?<!\w)(?:đ/c|đồng chí)$", re.IGNORECASE)
+COMRADE_END_RE = re.compile(r"(?<!\w)(?:đ/c|đồng chí|phó)$", re.IGNORECASE)  # awaiting a name or a title
 DASH_START_RE = re.compile(r"^[-–•]\s")
 
 
@@ -45,7 +45,7 @@ def separation(prev: str, cur: str, sep: float) -> float:
     if vocab.CONNECTOR_END_RE.search(prev) and not prev.endswith(("-", "–")):
         return JOIN
     if _title_wrapped(prev, cur) or COMRADE_END_RE.search(prev):
-        return JOIN  # and "…, Đ/c" / "Thân - TUV, PBT": the name the cell wrapped
+        return JOIN  # and "…, Đ/c" / "Thân - TUV, PBT", "các Phó" / "Chủ tịch": the name or title the cell wrapped
     if cur[0] in "+&,;" or (cur[0].islower() and sep < LINE and not COMRADE_RE.match(cur)):
         return JOIN  # a wrapped line goes on; a new line of its own may start in lower case ("phòng họp số 3")
     if DASH_START_RE.match(cur):

@@ -260,6 +260,8 @@ def _wraps(prev: str, text: str, width: int) -> bool:
     sentence wraps; a line wider than any side column can only be content."""
     if _bulleted_tail_start(text) or ACRONYMS_RE.match(text) or (_opens_side(text) and vocab.LEADER_INLINE_RE.search(text)):
         return False  # "BTXH, VP"; "Văn phòng Sở Đ/c Cao Văn": a unit, then a leader
+    if align.BARE_BODY_RE.match(text):
+        return False  # "Văn phòng" alone: a unit cell's first line (a wrap after "… với" is forced anyway)
     if (vocab.LEADER_START_RE.match(text) or _opens_side(text)) and _in_place(prev):
         return False  # "… Địa điểm: Hội trường B" / "Văn phòng" / "Đảng ủy": a named place ends the item
     return (len(prev) >= 0.8 * width and not prev.endswith(".")) or len(text) >= 0.6 * width

@@ -172,6 +172,15 @@ def _take_trailing_weekday(row: Row) -> str | None:
     return " ".join(reversed(taken)) or None
 
 
+NUMBER_AWAITED_RE = re.compile(r"\b(?:tháng|năm|số|lần|thứ|khóa|kỳ|quý|đợt|tầng|phòng)$", re.IGNORECASE)
+
+
+def _awaits_number(pieces: list[Piece]) -> bool:
+    """ "… định kỳ tháng" / "10": a bare number after a word that counts is the item's, not a page number."""
+    last = next((p.text for p in reversed(pieces) if p.text), "")
+    return bool(NUMBER_AWAITED_RE.search(last.rstrip()))
+
+
 def _add_line(row: Row, no: int, text: str) -> None:
     if not row.flow:
         row.flow.append([])
@@ -184,7 +193,7 @@ def _add_line(row: Row, no: int, text: str) -> None:
         if vocab.LUNAR_RE.match(text):
             row.lunar = text
             return
-    if text and (_is_furniture(text) or re.fullmatch(r"\d{1,3}", text)):
+    if text and (_is_furniture(text) or (re.fullmatch(r"\d{1,3}", text) and not _awaits_number(pieces))):
         return
     if not text and not has_text:
         return

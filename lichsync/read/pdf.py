@@ -114,13 +114,15 @@ def _wrap_gap(cells: list[list[Line]]) -> float:
     return max(0.0, gaps[len(gaps) // 5]) if gaps else 0.0
 
 
-def _paragraphs(lines: list[Line], right: float, page: int, first_sep: float | None, wrap_gap: float) -> list[Piece]:
-    """A cell's lines into paragraphs; wrapped lines join the paragraph they continue."""
+def _paragraphs(lines: list[Line], right: float, page: int, first_sep: float | None, wrap_gap: float,
+                carried: str = "") -> list[Piece]:
+    """A cell's lines into paragraphs; wrapped lines join the paragraph they continue. `carried`: the
+    text the first paragraph goes on from, at the foot of the page before."""
     pieces: list[Piece] = []
     above = None
     for line in lines:
         sep = _sep(above, line, right, wrap_gap) if above or first_sep is None else first_sep
-        if pieces and sep == LINE and pieces[-1].text.count("(") > pieces[-1].text.count(")"):
+        if pieces and sep == LINE and _open_bracket((carried if len(pieces) == 1 else "") + pieces[-1].text):
             sep = WRAP  # "(Ban Quản lý dự án, Phòng Tài chính" / "- Kế hoạch chuẩn bị)": no paragraph ends inside brackets
         if sep == WRAP and pieces:
             last = pieces[-1]
@@ -129,6 +131,10 @@ def _paragraphs(lines: list[Line], right: float, page: int, first_sep: float | N
             pieces.append(Piece(line.text, 0, sep, page * PAGE_SPAN + int(line.top)))
         above = line
     return pieces
+
+
+def _open_bracket(text: str) -> bool:
+    return text.count("(") > text.count(")")
 
 
 def _in_cells(words: list[Word], boxes: list[tuple[float, float, float, float]]) -> list[list[Word]]:
@@ -146,7 +152,7 @@ class _Reader:
     def __init__(self) -> None:
         self.grid: list[GridRow] = []
         self.outside: list[str] = []  # heading, signature: text outside the table
-        self.ends: dict[int, tuple[Line, float]] = {}  # column → (last line, right edge) on the page before
+        self.ends: dict[int, tuple[Line, float, str]] = {}  # column → (last line, right edge, last paragraph) on the page before
 
     def add_rows(self, page: int, rows: list[list[tuple[list[Line], float] | None]]) -> None:
         """A page's rows. Whether a row is a header matters only until the first row that is not and,
@@ -164,7 +170,8 @@ class _Reader:
             for k in reversed(range(len(rows))):
                 cell = rows[k][col] if col < len(rows[k]) else None
                 if cell and cell[0] and not is_header(k):
-                    self.ends[col] = (cell[0][-1], cell[1])
+                    pieces = grid[k].cells[col].pieces
+                    self.ends[col] = (cell[0][-1], cell[1], pieces[-1].text if pieces else "")
                     break
         self.grid += grid
 
@@ -175,13 +182,15 @@ class _Reader:
         lines, right = cell
         first_sep = None
         if first_data and page and col in self.ends and lines:
-            last, last_right = self.ends[col]
+            last, last_right, paragraph = self.ends[col]
             # Widow and orphan control moves lines to the next page early, so a lowercase
             # start continues the paragraph even where its first word would have fitted.
             fits = last.x1 + last.space + lines[0].first_width < last_right - 1
             opens = (vocab.BULLET_RE.match(lines[0].text) or vocab.SESSION_RE.match(lines[0].text)
                      or vocab.LEADING_TIME_RE.match(lines[0].text))
             first_sep = WRAP if lines[0].text[:1].islower() or not (fits or opens) else LINE
+            carried = paragraph if first_sep == WRAP else ""
+            return Cell(tuple(_paragraphs(lines, right, page, first_sep, wrap_gap, carried)))
         return Cell(tuple(_paragraphs(lines, right, page, first_sep, wrap_gap)))
 
 
