@@ -701,6 +701,11 @@ CHÚC MỪNG NĂM MỚI
 18 Sáng: Kiểm tra nhận thức xét kết nạp Đảng.
 Ban Tổ chức Thường trực
 19 Sáng: Hội thảo về chuyển đổi số Văn phòng Đ/c Lạc - GĐ Sở
+20 Sáng: Tiếp công dân định kỳ tháng
+12
+Ban Tiếp công dân
+Chủ tịch UBND huyện, các Phó
+Chủ tịch UBND huyện
 """
 
 
@@ -711,4 +716,6 @@ def test_pdf_layer_acronym_sides_are_no_page_furniture():
         ev("2023-12-18", "kết nạp", session="morning", officials=["Thường trực"], units=["Ban Tổ chức"]),
         ev("2023-12-19", "chuyển đổi số", title="Hội thảo về chuyển đổi số", session="morning", officials=["Lạc"],
            units=["Văn phòng"]),
+        ev("2023-12-20", "Tiếp công dân", title="Tiếp công dân định kỳ tháng 12", session="morning",
+           officials=["Chủ tịch UBND huyện", "các Phó Chủ tịch UBND huyện"], units=["Ban Tiếp công dân"]),
     ], period={"month": 12, "year": 2023})

@@ -144,7 +144,8 @@ def _segment(pieces: list[Piece], target: int | None, people: bool) -> list[Entr
             # A second leader merged into one entry stays a separate name: "Đ/c An PGĐ; Đại diện CĐ".
             own = (vocab.LEADER_START_RE.match(piece.text.strip()) and not _title_wrapped(text, piece.text.strip())) or (
                 people and piece.sep >= LINE and vocab.UNIT_HEAD_RE.match(piece.text.strip()))
-            awaits = vocab.CONNECTOR_END_RE.search(text) and not text.endswith(("-", "–"))  # "Chủ tịch, các" / "Phó …"
+            awaits = ((vocab.CONNECTOR_END_RE.search(text) and not text.endswith(("-", "–")))
+                      or COMRADE_END_RE.search(text))  # "Chủ tịch, các" / "Phó …", "các Phó" / "Chủ tịch"
             joiner = "; " if own and not awaits else " "
             text += joiner + piece.text.strip()
         entries.append(Entry(text=SPACES_RE.sub(" ", text).strip(), line=group[0].line, pos=group[0].pos))
