@@ -44,3 +44,14 @@ def test_tables_are_pdfplumbers(path: Path):
             assert rulings.tables(plumb, level) == _pdfplumber_rows(plumb, level)
     finally:
         document.close()
+
+
+def test_a_row_continued_without_its_top_ruling_is_closed_at_its_sides_top():
+    # A browser continues a cut row on the next page: the cells' sides from y=28 down, a bottom line, no top line.
+    sides = [(x, 28.0, x, 106.0) for x in (34.0, 78.0, 332.0, 578.0)]
+    bottom = [(34.0, 106.0, 578.0, 106.0)]
+    assert rulings.tables(sides, bottom) == []
+    [table] = rulings.tables(sides, bottom + pdfpage._cut_top(sides, bottom))
+    assert table == [[(34.0, 28.0, 78.0, 106.0), (78.0, 28.0, 332.0, 106.0), (332.0, 28.0, 578.0, 106.0)]]
+    # A table with its top line gets nothing added.
+    assert pdfpage._cut_top(sides, bottom + [(34.0, 28.0, 578.0, 28.0)]) == []

@@ -65,7 +65,7 @@ def pages(document: pdfium.PdfDocument, max_chars: int = 1_500_000) -> Iterator[
             finally:
                 textpage.close()
             plumb, level, images = _edges(page.raw, height)
-            yield Page(words, rulings.tables(plumb, level), images)
+            yield Page(words, rulings.tables(plumb, level + _cut_top(plumb, level)), images)
         finally:
             page.close()
 
@@ -158,6 +158,20 @@ def _spans(tp, text: str) -> list[tuple[int, int, float, float]]:
             x1 = box.right
         spans.append((start, end, x0, x1))
     return spans
+
+
+def _cut_top(plumb: list[rulings.Box], level: list[rulings.Box]) -> list[rulings.Box]:
+    """The top ruling a page cut off: a browser continues a row on the next page with its cells' sides
+    but no top border. Where the page's highest plumb lines start together and no level line runs
+    there, one is drawn across them, so the row is a table as on the page before."""
+    long = [e for e in plumb if e[3] - e[1] >= rulings.MIN_LENGTH]
+    if len(long) < 2:
+        return []
+    top = min(e[1] for e in long)
+    sides = [e[0] for e in long if e[1] - top <= rulings.SNAP]
+    if len(sides) < 2 or any(abs(e[1] - top) <= rulings.SNAP and e[2] - e[0] >= rulings.MIN_LENGTH for e in level):
+        return []
+    return [(min(sides), top, max(sides), top)]
 
 
 def _edges(page, height: float) -> tuple[list[rulings.Box], list[rulings.Box], bool]:

@@ -34,7 +34,7 @@ KNOWN_FAILURES: dict[str, frozenset[str] | str] = {
         "dangbo-khoi-hatinh-2023-12", "so-khcn-hatinh-2024-01", "so-ldtbxh-hatinh-2021-11", "so-ldtbxh-hatinh-2023-09",
         "tinhuy-hatinh-2024-01", "benhvien-bgd-2026w25", "bentre-hdnd-2018w21", "daknong-snv-2019w15",
         "daknong-snv-2019w26", "daksong-lich-tuan-2019w46", "krongbong-ubnd-2026w25", "krongno-ubnd-2019w24",
-        "quangngai-ubnd-2026w37", "ubnd-camxuyen-2026-10",
+        "quangngai-ubnd-2026w37", "ubnd-camxuyen-2026-10", "sotp-quangngai-2026w12",
     }),
     # Word → PDF by LibreOffice: a cell broken by the page inside a word or a document number
     # ("QĐ-" / "TTg …", "Bolikhămxa" / "y") is read as a new item or joins without its space; rows split
@@ -46,8 +46,7 @@ KNOWN_FAILURES: dict[str, frozenset[str] | str] = {
     }),
     # HTML → PDF by Chromium: an item whose row the page cut joins the item above it ("Sơ kết 3 năm …" after
     # "Tham dự đại hội thi đua …"), taking its place and leaders along
-    "pdf_chrome_rowspan": frozenset({"daknong-snv-2019w26", "thanhhoa-tp-ubnd-2019w36"}),
-    "pdf_chrome_session": frozenset({"daknong-snv-2019w26"}),
+    "pdf_chrome_rowspan": frozenset({"daknong-snv-2019w26"}),
     # the scan's gold has an item whose leaders are an office ("Ủy quyền Phòng …"): in a column per
     # official it lands in "Công việc khác" with the office named inside, read as a second item there
     "html_per_official": frozenset({"krongno-ubnd-2019w24"}),
