@@ -6,7 +6,12 @@ import re
 from lichsync.parse import vocab
 from lichsync.parse.rows import DAY
 
-ROLE_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(vocab.ROLE_WORDS)), re.IGNORECASE)
+# Every phrase starts with one of ROLE_FIRST's letters (tests/test_regex_guards.py checks it): the
+# look-ahead turns a long cell's other positions away at once, where the alternation tried every phrase.
+ROLE_FIRST = "bcđgklnpstv"
+ROLE_RE = re.compile(
+    f"(?=[{ROLE_FIRST}])(?:" + "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(vocab.ROLE_WORDS)) + ")", re.IGNORECASE
+)
 HEADER_START_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:(?:thứ|tt|stt)\s*[,/]?\s*)?ngày\b", re.IGNORECASE)
 
 

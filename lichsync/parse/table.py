@@ -99,8 +99,12 @@ def _resolve_merges(rows: list[GridRow]) -> list[GridRow]:
 
 
 def _header_cells(row: GridRow) -> list[str | None] | None:
-    """The roles a header row's cells name, or None when the row is not a header."""
-    roles = _header_roles(tuple(c.text for c in row.cells), tuple(_distinct(row)))
+    """The roles a header row's cells name, or None when the row is not a header. A cell too long
+    for a header settles it before the cache is asked: most rows are body rows."""
+    texts = tuple(c.text for c in row.cells)
+    if any(len(t) > 70 for t in texts):
+        return None
+    roles = _header_roles(texts, tuple(_distinct(row)))
     return None if roles is None else list(roles)
 
 
