@@ -26,11 +26,12 @@ def _role(m: re.Match[str]) -> str:
     return vocab.ROLE_WORDS[int(m.lastgroup[1:])][1]
 
 
-def role_of(cell: str) -> str | None:
-    """The role of one header cell, when a reader sees cells one by one (tables)."""
+def role_of(cell: str, first: re.Match[str] | None | bool = True) -> str | None:
+    """The role of one header cell, when a reader sees cells one by one (tables); `first` is
+    ROLE_RE's first match in it when the caller has searched already."""
     if DAY_CELL_RE.match(cell):
         return DAY
-    m = ROLE_RE.search(cell)
+    m = ROLE_RE.search(cell) if first is True else first
     return _role(m) if m else None
 
 

@@ -135,10 +135,11 @@ def _label(text: str) -> str | None:
     and is mostly its role's words ("Lãnh đạo UBND huyện chủ trì, tham dự", not "Tham dự Lễ khai giảng …")."""
     if not text or DIGIT_RE.search(text) or vocab.SESSION_ALONE_RE.match(text):
         return None
-    found = role_of(text)
+    phrases = list(ROLE_RE.finditer(text))  # one pass: role_of's search finds the first of them
+    found = role_of(text, phrases[0] if phrases else None)
     if found is None:
         return None
-    covered = sum(len(m.group(0)) for m in ROLE_RE.finditer(text))
+    covered = sum(len(m.group(0)) for m in phrases)
     return found if covered >= 0.3 * len(text.replace(" ", "")) else None
 
 

@@ -211,8 +211,9 @@ FIELD_LABELS = {
     # The office's escort and desk, remarks, cars: not part of the event.
     "dropped": r"lđvp|lđ\s+vp|cvvp|cv\s+vp|chuyên\s+viên(?:\s+vp)?|phục\s+vụ|ghi\s+chú|lái\s+xe|phương\s+tiện",
 }
+FIELD_FIRST = "cđgklmnpt"  # every label's first letter (tests/test_regex_guards.py): the look-ahead skips the rest at once
 FIELD_LABEL_RE = re.compile(
-    r"(?<![\w/])(?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in FIELD_LABELS.items()) + r")\s*:\s*", I
+    rf"(?=[{FIELD_FIRST}])(?<![\w/])(?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in FIELD_LABELS.items()) + r")\s*:\s*", I
 )
 # A personal honorific before a name ("Ông Đỗ Văn Toàn", "Bà Lê Thị Hoa"): a person, as "Đ/c" is.
 HONORIFIC_RE = re.compile(r"(?<!\w)(?:Ông|Bà|ông|bà)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])")
