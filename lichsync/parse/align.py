@@ -105,9 +105,6 @@ def segment(pieces: list[Piece], target: int | None = None, people: bool = False
     return entries
 
 
-SPACES_RE = re.compile(r"\s+")
-
-
 def _segment(pieces: list[Piece], target: int | None, people: bool) -> list[Entry]:
     seps = boundaries(pieces)
     cuts = {i for i, s in enumerate(seps) if s >= NATURAL}
@@ -135,7 +132,7 @@ def _segment(pieces: list[Piece], target: int | None, people: bool) -> list[Entr
                 people and piece.sep >= LINE and vocab.UNIT_HEAD_RE.match(piece.text.strip()))
             joiner = "; " if own and not text.endswith((",", ";")) else " "
             text += joiner + piece.text.strip()
-        entries.append(Entry(text=SPACES_RE.sub(" ", text).strip(), line=group[0].line, pos=group[0].pos))
+        entries.append(Entry(text=" ".join(text.split()), line=group[0].line, pos=group[0].pos))  # runs of spaces as one
         start = i + 1
     return entries
 

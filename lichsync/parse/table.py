@@ -221,7 +221,8 @@ def settle_roles(roles: list[str | None] | None, body: list[GridRow], names: lis
     the column of dates is the day column whatever its header says; the longest text is the content;
     columns named for sessions or officials whose cells hold items make a wide table."""
     width = len(body[0].cells) if body else 0
-    columns = [_column_texts([r for r in body if not _spans_table(r)], c) for c in range(width)]
+    rows = [r for r in body if not _spans_table(r)]
+    columns = [_column_texts(rows, c) for c in range(width)]
     named: list[str | None] = list(roles) if roles else [None] * width
     # Columns of dates lead columns of day numbers (a numbering column counts 1, 2, 3 too).
     day_share = [share(texts, days.names_days) + share(texts, days.has_date) for texts in columns]
