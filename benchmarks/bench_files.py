@@ -55,7 +55,7 @@ def empty_caches() -> None:
     table._header_roles.cache_clear()
     table._label.cache_clear()
     table._column_kind.cache_clear()
-    officials.parse_officials.cache_clear()
+    officials._officials.cache_clear()
 
 
 def cold_parse(path: Path) -> Program:

@@ -110,10 +110,14 @@ LEAD_SPLIT_RE = re.compile(
 SEMICOLON_RE = re.compile(r"\s*;\s*")
 
 
+def parse_officials(text: str) -> list[tuple[str, str]]:
+    """(name, titles) for everyone an entry names, in order, without repeats."""
+    return list(_officials(text))
+
+
 @functools.lru_cache(maxsize=4096)
-def parse_officials(text: str) -> tuple[tuple[str, str], ...]:
-    """(name, titles) for everyone an entry names, in order, without repeats. Cached: a leaders
-    column names the same few people row after row (three calls in four repeat one)."""
+def _officials(text: str) -> tuple[tuple[str, str], ...]:
+    """Cached: a leaders column names the same few people row after row (three calls in four repeat one)."""
     text = delegate(collapse(text).strip(" ,;."))
     out: list[tuple[str, str]] = []
     for chunk in SEMICOLON_RE.split(text):
