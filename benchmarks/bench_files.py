@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO))  # run from a checkout without installing
 import pypdfium2 as pdfium  # noqa: E402
 import pypdfium2.raw as pdfium_raw  # noqa: E402
 
-from lichsync.parse import days, table, text  # noqa: E402
+from lichsync.parse import days, officials, table, text  # noqa: E402
 from lichsync.parse.document import Document  # noqa: E402
 from lichsync.parse.model import Program  # noqa: E402
 from lichsync.read.pipeline import Limits, extract, parse_file  # noqa: E402
@@ -55,6 +55,7 @@ def empty_caches() -> None:
     table._header_roles.cache_clear()
     table._label.cache_clear()
     table._column_kind.cache_clear()
+    officials._officials.cache_clear()
 
 
 def cold_parse(path: Path) -> Program:

@@ -117,9 +117,6 @@ def segment(pieces: list[Piece], target: int | None = None, people: bool = False
     return entries
 
 
-SPACES_RE = re.compile(r"\s+")
-
-
 def _segment(pieces: list[Piece], target: int | None, people: bool) -> list[Entry]:
     seps = boundaries(pieces)
     cuts = {i for i, s in enumerate(seps) if s >= NATURAL}
@@ -148,7 +145,7 @@ def _segment(pieces: list[Piece], target: int | None, people: bool) -> list[Entr
                       or COMRADE_END_RE.search(text))  # "Chủ tịch, các" / "Phó …", "các Phó" / "Chủ tịch"
             joiner = "; " if own and not awaits else " "
             text += joiner + piece.text.strip()
-        entries.append(Entry(text=SPACES_RE.sub(" ", text).strip(), line=group[0].line, pos=group[0].pos))
+        entries.append(Entry(text=" ".join(text.split()), line=group[0].line, pos=group[0].pos))  # runs of spaces as one
         start = i + 1
     return entries
 

@@ -33,7 +33,9 @@ LEVELS = {
 WEEKDAY_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 LUNAR_NOTE_RE = re.compile(r"(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?\s*/\s*(\d{1,2})\s*ÂL", re.IGNORECASE)
 # A full date, or "tháng 9/2023", "tháng 9 năm 2023", in an item's text.
-FULL_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?![\d/])")
+# A pattern opening with a look-ahead, "(?=[…])", lists the characters a match can start with: a search
+# then turns most positions away at once (tests/test_regex_guards.py proves the matches unchanged).
+FULL_DATE_RE = re.compile(r"(?=\d)(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?![\d/])")
 MONTH_YEAR_RE = re.compile(r"tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})(?!\d)", re.IGNORECASE)
 
 

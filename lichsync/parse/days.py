@@ -16,16 +16,18 @@ from datetime import date, timedelta
 
 from lichsync.parse import vocab
 
+# A pattern opening with a look-ahead, "(?=[…])", lists the characters a match can start with: a search
+# then turns most positions away at once (tests/test_regex_guards.py proves the matches unchanged).
 SPLIT_LUNAR_RE = re.compile(r"(/\s*\d)\s+(\d\s*(?:ÂL|âm\s+lịch))", re.IGNORECASE)
 DAY_COUNT_RE = re.compile(r"(?<![\d/])0?(\d{1,2})\s*ngày\b", re.IGNORECASE)
 # "Từ 08/4 đến 14/4/2019", "Từ 24 đến 28/6/2019", "Từ ngày 16 đến ngày 20/4/2019", "15-16/5", "15, 16/5"
 RANGE_RE = re.compile(
-    r"(?:từ\s+)?(?:ngày\s+)?(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?)?\s*"
+    r"(?=[tn\d])(?:từ\s+)?(?:ngày\s+)?(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?)?\s*"
     r"(?:-|–|,|đến(?:\s+hết)?|và)\s*(?:ngày\s+)?(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})(?:\s*/\s*(?P<y2>\d{4}))?(?!\d)",
     re.IGNORECASE,
 )
 # "14/7", "14/7/2025"; "08/11/202" too, a year the page cut (its rest joins from the next page)
-DATE_RE = re.compile(r"(?<![\d/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?:(?P<y>\d{4})|\d{0,3}))?(?![\d/])")
+DATE_RE = re.compile(r"(?=\d)(?<![\d/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?:(?P<y>\d{4})|\d{0,3}))?(?![\d/])")
 # A monthly program's bare day numbers: "5", "06-07", "1-4", "6, 7", "Từ ngày 14 đến ngày 18".
 BARE_RE = re.compile(
     r"^\D{0,12}?(?:từ\s+)?(?:ngày\s+)?(?P<d1>\d{1,2})(?:\s*(?:-|–|,|đến(?:\s+hết)?)\s*(?:ngày\s+)?(?P<d2>\d{1,2}))?(?!\s*(?:[/\d]|ngày))",
@@ -34,9 +36,9 @@ BARE_RE = re.compile(
 # A day cell of a monthly table once weekdays and lunar notes are out: "5", "06-07", "6, 7", "Từ ngày 14 đến ngày 18".
 BARE_DAY_RE = re.compile(r"(?:từ\s+)?(?:ngày\s+)?\d{1,2}(?:\s*(?:-|–|,|đến)\s*(?:ngày\s+)?\d{1,2})?(?:\s*\([^)]*\))?", re.IGNORECASE)
 WEEKDAY_RANGE_RE = re.compile(
-    rf"(?:từ\s+)?(?P<a>{vocab.WEEKDAY})\s*(?:-|–|đến(?:\s+hết)?)\s*(?P<b>{vocab.WEEKDAY})", re.IGNORECASE
+    rf"(?=[tc])(?:từ\s+)?(?P<a>{vocab.WEEKDAY})\s*(?:-|–|đến(?:\s+hết)?)\s*(?P<b>{vocab.WEEKDAY})", re.IGNORECASE
 )
-DOTTED_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?:\.(\d{4}))?(?![\d.])")
+DOTTED_DATE_RE = re.compile(r"(?=\d)(?<![\d.])(\d{1,2})\.(\d{1,2})(?:\.(\d{4}))?(?![\d.])")
 WEEKDAY_FIRST_RE = re.compile(rf"^\W*(?P<a>{vocab.WEEKDAY})\b", re.IGNORECASE)
 
 
@@ -199,7 +201,8 @@ def has_date(text: str) -> bool:
     return bool(DATE_RE.search(without_lunar(text)))
 
 
-WEEKDAYS_IN_DAY_RE = re.compile(rf"\(?\s*{vocab.WEEKDAY}(?:\s*,\s*{vocab.WEEKDAY})*\s*\)?|\b(?:thứ|chủ)$", re.IGNORECASE)
+WEEKDAYS_IN_DAY_RE = re.compile(rf"(?=[(\stc])(?:\(?\s*{vocab.WEEKDAY}(?:\s*,\s*{vocab.WEEKDAY})*\s*\)?|\b(?:thứ|chủ)$)",
+                                re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=8192)

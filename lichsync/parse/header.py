@@ -6,7 +6,12 @@ import re
 from lichsync.parse import vocab
 from lichsync.parse.rows import DAY
 
-ROLE_RE = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(vocab.ROLE_WORDS)), re.IGNORECASE)
+# Every phrase starts with one of ROLE_FIRST's letters (tests/test_regex_guards.py checks it): the
+# look-ahead turns a long cell's other positions away at once, where the alternation tried every phrase.
+ROLE_FIRST = "bcđgklnpstv"
+ROLE_RE = re.compile(
+    f"(?=[{ROLE_FIRST}])(?:" + "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(vocab.ROLE_WORDS)) + ")", re.IGNORECASE
+)
 HEADER_START_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:(?:thứ|tt|stt)\s*[,/]?\s*)?ngày\b", re.IGNORECASE)
 
 
@@ -21,11 +26,12 @@ def _role(m: re.Match[str]) -> str:
     return vocab.ROLE_WORDS[int(m.lastgroup[1:])][1]
 
 
-def role_of(cell: str) -> str | None:
-    """The role of one header cell, when a reader sees cells one by one (tables)."""
+def role_of(cell: str, first: re.Match[str] | None | bool = True) -> str | None:
+    """The role of one header cell, when a reader sees cells one by one (tables); `first` is
+    ROLE_RE's first match in it when the caller has searched already."""
     if DAY_CELL_RE.match(cell):
         return DAY
-    m = ROLE_RE.search(cell)
+    m = ROLE_RE.search(cell) if first is True else first
     return _role(m) if m else None
 
 

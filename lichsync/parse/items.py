@@ -306,13 +306,15 @@ def parse_items(paragraphs: list[tuple[str, int, int | None]], context: Context 
 
 
 # "Từ ngày 14 đến ngày 18:", "(từ ngày 28 đến ngày 30)", "Từ ngày 15 - 17:": days of the row's month.
+# A pattern opening with a look-ahead, "(?=[…])", lists the characters a match can start with: a search
+# then turns most positions away at once (tests/test_regex_guards.py proves the matches unchanged).
 DAY_RANGE_RE = re.compile(
-    r"\(?\s*từ\s+ngày\s+(?P<d1>\d{1,2})\s*(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?)\s*(?P<d2>\d{1,2})(?![\d/])\s*\)?\s*:?",
+    r"(?=[(\st])\(?\s*từ\s+ngày\s+(?P<d1>\d{1,2})\s*(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?)\s*(?P<d2>\d{1,2})(?![\d/])\s*\)?\s*:?",
     re.IGNORECASE,
 )
 DURATION_RE = re.compile(r"\(\s*(?P<n>\d+(?:[,.]\d+)?)\s*ngày\s*\)", re.IGNORECASE)
 TIME_RE = re.compile(
-    r"(?<![\d/.,])(?P<h>[01]?\d|2[0-3])\s*(?:h(?=\d|\b)|giờ\b|g(?=\d)|:(?=\d{2}))\s*(?P<m>[0-5]\d)?(?:\s*(?:phút|’|'|p\b))?(?![\d/])",
+    r"(?=\d)(?<![\d/.,])(?P<h>[01]?\d|2[0-3])\s*(?:h(?=\d|\b)|giờ\b|g(?=\d)|:(?=\d{2}))\s*(?P<m>[0-5]\d)?(?:\s*(?:phút|’|'|p\b))?(?![\d/])",
     re.IGNORECASE,
 )
 

@@ -1,6 +1,7 @@
 """Who an entry names: "Đ/c Lạc - TUV,BTĐU,GĐ" → Lạc (titles TUV,BTĐU,GĐ); group labels as written."""
 from __future__ import annotations
 
+import functools
 import re
 
 from lichsync.parse.text import collapse
@@ -111,6 +112,12 @@ SEMICOLON_RE = re.compile(r"\s*;\s*")
 
 def parse_officials(text: str) -> list[tuple[str, str]]:
     """(name, titles) for everyone an entry names, in order, without repeats."""
+    return list(_officials(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _officials(text: str) -> tuple[tuple[str, str], ...]:
+    """Cached: a leaders column names the same few people row after row (three calls in four repeat one)."""
     text = delegate(collapse(text).strip(" ,;."))
     out: list[tuple[str, str]] = []
     for chunk in SEMICOLON_RE.split(text):
@@ -138,7 +145,7 @@ def parse_officials(text: str) -> list[tuple[str, str]]:
         if name.lower() not in seen:
             seen.add(name.lower())
             unique.append((name, titles))
-    return unique
+    return tuple(unique)
 
 
 IN_TEXT_PERSON_RE = re.compile(r"^(?:đ/c|đồng\s+chí)\s+(?P<title>(?:phó\s+)?(?:bí\s+thư|chủ\s+tịch)[^,;]*?)(?=\s+(?:dự|tham\s+dự|làm\s+việc|tiếp|chủ\s+trì|đi|thăm|kiểm\s+tra|gặp)\b|,|;|$)", re.IGNORECASE)

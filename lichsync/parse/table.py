@@ -99,8 +99,12 @@ def _resolve_merges(rows: list[GridRow]) -> list[GridRow]:
 
 
 def _header_cells(row: GridRow) -> list[str | None] | None:
-    """The roles a header row's cells name, or None when the row is not a header."""
-    roles = _header_roles(tuple(c.text for c in row.cells), tuple(_distinct(row)))
+    """The roles a header row's cells name, or None when the row is not a header. A cell too long
+    for a header settles it before the cache is asked: most rows are body rows."""
+    texts = tuple(c.text for c in row.cells)
+    if any(len(t) > 70 for t in texts):
+        return None
+    roles = _header_roles(texts, tuple(_distinct(row)))
     return None if roles is None else list(roles)
 
 
@@ -131,10 +135,11 @@ def _label(text: str) -> str | None:
     and is mostly its role's words ("Lãnh đạo UBND huyện chủ trì, tham dự", not "Tham dự Lễ khai giảng …")."""
     if not text or DIGIT_RE.search(text) or vocab.SESSION_ALONE_RE.match(text):
         return None
-    found = role_of(text)
+    phrases = list(ROLE_RE.finditer(text))  # one pass: role_of's search finds the first of them
+    found = role_of(text, phrases[0] if phrases else None)
     if found is None:
         return None
-    covered = sum(len(m.group(0)) for m in ROLE_RE.finditer(text))
+    covered = sum(len(m.group(0)) for m in phrases)
     return found if covered >= 0.3 * len(text.replace(" ", "")) else None
 
 
@@ -216,7 +221,8 @@ def settle_roles(roles: list[str | None] | None, body: list[GridRow], names: lis
     the column of dates is the day column whatever its header says; the longest text is the content;
     columns named for sessions or officials whose cells hold items make a wide table."""
     width = len(body[0].cells) if body else 0
-    columns = [_column_texts([r for r in body if not _spans_table(r)], c) for c in range(width)]
+    rows = [r for r in body if not _spans_table(r)]
+    columns = [_column_texts(rows, c) for c in range(width)]
     named: list[str | None] = list(roles) if roles else [None] * width
     # Columns of dates lead columns of day numbers (a numbering column counts 1, 2, 3 too).
     day_share = [share(texts, days.names_days) + share(texts, days.has_date) for texts in columns]

@@ -86,11 +86,13 @@ PRINT_MARGIN_RE = re.compile(
 # Ends of a program: recipients, signatures.
 TRAILER_RE = re.compile(r"^\W*(?:nơi\s+nhận|kt\.\s|tl\.\s|tm\.\s|người\s+ký|ghi\s+chú\s*:)", I)
 
+# A pattern opening with a look-ahead, "(?=[…])", lists the characters a match can start with: a search
+# then turns most positions away at once (tests/test_regex_guards.py proves the matches unchanged).
 # A line ending with a word that needs what follows ("… của", "… ngày"): "đầu năm", "cả ngày" are complete.
 _WHOLE_NGAY = "".join(f"(?<!{w} ngày)" for w in ("đầu", "cuối", "giữa", "hằng", "hàng", "mỗi", "cả", "trong", "nửa"))
 _WHOLE_NAM = _WHOLE_NGAY.replace("ngày", "năm")  # the look-behinds after the word: tried only where it ends
 CONNECTOR_END_RE = re.compile(
-    rf"(?:[,;:+&(“\"/–-]|\b(?:và|của|về|với|các|tại|cho|trong|theo|do|đến|từ|ngày{_WHOLE_NGAY}|năm{_WHOLE_NAM}|số|là|những))$", I
+    rf"(?=[,;:+&(“\"/–\-cdđlnstv])(?:[,;:+&(“\"/–-]|\b(?:và|của|về|với|các|tại|cho|trong|theo|do|đến|từ|ngày{_WHOLE_NGAY}|năm{_WHOLE_NAM}|số|là|những))$", I
 )
 
 # An item that starts with its clock time: "(8h30) …", "8 giờ, …", "7 giờ 30’ …", "8h00. …", "14h00 - 16h00: …"
@@ -118,7 +120,7 @@ SECOND_DAY_RE = re.compile(
 )
 # "(từ ngày 06/9 - 09/9)", "(Từ ngày 15 - 17/01/2024)", "(từ ngày 06-08/12/2023)", "Từ ngày 16/12 đến 18/12:"
 DATE_RANGE_RE = re.compile(
-    r"\(?\s*từ\s+(?:ngày\s+)?(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?)?\s*"
+    r"(?=[(\st])\(?\s*từ\s+(?:ngày\s+)?(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?)?\s*"
     r"(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?)\s*(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})(?:\s*/\s*(?P<y2>\d{4}))?\s*\)?\s*:?",
     re.IGNORECASE,
 )
@@ -128,8 +130,8 @@ WEEKDAY_ALONE_RE = re.compile(rf"^[\s*•·\-–+]*(?P<wd>{WEEKDAY})\s*[:.,]?\s*
 TIME_ALONE_RE = re.compile(rf"^\(?\s*{CLOCK}\s*\)?\s*$", re.IGNORECASE)
 SESSION_ALONE_RE = re.compile(r"^(?:buổi\s+)?(?:sáng|chiều|tối|cả\s+ngày)\s*:?\s*$", re.IGNORECASE)
 # "ngày 14 tháng 3 năm 2022" and "12-5-2025" are read as "14/3/2022", "12/5/2025".
-VI_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|/)\s*(\d{4}))?", re.IGNORECASE)
-DASHED_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})-(\d{1,2})-(\d{4})(?!\d)")
+VI_DATE_RE = re.compile(r"(?=\d)(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|/)\s*(\d{4}))?", re.IGNORECASE)
+DASHED_DATE_RE = re.compile(r"(?=\d)(?<![\d/])(\d{1,2})-(\d{1,2})-(\d{4})(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -211,8 +213,9 @@ FIELD_LABELS = {
     # The office's escort and desk, remarks, cars: not part of the event.
     "dropped": r"lđvp|lđ\s+vp|cvvp|cv\s+vp|chuyên\s+viên(?:\s+vp)?|phục\s+vụ|ghi\s+chú|lái\s+xe|phương\s+tiện",
 }
+FIELD_FIRST = "cđgklmnpt"  # every label's first letter: the look-ahead (see above) skips the other positions
 FIELD_LABEL_RE = re.compile(
-    r"(?<![\w/])(?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in FIELD_LABELS.items()) + r")\s*:\s*", I
+    rf"(?=[{FIELD_FIRST}])(?<![\w/])(?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in FIELD_LABELS.items()) + r")\s*:\s*", I
 )
 # A personal honorific before a name ("Ông Đỗ Văn Toàn", "Bà Lê Thị Hoa"): a person, as "Đ/c" is.
 HONORIFIC_RE = re.compile(r"(?<!\w)(?:Ông|Bà|ông|bà)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])")
