@@ -198,3 +198,13 @@ def test_a_line_ending_with_comrade_goes_on_with_the_name():
                Piece("Đ/c Thân - TUV,", 4, WRAP), Piece("PBT", 5, WRAP)]
     assert [e.text for e in segment(wrapped, target=2, people=True)] == [
         "Đ/c Thanh - TUV, PBT, Đ/c Thân - TUV, PBT", "Đ/c Thân - TUV, PBT"]
+
+
+def test_a_leading_group_wrapped_before_its_body_is_one_entry():
+    wrapped = [Piece("Thường trực", 1, WRAP), Piece("HĐND tỉnh, Đ/c", 2, WRAP), Piece("Triệu - TUV,", 3, WRAP),
+               Piece("PBT", 4, WRAP), Piece("Ban KTNS", 5, WRAP)]
+    assert [e.text for e in segment(wrapped, target=2, people=True)] == [
+        "Thường trực HĐND tỉnh, Đ/c Triệu - TUV, PBT", "Ban KTNS"]
+    # On lines of their own (a Word cell's paragraphs), the group and the next body stay apart.
+    apart = [Piece("Thường trực", 1, LINE), Piece("UBND tỉnh", 2, LINE)]
+    assert len(segment(apart, target=2, people=True)) == 2

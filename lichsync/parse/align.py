@@ -20,6 +20,8 @@ TITLES_ALONE_RE = re.compile(rf"^{vocab.TITLE_ACRONYMS}(?:\s*,\s*{vocab.TITLE_AC
 TITLE_START_RE = re.compile(rf"^{vocab.TITLE_ACRONYMS}\b")
 DASHED_TITLES_RE = re.compile(r"^[-–]\s*")
 BARE_BODY_RE = re.compile(r"^(?:văn\s+phòng|phòng|ban|trung\s+tâm|chi\s+cục|cục)$", re.IGNORECASE)
+GROUP_ALONE_RE = re.compile(r"^(?:thường\s+trực|lãnh\s+đạo|ban\s+thường\s+vụ|tập\s+thể\s+(?:lãnh\s+đạo|lđ))$", re.IGNORECASE)
+GROUP_BODY_RE = re.compile(r"^(?:HĐND|UBND|Tỉnh ủy|Huyện ủy|Thành ủy|Đảng ủy|Sở)\b")
 ACRONYM_START_RE = re.compile(r"^[A-ZĐ]{2,}(?:&[A-ZĐ]+)?\b")
 NATURAL = 2.0  # separations at least this strong delimit entries by themselves
 JOIN = -math.inf
@@ -56,6 +58,8 @@ def separation(prev: str, cur: str, sep: float) -> float:
         return sep + 1
     if sep < LINE and BARE_BODY_RE.match(prev) and ACRONYM_START_RE.match(cur):
         return JOIN  # "Văn phòng" / "HĐND và UBND": a body's type wrapped before the acronym naming it
+    if sep < LINE and GROUP_ALONE_RE.match(prev) and GROUP_BODY_RE.match(cur):
+        return JOIN  # "Thường trực" / "HĐND tỉnh, Đ/c …": a leading group wrapped before the body it leads
     if vocab.UNIT_HEAD_RE.match(cur):
         return sep + 2
     if cur[0].isupper():
