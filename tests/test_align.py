@@ -208,3 +208,10 @@ def test_a_leading_group_wrapped_before_its_body_is_one_entry():
     # On lines of their own (a Word cell's paragraphs), the group and the next body stay apart.
     apart = [Piece("Thường trực", 1, LINE), Piece("UBND tỉnh", 2, LINE)]
     assert len(segment(apart, target=2, people=True)) == 2
+
+
+def test_the_standing_deputys_title_wrapped_is_one_person():
+    wrapped = [Piece("Phó Bí thư", 1, WRAP), Piece("Thường trực", 2, WRAP), Piece("Tỉnh ủy", 3, WRAP),
+               Piece("Bí thư Tỉnh ủy", 4, WRAP)]
+    assert [e.text for e in segment(wrapped, target=2, people=True)] == [
+        "Phó Bí thư Thường trực Tỉnh ủy", "Bí thư Tỉnh ủy"]

@@ -20,6 +20,7 @@ TITLES_ALONE_RE = re.compile(rf"^{vocab.TITLE_ACRONYMS}(?:\s*,\s*{vocab.TITLE_AC
 TITLE_START_RE = re.compile(rf"^{vocab.TITLE_ACRONYMS}\b")
 DASHED_TITLES_RE = re.compile(r"^[-–]\s*")
 BARE_BODY_RE = re.compile(r"^(?:văn\s+phòng|phòng|ban|trung\s+tâm|chi\s+cục|cục)$", re.IGNORECASE)
+STANDING_TITLE_RE = re.compile(r"\bphó\s+(?:bí\s+thư|chủ\s+tịch)$", re.IGNORECASE)
 GROUP_ALONE_RE = re.compile(r"^(?:thường\s+trực|lãnh\s+đạo|ban\s+thường\s+vụ|tập\s+thể\s+(?:lãnh\s+đạo|lđ))$", re.IGNORECASE)
 GROUP_BODY_RE = re.compile(r"^(?:HĐND|UBND|Tỉnh ủy|Huyện ủy|Thành ủy|Đảng ủy|Sở)\b")
 ACRONYM_START_RE = re.compile(r"^[A-ZĐ]{2,}(?:&[A-ZĐ]+)?\b")
@@ -46,6 +47,8 @@ def separation(prev: str, cur: str, sep: float) -> float:
         return sep
     if vocab.CONNECTOR_END_RE.search(prev) and not prev.endswith(("-", "–")):
         return JOIN
+    if sep < LINE and _standing(prev, cur):
+        return JOIN
     if _title_wrapped(prev, cur) or COMRADE_END_RE.search(prev):
         return JOIN  # and "…, Đ/c" / "Thân - TUV, PBT", "các Phó" / "Chủ tịch": the name or title the cell wrapped
     if cur[0] in "+&,;" or (cur[0].islower() and sep < LINE and not COMRADE_RE.match(cur)):
@@ -65,6 +68,11 @@ def separation(prev: str, cur: str, sep: float) -> float:
     if cur[0].isupper():
         return sep + 1
     return sep
+
+
+def _standing(prev: str, cur: str) -> bool:
+    """ "Phó Bí thư" / "Thường trực": one title, the standing deputy's."""
+    return bool(STANDING_TITLE_RE.search(prev)) and cur.lower().startswith("thường trực")
 
 
 def _title_wrapped(prev: str, cur: str) -> bool:
@@ -143,7 +151,8 @@ def _segment(pieces: list[Piece], target: int | None, people: bool) -> list[Entr
         text = group[0].text.strip()
         for piece in group[1:]:
             # A second leader merged into one entry stays a separate name: "Đ/c An PGĐ; Đại diện CĐ".
-            own = (vocab.LEADER_START_RE.match(piece.text.strip()) and not _title_wrapped(text, piece.text.strip())) or (
+            own = (vocab.LEADER_START_RE.match(piece.text.strip()) and not _title_wrapped(text, piece.text.strip())
+                   and not _standing(text, piece.text.strip())) or (
                 people and piece.sep >= LINE and vocab.UNIT_HEAD_RE.match(piece.text.strip()))
             awaits = ((vocab.CONNECTOR_END_RE.search(text) and not text.endswith(("-", "–")))
                       or COMRADE_END_RE.search(text))  # "Chủ tịch, các" / "Phó …", "các Phó" / "Chủ tịch"
