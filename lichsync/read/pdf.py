@@ -23,7 +23,7 @@ from lichsync.parse.document import Cell, Document, Grid, GridRow
 from lichsync.parse.header import HEADER_START_RE
 from lichsync.parse.rows import BLOCK, LINE, WRAP, Piece
 from lichsync.parse.table import is_header_row, join_lines
-from lichsync.parse.text import collapse, normalize
+from lichsync.parse.text import collapse
 from lichsync.read import pdfpage, rulings
 from lichsync.read.pdfpage import Word
 
@@ -74,10 +74,9 @@ def _top_then_left(w: Word) -> tuple[int, float]:
 
 
 def _normal(texts: list[str]) -> list[str]:
-    """Lines' texts normalised in one call rather than one by one: the same texts, as normalize
-    changes no line break and nothing composes across one. Words hold no space, so only a word
-    normalize emptied leaves a run of spaces to collapse."""
-    return [collapse(t) if "  " in t or t[:1] == " " or t[-1:] == " " else t for t in normalize("\n".join(texts)).split("\n")]
+    """Lines' texts of words normalised on their page (read/pdfpage.py): words hold no space, so
+    only a word normalize emptied leaves a run of spaces to collapse."""
+    return [collapse(t) if "  " in t or t[:1] == " " or t[-1:] == " " else t for t in texts]
 
 
 def _sep(above: Line | None, line: Line, right: float, wrap_gap: float = 0.0) -> float:

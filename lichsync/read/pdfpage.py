@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from lichsync.parse.text import normalize
 from lichsync.read import rulings
 
 X_TOLERANCE = 1.5  # a wider gap between two characters starts a new word (tight, for narrow columns)
@@ -130,11 +131,11 @@ def _words(textpage: pdfium.PdfTextPage, height: float) -> list[Word]:
     glued = GLUE in text
     x, y = ctypes.c_double(), ctypes.c_double()
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    texts = normalize("\n".join(text[start:end] for start, end, _, _ in spans)).split("\n")  # one call a page
     words: list[Word] = []
-    for start, end, x0, x1 in spans:
+    for (start, _, x0, x1), word in zip(spans, texts, strict=True):
         GET_ORIGIN(tp, start, x_ref, y_ref)
         bottom = height - y.value
-        word = text[start:end]
         words.append(Word(word.replace(GLUE, "") if glued else word, x0, x1, bottom - GET_SIZE(tp, start), bottom))
     return words
 
