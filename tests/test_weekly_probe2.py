@@ -631,3 +631,52 @@ def test_a_leader_after_the_place_and_a_title_wrapped_with_its_dash():
         ev("2022-03-14", "Thường trực Tỉnh ủy", title="Chủ tịch họp Thường trực Tỉnh ủy", start_time="14:00",
            officials=["Chủ tịch"], units=[], location="phòng họp số 3 Tỉnh ủy"),
     ], period={"from": "2022-03-14", "to": "2022-03-18"})
+
+
+# A district week as a PDF text layer cut by a page inside a row: the item's "Địa điểm:" ends the first
+# page, its leaders follow there, then the header repeats (wrapped labels) and the place goes on.
+PAGE_CUT_LAYER = """UBND HUYỆN KRÔNG NÔ
+LỊCH CÔNG TÁC TUẦN
+(Từ ngày 10/06/2019 đến ngày 14/06/2019)
+Ngày Nội dung công việc Đơn vị chuẩn
+bị
+Người chủ trì
+Thứ Năm,
+ngày
+13/6/2019
+- 7h30: Giao ban công tác tháng 5, nhiệm
+vụ trọng tâm tháng 6. Địa điểm: Hội
+trường UBND huyện
+- 13h30: Hội nghị tổng kết sản xuất vụ
+Đông xuân, triển khai sản xuất vụ Hè
+thu. Địa điểm:
+Đ/c Nguyễn
+Xuân Danh -
+PGĐ, Đ/c Trần
+Đăng Ánh - PGĐ
+Đ/c Trần Đăng
+Ánh - PGĐ
+Ngày Nội dung công việc Đơn vị chuẩn
+bị
+Người chủ trì
+Hội trường UBND huyện
+Thứ Sáu,
+ngày
+14/6/2019
+- 8h00: Kiểm tra Chương trình xây dựng
+nông thôn mới tại xã Quảng Phú
+Đ/c Trần Đăng
+Ánh - PGĐ
+- 14h00: Họp Ban Chỉ đạo 389 huyện
+Đ/c Nguyễn Xuân Danh - PGĐ
+"""
+
+
+def test_a_weekly_layer_row_cut_by_the_page_after_its_place_label():
+    check(PAGE_CUT_LAYER, [
+        ev("2019-06-13", "Giao ban", start_time="07:30", officials=["Nguyễn Xuân Danh", "Trần Đăng Ánh"],
+           location="Hội trường UBND huyện"),
+        ev("2019-06-13", "Đông xuân", start_time="13:30", officials=["Trần Đăng Ánh"], location="Hội trường UBND huyện"),
+        ev("2019-06-14", "nông thôn mới", start_time="08:00", officials=["Trần Đăng Ánh"]),
+        ev("2019-06-14", "Ban Chỉ đạo 389", start_time="14:00", officials=["Nguyễn Xuân Danh"], units=[]),
+    ], period={"from": "2019-06-10", "to": "2019-06-14"})

@@ -130,8 +130,9 @@ def split_flow(pieces: list[Piece], sides: list[str], width: int, overflow: int 
             line.opens = True
             content.append(line)
         elif not line.gap_before and (line.text[0].islower() or _number_goes_on(prev.text, line.text)
-                                      or vocab.CONNECTOR_END_RE.search(_end_of(content))
-                                      or items.awaits_value(prev.text) or _is_field(line.text)):
+                                      or (vocab.CONNECTOR_END_RE.search(_end_of(content)) and not _leader_after_place(prev.text, line.text))
+                                      or (items.awaits_value(prev.text) and not _leader_after_place(prev.text, line.text))
+                                      or _is_field(line.text)):
             line.forced = True
             content.append(line)
         elif not line.gap_before and _wraps(prev.text, line.text, width):
@@ -262,9 +263,16 @@ def _wraps(prev: str, text: str, width: int) -> bool:
         return False  # "BTXH, VP"; "Văn phòng Sở Đ/c Cao Văn": a unit, then a leader
     if align.BARE_BODY_RE.match(text):
         return False  # "Văn phòng" alone: a unit cell's first line (a wrap after "… với" is forced anyway)
-    if (vocab.LEADER_START_RE.match(text) or _opens_side(text)) and _in_place(prev):
+    if ((vocab.LEADER_START_RE.match(text) or _opens_side(text)) and _in_place(prev)) or _leader_after_place(prev, text):
         return False  # "… Địa điểm: Hội trường B" / "Văn phòng" / "Đảng ủy": a named place ends the item
     return (len(prev) >= 0.8 * width and not prev.endswith(".")) or len(text) >= 0.6 * width
+
+
+def _leader_after_place(prev: str, text: str) -> bool:
+    """ "… Địa điểm:" / "Đ/c Nguyễn": a place is never a leader, so this is the leader cell after a
+    place the page carried over."""
+    fields = list(vocab.FIELD_LABEL_RE.finditer(prev))
+    return bool(fields and fields[-1].group("place") and fields[-1].end() == len(prev) and vocab.LEADER_START_RE.match(text))
 
 
 def _in_place(text: str) -> bool:

@@ -10,6 +10,7 @@ ends; what each cell's paragraphs look like settles the rest.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -164,6 +165,7 @@ def read(lines: list[tuple[int, str]]) -> Table | None:
     after = roles[roles.index(CONTENT) + 1 :] if CONTENT in roles else []
     columns = [r for r in roles if r in (CONTENT, LEADERS, LOCATION, UNITS, TIME)]
     glued = _glued(paras[heads[0].index :])
+    header_texts = _header_texts(paras[: heads[0].index], header_line)
     rows: list[Row] = []
     for k, head in enumerate(heads):
         stop = heads[k + 1].index if k + 1 < len(heads) else len(paras)
@@ -176,7 +178,8 @@ def read(lines: list[tuple[int, str]]) -> Table | None:
         if head.rest:
             block.insert(0, (paras[head.end - 1][0], head.rest))
         if after or TIME in roles[:lead]:
-            new = _block_rows([(no, t) for no, t in block if not (t and CHROME_RE.match(t))], head, lead, after, glued)
+            new = _block_rows([(no, t) for no, t in block if not (t and CHROME_RE.match(t))], head, lead, after, glued,
+                              header_texts)
         else:
             new = _one_row(block, head, width)
         rows += new
@@ -236,7 +239,8 @@ def _is_lead(text: str) -> bool:
     return text == BLANK or bool(vocab.SESSION_ALONE_RE.match(text) or vocab.TIME_ALONE_RE.match(text))
 
 
-def _block_rows(block: list[tuple[int, str]], head: _Head, lead: int, after: list[str], glued: bool = False) -> list[Row]:
+def _block_rows(block: list[tuple[int, str]], head: _Head, lead: int, after: list[str], glued: bool = False,
+                header_texts: frozenset[str] = frozenset()) -> list[Row]:
     """Rows of one day of a flattened table. Each row starts with its lead cells (day, session or
     time: blank on all but a block's first row, or a session word, or a clock time); a run of
     blanks as long as the lead cells therefore ends a row, a shorter one is an empty cell in it.
@@ -284,7 +288,7 @@ def _block_rows(block: list[tuple[int, str]], head: _Head, lead: int, after: lis
         row.cells["_tokens"] = [Piece(t, no) for no, t in tokens]
         rows.append(row)
     for row in rows:
-        _split_cells(row, after, glued)
+        _split_cells(row, after, glued, header_texts)
     return rows
 
 
@@ -329,6 +333,28 @@ SIDE_ROLES = (UNITS, LEADERS, LOCATION)
 RUN_ON_LEADER_RE = re.compile(r"\S\s+Đ/c\s+\S")
 
 
+def _header_texts(paras: list[tuple[int, str]], header_line: int | None) -> frozenset[str]:
+    """The header row's lines as the first page wrote them ("Ngày Nội dung công việc Đơn vị chuẩn" /
+    "bị" / "Người chủ trì"): up to four lines from the header's first, none with a digit."""
+    if header_line is None:
+        return frozenset()
+    texts = [t for no, t in paras if t and no >= header_line][:4]
+    return frozenset(itertools.takewhile(lambda t: not any(c.isdigit() for c in t), texts))
+
+
+def _page_segments(pieces: list[Piece], header_texts: frozenset[str]) -> list[list[Piece]]:
+    """A layer's row as segments, one a page: the header repeated on a new page (its lines as the
+    first page wrote them) ends the part of the row above it."""
+    segments: list[list[Piece]] = [[]]
+    for p in pieces:
+        if p.text in header_texts:
+            if segments[-1]:
+                segments.append([])
+            continue
+        segments[-1].append(Piece(p.text, p.line, WRAP))
+    return [seg for seg in segments if seg]
+
+
 def _wrapped(pieces: list[Piece]) -> bool:
     """Lines that go on in lower case: wrapped lines of a layer, not one paragraph a cell (a row whose
     item wrapped once and has only a leader beside it wraps once); or a line where the layer ran the
@@ -336,7 +362,7 @@ def _wrapped(pieces: list[Piece]) -> bool:
     return sum(p.text[:1].islower() for p in pieces[1:]) >= 1 or any(RUN_ON_LEADER_RE.search(p.text) for p in pieces)
 
 
-def _split_cells(row: Row, roles: list[str], glued: bool = False) -> None:
+def _split_cells(row: Row, roles: list[str], glued: bool = False, header_texts: frozenset[str] = frozenset()) -> None:
     """The row's paragraphs into its cells (content, then `roles`): blank tokens are empty
     cells; among the splits left open, the one whose cells look most like their columns wins.
     In a glued layer each run of adjacent lines is a cell of its own."""
@@ -348,7 +374,7 @@ def _split_cells(row: Row, roles: list[str], glued: bool = False) -> None:
     if glued is False and any(r in SIDE_ROLES for r in roles) and len(groups) == 1 and _wrapped(groups[0] or []):
         # A PDF text layer: the row's wrapped lines run from its content into its side cells with
         # nothing between them; where one ends and the next begins is the flattened layers' question.
-        row.flow = [[Piece(p.text, p.line, WRAP) for p in groups[0] or []]]
+        row.flow = _page_segments(groups[0] or [], header_texts)
         return
     best: tuple[float, list[list[Piece]]] | None = None
     for assignment in _assignments(groups, len(cells), whole=glued):
