@@ -131,6 +131,8 @@ def _words(textpage: pdfium.PdfTextPage, height: float) -> list[Word]:
     glued = GLUE in text
     x, y = ctypes.c_double(), ctypes.c_double()
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    if not spans:
+        return []  # a scanned page: no text to place
     texts = normalize("\n".join(text[start:end] for start, end, _, _ in spans)).split("\n")  # one call a page
     words: list[Word] = []
     for (start, _, x0, x1), word in zip(spans, texts, strict=True):
