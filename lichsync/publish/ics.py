@@ -384,14 +384,15 @@ def write_feed(path: Path, events: Iterable[CalendarEvent], name: str, tzid: str
     return len(events)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Temp file in the same directory, fsync, rename: readers see the old file or the new one, never half."""
+def write_atomic(path: Path, data: bytes | Iterable[bytes | memoryview]) -> None:
+    """Temp file in the same directory, fsync, rename: readers see the old file or the new one, never half.
+    `data` may come in pieces (a spliced feed: views of the old file, not copied into a new one)."""
     if path.is_dir():
         raise IsADirectoryError(21, "Is a directory", str(path))
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            f.writelines([data] if isinstance(data, bytes) else data)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, _mode_for(path))

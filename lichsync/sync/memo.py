@@ -28,7 +28,7 @@ from lichsync.calendar.mapper import map_program
 from lichsync.config import Config
 from lichsync.parse.model import Program
 from lichsync.sync.sources import code_version
-from lichsync.sync.splice import Entry
+from lichsync.sync.splice import Entries
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS mapped_events (
@@ -47,7 +47,7 @@ CREATE TABLE IF NOT EXISTS feed_entries (
     size INTEGER NOT NULL,         -- the file as written: another size or time, and it is not spliced
     mtime_ns INTEGER NOT NULL,
     events INTEGER NOT NULL,
-    entries BLOB NOT NULL          -- pickled [splice.Entry]: each VEVENT of the file, in order
+    entries BLOB NOT NULL          -- pickled splice.Entries: each VEVENT of the file, in order
 );
 CREATE TABLE IF NOT EXISTS snapshot (
     name TEXT PRIMARY KEY,         -- "feeds": the last run that wrote every feed from current programs alone
@@ -188,20 +188,26 @@ class Memo:
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO written_feeds VALUES (?, ?, ?, ?)", rows)
 
-    def feed_entries(self, path: Path) -> list[Entry] | None:
+    def feed_entries(self, path: Path) -> Entries | None:
         """The entries kept of the feed at `path`, if the file is still the one they describe."""
         row = self._db.execute("SELECT size, mtime_ns, entries FROM feed_entries WHERE path = ?", (str(path),)).fetchone()
         try:
             stat = path.stat()
         except OSError:
             return None
-        return pickle.loads(row[2]) if row and tuple(row[:2]) == (stat.st_size, stat.st_mtime_ns) else None
+        if row is None or tuple(row[:2]) != (stat.st_size, stat.st_mtime_ns):
+            return None
+        try:
+            entries = pickle.loads(row[2])
+        except Exception:  # kept by a lichsync whose classes differ: the full way
+            return None
+        return entries if isinstance(entries, Entries) else None
 
     def feed_events(self, path: Path) -> int | None:
         row = self._db.execute("SELECT events FROM feed_entries WHERE path = ?", (str(path),)).fetchone()
         return row[0] if row else None
 
-    def keep_entries(self, feeds: list[tuple[Path, list[Entry]]]) -> None:
+    def keep_entries(self, feeds: list[tuple[Path, Entries]]) -> None:
         """Remember each feed's entries with the file as it now is (a file gone since is left out)."""
         rows = []
         for path, entries in feeds:
