@@ -7,7 +7,7 @@ officials directory knows (one document can teach it a name that the others then
 feed is kept as the digest of what it is rendered from, with the size and time of the file written:
 the same digest over the same file means the file is already right; and its header, whose
 VTIMEZONE costs more to build than a one-event change. For one changed document spliced into
-the feeds (sync/quick.py): each feed's entries (where each VEVENT sorts, its hash), and a snapshot
+the feeds (sync/quick.py): each feed's entries (where each VEVENT sorts, its size), and a snapshot
 of the last run that wrote every feed (each document's key, `Roster` and issue key). A cache:
 losing it costs time, never a result.
 """

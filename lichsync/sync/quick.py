@@ -96,8 +96,9 @@ def sync_one(collected: tuple[list[Document], list[Problem]], documents: Documen
         memo.keep_mapped(fresh, [k.origin for k in kept])
         current = [replace(k, key=key, events=len(program.events), warnings=len(program.warnings)) if k is old else k
                    for k in kept]
-        memo.keep_snapshot(snapshot_inputs(fingerprint(docs, context), config.timezone), current)
-    intake = Intake(fingerprint(docs, context), False, docs, [], [program], parsed=1, read_from={doc.origin: doc.sha256})
+        inputs = fingerprint(docs, context)
+        memo.keep_snapshot(snapshot_inputs(inputs, config.timezone), current)
+    intake = Intake(inputs, False, docs, [], [program], parsed=1, read_from={doc.origin: doc.sha256})
     return Spliced(intake, counts + plan[1], {k.origin: (k.events, k.warnings) for k in current})
 
 

@@ -13,7 +13,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from lichsync.calendar.calendar_event import CalendarEvent
 
@@ -77,7 +77,7 @@ def sizes(data: bytes) -> list[int] | None:
     end = len(data) - len(_END)
     if not data.endswith(_END) or (starts and not data.startswith(_END_EVENT, end - len(_END_EVENT))):
         return None
-    return [b - a for a, b in zip(starts, starts[1:] + [end], strict=True)]
+    return [b - a for a, b in pairwise([*starts, end])]
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,9 @@ class Cut:
         edits = sorted([(i, True, self.entries.key(i), b"") for i in leaving]
                        + [(self.entries.where(k), False, k, block) for k, block in arriving])
         data = memoryview(self.data)
-        pieces, parts, start = [data[:self.bounds[0]]], list[slice | tuple[Key, int]](), 0
+        pieces: list[bytes | memoryview] = [data[:self.bounds[0]]]
+        parts: list[slice | tuple[Key, int]] = []
+        start = 0
         for position, drop, k, block in edits:  # at one position, insertions (in key order) before the drop
             pieces.append(data[self.bounds[start]:self.bounds[position]])
             parts.append(slice(start, position))
