@@ -17,6 +17,7 @@ import hashlib
 import pickle
 import sqlite3
 import zoneinfo
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -47,7 +48,7 @@ CREATE TABLE IF NOT EXISTS feed_entries (
     size INTEGER NOT NULL,         -- the file as written: another size or time, and it is not spliced
     mtime_ns INTEGER NOT NULL,
     events INTEGER NOT NULL,
-    entries BLOB NOT NULL          -- pickled splice.Entries: each VEVENT of the file, in order
+    entries BLOB NOT NULL          -- pickled columns of splice.Entries: each VEVENT of the file, in order
 );
 CREATE TABLE IF NOT EXISTS snapshot (
     name TEXT PRIMARY KEY,         -- "feeds": the last run that wrote every feed from current programs alone
@@ -136,6 +137,18 @@ def _zone_data(tzid: str) -> str:
         return ""
 
 
+def _entries(blob: bytes) -> Entries | None:
+    """Entries as `Memo.keep_entries` keeps them: their columns, arrays and lists (no class of lichsync's, whose
+    layout may change); None when kept in another form (the full way then keeps them anew)."""
+    try:
+        days, clocks, uids, sizes = pickle.loads(blob)
+    except Exception:
+        return None
+    if not (isinstance(days, array) and isinstance(sizes, array) and isinstance(clocks, list) and isinstance(uids, list)):
+        return None
+    return Entries(days, clocks, uids, sizes) if len(days) == len(clocks) == len(uids) == len(sizes) else None
+
+
 class Memo:
     """The memo's tables of the state database (shared file, own tables)."""
 
@@ -195,13 +208,7 @@ class Memo:
             stat = path.stat()
         except OSError:
             return None
-        if row is None or tuple(row[:2]) != (stat.st_size, stat.st_mtime_ns):
-            return None
-        try:
-            entries = pickle.loads(row[2])
-        except Exception:  # kept by a lichsync whose classes differ: the full way
-            return None
-        return entries if isinstance(entries, Entries) else None
+        return _entries(row[2]) if row and tuple(row[:2]) == (stat.st_size, stat.st_mtime_ns) else None
 
     def feed_events(self, path: Path) -> int | None:
         row = self._db.execute("SELECT events FROM feed_entries WHERE path = ?", (str(path),)).fetchone()
@@ -215,8 +222,8 @@ class Memo:
                 stat = path.stat()
             except OSError:
                 continue
-            rows.append((str(path), stat.st_size, stat.st_mtime_ns, len(entries),
-                         pickle.dumps(entries, pickle.HIGHEST_PROTOCOL)))
+            columns = (entries.days, entries.clocks, entries.uids, entries.sizes)
+            rows.append((str(path), stat.st_size, stat.st_mtime_ns, len(entries), pickle.dumps(columns, pickle.HIGHEST_PROTOCOL)))
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO feed_entries VALUES (?, ?, ?, ?, ?)", rows)
 
