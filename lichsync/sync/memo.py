@@ -28,7 +28,7 @@ from lichsync.calendar.directory import Directory, Roster
 from lichsync.calendar.mapper import map_program
 from lichsync.config import Config
 from lichsync.parse.model import Program
-from lichsync.sync.sources import code_version
+from lichsync.sync.sources import code_version, reader_version
 from lichsync.sync.splice import Entries
 
 SCHEMA = """
@@ -81,8 +81,9 @@ def snapshot_inputs(fingerprint: str, tzid: str) -> str:
 
 
 def _code() -> str:
-    """The code between a program and a feed's bytes: reading, mapping, configuration, the feed writer."""
-    return code_version("read", "parse", "calendar", "config.py", "publish/ics.py")
+    """The code between a program and a feed's bytes: reading (`reader_version`, which the run has hashed
+    already), mapping, configuration, the feed writer."""
+    return f"{reader_version()}-{code_version('calendar', 'config.py', 'publish/ics.py')}"
 
 
 def mapping_key(program: Program, sha256: str, context: bytes, people: Directory) -> str:
