@@ -136,7 +136,7 @@ def _taken(cut: splice.Cut, leaving: list[int], arriving: list[CalendarEvent]) -
 
 def _write(changes: list[Change]) -> tuple[list[FeedCount], list[tuple[Path, splice.Entries]]]:
     """Each feed spliced and written when its bytes change (else left alone, its mtime kept for a 304);
-    the counts and the new entries."""
+    the counts, and the entries of the feeds written."""
     from lichsync.publish.ics import FeedRun, read_previous, render_blocks, write_atomic
 
     run, counts, written = FeedRun(), [], []
@@ -144,11 +144,10 @@ def _write(changes: list[Change]) -> tuple[list[FeedCount], list[tuple[Path, spl
         previous = read_previous(change.cut.of(change.leaving), run.known)
         blocks = render_blocks(change.arriving, previous, run)
         arriving = list(zip(map(splice.key, change.arriving), blocks, strict=True))
-        entries = change.cut.entries
-        if not change.cut.holds(change.leaving, arriving):
+        if not change.cut.holds(change.leaving, arriving):  # else the file and its kept entries stay as they are
             pieces, entries = change.cut.spliced(change.leaving, arriving)
             write_atomic(change.path, pieces)
-        written.append((change.path, entries))
+            written.append((change.path, entries))
         counts.append(_count(change, previous))
     return counts, written
 
