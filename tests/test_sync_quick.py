@@ -119,11 +119,12 @@ def test_a_feed_changed_since_is_not_spliced(folder: Path):
 
 def test_a_document_whose_events_stay_leaves_every_feed_alone(folder: Path):
     """Its bytes changed, its events did not: each block comes back as it was, and no feed is rewritten
-    (its mtime stays, so a subscriber gets a 304)."""
+    (its mtime stays, so a subscriber gets a 304); its kept entries still serve the next change."""
     sync(folder)
     stamps = {p.name: p.stat().st_mtime_ns for p in (folder / "feeds").glob("*.ics")}
     assert synced_as_exported(folder, lambda docs: (docs / CHANGED).write_bytes((docs / CHANGED).read_bytes() + b"\n"))
     assert {p.name: p.stat().st_mtime_ns for p in (folder / "feeds").glob("*.ics")} == stamps
+    assert synced_as_exported(folder, lambda docs: replace_in(docs / CHANGED, TITLE, f"{TITLE} (điều chỉnh)"))
 
 
 def test_entries_kept_by_an_older_lichsync_go_the_full_way_then_splice(folder: Path):
