@@ -3,7 +3,9 @@ all the programs, byte for byte: a changed item, an item handed to other officia
 their feeds), a document added and one removed, run after run on the same folder and state."""
 from __future__ import annotations
 
+import pickle
 import shutil
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -113,3 +115,23 @@ def test_a_feed_changed_since_is_not_spliced(folder: Path):
     all_ics = folder / "feeds" / "all.ics"
     all_ics.write_bytes(all_ics.read_bytes().replace(b"BEGIN:VEVENT", b"BEGIN:VEVENT", 1) + b"\r\n")
     assert not synced_as_exported(folder, lambda docs: replace_in(docs / CHANGED, TITLE, f"{TITLE} (điều chỉnh)"))
+
+
+def test_a_document_whose_events_stay_leaves_every_feed_alone(folder: Path):
+    """Its bytes changed, its events did not: each block comes back as it was, and no feed is rewritten
+    (its mtime stays, so a subscriber gets a 304); its kept entries still serve the next change."""
+    sync(folder)
+    stamps = {p.name: p.stat().st_mtime_ns for p in (folder / "feeds").glob("*.ics")}
+    assert synced_as_exported(folder, lambda docs: (docs / CHANGED).write_bytes((docs / CHANGED).read_bytes() + b"\n"))
+    assert {p.name: p.stat().st_mtime_ns for p in (folder / "feeds").glob("*.ics")} == stamps
+    assert synced_as_exported(folder, lambda docs: replace_in(docs / CHANGED, TITLE, f"{TITLE} (điều chỉnh)"))
+
+
+def test_entries_kept_by_an_older_lichsync_go_the_full_way_then_splice(folder: Path):
+    """A feed's entries in another form (a list of tuples, before their sizes were kept) are not used;
+    the full run keeps them anew, and the next change splices."""
+    sync(folder)
+    with sqlite3.connect(folder / "state.sqlite3") as db:
+        db.execute("UPDATE feed_entries SET entries = ?", (pickle.dumps([(1, "", "uid", "hash")]),))
+    assert not synced_as_exported(folder, lambda docs: replace_in(docs / CHANGED, TITLE, f"{TITLE} (điều chỉnh)"))
+    assert synced_as_exported(folder, lambda docs: replace_in(docs / CHANGED, f"{TITLE} (điều chỉnh)", TITLE))

@@ -40,6 +40,7 @@ from lichsync.sync.plan import Action, Desired, Op, RemoteEvent, plan
 if TYPE_CHECKING:
     from lichsync.sync.intake import Intake
     from lichsync.sync.memo import Memo
+    from lichsync.sync.splice import Entries
 
 log = logging.getLogger("lichsync")
 
@@ -263,11 +264,10 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
     rendered from the same events is not even read."""
     from lichsync.publish.ics import FeedRun, read_previous, render_feed, write_atomic
     from lichsync.sync.memo import feed_digest
-    from lichsync.sync.splice import entries
 
     if not dry_run:
         directory.mkdir(parents=True, exist_ok=True)
-    run, rows, written = FeedRun(), [], []
+    run, rows, written, entries = FeedRun(), [], [], []
     feeds = feeds_for_all(events, people, config, programs)
     for file_name, feed_events, name, role in feeds:
         path = directory / file_name
@@ -276,6 +276,8 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
         if memo and memo.written(path, digest):
             row.unchanged = len(feed_events)
             rows.append(row)
+            if not dry_run and memo.feed_entries(path) is None:  # kept by an older lichsync, or lost
+                entries.append((path, feed_entries(feed_events, path)))
             continue
         try:
             old = path.read_bytes() if path.is_file() else b""
@@ -286,6 +288,8 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
             if new != old and not dry_run:
                 write_atomic(path, new)
             written.append((path, digest))
+            if memo and not dry_run:
+                entries.append((path, feed_entries(feed_events, path, new)))
         except OSError as e:
             row.error = f"{path}: cannot write: {e.strerror or e}"
             rows.append(row)
@@ -313,9 +317,21 @@ def write_feeds(directory: Path, events: list[CalendarEvent], people: Directory,
         rows.append(row)
     if memo and not dry_run:
         memo.keep_written(written)
-        memo.keep_entries([(directory / name, entries(feed_events)) for name, feed_events, _, _ in feeds
-                           if not any(r.error for r in rows if r.official == name.removesuffix(".ics"))])
+        memo.keep_entries([(path, kept) for path, kept in entries if kept is not None])
     return rows
+
+
+def feed_entries(events: list[CalendarEvent], path: Path, data: bytes | None = None) -> Entries | None:
+    """What a splice needs of a feed (sync/splice.py): each block's key, from its events, and size, from the
+    bytes written (`data`, else the file's); None when they do not agree."""
+    from lichsync.sync.splice import Entries, key, sizes
+
+    try:
+        found = sizes(path.read_bytes() if data is None else data)
+    except OSError:
+        return None
+    keys = sorted(map(key, events))
+    return Entries.of(keys, found) if found is not None and len(found) == len(keys) else None
 
 
 def kept_header(memo: Memo, path: Path, config: Config, name: str, role: str, dry_run: bool) -> bytes:

@@ -5,6 +5,10 @@ input gives the same bytes. Each VEVENT carries the hash of what a calendar show
 (X-LICHSYNC-HASH); the previous file at the same path supplies each UID's SEQUENCE, DTSTAMP,
 LAST-MODIFIED and CREATED, which move only when that hash changes, and an unchanged event's
 VEVENT is kept as it was written.
+
+A feed's VEVENTs are written by `vevent`, by hand, as icalendar writes them: icalendar is imported
+only for what needs it (a header, CalDAV, a dry run's old fields), as importing it costs a nightly
+sync that splices one changed document (sync/quick.py) about as much as the rest of its writing.
 """
 from __future__ import annotations
 
@@ -14,13 +18,16 @@ import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from operator import attrgetter
 from pathlib import Path
-
-import icalendar
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from lichsync.calendar.calendar_event import CalendarEvent
+
+if TYPE_CHECKING:
+    import icalendar
 
 PRODID = "-//lichsync//lichsync//VI"  # no version: an upgrade alone must not change every feed's bytes
 HASH_PROP = "X-LICHSYNC-HASH"
@@ -46,7 +53,9 @@ def revise(event: CalendarEvent, previous: Revision | None, now: datetime) -> Re
 
 
 def event_component(event: CalendarEvent, revision: Revision) -> icalendar.Event:
-    """One CalendarEvent as a VEVENT."""
+    """One CalendarEvent as a VEVENT: what CalDAV sends, and the reference `vevent` is tested against."""
+    import icalendar
+
     ve = icalendar.Event()
     ve.add("uid", event.uid)
     ve.add("dtstamp", revision.stamp)
@@ -71,6 +80,8 @@ def _calendar(tzid: str | None, events: Iterable[icalendar.Event], name: str | N
               refresh_minutes: int | None = None, description: str | None = None,
               method: str | None = "PUBLISH") -> icalendar.Calendar:
     """A feed is PUBLISHed; a CalDAV resource carries no METHOD (RFC 4791 §4.1), so `method=None` for it."""
+    import icalendar
+
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -98,6 +109,8 @@ def _calendar(tzid: str | None, events: Iterable[icalendar.Event], name: str | N
 @functools.lru_cache(maxsize=8)
 def _vtimezone(tzid: str) -> icalendar.Timezone:
     """Built from zoneinfo once per zone: its transitions take longer to compute than a feed's events."""
+    import icalendar
+
     return icalendar.Timezone.from_tzid(tzid)
 
 
@@ -162,9 +175,69 @@ def render_blocks(events: Iterable[CalendarEvent], previous: dict[str, Stored], 
             continue
         revision = revise(event, old.revision if old else None, run.now)
         if (event.uid, revision) not in run.rendered:
-            run.rendered[event.uid, revision] = _to_ical(event_component(event, revision))
+            run.rendered[event.uid, revision] = vevent(event, revision)
         blocks.append(run.rendered[event.uid, revision])
     return blocks
+
+
+def vevent(event: CalendarEvent, revision: Revision) -> bytes:
+    """`_to_ical(event_component(event, revision))`, written by hand for what feeds hold (dates, and times
+    in a zoneinfo zone; anything else goes through icalendar): a nightly sync that splices one document
+    need not import icalendar (this module's docstring). The properties in icalendar's order (its
+    canonical ones, then the rest by name); tests/test_ics_vevent.py proves it byte for byte."""
+    start, end = _when(event.start), _when(event.end)
+    if start is None or end is None:
+        return _to_ical(event_component(event, revision))
+    lines = ["BEGIN:VEVENT", f"SUMMARY:{_text(event.summary)}", f"DTSTART{start}", f"DTEND{end}",
+             f"DTSTAMP:{_stamp(revision.stamp)}", f"UID:{_text(event.uid)}", f"SEQUENCE:{revision.sequence}"]
+    if event.categories:
+        lines.append("CATEGORIES:" + ",".join(map(_text, event.categories)))
+    lines.append(f"CREATED:{_stamp(revision.created)}")
+    if event.description:
+        lines.append(f"DESCRIPTION:{_text(event.description)}")
+    lines.append(f"LAST-MODIFIED:{_stamp(revision.stamp)}")
+    if event.location:
+        lines.append(f"LOCATION:{_text(event.location)}")
+    lines += [f"TRANSP:{'TRANSPARENT' if event.transparent else 'OPAQUE'}", f"{HASH_PROP}:{_text(revision.content_hash)}",
+              "END:VEVENT"]
+    return b"".join(_fold(line.encode()) + b"\r\n" for line in lines)
+
+
+# Zones icalendar writes as UTC ("...Z", no TZID): those its table of equivalent zones finds UTC in.
+_UTC_ZONES = frozenset({
+    "Africa/Abidjan", "Africa/Accra", "Africa/Bamako", "Africa/Banjul", "Africa/Conakry", "Africa/Dakar",
+    "Africa/Freetown", "Africa/Lome", "Africa/Nouakchott", "Africa/Ouagadougou", "Africa/Timbuktu",
+    "Atlantic/Reykjavik", "Atlantic/St_Helena", "Etc/GMT", "Etc/GMT+0", "Etc/GMT-0", "Etc/GMT0", "Etc/Greenwich",
+    "Etc/UCT", "Etc/UTC", "Etc/Universal", "Etc/Zulu", "GMT", "GMT+0", "GMT-0", "GMT0", "Greenwich", "Iceland",
+    "UCT", "UTC", "Universal", "Zulu"})
+
+
+def _when(value: date | datetime) -> str | None:
+    """DTSTART's or DTEND's parameters and value (";VALUE=DATE:20240102"); None when not a date, nor a time
+    without a zone or in a named zoneinfo zone."""
+    if not isinstance(value, datetime):
+        return f";VALUE=DATE:{value.year:04}{value.month:02}{value.day:02}"
+    zone = value.tzinfo
+    if zone is None:
+        return f":{_clock(value)}"
+    if type(zone) is not ZoneInfo or not zone.key:
+        return None
+    return f":{_clock(value)}Z" if zone.key in _UTC_ZONES else f";TZID={zone.key}:{_clock(value)}"
+
+
+def _stamp(value: datetime) -> str:
+    """DTSTAMP, CREATED, LAST-MODIFIED: in UTC, as icalendar converts them (a time without a zone is UTC)."""
+    return _clock(value if value.tzinfo is None else value.astimezone(UTC)) + "Z"
+
+
+def _clock(value: datetime) -> str:
+    return f"{value.year:04}{value.month:02}{value.day:02}T{value.hour:02}{value.minute:02}{value.second:02}"
+
+
+def _text(value: str) -> str:
+    """icalendar's TEXT escape, in its order: a written "\\N" is a line break too, and so is a lone CR."""
+    return (value.replace("\\N", "\n").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
 
 
 def _to_ical(component: icalendar.Component) -> bytes:
@@ -284,6 +357,8 @@ def shown_fields(ve: icalendar.Component) -> dict:
 
 def stored_fields(stored: Stored) -> dict:
     """`shown_fields` of an event a feed holds."""
+    import icalendar
+
     return shown_fields(icalendar.Event.from_ical(stored.block.decode("utf-8")))
 
 
@@ -309,14 +384,15 @@ def write_feed(path: Path, events: Iterable[CalendarEvent], name: str, tzid: str
     return len(events)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Temp file in the same directory, fsync, rename: readers see the old file or the new one, never half."""
+def write_atomic(path: Path, data: bytes | Iterable[bytes | memoryview]) -> None:
+    """Temp file in the same directory, fsync, rename: readers see the old file or the new one, never half.
+    `data` may come in pieces (a spliced feed: views of the old file, not copied into a new one)."""
     if path.is_dir():
         raise IsADirectoryError(21, "Is a directory", str(path))
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            f.writelines([data] if isinstance(data, bytes) else data)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, _mode_for(path))

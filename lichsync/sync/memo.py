@@ -7,7 +7,7 @@ officials directory knows (one document can teach it a name that the others then
 feed is kept as the digest of what it is rendered from, with the size and time of the file written:
 the same digest over the same file means the file is already right; and its header, whose
 VTIMEZONE costs more to build than a one-event change. For one changed document spliced into
-the feeds (sync/quick.py): each feed's entries (where each VEVENT sorts, its hash), and a snapshot
+the feeds (sync/quick.py): each feed's entries (where each VEVENT sorts, its size), and a snapshot
 of the last run that wrote every feed (each document's key, `Roster` and issue key). A cache:
 losing it costs time, never a result.
 """
@@ -17,6 +17,7 @@ import hashlib
 import pickle
 import sqlite3
 import zoneinfo
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -27,8 +28,8 @@ from lichsync.calendar.directory import Directory, Roster
 from lichsync.calendar.mapper import map_program
 from lichsync.config import Config
 from lichsync.parse.model import Program
-from lichsync.sync.sources import code_version
-from lichsync.sync.splice import Entry
+from lichsync.sync.sources import code_version, reader_version
+from lichsync.sync.splice import Entries
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS mapped_events (
@@ -47,7 +48,7 @@ CREATE TABLE IF NOT EXISTS feed_entries (
     size INTEGER NOT NULL,         -- the file as written: another size or time, and it is not spliced
     mtime_ns INTEGER NOT NULL,
     events INTEGER NOT NULL,
-    entries BLOB NOT NULL          -- pickled [splice.Entry]: each VEVENT of the file, in order
+    entries BLOB NOT NULL          -- pickled columns of splice.Entries: each VEVENT of the file, in order
 );
 CREATE TABLE IF NOT EXISTS snapshot (
     name TEXT PRIMARY KEY,         -- "feeds": the last run that wrote every feed from current programs alone
@@ -80,8 +81,9 @@ def snapshot_inputs(fingerprint: str, tzid: str) -> str:
 
 
 def _code() -> str:
-    """The code between a program and a feed's bytes: reading, mapping, configuration, the feed writer."""
-    return code_version("read", "parse", "calendar", "config.py", "publish/ics.py")
+    """The code between a program and a feed's bytes: reading (`reader_version`, which the run has hashed
+    already), mapping, configuration, the feed writer."""
+    return f"{reader_version()}-{code_version('calendar', 'config.py', 'publish/ics.py')}"
 
 
 def mapping_key(program: Program, sha256: str, context: bytes, people: Directory) -> str:
@@ -136,6 +138,18 @@ def _zone_data(tzid: str) -> str:
         return ""
 
 
+def _entries(blob: bytes) -> Entries | None:
+    """Entries as `Memo.keep_entries` keeps them: their columns, arrays and lists (no class of lichsync's, whose
+    layout may change); None when kept in another form (the full way then keeps them anew)."""
+    try:
+        days, clocks, uids, sizes = pickle.loads(blob)
+    except Exception:
+        return None
+    if not (isinstance(days, array) and isinstance(sizes, array) and isinstance(clocks, list) and isinstance(uids, list)):
+        return None
+    return Entries(days, clocks, uids, sizes) if len(days) == len(clocks) == len(uids) == len(sizes) else None
+
+
 class Memo:
     """The memo's tables of the state database (shared file, own tables)."""
 
@@ -188,20 +202,20 @@ class Memo:
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO written_feeds VALUES (?, ?, ?, ?)", rows)
 
-    def feed_entries(self, path: Path) -> list[Entry] | None:
+    def feed_entries(self, path: Path) -> Entries | None:
         """The entries kept of the feed at `path`, if the file is still the one they describe."""
         row = self._db.execute("SELECT size, mtime_ns, entries FROM feed_entries WHERE path = ?", (str(path),)).fetchone()
         try:
             stat = path.stat()
         except OSError:
             return None
-        return pickle.loads(row[2]) if row and tuple(row[:2]) == (stat.st_size, stat.st_mtime_ns) else None
+        return _entries(row[2]) if row and tuple(row[:2]) == (stat.st_size, stat.st_mtime_ns) else None
 
     def feed_events(self, path: Path) -> int | None:
         row = self._db.execute("SELECT events FROM feed_entries WHERE path = ?", (str(path),)).fetchone()
         return row[0] if row else None
 
-    def keep_entries(self, feeds: list[tuple[Path, list[Entry]]]) -> None:
+    def keep_entries(self, feeds: list[tuple[Path, Entries]]) -> None:
         """Remember each feed's entries with the file as it now is (a file gone since is left out)."""
         rows = []
         for path, entries in feeds:
@@ -209,8 +223,8 @@ class Memo:
                 stat = path.stat()
             except OSError:
                 continue
-            rows.append((str(path), stat.st_size, stat.st_mtime_ns, len(entries),
-                         pickle.dumps(entries, pickle.HIGHEST_PROTOCOL)))
+            columns = (entries.days, entries.clocks, entries.uids, entries.sizes)
+            rows.append((str(path), stat.st_size, stat.st_mtime_ns, len(entries), pickle.dumps(columns, pickle.HIGHEST_PROTOCOL)))
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO feed_entries VALUES (?, ?, ?, ?, ?)", rows)
 

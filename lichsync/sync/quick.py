@@ -45,10 +45,10 @@ class FeedCount:
 
 @dataclass(frozen=True)
 class Change:
-    """One feed the document is or was in: the file cut into blocks, the UIDs leaving, the events arriving."""
+    """One feed the document is or was in: the file cut into blocks, where the leaving ones are, the events arriving."""
     path: Path
     cut: splice.Cut
-    leaving: frozenset[str]
+    leaving: list[int]
     arriving: list[CalendarEvent]  # in feed order
 
 
@@ -96,8 +96,9 @@ def sync_one(collected: tuple[list[Document], list[Problem]], documents: Documen
         memo.keep_mapped(fresh, [k.origin for k in kept])
         current = [replace(k, key=key, events=len(program.events), warnings=len(program.warnings)) if k is old else k
                    for k in kept]
-        memo.keep_snapshot(snapshot_inputs(fingerprint(docs, context), config.timezone), current)
-    intake = Intake(fingerprint(docs, context), False, docs, [], [program], parsed=1, read_from={doc.origin: doc.sha256})
+        inputs = fingerprint(docs, context)
+        memo.keep_snapshot(snapshot_inputs(inputs, config.timezone), current)
+    intake = Intake(inputs, False, docs, [], [program], parsed=1, read_from={doc.origin: doc.sha256})
     return Spliced(intake, counts + plan[1], {k.origin: (k.events, k.warnings) for k in current})
 
 
@@ -119,28 +120,34 @@ def _plan(feeds_dir: Path, old_feeds: FeedList, new_feeds: FeedList, memo: Memo)
             untouched.append(FeedCount(name.removesuffix(".ics"), unchanged=events))
             continue
         entries = memo.feed_entries(path)
-        data = path.read_bytes() if entries is not None else b""
-        cut = splice.cut(data, entries) if entries is not None else None
-        leaving = frozenset(e.uid for e in before)
-        held = {e[2] for e in cut.entries} if cut else set()
-        if cut is None or not leaving <= held or (held - leaving) & {e.uid for e in after}:
+        cut = splice.cut(path.read_bytes(), entries) if entries is not None else None
+        leaving = cut.at([splice.key(e) for e in before]) if cut else None
+        if cut is None or leaving is None or _taken(cut, leaving, after):
             return None
         changes.append(Change(path, cut, leaving, sorted(after, key=attrgetter("order"))))
     return changes, untouched
 
 
-def _write(changes: list[Change]) -> tuple[list[FeedCount], list[tuple[Path, list[splice.Entry]]]]:
-    """Each feed spliced and written when its bytes change; the counts and the new entries."""
+def _taken(cut: splice.Cut, leaving: list[int], arriving: list[CalendarEvent]) -> bool:
+    """Whether a block that stays holds an arriving UID."""
+    staying = set(cut.entries.uids).difference(cut.entries.uids[i] for i in leaving)
+    return any(e.uid in staying for e in arriving)
+
+
+def _write(changes: list[Change]) -> tuple[list[FeedCount], list[tuple[Path, splice.Entries]]]:
+    """Each feed spliced and written when its bytes change (else left alone, its mtime kept for a 304);
+    the counts, and the entries of the feeds written."""
     from lichsync.publish.ics import FeedRun, read_previous, render_blocks, write_atomic
 
     run, counts, written = FeedRun(), [], []
     for change in changes:
         previous = read_previous(change.cut.of(change.leaving), run.known)
         blocks = render_blocks(change.arriving, previous, run)
-        data, entries = change.cut.spliced(change.leaving, zip(map(splice.entry, change.arriving), blocks, strict=True))
-        if data != change.cut.data:
-            write_atomic(change.path, data)
-        written.append((change.path, entries))
+        arriving = list(zip(map(splice.key, change.arriving), blocks, strict=True))
+        if not change.cut.holds(change.leaving, arriving):  # else the file and its kept entries stay as they are
+            pieces, entries = change.cut.spliced(change.leaving, arriving)
+            write_atomic(change.path, pieces)
+            written.append((change.path, entries))
         counts.append(_count(change, previous))
     return counts, written
 

@@ -3,67 +3,135 @@
 A feed is its header, its VEVENTs in `CalendarEvent.order`, and its end; an unchanged event's
 VEVENT is the one the previous file holds (publish/ics.py). So when one document changes, the
 feed a full render writes is the old file with that document's blocks taken out and its new ones
-put in at their places: an `Entry` per block, kept from the run that wrote the file, says where
-each block sorts without parsing it.
+put in at their places: `Entries`, kept from the run that wrote the file, say where each block
+sorts and how long it is, so neither the blocks nor the file need be parsed or scanned.
 """
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from bisect import bisect_left
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, pairwise
 
 from lichsync.calendar.calendar_event import CalendarEvent
 
-Entry = tuple[int, str, str, str]  # day (ordinal), start, UID — as `order` sorts — and the content hash
+Key = tuple[int, str, str]  # day (ordinal), clock, UID: sorts as `CalendarEvent.order` does
 
 _BEGIN = re.compile(rb"\r\nBEGIN:VEVENT\r\n")  # a folded line starts with a space: never a match; no look-behind (10x slower)
-_END = b"END:VEVENT\r\n"
+_END_EVENT = b"END:VEVENT\r\n"
+_END = b"END:VCALENDAR\r\n"
 
 
-def entry(event: CalendarEvent) -> Entry:
+def key(event: CalendarEvent) -> Key:
+    """Where the event sorts in a feed. Its start's ISO form less the date (that is the day), interned: the
+    same order, and a feed's thousands of events share a few dozen clocks, which its entries keep once."""
     day, start, uid = event.order
-    return day.toordinal(), start, uid, event.content_hash()
+    return day.toordinal(), sys.intern(start[10:]), uid
 
 
-def entries(events: Iterable[CalendarEvent]) -> list[Entry]:
-    """The entries of a feed of these events, in the feed's order."""
-    return sorted(entry(e) for e in events)
+@dataclass(frozen=True)
+class Entries:
+    """Each VEVENT of a feed, in order: where it sorts and its size in bytes. In columns: a sync keeps
+    them for every feed and loads a few (a feed holds thousands; a list of tuples pickles and loads
+    several times slower); sizes, not offsets, so that a splice leaves the other blocks' as they were."""
+    days: array
+    clocks: list[str]
+    uids: list[str]
+    sizes: array
+
+    @classmethod
+    def of(cls, keys: Sequence[Key], sizes: Iterable[int]) -> Entries:
+        return cls(array("q", [k[0] for k in keys]), [k[1] for k in keys], [k[2] for k in keys], array("q", sizes))
+
+    def __len__(self) -> int:
+        return len(self.uids)
+
+    def key(self, i: int) -> Key:
+        return self.days[i], self.clocks[i], self.uids[i]
+
+    def where(self, k: Key) -> int:
+        """Where a block of this key sorts among them."""
+        return bisect_left(range(len(self)), k, key=self.key)
+
+    def joined(self, parts: Iterable[slice | tuple[Key, int]]) -> Entries:
+        """Runs of these entries (slices) and new ones (key, size), in the order given."""
+        out = Entries(array("q"), [], [], array("q"))
+        for part in parts:
+            if isinstance(part, slice):
+                out.days.extend(self.days[part])
+                out.clocks.extend(self.clocks[part])
+                out.uids.extend(self.uids[part])
+                out.sizes.extend(self.sizes[part])
+            else:
+                (day, clock, uid), size = part
+                out.days.append(day)
+                out.clocks.append(clock)
+                out.uids.append(uid)
+                out.sizes.append(size)
+        return out
+
+
+def sizes(data: bytes) -> list[int] | None:
+    """The size of each VEVENT of a feed as written (header, blocks, end); None when it is not that."""
+    starts = [m.start() + 2 for m in _BEGIN.finditer(data)]
+    end = len(data) - len(_END)
+    if not data.endswith(_END) or (starts and not data.startswith(_END_EVENT, end - len(_END_EVENT))):
+        return None
+    return [b - a for a, b in pairwise([*starts, end])]
 
 
 @dataclass(frozen=True)
 class Cut:
     """A feed written before, its entries, and where each VEVENT starts (then where the last ends)."""
     data: bytes
-    entries: Sequence[Entry]
+    entries: Entries
     bounds: list[int]
 
-    def of(self, uids: Collection[str]) -> bytes:
-        """The VEVENTs of these UIDs, in feed order (for `read_previous`)."""
-        return b"".join(self.data[self.bounds[i]:self.bounds[i + 1]] for i, e in enumerate(self.entries) if e[2] in uids)
+    def at(self, keys: Sequence[Key]) -> list[int] | None:
+        """The positions of the blocks of these keys; None when one is not in the feed."""
+        positions = [self.entries.where(k) for k in keys]
+        n = len(self.entries)
+        return positions if all(i < n and self.entries.key(i) == k for i, k in zip(positions, keys, strict=True)) else None
 
-    def spliced(self, leaving: Collection[str], arriving: Iterable[tuple[Entry, bytes]]) -> tuple[bytes, list[Entry]]:
-        """The feed without the blocks of the UIDs `leaving` and with the `arriving` blocks at their places;
-        its entries. The blocks between are copied in runs: thousands stay, a few move."""
-        edits = sorted([(i, True, e, b"") for i, e in enumerate(self.entries) if e[2] in leaving]
-                       + [(bisect_left(self.entries, e), False, e, block) for e, block in arriving])
-        pieces, kept, start = [self.data[:self.bounds[0]]], list[Entry](), 0
-        for position, drop, e, block in edits:  # at one position, insertions (in entry order) before the drop
-            pieces.append(self.data[self.bounds[start]:self.bounds[position]])
-            kept += self.entries[start:position]
+    def of(self, positions: Iterable[int]) -> bytes:
+        """The VEVENTs at these positions (for `read_previous`)."""
+        return b"".join(self.data[self.bounds[i]:self.bounds[i + 1]] for i in positions)
+
+    def holds(self, leaving: Iterable[int], arriving: Iterable[tuple[Key, bytes]]) -> bool:
+        """Whether the arriving blocks are the leaving ones, byte for byte: the feed stays as it is."""
+        return [(self.entries.key(i), self.data[self.bounds[i]:self.bounds[i + 1]]) for i in sorted(leaving)] == list(arriving)
+
+    def spliced(self, leaving: Iterable[int], arriving: Iterable[tuple[Key, bytes]]) -> tuple[list[bytes | memoryview], Entries]:
+        """The feed without the blocks at the positions `leaving` and with the `arriving` blocks at their
+        places, in pieces to write (runs of the old file are views of it: a feed is megabytes, a change
+        a few blocks); its entries."""
+        edits = sorted([(i, True, self.entries.key(i), b"") for i in leaving]
+                       + [(self.entries.where(k), False, k, block) for k, block in arriving])
+        data = memoryview(self.data)
+        pieces: list[bytes | memoryview] = [data[:self.bounds[0]]]
+        parts: list[slice | tuple[Key, int]] = []
+        start = 0
+        for position, drop, k, block in edits:  # at one position, insertions (in key order) before the drop
+            pieces.append(data[self.bounds[start]:self.bounds[position]])
+            parts.append(slice(start, position))
             if drop:
                 start = position + 1
             else:
                 pieces.append(block)
-                kept.append(e)
+                parts.append((k, len(block)))
                 start = position
-        return b"".join(pieces) + self.data[self.bounds[start]:], kept + list(self.entries[start:])
+        pieces.append(data[self.bounds[start]:])
+        parts.append(slice(start, len(self.entries)))
+        return pieces, self.entries.joined(parts)
 
 
-def cut(data: bytes, entries: Sequence[Entry]) -> Cut | None:
-    """The feed `data` as `entries` describes it; None when it holds another number of VEVENTs."""
-    starts = [m.start() + 2 for m in _BEGIN.finditer(data)]
-    end = data.rfind(_END) + len(_END) if starts else data.rfind(b"END:VCALENDAR\r\n")
-    if len(starts) != len(entries) or end < (starts[-1] if starts else 0):
+def cut(data: bytes, entries: Entries) -> Cut | None:
+    """The feed `data` as `entries` describes it: its header, blocks of their sizes, its end; None when
+    its bytes do not fit that."""
+    head = len(data) - len(_END) - sum(entries.sizes)
+    if head < 0 or not data.endswith(_END) or (len(entries) and not data.startswith(b"BEGIN:VEVENT\r\n", head)):
         return None
-    return Cut(data, entries, starts + [end])
+    return Cut(data, entries, list(accumulate(entries.sizes, initial=head)))
