@@ -50,7 +50,7 @@ def feeds() -> list[tuple[str, list[CalendarEvent], str, str]]:
 
 def test_every_event_of_every_feed_is_written_as_icalendar_writes_it(feeds):
     events = {id(e): e for _, feed_events, _, _ in feeds for e in feed_events}.values()
-    assert len(feeds) > 40 and len(events) > 900
+    assert len(feeds) > 40 and len(events) > 700  # the repository's samples alone (the seeds beside it add ~200)
     assert {type(e.start) for e in events} == {date, datetime}  # all-day and timed
     assert any(not e.description.isascii() for e in events)  # Vietnamese
     assert [e.uid for e in events if not same(e)] == []
