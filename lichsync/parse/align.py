@@ -18,7 +18,6 @@ from lichsync.parse.rows import BLOCK, LINE, Piece
 # A line of titles only ("GĐ", "TUV, PGĐ"): the end of the person on the line above.
 TITLES_ALONE_RE = re.compile(rf"^{vocab.TITLE_ACRONYMS}(?:\s*,\s*{vocab.TITLE_ACRONYMS})*[.;,]?$")
 TITLE_START_RE = re.compile(rf"^{vocab.TITLE_ACRONYMS}\b")
-DASHED_TITLES_RE = re.compile(r"^[-–]\s*")
 BARE_BODY_RE = re.compile(r"^(?:văn\s+phòng|phòng|ban|trung\s+tâm|chi\s+cục|cục)$", re.IGNORECASE)
 STANDING_TITLE_RE = re.compile(r"\bphó\s+(?:bí\s+thư|chủ\s+tịch)$", re.IGNORECASE)
 GROUP_ALONE_RE = re.compile(r"^(?:thường\s+trực|lãnh\s+đạo|ban\s+thường\s+vụ|tập\s+thể\s+(?:lãnh\s+đạo|lđ))$", re.IGNORECASE)
@@ -36,7 +35,7 @@ class Entry:
 
 
 COMRADE_RE = re.compile(r"(?:đ/c|đồng chí)\b")
-COMRADE_END_RE = re.compile(r"(?<!\w)(?:đ/c|đồng chí|phó)$", re.IGNORECASE)  # awaiting a name or a title
+AWAITS_NAME_RE = re.compile(r"(?<!\w)(?:đ/c|đồng chí|phó)$", re.IGNORECASE)  # awaiting a name or a title
 DASH_START_RE = re.compile(r"^[-–•]\s")
 
 
@@ -49,7 +48,7 @@ def separation(prev: str, cur: str, sep: float) -> float:
         return JOIN
     if sep < LINE and _standing(prev, cur):
         return JOIN
-    if _title_wrapped(prev, cur) or COMRADE_END_RE.search(prev):
+    if _title_wrapped(prev, cur) or AWAITS_NAME_RE.search(prev):
         return JOIN  # and "…, Đ/c" / "Thân - TUV, PBT", "các Phó" / "Chủ tịch": the name or title the cell wrapped
     if cur[0] in "+&,;" or (cur[0].islower() and sep < LINE and not COMRADE_RE.match(cur)):
         return JOIN  # a wrapped line goes on; a new line of its own may start in lower case ("phòng họp số 3")
@@ -80,8 +79,7 @@ def _title_wrapped(prev: str, cur: str) -> bool:
     "- TUV, PBT": the title the cell wrapped."""
     return bool((prev.endswith(("-", "–", ",")) and TITLES_ALONE_RE.match(cur))
                 or (prev.endswith(("-", "–")) and TITLE_START_RE.match(cur))
-                or (COMRADE_RE.match(prev.lower()) and (dashed := DASHED_TITLES_RE.match(cur))
-                    and TITLES_ALONE_RE.match(cur[dashed.end():])))
+                or (COMRADE_RE.match(prev.lower()) and cur[:1] in "-–" and TITLES_ALONE_RE.match(cur[1:].lstrip())))
 
 
 def boundaries(pieces: list[Piece]) -> list[float]:
@@ -155,7 +153,7 @@ def _segment(pieces: list[Piece], target: int | None, people: bool) -> list[Entr
                    and not _standing(text, piece.text.strip())) or (
                 people and piece.sep >= LINE and vocab.UNIT_HEAD_RE.match(piece.text.strip()))
             awaits = ((vocab.CONNECTOR_END_RE.search(text) and not text.endswith(("-", "–")))
-                      or COMRADE_END_RE.search(text))  # "Chủ tịch, các" / "Phó …", "các Phó" / "Chủ tịch"
+                      or AWAITS_NAME_RE.search(text))  # "Chủ tịch, các" / "Phó …", "các Phó" / "Chủ tịch"
             joiner = "; " if own and not awaits else " "
             text += joiner + piece.text.strip()
         entries.append(Entry(text=" ".join(text.split()), line=group[0].line, pos=group[0].pos))  # runs of spaces as one

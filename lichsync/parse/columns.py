@@ -130,8 +130,8 @@ def split_flow(pieces: list[Piece], sides: list[str], width: int, overflow: int 
             line.opens = True
             content.append(line)
         elif not line.gap_before and (line.text[0].islower() or _number_goes_on(prev.text, line.text)
-                                      or (vocab.CONNECTOR_END_RE.search(_end_of(content)) and not _leader_after_place(prev.text, line.text))
-                                      or (items.awaits_value(prev.text) and not _leader_after_place(prev.text, line.text))
+                                      or ((vocab.CONNECTOR_END_RE.search(_end_of(content)) or items.awaits_value(prev.text))
+                                          and not _leader_after_place(prev.text, line.text))
                                       or _is_field(line.text)):
             line.forced = True
             content.append(line)
@@ -165,7 +165,7 @@ def join_page_cuts(segments: list[Segment]) -> list[Segment]:
 
 def _continues(above: str, text: str) -> bool:
     """ "… sửa đổi bổ" / "sung …", "… Ngày sinh đồng chí" / "Trần Phú …": the page cut a sentence."""
-    return text[:1].islower() or bool(vocab.CONNECTOR_END_RE.search(above) or align.COMRADE_END_RE.search(above))
+    return text[:1].islower() or bool(vocab.CONNECTOR_END_RE.search(above) or align.AWAITS_NAME_RE.search(above))
 
 
 RUN_ON_RE = re.compile(r"^(?P<item>.*\S\.)\s+(?P<side>\S.*)$")
@@ -231,8 +231,8 @@ def overflow_width(flows: list[list[Piece]]) -> int | None:
 
 def _overflow_cut(text: str, width: int) -> int | None:
     """Where a line wider than the content column runs into a side column: before the last body's
-    name that leaves the content part within the column and filling most of it. A lone generic head ("Sở" of "Văn phòng Sở")
-    names nothing by itself."""
+    name that leaves the content part within the column and filling most of it. A lone generic
+    head ("Sở" of "Văn phòng Sở") names nothing by itself."""
     words = text.split()
     cut = None
     for k in range(1, len(words)):
@@ -268,18 +268,22 @@ def _wraps(prev: str, text: str, width: int) -> bool:
     return (len(prev) >= 0.8 * width and not prev.endswith(".")) or len(text) >= 0.6 * width
 
 
+def _place_value(text: str) -> str | None:
+    """The value of the "Địa điểm: …" field a line ends in ("" when the label ends it), or None."""
+    fields = list(vocab.FIELD_LABEL_RE.finditer(text))
+    return text[fields[-1].end():].strip() if fields and fields[-1].group("place") else None
+
+
 def _leader_after_place(prev: str, text: str) -> bool:
     """ "… Địa điểm:" / "Đ/c Nguyễn": a place is never a leader, so this is the leader cell after a
     place the page carried over."""
-    fields = list(vocab.FIELD_LABEL_RE.finditer(prev))
-    return bool(fields and fields[-1].group("place") and fields[-1].end() == len(prev) and vocab.LEADER_START_RE.match(text))
+    return _place_value(prev) == "" and bool(vocab.LEADER_START_RE.match(text))
 
 
 def _in_place(text: str) -> bool:
     """Does the line end inside an item's "Địa điểm: …" field, with the place named beyond its head noun?"""
-    fields = list(vocab.FIELD_LABEL_RE.finditer(text))
-    value = text[fields[-1].end():].strip() if fields else ""
-    return bool(fields and fields[-1].group("place") and value and not vocab.INCOMPLETE_HEAD_RE.match(value))
+    value = _place_value(text)
+    return bool(value and not vocab.INCOMPLETE_HEAD_RE.match(value))
 
 
 def _bulleted(tail: list[_Line]) -> bool:
@@ -318,12 +322,15 @@ def _settle(content: list[_Line], tail: list[_Line], sides: list[str]) -> Segmen
     return Segment(best[2], best[3])
 
 
+OPEN_END_RE = re.compile(r"[,;:\-–(/&]$")  # a line ending in punctuation that awaits more
+
+
 def _line_entries(pieces: list[Piece]) -> int:
     """Entries of a column without gap lines, read from its lines: each line that opens with a capital
     after a finished one starts an entry ("Thanh tra, VP" / "BTXH"; not "Đ/c Công - TUV," / "PBT")."""
     count, above = 0, ""
     for piece in pieces:
-        if not above or (piece.text[:1].isupper() and not re.search(r"[,;:\-–(/&]$", above)
+        if not above or (piece.text[:1].isupper() and not OPEN_END_RE.search(above)
                          and not vocab.CONNECTOR_END_RE.search(above)):
             count += 1
         above = piece.text.rstrip()

@@ -176,9 +176,6 @@ def _continues(above: str, text: str, marked: bool, page: _Page, blank: bool | N
     return not SENTENCE_END_RE.search(above) and _full(above, page)
 
 
-PLACE_HEAD_ONLY_RE = re.compile(r"^(?:trung\s+tâm|trụ\s+sở|ủy\s+ban|uỷ\s+ban|bộ\s+chỉ\s+huy)$", re.IGNORECASE)
-
-
 def awaits_value(text: str) -> bool:
     """A line ending with a field label ("… Thời gian:", "Chủ trì:") before its value, or with a place
     named by its head noun alone ("Địa điểm: Trung tâm" / "Công báo tỉnh")."""
@@ -186,7 +183,7 @@ def awaits_value(text: str) -> bool:
     if not found or not _stands_as_label(text, found[-1]):
         return False
     value = text[found[-1].end():]
-    return not value or bool(found[-1].group("place") and PLACE_HEAD_ONLY_RE.match(value.strip()))
+    return not value or bool(found[-1].group("place") and vocab.PLACE_HEAD_ONLY_RE.match(value.strip()))
 
 
 def _full(above: str, page: _Page) -> bool:
