@@ -60,23 +60,33 @@ def _lines(words: list[Word]) -> list[Line]:
         else:
             groups.append([w])
             top = w.top
-    if not groups:
-        return []
+    lines = []
     for ws in groups:
-        ws.sort(key=X0)
-    texts = _normal([" ".join(map(TEXT, ws)) for ws in groups])
-    return [Line(text, ws[0].x0, ws[-1].x1, min(map(TOP, ws)), max(map(BOTTOM, ws)), ws[0].x1 - ws[0].x0,
-                 0.3 * (ws[0].bottom - ws[0].top)) for text, ws in zip(texts, groups, strict=True)]
+        first = ws[0]
+        if len(ws) > 1:
+            ws.sort(key=X0)
+            first = ws[0]
+            text = " ".join([w.text for w in ws])
+            lines.append(Line(text, first.x0, ws[-1].x1, min(map(TOP, ws)), max(map(BOTTOM, ws)), first.x1 - first.x0,
+                              0.3 * (first.bottom - first.top)))
+        else:  # a line of one word, the commonest in a narrow cell
+            lines.append(Line(first.text, first.x0, first.x1, first.top, first.bottom, first.x1 - first.x0,
+                              0.3 * (first.bottom - first.top)))
+    return _normal(lines)
 
 
 def _top_then_left(w: Word) -> tuple[int, float]:
     return round(w.top), w.x0
 
 
-def _normal(texts: list[str]) -> list[str]:
-    """Lines' texts of words normalised on their page (read/pdfpage.py): words hold no space, so
-    only a word normalize emptied leaves a run of spaces to collapse."""
-    return [collapse(t) if "  " in t or t[:1] == " " or t[-1:] == " " else t for t in texts]
+def _normal(lines: list[Line]) -> list[Line]:
+    """Lines of words normalised on their page (read/pdfpage.py): words hold no space, so only a
+    word normalize emptied leaves a run of spaces to collapse."""
+    for line in lines:
+        t = line.text
+        if "  " in t or t[:1] == " " or t[-1:] == " ":
+            line.text = collapse(t)
+    return lines
 
 
 def _sep(above: Line | None, line: Line, right: float, wrap_gap: float = 0.0) -> float:

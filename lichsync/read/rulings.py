@@ -85,23 +85,40 @@ def _intersections(plumb: list[Box], level: list[Box]) -> dict[tuple[float, floa
 def _cells(points: dict[tuple[float, float], tuple[set[Box], set[Box]]]) -> list[Box]:
     """pdfplumber's intersections_to_cells: from each point, the smallest cell whose four corners
     are points joined by common segments. The points below and right of one are the rest of its
-    column and row, so only those are tried."""
+    column and row, so only those are tried; a point last in its row or column opens no cell."""
     columns: dict[float, list] = {}
     rows: dict[float, list] = {}
     ordered = sorted(points)
     for p in ordered:
         columns.setdefault(p[0], []).append(p)
         rows.setdefault(p[1], []).append(p)
-    at_column = {p: k for column in columns.values() for k, p in enumerate(column)}
-    at_row = {p: k for row in rows.values() for k, p in enumerate(row)}
+    at_column = {p: k for column in columns.values() for k, p in enumerate(column, 1)}
+    at_row = {p: k for row in rows.values() for k, p in enumerate(row, 1)}
     cells = []
     for p in ordered:
-        plumb, level = points[p]
-        right = [r for r in rows[p[1]][at_row[p] + 1 :] if not level.isdisjoint(points[r][1])]
-        cells += next(([(p[0], p[1], r[0], b[1])] for b in columns[p[0]][at_column[p] + 1 :] if not plumb.isdisjoint(points[b][0])
-                       for r in right if (c := (r[0], b[1])) in points
-                       and not points[c][0].isdisjoint(points[r][0]) and not points[c][1].isdisjoint(points[b][1])), [])
+        below, right = columns[p[0]][at_column[p] :], rows[p[1]][at_row[p] :]
+        if below and right and (cell := _smallest_cell(p, below, right, points)):
+            cells.append(cell)
     return cells
+
+
+def _smallest_cell(p: tuple[float, float], below: list, right: list,
+                   points: dict[tuple[float, float], tuple[set[Box], set[Box]]]) -> Box | None:
+    """The first point below joined to p, then the first point right joined to p, whose corner
+    closes the cell: pdfplumber's order of trying them."""
+    plumb, level = points[p]
+    for b in below:
+        down, across = points[b]
+        if plumb.isdisjoint(down):
+            continue
+        for r in right:
+            r_down, r_across = points[r]
+            if level.isdisjoint(r_across):
+                continue
+            corner = points.get((r[0], b[1]))
+            if corner is not None and not corner[0].isdisjoint(r_down) and not corner[1].isdisjoint(across):
+                return (p[0], p[1], r[0], b[1])
+    return None
 
 
 def _groups(cells: list[Box]) -> list[list[Box]]:
