@@ -225,8 +225,7 @@ def settle_roles(roles: list[str | None] | None, body: list[GridRow], names: lis
     columns = [_column_texts(rows, c) for c in range(width)]
     named: list[str | None] = list(roles) if roles else [None] * width
     # Columns of dates lead columns of day numbers (a numbering column counts 1, 2, 3 too).
-    day_share = [share(texts, days.names_days) + share(texts, days.has_date) for texts in columns]
-    day = _day_column(named, day_share)
+    day = _day_column(named, columns)
     if day is None:
         return _days_across(named, body)
     wide = _wide(named, names, columns, day)
@@ -260,13 +259,17 @@ def _names(texts: list[str]) -> bool:
     return bool(texts) and share(texts, vocab.LEADER_CELL_RE.search) >= 0.6 and sum(map(len, texts)) / len(texts) <= 45
 
 
-def _day_column(named: list[str | None], day_share: list[float]) -> int | None:
-    """The day column: the header's, unless another column holds the dates."""
-    if DAY in named and day_share[named.index(DAY)] >= 0.3:
+def _day_column(named: list[str | None], columns: list[list[str]]) -> int | None:
+    """The day column: the header's, unless another column holds the dates. Only the columns that
+    could be it are read (the content column's long cells are the costliest to search for dates)."""
+    def day_share(c: int) -> float:
+        return share(columns[c], days.names_days) + share(columns[c], days.has_date)
+
+    if DAY in named and day_share(named.index(DAY)) >= 0.3:
         return named.index(DAY)
-    free = [c for c in range(len(day_share)) if named[c] in (None, TIME, WEEKDAY)]
-    best = max(free, key=lambda c: (day_share[c], -c)) if free else None
-    return best if best is not None and day_share[best] >= 0.3 else None
+    shares = {c: day_share(c) for c in range(len(columns)) if named[c] in (None, TIME, WEEKDAY)}
+    best = max(shares, key=lambda c: (shares[c], -c)) if shares else None
+    return best if best is not None and shares[best] >= 0.3 else None
 
 
 def _days_across(named: list[str | None], body: list[GridRow]) -> list[str | None] | None:

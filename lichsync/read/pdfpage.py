@@ -51,24 +51,45 @@ class TooMuchText(ValueError):
 
 
 def pages(document: pdfium.PdfDocument, max_chars: int = 1_500_000) -> Iterator[Page]:
-    """Each page's words and tables, closing the page before reading the next (flat memory)."""
+    """Each page's words and tables, closing the page before reading the next (flat memory). A page
+    is opened with pdfium's own calls: pypdfium2's page objects and their finalizers cost a tenth of
+    what reading a page's words does."""
     total = 0
     for index in range(len(document)):
-        page = document[index]
+        page = raw.FPDF_LoadPage(document.raw, index)
+        if not page:
+            raise pdfium.PdfiumError(f"page {index + 1} cannot be loaded")
         try:
-            height = page.get_height()
-            textpage = page.get_textpage()
+            height = raw.FPDF_GetPageHeightF(page)
+            textpage = raw.FPDFText_LoadPage(page)
+            if not textpage:
+                raise pdfium.PdfiumError(f"the text of page {index + 1} cannot be loaded")
             try:
-                total += raw.FPDFText_CountChars(textpage.raw)
+                total += raw.FPDFText_CountChars(textpage)
                 if total > max_chars:
                     raise TooMuchText(total)
                 words = _words(textpage, height)
             finally:
-                textpage.close()
-            plumb, level, images = _edges(page.raw, height)
+                raw.FPDFText_ClosePage(textpage)
+            plumb, level, images = _edges(page, height)
             yield Page(words, rulings.tables(plumb, level + _cut_top(plumb, level)), images)
         finally:
-            page.close()
+            raw.FPDF_ClosePage(page)
+
+
+def _text(tp, count: int) -> str:
+    """The page's text in one call: pypdfium2's get_text_range, which asks pdfium only for the
+    characters between the first and the last it does not leave out (crbug.com/pdfium/2079)."""
+    first, last = 0, count - 1
+    while first <= last and (start := raw.FPDFText_GetTextIndexFromCharIndex(tp, first)) == -1:
+        first += 1
+    while first <= last and (end := raw.FPDFText_GetTextIndexFromCharIndex(tp, last)) == -1:
+        last -= 1
+    if first > last:
+        return ""
+    buffer = (ctypes.c_ushort * (end + 2 - start))()
+    written = raw.FPDFText_GetText(tp, first, last + 1 - first, buffer)
+    return bytes(memoryview(buffer).cast("B")[: 2 * max(0, written - 1)]).decode("utf-16-le", errors="ignore")
 
 
 GLUE = "\u200b"  # stands for a line break pdfium made up between two glyphs of one word
@@ -91,6 +112,8 @@ GET_SIZE = _untyped(raw.FPDFText_GetFontSize, ctypes.c_double)
 IS_GENERATED = _untyped(raw.FPDFText_IsGenerated)
 GET_OBJECT = _untyped(raw.FPDFPage_GetObject, raw.FPDFPage_GetObject.restype)  # one call per object a page draws
 OBJECT_TYPE = _untyped(raw.FPDFPageObj_GetType)
+GET_MATRIX = _untyped(raw.FPDFPageObj_GetMatrix)
+COUNT_SEGMENTS = _untyped(raw.FPDFPath_CountSegments)
 GET_SEGMENT = _untyped(raw.FPDFPath_GetPathSegment, raw.FPDFPath_GetPathSegment.restype)
 GET_POINT = _untyped(raw.FPDFPathSegment_GetPoint)
 SEGMENT_TYPE = _untyped(raw.FPDFPathSegment_GetType)
@@ -116,14 +139,13 @@ def _join_glyph_runs(tp, text: str) -> str:
     return "".join(chars) if chars else text
 
 
-def _words(textpage: pdfium.PdfTextPage, height: float) -> list[Word]:
+def _words(tp, height: float) -> list[Word]:
     """Characters into words in content order: a space, a gap wider than X_TOLERANCE or a
     character on another line (their boxes do not overlap in height) ends one. A word is placed
     as pdfminer places text: from its baseline up by the font size (a glyph's own box would make
     "Ỉ" taller than "I", and "p" lower than "o")."""
-    tp = textpage.raw
     count = raw.FPDFText_CountChars(tp)
-    text = textpage.get_text_range()  # one call
+    text = _text(tp, count)
     if len(text) != count:  # a character beyond 16 bits took two places
         text = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(count))
     text = text.replace("\ufffe", "-").replace("\x02", "-")  # how pdfium marks a hyphen ending a line
@@ -190,6 +212,7 @@ def _edges(page, height: float) -> tuple[list[rulings.Box], list[rulings.Box], b
     identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     stack = [(GET_OBJECT(page, k), identity) for k in range(raw.FPDFPage_CountObjects(page))]
     m = raw.FS_MATRIX()
+    m_ref = ctypes.byref(m)
     drawn = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM)
     while stack:
         obj, outer = stack.pop()
@@ -197,7 +220,7 @@ def _edges(page, height: float) -> tuple[list[rulings.Box], list[rulings.Box], b
         images |= kind == raw.FPDF_PAGEOBJ_IMAGE
         if kind not in drawn:
             continue
-        raw.FPDFPageObj_GetMatrix(obj, m)
+        GET_MATRIX(obj, m_ref)
         matrix = _times((m.a, m.b, m.c, m.d, m.e, m.f), outer)
         if kind == raw.FPDF_PAGEOBJ_FORM:
             stack += [(raw.FPDFFormObj_GetObject(obj, k), matrix) for k in range(raw.FPDFFormObj_CountObjects(obj))]
@@ -221,7 +244,7 @@ def _path_segments(obj, matrix: tuple) -> list[tuple[tuple[float, float], tuple[
     x, y = ctypes.c_float(), ctypes.c_float()
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
     first = last = None
-    for k in range(raw.FPDFPath_CountSegments(obj)):
+    for k in range(COUNT_SEGMENTS(obj)):
         segment = GET_SEGMENT(obj, k)
         GET_POINT(segment, x_ref, y_ref)
         point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
