@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from lichsync.parse import dayblocks
 from probe import check, ev
 
 
@@ -680,3 +681,176 @@ def test_a_weekly_layer_row_cut_by_the_page_after_its_place_label():
         ev("2019-06-14", "nông thôn mới", start_time="08:00", officials=["Trần Đăng Ánh"]),
         ev("2019-06-14", "Ban Chỉ đạo 389", start_time="14:00", officials=["Nguyễn Xuân Danh"], units=[]),
     ], period={"from": "2019-06-10", "to": "2019-06-14"})
+
+
+# A district's week as a PDF text layer with rows of several days written with their day numbers
+# alone ("18-19"), as a monthly program writes them, among the dated day cells; one such item's line
+# wraps after a comma into a place named like a body ("Thành phố Hồ Chí Minh").
+SPAN_LAYER = """UBND HUYỆN KRÔNG BÔNG
+LỊCH LÀM VIỆC
+(Từ ngày 15/06/2026 đến ngày 21/06/2026)
+Ngày Nội dung công việc Đơn vị chuẩn
+bị
+Người chủ trì
+Thứ Tư, ngày
+17/6/2026
+Sáng: 8h00: Dự Hội nghị trực tuyến toàn
+quốc về phòng, chống thiên tai
+Đ/c Ngô Đức
+Hải - CT
+18-19 - Đi công tác tại tỉnh Khánh Hòa Đ/c Nguyễn Văn
+Bình - PCT
+Thứ Sáu,
+ngày
+19/6/2026
+Sáng: 8h30: Họp Hội đồng bồi thường dự
+án đường giao thông liên xã
+Đ/c Trần Thị
+Mai - PCT
+20-21 - Đi công tác tại Bệnh viện Chợ Rẫy,
+Thành phố Hồ Chí Minh
+Giám đốc
+"""
+
+
+def test_a_weekly_layer_row_of_days_written_by_their_numbers_alone():
+    check(SPAN_LAYER, [
+        ev("2026-06-17", "thiên tai", session="morning", start_time="08:00", officials=["Ngô Đức Hải"]),
+        ev("2026-06-18", "Khánh Hòa", title="Đi công tác tại tỉnh Khánh Hòa", end_date="2026-06-19",
+           officials=["Nguyễn Văn Bình"]),
+        ev("2026-06-19", "bồi thường", officials=["Trần Thị Mai"]),
+        ev("2026-06-20", "Chợ Rẫy", title="Đi công tác tại Bệnh viện Chợ Rẫy, Thành phố Hồ Chí Minh",
+           end_date="2026-06-21", officials=["Giám đốc"], units=[]),
+    ], period={"from": "2026-06-15", "to": "2026-06-21"})
+
+
+def test_day_numbers_inside_an_item_or_a_quantity_open_no_row():
+    head = dayblocks._Head(0, 1, "17/6/2026", None, None, "")
+    span = dayblocks._bare_span("18-19 - Đi công tác tại tỉnh Khánh Hòa", "Hải - CT", head)
+    assert span is not None and (span.date, span.rest) == ("18-19/6/2026", "- Đi công tác tại tỉnh Khánh Hòa")
+    assert dayblocks._bare_span("18-19 - Tại huyện Lắk", "Hội nghị tổ chức vào ngày", head) is None  # a date the item names
+    assert dayblocks._bare_span("18-20 người dự", "Sáng: Tập huấn", head) is None  # a count
+    assert dayblocks._bare_span("8-10 giờ", "Sáng: Tập huấn", dayblocks._Head(0, 1, "7/6/2026", None, None, "")) is None
+    assert dayblocks._bare_span("12-13 - Hội thảo", "Hải - CT", head) is None  # before the day above
+    assert dayblocks._bare_span("28-30 - Hội thảo", "Hải - CT", head) is None  # beyond its week
+
+
+def test_a_week_heading_naming_two_days_dates_both():
+    page = """LỊCH CÔNG TÁC TUẦN
+(Từ ngày 15/6/2026 đến ngày 21/6/2026)
+THỨ TƯ, 17/6/2026
+- 8h00: Giám đốc dự Hội nghị trực tuyến về chuyển đổi số
+THỨ NĂM, THỨ SÁU, 18-19/6/2026
+- Giám đốc đi công tác tại tỉnh Khánh Hòa
+"""
+    check(page, [
+        ev("2026-06-17", "chuyển đổi số", end_date=None),
+        ev("2026-06-18", "Khánh Hòa", end_date="2026-06-19"),
+    ])
+
+
+# A district's week as a PDF text layer whose first row is a course spanning weeks, its day cell a
+# range wrapped over two lines ("Từ 4/6 đến" / "5/7/2019"), its place wrapped so that the last word of
+# a city's name stands alone ("… Thành phố Hồ Chí" / "Minh"). The title's own range names the week.
+RANGE_LAYER = """UBND HUYỆN KRÔNG NÔ
+LỊCH CÔNG TÁC TUẦN
+Từ ngày 10/06/2019 đến ngày 14/06/2019
+Ngày Nội dung công việc Đơn vị chuẩn
+bị
+Người chủ trì
+Từ 4/6 đến
+5/7/2019
+- Tham gia Lớp Bồi dưỡng cán bộ lãnh
+đạo, quản lý cấp huyện năm 2019. Địa
+điểm: Phân viện Học viện Hành chính
+quốc gia tại Thành phố Hồ Chí
+Minh
+Đ/c Ngô Xuân
+Đông - PBT
+Thứ Hai,
+ngày
+10/6/2019
+- 7h30: Giao ban Thường trực Huyện ủy.
+Địa điểm: Huyện ủy
+Văn phòng
+Huyện ủy
+Đ/c Trần Đăng
+Ánh - PGĐ
+"""
+
+
+def test_a_weekly_layer_row_of_a_range_wrapped_in_its_day_cell():
+    check(RANGE_LAYER, [
+        ev("2019-06-04", "Bồi dưỡng", end_date="2019-07-05", officials=["Ngô Xuân Đông"], units=[],
+           location="Phân viện Học viện Hành chính quốc gia tại Thành phố Hồ Chí Minh"),
+        ev("2019-06-10", "Giao ban", start_time="07:30", officials=["Trần Đăng Ánh"], units=["Văn phòng Huyện ủy"],
+           location="Huyện ủy"),
+    ], period={"from": "2019-06-10", "to": "2019-06-14"})
+
+
+def test_a_range_with_an_item_after_it_is_no_day_cell():
+    paras = list(enumerate(["Từ 08/4 đến 14/4/2019", "Từ ngày 16 đến ngày 20/4/2019:", "Từ thứ 2 đến thứ 4",
+                            "Từ 4/6 đến", "5/7/2019", "Từ ngày 16 đến 18/4: Tập huấn nghiệp vụ"], 1))
+    assert dayblocks._range_cell(paras, 0) == ("Từ 08/4 đến 14/4/2019", 1)
+    assert dayblocks._range_cell(paras, 1) == ("Từ ngày 16 đến ngày 20/4/2019:", 2)
+    assert dayblocks._range_cell(paras, 2) == ("Từ thứ 2 đến thứ 4", 3)
+    assert dayblocks._range_cell(paras, 3) == ("Từ 4/6 đến 5/7/2019", 5)
+    assert dayblocks._range_cell(paras, 5) is None
+
+
+# A department's week as a PDF text layer whose only side column is "Người chủ trì": one cell names
+# bodies ("TT HĐND", "Phòng HC-VTLT," / "Trung tâm LTLS"), one two people with no line between them
+# ("Đ/c Thanh -" / "TUV, PBT, Đ/c" / "Thân - TUV, PBT"); a day whose item lines all open in capitals
+# ("Hội thánh Tin lành …"), its leader's name wrapped under a full line ("Đ/c Đoàn Văn" / "Tân - GĐ Sở").
+LEADERS_ONLY_LAYER = """SỞ NỘI VỤ TỈNH ĐẮK NÔNG
+LỊCH CÔNG TÁC
+(Từ ngày 24/06/2019 đến ngày 30/06/2019)
+Ngày Nội dung công việc Người chủ trì
+Thứ Hai,
+ngày
+24/6/2019
+- 7h30: Giao ban Thường trực HĐND.
+Địa điểm: HT tầng 2
+- 9h00: Họp để thống nhất đề cương chi
+tiết phần xây dựng Đảng. Địa điểm:
+Phòng họp số 01, VP Tỉnh ủy
+TT HĐND
+Đ/c Thanh -
+TUV, PBT, Đ/c
+Thân - TUV, PBT
+24-28 - Kiểm tra công tác văn thư lưu trữ. Địa
+điểm: Sở Xây dựng
+Phòng HC-VTLT,
+Trung tâm LTLS
+Thứ Ba, ngày
+25/6/2019
+- 8h00: Gặp mặt đại biểu dự Đại hội đồng
+Hội thánh Tin lành Việt Nam. Địa điểm:
+Ban Tôn giáo
+- 13h30: Làm việc với đoàn kiểm tra của
+Sở Xây dựng về vi phạm trật tự xây dựng
+Đ/c Đoàn Văn
+Tân - GĐ Sở
+Đ/c Sinh - PCT
+Thứ Tư, ngày
+26/6/2019
+- 8h00: Khai mạc lớp tập huấn chuyên
+ngành văn thư. Địa điểm: Hội trường tổ
+dân phố 3
+Đ/c Đoàn Văn
+Quỳnh - GĐ Sở
+"""
+
+
+def test_a_weekly_layer_whose_only_side_is_the_leader_column():
+    check(LEADERS_ONLY_LAYER, [
+        ev("2019-06-24", "Giao ban Thường trực", officials=["TT HĐND"], location="HT tầng 2"),
+        ev("2019-06-24", "đề cương", officials=["Thanh", "Thân"], location="Phòng họp số 01, VP Tỉnh ủy"),
+        ev("2019-06-24", "văn thư lưu trữ", end_date="2019-06-28", officials=["Phòng HC-VTLT", "Trung tâm LTLS"],
+           location="Sở Xây dựng"),
+        ev("2019-06-25", "Tin lành", title="Gặp mặt đại biểu dự Đại hội đồng Hội thánh Tin lành Việt Nam",
+           officials=["Đoàn Văn Tân"], location="Ban Tôn giáo"),
+        ev("2019-06-25", "trật tự xây dựng", title="Làm việc với đoàn kiểm tra của Sở Xây dựng về vi phạm trật tự xây dựng",
+           officials=["Sinh"], location=None),
+        ev("2019-06-26", "tập huấn", officials=["Đoàn Văn Quỳnh"], location="Hội trường tổ dân phố 3"),
+    ])

@@ -256,11 +256,17 @@ def _unit_starts(words: list[str], k: int) -> bool:
 OFFICE_RE = re.compile(r"VP\w*")  # the office ("VP", "VPTU"): always the head of its own name
 
 
+COMRADE_START_RE = re.compile(r"^(?:Đ/c|Đ/C|Đồng\s+chí)\s")  # capitalised: a cell's first word, not a sentence's middle
+
+
 def _wraps(prev: str, text: str, width: int) -> bool:
     """Does `text` continue `prev` in the content column? A full line that did not end its
     sentence wraps; a line wider than any side column can only be content."""
     if _bulleted_tail_start(text) or ACRONYMS_RE.match(text) or (_opens_side(text) and vocab.LEADER_INLINE_RE.search(text)):
         return False  # "BTXH, VP"; "Văn phòng Sở Đ/c Cao Văn": a unit, then a leader
+    if COMRADE_START_RE.match(text):
+        return False  # "… vi phạm trật tự xây dựng" / "Đ/c Đoàn Văn": a leader cell (a sentence naming one goes on in
+        # lower case, or after a word that awaits it: "… làm việc với" / "Đ/c Bí thư", a forced wrap)
     if align.BARE_BODY_RE.match(text):
         return False  # "Văn phòng" alone: a unit cell's first line (a wrap after "… với" is forced anyway)
     if ((vocab.LEADER_START_RE.match(text) or _opens_side(text)) and _in_place(prev)) or _leader_after_place(prev, text):
@@ -304,7 +310,7 @@ def _settle(content: list[_Line], tail: list[_Line], sides: list[str]) -> Segmen
     best = None
     last_start = max((k for k, ln in enumerate(content) if ln.starts_item), default=0)
     for cut in sorted(range(last_start + 1, len(lines) + 1), key=lambda c: abs(c - len(content))):
-        if cut < len(lines) and (lines[cut].forced or lines[cut].starts_item):
+        if cut < len(lines) and (lines[cut].forced or lines[cut].starts_item or _last_word(lines[cut - 1].text, lines[cut].text)):
             continue
         if any(ln.wide for ln in content[cut:]):
             continue  # the content never gives away a line only the content column is wide enough for
@@ -335,6 +341,13 @@ def _line_entries(pieces: list[Piece]) -> int:
             count += 1
         above = piece.text.rstrip()
     return count
+
+
+def _last_word(above: str, text: str) -> bool:
+    """A name's last word wrapped alone ("… Thành phố Hồ Chí" / "Minh", "… xã Hòa" / "Phong"): one
+    capitalised word, no acronym or body, under an unfinished line, opens no side entry."""
+    return (" " not in text and text[:1].isupper() and not text.isupper() and not _opens_side(text)
+            and not ACRONYMS_RE.match(text) and above[-1:] not in ".;:)")
 
 
 def _opens_side(text: str) -> bool:
@@ -379,6 +392,8 @@ def _columns(tail: list[_Line], sides: list[str]) -> dict[str, list[Piece]]:
 
 
 def _leaders_last(pieces: list[Piece], others: list[str]) -> dict[str, list[Piece]]:
+    if not others:  # the leader column is the only side: all of the tail is its ("TT HĐND", "Phòng HC-VTLT")
+        return {LEADERS: _rebase(pieces)}
     entries = _entry_starts(pieces)
     lead = next((i for i in entries if vocab.LEADER_START_RE.match(pieces[i].text)), None)
     if lead is None and others and len(entries) == len(others) and _split_last_name(pieces):

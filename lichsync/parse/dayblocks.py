@@ -106,11 +106,58 @@ def _weekday_above(paras: list[tuple[int, str]], k: int, free: int) -> tuple[str
     return None
 
 
+BARE_SPAN_RE = re.compile(r"(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})(?![\d/.,])\s*(?P<rest>.*)$")
+HEAD_DATE_RE = re.compile(r"(?P<d>\d{1,2})(?:-\d{1,2})?/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?")  # a heading's (first) day
+AWAITS_DAYS_RE = re.compile(r"(?:ngày|từ|đến|và|[,–-])\s*$", re.IGNORECASE)
+
+
+def _bare_span(text: str, above: str, previous: _Head) -> vocab.DayHead | None:
+    """A row of several days written with their numbers alone ("18-19 - Đi công tác …") among a week's
+    dated headings: days from the first of the heading above it, within a week of it, in its month. The line
+    above must be complete ("… vào ngày" / "18-19" is a date inside an item), and what follows must
+    open an item ("- Đi …", "Đi …"), not go on with a quantity ("8-10 giờ", "15-20 người")."""
+    m = BARE_SPAN_RE.match(text)
+    date = HEAD_DATE_RE.search(previous.date)
+    if not m or not date or AWAITS_DAYS_RE.search(above):
+        return None
+    first, last, day, rest = int(m.group("d1")), int(m.group("d2")), int(date.group("d")), m.group("rest")
+    if not day <= first < last <= day + 7 or rest and not (rest[0] in "-–•+" or rest[0].isupper()):
+        return None
+    year = date.group("y")
+    when = f"{first}-{last}/{date.group('m')}" + (f"/{year}" if year else "")
+    return vocab.DayHead(when, None, False, None, None, rest, bool(year))
+
+
+RANGE_CELL_RE = re.compile(
+    r"^từ\s+(?:ngày\s+)?(?:\d{1,2}(?:/\d{1,2}(?:/\d{4})?)?|thứ\s*\w+)\s*(?:đến|[-–])\s*(?:ngày\s+)?"
+    r"(?:\d{1,2}/\d{1,2}(?:/\d{4})?|thứ\s*\w+)\s*:?$", re.IGNORECASE)
+
+
+def _range_cell(paras: list[tuple[int, str]], k: int) -> tuple[str, int] | None:
+    """A day cell naming a range of days ("Từ 08/4 đến 14/4/2019", "Từ thứ 2 đến thứ 4"), alone in
+    its paragraph or wrapped once ("Từ 4/6 đến" / "5/7/2019"): its text and the index after it. The
+    row reader dates it against the week; a range with an item after it on its line is the item's."""
+    text = paras[k][1]
+    if RANGE_CELL_RE.match(text):
+        return text, k + 1
+    if len(text) <= 24 and text[:2].lower() == "từ" and k + 1 < len(paras) and RANGE_CELL_RE.match(f"{text} {paras[k + 1][1]}"):
+        return f"{text} {paras[k + 1][1]}", k + 2
+    return None
+
+
 def find_heads(paras: list[tuple[int, str]]) -> list[_Head]:
     """Day headings with their dates; failing any, weekday headings ("THỨ HAI:") that the week's dates will date."""
     heads: list[_Head] = []
+    header = next((k for k, (_, text) in enumerate(paras) if HEADER_RE.match(text)), len(paras))
     for k, (_, text) in enumerate(paras):
+        # A range is a day cell only in the table: above it, the title's range names the week.
+        if text and (k >= heads[-1].end if heads else k > header) and (cell := _range_cell(paras, k)):
+            heads.append(_Head(k, cell[1], cell[0].rstrip(" :"), None, None, "", paras[k][0]))
+            continue
         head = vocab.day_head(text) if text else None
+        if not head and heads and k and (span := _bare_span(text, paras[k - 1][1], heads[-1])):
+            heads.append(_Head(k, k + 1, span.date, None, None, span.rest, paras[k][0]))
+            continue
         start = k
         if not head and k + 1 < len(paras) and _split_head(text, paras[k + 1][1]):
             head, start = _split_head(text, paras[k + 1][1]), k  # "* Thứ" / "Ba: 25/3": a heading wrapped
@@ -164,8 +211,8 @@ def read(lines: list[tuple[int, str]]) -> Table | None:
     lead = roles.index(CONTENT) if CONTENT in roles else 1
     after = roles[roles.index(CONTENT) + 1 :] if CONTENT in roles else []
     columns = [r for r in roles if r in (CONTENT, LEADERS, LOCATION, UNITS, TIME)]
-    glued = _glued(paras[heads[0].index :])
-    header_texts = _header_texts(paras[: heads[0].index], header_line)
+    body = paras[heads[0].index :]
+    shape = _Flattening(_glued(body), _header_texts(paras[: heads[0].index], header_line), _wrapped_layer(body))
     rows: list[Row] = []
     for k, head in enumerate(heads):
         stop = heads[k + 1].index if k + 1 < len(heads) else len(paras)
@@ -178,14 +225,30 @@ def read(lines: list[tuple[int, str]]) -> Table | None:
         if head.rest:
             block.insert(0, (paras[head.end - 1][0], head.rest))
         if after or TIME in roles[:lead]:
-            new = _block_rows([(no, t) for no, t in block if not (t and CHROME_RE.match(t))], head, lead, after, glued,
-                              header_texts)
+            new = _block_rows([(no, t) for no, t in block if not (t and CHROME_RE.match(t))], head, lead, after, shape)
         else:
             new = _one_row(block, head, width)
         rows += new
         if stop == -1:
             break
     return Table(roles=columns, rows=rows, header_line=header_line or 0)
+
+
+@dataclass(frozen=True)
+class _Flattening:
+    """What the whole table's text says of how it was flattened."""
+
+    glued: bool = False  # see _glued
+    header_texts: frozenset[str] = frozenset()  # the header row's lines, repeated where a page starts
+    wrapped: bool = False  # see _wrapped_layer
+
+
+def _wrapped_layer(paras: list[tuple[int, str]]) -> bool:
+    """A PDF text layer: a fifth or more of the table's lines go on in lower case, wrapped mid-sentence,
+    where a table copied one cell a paragraph starts its cells in capitals (under a twentieth on the
+    layouts tried, against a quarter to two thirds for layers). "đ/c …" opens a cell in either."""
+    lines = [t for _, t in paras if t[:1].isalpha() and not vocab.LEADER_START_RE.match(t)]
+    return len(lines) >= 10 and sum(t[0].islower() for t in lines) >= 0.2 * len(lines)
 
 
 def _glued(paras: list[tuple[int, str]]) -> bool:
@@ -239,13 +302,14 @@ def _is_lead(text: str) -> bool:
     return text == BLANK or bool(vocab.SESSION_ALONE_RE.match(text) or vocab.TIME_ALONE_RE.match(text))
 
 
-def _block_rows(block: list[tuple[int, str]], head: _Head, lead: int, after: list[str], glued: bool = False,
-                header_texts: frozenset[str] = frozenset()) -> list[Row]:
+def _block_rows(block: list[tuple[int, str]], head: _Head, lead: int, after: list[str],
+                shape: _Flattening = _Flattening()) -> list[Row]:
     """Rows of one day of a flattened table. Each row starts with its lead cells (day, session or
     time: blank on all but a block's first row, or a session word, or a clock time); a run of
     blanks as long as the lead cells therefore ends a row, a shorter one is an empty cell in it.
-    Where the layer glues a cell's paragraphs (`glued`), the cells can be counted: a row ends after
+    Where the layer glues a cell's paragraphs (`shape.glued`), the cells can be counted: a row ends after
     its content and the cells after it."""
+    glued = shape.glued
     rows: list[Row] = []
     session: str | None = None
     expected = lead - 1  # the first row's day cell is the heading itself
@@ -288,7 +352,7 @@ def _block_rows(block: list[tuple[int, str]], head: _Head, lead: int, after: lis
         row.cells["_tokens"] = [Piece(t, no) for no, t in tokens]
         rows.append(row)
     for row in rows:
-        _split_cells(row, after, glued, header_texts)
+        _split_cells(row, after, shape)
     return rows
 
 
@@ -357,24 +421,32 @@ def _page_segments(pieces: list[Piece], header_texts: frozenset[str]) -> list[li
 
 def _wrapped(pieces: list[Piece]) -> bool:
     """Lines that go on in lower case: wrapped lines of a layer, not one paragraph a cell (a row whose
-    item wrapped once and has only a leader beside it wraps once); or a line where the layer ran the
-    leader's cell onto the item's ("- Trực lãnh đạo Đ/c Ngô Đức" / "Hải - CT")."""
-    return sum(p.text[:1].islower() for p in pieces[1:]) >= 1 or any(RUN_ON_LEADER_RE.search(p.text) for p in pieces)
+    item wrapped once and has only a leader beside it wraps once); an item's line left open ("… Bệnh
+    viện Chợ Rẫy," / "Thành phố Hồ Chí Minh", "… Địa điểm: Phòng họp số 3," / "VP HĐND tỉnh": an item's
+    cell does not end on a comma, while a list of officials or units may, one a paragraph); or a line
+    where the layer ran the leader's cell onto the item's ("- Trực lãnh đạo Đ/c Ngô Đức" / "Hải - CT")."""
+    return (sum(p.text[:1].islower() for p in pieces[1:]) >= 1
+            or any(p.text.endswith(",") and (vocab.FIELD_LABEL_RE.search(p.text)
+                                             or not (OFFICIAL_CELL_RE.match(p.text) or PLACE_CELL_RE.match(p.text)))
+                   for p in pieces[:-1])
+            or any(RUN_ON_LEADER_RE.search(p.text) for p in pieces))
 
 
-def _split_cells(row: Row, roles: list[str], glued: bool = False, header_texts: frozenset[str] = frozenset()) -> None:
+def _split_cells(row: Row, roles: list[str], shape: _Flattening = _Flattening()) -> None:
     """The row's paragraphs into its cells (content, then `roles`): blank tokens are empty
     cells; among the splits left open, the one whose cells look most like their columns wins.
     In a glued layer each run of adjacent lines is a cell of its own."""
     tokens = row.cells.pop("_tokens", [])
     cells = [CONTENT] + roles
+    glued = shape.glued
     groups = _groups(tokens, glued)
     if glued and len(groups) > len(cells):
         groups, glued = _groups(tokens, False), False
-    if glued is False and any(r in SIDE_ROLES for r in roles) and len(groups) == 1 and _wrapped(groups[0] or []):
+    flowing = shape.wrapped or _wrapped(groups[0] or []) if len(groups) == 1 else False
+    if glued is False and any(r in SIDE_ROLES for r in roles) and flowing:
         # A PDF text layer: the row's wrapped lines run from its content into its side cells with
         # nothing between them; where one ends and the next begins is the flattened layers' question.
-        row.flow = _page_segments(groups[0] or [], header_texts)
+        row.flow = _page_segments(groups[0] or [], shape.header_texts)
         return
     best: tuple[float, list[list[Piece]]] | None = None
     for assignment in _assignments(groups, len(cells), whole=glued):

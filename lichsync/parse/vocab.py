@@ -140,7 +140,7 @@ DASHED_DATE_RE = re.compile(r"(?=\d)(?<![\d/])(\d{1,2})-(\d{1,2})-(\d{4})(?!\d)"
 
 @dataclass(frozen=True)
 class DayHead:
-    date: str  # "14/3", "11/01/2025"; "17/5-18" when the heading names two days
+    date: str  # "14/3", "11/01/2025"; "17-18/5" when the heading names two days
     weekday: str | None
     weekday_given: bool  # the weekday is written on the heading line itself
     lunar: str | None
@@ -159,9 +159,8 @@ def day_head(text: str) -> DayHead | None:
     second = SECOND_DAY_RE.match(rest)
     if second and second.group("m") and int(second.group("m")) == int(m.group("m")):
         last, rest = second.group("d"), second.group("rest").strip()
-    date = f"{int(m.group('d'))}/{int(m.group('m'))}" + (f"/{m.group('y')}" if m.group("y") else "")
-    if last and int(last) > int(m.group("d")):
-        date += f"-{int(last)}"
+    days = f"{int(m.group('d'))}-{int(last)}" if last and int(last) > int(m.group("d")) else str(int(m.group("d")))
+    date = f"{days}/{int(m.group('m'))}" + (f"/{m.group('y')}" if m.group("y") else "")
     weekday = m.group("wd") or m.group("wd2")
     if (m.group("num") or m.group("clock")) and not (weekday or m.group("session")):
         return None  # "1. 10.5 tỷ …", "8h 12/5": a number, not a day opening an item
