@@ -7,6 +7,7 @@ import docx
 
 from lichsync.read.pipeline import parse_file
 from lichsync.read import docx as docx_reader
+from lichsync.read import pdf
 from lichsync.parse.document import Cell, Grid, GridRow
 from lichsync.parse.table import join_lines, rows_from_grid
 from lichsync.parse.rows import BLOCK, CONTENT, LEADERS, LINE, WRAP, Piece
@@ -92,3 +93,36 @@ def test_a_table_without_days_is_no_reading():
 def test_join_lines_keeps_hyphenated_words():
     assert join_lines("Phòng QLCN-", "CN") == "Phòng QLCN-CN"
     assert join_lines("Đ/c Lạc -", "GĐ") == "Đ/c Lạc - GĐ"
+
+
+def test_join_lines_keeps_a_document_number_a_narrow_column_broke():
+    assert join_lines("Nghị quyết số 28/2017/", "NQ-HĐND về") == "Nghị quyết số 28/2017/NQ-HĐND về"
+    assert join_lines("Quyết định 23/2021/QĐ", "-TTg (LĐVL") == "Quyết định 23/2021/QĐ-TTg (LĐVL"
+    assert join_lines("tình hình kinh tế", "- xã hội") == "tình hình kinh tế - xã hội"
+    assert join_lines("Sáng: Giao ban", "-Họp Chi bộ") == "Sáng: Giao ban -Họp Chi bộ"  # a bullet glued to its word
+
+
+def test_a_day_cell_the_page_cut_between_its_weekday_and_its_date():
+    header = GridRow([cell(t) for t in HEADER])
+    grid = [
+        header,
+        GridRow([cell("Thứ 4 (24/01/2024)"), cell("Sáng: Hội nghị tổng kết"), cell("Văn phòng"), cell("Đ/c Hoàn")]),
+        GridRow([cell("Thứ 2"), cell("Sáng: Giao ban"), cell(), cell("Đ/c Hoàn")]),
+        header,  # repeated on the next page
+        GridRow([cell("(29/01/2024)"), cell("BCS Đảng và tập thể UBND tỉnh", sep=WRAP), cell("Văn phòng"), cell()],
+                continues=True),
+        GridRow([cell("Thứ 3 (30/01/2024)"), cell("Chiều: Họp"), cell("VP"), cell("Đ/c An")]),
+    ]
+    table = rows_from_grid(Grid(grid))
+    assert [r.day for r in table.rows] == ["Thứ 4 (24/01/2024)", "Thứ 2 (29/01/2024)", "Thứ 3 (30/01/2024)"]
+    assert [p.text for p in table.rows[1].cells[CONTENT]] == ["Sáng: Giao ban BCS Đảng và tập thể UBND tỉnh"]
+
+
+def test_a_line_opening_with_a_dash_that_is_no_bullet_goes_on():
+    def line(text: str, top: float) -> pdf.Line:
+        return pdf.Line(text, 100.0, 100.0 + 5.0 * len(text), top, top + 10.0, 20.0, 3.0)
+    right = 160.0  # a narrow column: the first word of each line below would not have fitted above
+    assert pdf._sep(line("báo cáo tình hình kinh tế", 0), line("- xã hội năm 2021", 11), right) == WRAP
+    assert pdf._sep(line("Quyết định 23/2021/QĐ", 0), line("-TTg (LĐVL", 11), right) == WRAP
+    assert pdf._sep(line("Sáng: Giao ban", 0), line("- Họp Chi bộ", 11), right) == LINE  # a bullet
+    assert pdf._sep(line("Sáng: Giao ban", 0), line("-Họp Chi bộ", 11), right) == LINE

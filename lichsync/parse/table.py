@@ -478,6 +478,8 @@ def _continues(grow: GridRow, roles: list[str | None], day_col: int | None, abov
     if above is None:
         return False
     own_day = _own(grow, day_col, above) if day_col is not None else None
+    if own_day is not None and grow.continues and _date_after_weekday(above.cells[day_col].text, own_day.text):
+        return True  # "Thứ 2" / "(29/01/2024)": the page cut the day cell between its weekday and its date
     if own_day is not None and (days.names_days(own_day.text) or not grow.continues):
         return False  # the row's own day; "6)" on a new page is the rest of the day cell above
     if any(r == TIME and _own(grow, c, above) is not None for c, r in enumerate(roles)):
@@ -489,6 +491,12 @@ def _continues(grow: GridRow, roles: list[str | None], day_col: int | None, abov
     if grow.continues:
         return not _starts_item(first.text)  # "9h00: …" on the new page is an item of its own
     return first.text[:1].islower() and not _starts_item(first.text)
+
+
+def _date_after_weekday(above: str, below: str) -> bool:
+    """A day cell's weekday with no date above, its date with no weekday below."""
+    return (bool(WEEKDAY_IN_DAY_RE.search(above)) and not days.has_date(above)
+            and days.has_date(below) and not WEEKDAY_IN_DAY_RE.search(below))
 
 
 def _starts_item(text: str) -> bool:
@@ -600,10 +608,16 @@ def _join(row: Row, grow: GridRow, roles: list[str | None], above: GridRow | Non
         have.extend(pieces)
 
 
+# The issuer after a document number's dash, broken onto a line of its own ("23/2021/QĐ" / "-TTg"):
+# two capitals in an acronym, where a bullet glued to its word opens one ("-Họp", "-Đi").
+NUMBER_TAIL_RE = re.compile(r"[-–](?=[A-ZĐ][a-zđ]?[A-ZĐ])\w+")
+
+
 def join_lines(above: str, below: str) -> str:
-    """Join a wrapped line to the one above: "QLCN-" + "CN" is one word, "Lạc -" + "GĐ" two."""
-    if len(above) >= 2 and above[-1] in "-–" and above[-2].isalnum():
-        return above + below
+    """Join a wrapped line to the one above: "QLCN-" + "CN" is one word, "Lạc -" + "GĐ" two, and a
+    narrow column breaks a document's number at its slash or dash ("số 126/" + "NQ-CP")."""
+    if len(above) >= 2 and above[-1] in "-–/" and above[-2].isalnum() or NUMBER_TAIL_RE.match(below):
+        return above + below  # "QLCN-" / "CN", "28/2017/" / "NQ-HĐND", "23/2021/QĐ" / "-TTg": one word
     if re.search(r"\d\s*/\s*\d{0,3}$", above) and re.match(r"\d{1,4}\b", below):
         return above + below  # "21/05/20" + "18)": a date broken by a narrow column
     return f"{above} {below}"

@@ -22,7 +22,7 @@ from lichsync.parse import vocab
 from lichsync.parse.document import Cell, Document, Grid, GridRow
 from lichsync.parse.header import HEADER_START_RE
 from lichsync.parse.rows import BLOCK, LINE, WRAP, Piece
-from lichsync.parse.table import is_header_row, join_lines
+from lichsync.parse.table import NUMBER_TAIL_RE, is_header_row, join_lines
 from lichsync.parse.text import collapse
 from lichsync.read import pdfpage, rulings
 from lichsync.read.pdfpage import Word
@@ -31,6 +31,7 @@ MAX_CHARS = 1_500_000  # some 400 pages of a dense program; 200 pages of 24 000 
 PAGE_SPAN = 10_000  # positions of page n start at n * PAGE_SPAN, so they grow down the document
 TEXT, X0, X1, TOP, BOTTOM = attrgetter("text"), attrgetter("x0"), attrgetter("x1"), attrgetter("top"), attrgetter("bottom")
 DASH_DIGIT_RE = re.compile(r"[-–]\s*\d")
+DASH_LOWER_RE = re.compile(r"[-–]\s*[a-zà-ỹđ]")  # "kinh tế" / "- xã hội": a dash before a lower-case word is no bullet
 CONNECTOR_REACH = 24  # vocab.CONNECTOR_END_RE's match and the lookbehinds before it, from a line's end: 11 characters
 
 
@@ -100,8 +101,8 @@ def _sep(above: Line | None, line: Line, right: float, wrap_gap: float = 0.0) ->
         return BLOCK  # an empty paragraph between them
     if gap > 0.25 * size:
         return LINE
-    if above.text[-1:].isdecimal() and DASH_DIGIT_RE.match(line.text):
-        return WRAP  # "giai đoạn 2021" / "- 2025": a range broken at its dash
+    if above.text[-1:].isdecimal() and DASH_DIGIT_RE.match(line.text) or DASH_LOWER_RE.match(line.text) or NUMBER_TAIL_RE.match(line.text):
+        return WRAP  # "giai đoạn 2021" / "- 2025", "23/2021/QĐ" / "-TTg", "kinh tế" / "- xã hội": no bullet
     if _ends_with_connector(above.text) and not (vocab.BULLET_RE.match(line.text) or vocab.SESSION_RE.match(line.text)):
         return WRAP  # "nhiệm kỳ 2023 -" / "2028": a line ending mid-phrase goes on, however short the next
     if above.x1 + above.space + line.first_width < right - 1:
