@@ -478,7 +478,7 @@ def _continues(grow: GridRow, roles: list[str | None], day_col: int | None, abov
     if above is None:
         return False
     own_day = _own(grow, day_col, above) if day_col is not None else None
-    if own_day is not None and grow.continues and _date_after_weekday(above.cells[day_col].text, own_day.text):
+    if own_day is not None and day_col is not None and grow.continues and _date_after_weekday(above.cells[day_col].text, own_day.text):
         return True  # "Thứ 2" / "(29/01/2024)": the page cut the day cell between its weekday and its date
     if own_day is not None and (days.names_days(own_day.text) or not grow.continues):
         return False  # the row's own day; "6)" on a new page is the rest of the day cell above
