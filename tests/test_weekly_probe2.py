@@ -854,3 +854,77 @@ def test_a_weekly_layer_whose_only_side_is_the_leader_column():
            officials=["Sinh"], location=None),
         ev("2019-06-26", "tập huấn", officials=["Đoàn Văn Quỳnh"], location="Hội trường tổ dân phố 3"),
     ])
+
+
+# A school's week as a PDF text layer: its leaders written as the school names them ("Ban Giám hiệu",
+# "Hiệu trưởng"), a school year's range broken at its dash ("năm học 2026" / "- 2027. Địa điểm: …").
+SCHOOL_LAYER = """TRƯỜNG ĐẠI HỌC SƯ PHẠM
+LỊCH CÔNG TÁC
+(Từ ngày 07/09/2026 đến ngày 13/09/2026)
+Ngày Nội dung công việc Đơn vị chuẩn
+bị
+Người chủ trì
+Thứ Hai,
+ngày
+7/9/2026
+Sáng: 7h30: Lễ khai giảng năm học 2026
+- 2027. Địa điểm: Sân trường
+Chiều: 14h00: Họp Hội đồng Khoa học
+và Đào tạo (phiên thứ nhất). Địa điểm:
+Phòng họp số 2, nhà A1
+Phòng Công
+tác sinh viên,
+Đoàn Thanh
+niên
+Phòng Đào
+tạo
+Ban Giám hiệu
+Đ/c Nguyễn
+Thanh Bình -
+PHT
+Thứ Sáu,
+ngày
+11/9/2026
+Sáng: 9h00: Tiếp Đoàn công tác Trường
+Đại học Quốc gia Lào. Địa điểm: Phòng
+khách, nhà A1
+Chiều: 14h00: Họp Ban Chấp hành Đảng
+bộ Trường mở rộng. Địa điểm: Phòng
+họp số 1
+Phòng Hợp
+tác quốc tế
+Văn phòng
+Đảng ủy
+Hiệu trưởng
+Bí thư Đảng ủy
+"""
+
+
+def test_a_schools_week_with_its_own_leaders():
+    check(SCHOOL_LAYER, [
+        ev("2026-09-07", "khai giảng", title="Lễ khai giảng năm học 2026 - 2027", officials=["Ban Giám hiệu"],
+           units=["Phòng Công tác sinh viên", "Đoàn Thanh niên"], location="Sân trường"),
+        ev("2026-09-07", "Hội đồng Khoa học", officials=["Nguyễn Thanh Bình"], units=["Phòng Đào tạo"],
+           location="Phòng họp số 2, nhà A1"),
+        ev("2026-09-11", "Quốc gia Lào", officials=["Hiệu trưởng"], units=["Phòng Hợp tác quốc tế"],
+           location="Phòng khách, nhà A1"),
+        ev("2026-09-11", "Ban Chấp hành", officials=["Bí thư Đảng ủy"], units=["Văn phòng Đảng ủy"], location="Phòng họp số 1"),
+    ])
+
+
+def test_a_number_the_wrap_put_before_a_later_field_is_the_place_s():
+    page = """LỊCH CÔNG TÁC TUẦN
+(Từ ngày 07/09/2026 đến ngày 13/09/2026)
+Thứ Bảy (12/09/2026)
+1. Nội dung: Dự Hội nghị tổng kết năm học của ngành Giáo
+dục tỉnh. Thời gian: Buổi sáng, 7h30. Địa điểm: Trung tâm
+Hội nghị tỉnh. Chủ trì: Đ/c Nguyễn Thanh Bình.
+Chủ nhật (13/09/2026)
+1. Nội dung: Kiểm tra công tác tuyển sinh hệ
+vừa làm vừa học. Thời gian: Cả ngày. Địa điểm: Cơ sở
+2. Chủ trì: Đ/c Phạm Quốc Dũng.
+"""
+    check(page, [
+        ev("2026-09-12", "tổng kết", location="Trung tâm Hội nghị tỉnh", officials=["Nguyễn Thanh Bình"]),
+        ev("2026-09-13", "tuyển sinh", session="all_day", location="Cơ sở 2", officials=["Phạm Quốc Dũng"]),
+    ])

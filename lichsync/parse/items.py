@@ -109,6 +109,13 @@ def _label_first(text: str) -> bool:
     return bool(vocab.FIELD_LABEL_RE.match(text))
 
 
+def _field_of_item(text: str) -> bool:
+    """A line opening with a label that only an item's later fields have ("Chủ trì:", "Địa điểm:"), not
+    one that may open an item ("Nội dung:", "Thời gian:")."""
+    label = vocab.FIELD_LABEL_RE.match(text)
+    return bool(label and not (label.group("content") or label.group("time")))
+
+
 @dataclass
 class _Page:
     """What a prose block shows about its own breaks: the width it wraps at, the marks its items open
@@ -197,7 +204,7 @@ def _dash_wrap(above: str, text: str, page: _Page) -> bool:
     """A dash or number the break put at the head of a line, not a bullet: "… giai đoạn 2021" / "– 2025, …",
     "… Nghị quyết" / "05-NQ/TU …", "… đường bộ cao tốc Bắc" / "– Nam phía Đông …" (a dash no item of the
     block opens with, after a full line), "… Địa điểm: HT tầng" / "1. Chủ trì: …" (a number out of the
-    items' sequence). A bullet opens a capitalised item or a clock time; a number marker stands apart
+    items' sequence, or before a label no item opens with: "… Địa điểm: Cơ sở" / "2. Chủ trì: …"). A bullet opens a capitalised item or a clock time; a number marker stands apart
     from its item. Inside an open parenthesis no item opens: "… (Ban Quản lý dự án, Phòng Tài chính" /
     "- Kế hoạch chuẩn bị)"."""
     if SENTENCE_END_RE.search(above):
@@ -206,7 +213,7 @@ def _dash_wrap(above: str, text: str, page: _Page) -> bool:
         return True
     number = NUMBER_MARK_RE.match(text)
     if number:
-        if page.number and int(number.group(0)[:-1]) <= page.number:
+        if page.number and int(number.group(0)[:-1]) <= page.number or _field_of_item(text[number.end():].lstrip()):
             return True
         return not text[number.end():][:1].isspace()
     m = DASH_WRAP_RE.match(text)

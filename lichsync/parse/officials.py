@@ -172,7 +172,7 @@ def officials_in_text(title: str) -> list[str]:
 
 # Who an item's sentence is about: its subject, before the verb ("Chủ tịch dự …", "Ban Pháp chế giám sát …").
 ACTOR_START_RE = re.compile(
-    r"^(?:(?:đ/c|đồng\s+chí)\s+)?(?:các\s+)?(?:phó\s+)?(?:chủ\s+tịch|bí\s+thư|giám\s+đốc|trưởng\s+ban|"
+    r"^(?:(?:đ/c|đồng\s+chí)\s+)?(?:các\s+)?(?:phó\s+)?(?:chủ\s+tịch|bí\s+thư|giám\s+đốc|hiệu\s+trưởng|trưởng\s+ban|"
     r"thường\s+trực|ban\s+thường\s+vụ|thường\s+vụ|lãnh\s+đạo|tập\s+thể|ban\s+|(?:đ/c|đồng\s+chí)\s+\w|"
     rf"(?-i:{TITLE_ACRONYMS})\s+(?=[A-ZĐ]))",  # "PGĐ Cao Văn Chóng dự …", "PCT Nguyễn Văn A chủ trì …"
     re.IGNORECASE,

@@ -48,12 +48,13 @@ LUNAR_RE = re.compile(r"^\(?\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*/\s*\d{1,2}\s*�
 LEADER_START_RE = re.compile(
     r"^(?:đ/c|đ/\s*c|đồng\s+chí|các\s+đồng\s+chí|các\s+(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|bí\s+thư|trưởng\s+ban)|lãnh\s+đạo|lđ\s|thường\s+trực|theo\s+.{0,25}?mời|"
     r"ban\s+giám\s+đốc|bgđ|giám\s+đốc|phó\s+giám\s+đốc|p?gđ\b|chủ\s+tịch|phó\s+chủ\s+tịch|p?ct\s|"
+    r"ban\s+giám\s+hiệu|bgh\b|(?:phó\s+)?hiệu\s+trưởng|pht\b|"  # a school's leaders
     r"bí\s+thư|phó\s+bí\s+thư|btv\b|ban\s+thường\s+vụ|đại\s+diện|tập\s+thể\s+lãnh\s+đạo|uvbtv|"
     r"trưởng\s+ban|phó\s+trưởng\s+ban|chánh\s+văn\s+phòng|cvp\b|pcvp\b)",
     I,
 )
 # A leader label written on the same line after a unit: "Văn phòng Sở Lãnh đạo Sở", "Tỉnh ủy Theo TP mời".
-LEADER_INLINE_RE = re.compile(r"\s(?=(?:Đ/c|Lãnh đạo|Theo\s+\S+(?:\s+\S+)?\s+mời|BTV|Thường trực|Đại diện)\b)")
+LEADER_INLINE_RE = re.compile(r"\s(?=(?:Đ/c|Lãnh đạo|Theo\s+\S+(?:\s+\S+)?\s+mời|BTV|Thường trực|Đại diện|Ban Giám hiệu|(?:Phó )?Hiệu trưởng)\b)")
 # Weaker than a person: a label added to a person in the same cell.
 LEADER_ADDON_RE = re.compile(r"^(?:đại\s+diện|pgđ\s+phụ\s+trách)", I)
 
@@ -223,7 +224,7 @@ FIELD_LABEL_RE = re.compile(
 # A personal honorific before a name ("Ông Đỗ Văn Toàn", "Bà Lê Thị Hoa"): a person, as "Đ/c" is.
 HONORIFIC_RE = re.compile(r"(?<!\w)(?:Ông|Bà|ông|bà)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])")
 # Titles written as acronyms before a name or alone: "PGĐ Cao Văn Chóng dự …", "PCT Nguyễn Văn Thi".
-TITLE_ACRONYMS = r"(?:PCTTT|PCT|CT|PGĐ|GĐ|BGĐ|PBT|BT|PCVP|CVP|TUV|UVBTV|TP|PTP)"
+TITLE_ACRONYMS = r"(?:PCTTT|PCT|CT|PGĐ|GĐ|BGĐ|PBT|BT|PCVP|CVP|TUV|UVBTV|TP|PTP|PHT)"
 # An entry of a "Cùng dự:" list that names a group, not a leader: "đại diện các phòng", "cán bộ, công chức".
 # "Các Phó Chủ tịch liên quan" names leaders, not a group invited.
 GROUP_ENTRY_RE = re.compile(r"^(?:đại\s+diện|các\s(?!(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|bí\s+thư|trưởng\s+ban|đồng\s+chí))|toàn\s+thể|cán\s+bộ|công\s+chức|viên\s+chức|người\s+lao\s+động)", I)
@@ -242,7 +243,7 @@ ROLE_WORDS = [  # (phrase, column role): the roles are lichsync.parse.rows'
     (r"lãnh\s+đạo(?:\s+(?:sở|ubnd|tỉnh|ban|huyện))?(?:\s+chủ\s+trì)?", "leaders"),
     (r"chủ\s+trì|tham\s+dự|tham\s+gia|người\s+dự", "leaders"),
     # A weekly table's leader column is often headed by whose schedule it is: "Thường trực UBND tỉnh".
-    (r"thường\s+trực|ban\s+giám\s+đốc", "leaders"),
+    (r"thường\s+trực|ban\s+giám\s+(?:đốc|hiệu)", "leaders"),
     (r"nội\s+dung(?:\s+công\s+việc)?", "content"),
     (r"công\s+việc", "content"),
     (r"địa\s+điểm|nơi\s+(?:tổ\s+chức|họp|làm\s+việc|diễn\s+ra)", "location"),
