@@ -719,3 +719,43 @@ def test_pdf_layer_acronym_sides_are_no_page_furniture():
         ev("2023-12-20", "Tiếp công dân", title="Tiếp công dân định kỳ tháng 12", session="morning",
            officials=["Chủ tịch UBND huyện", "các Phó Chủ tịch UBND huyện"], units=["Ban Tiếp công dân"]),
     ], period={"month": 12, "year": 2023})
+
+
+# A department's month as a PDF text layer whose unit and leader cells fit on one line, the leader a title
+# rather than "Đ/c …" ("Văn phòng Sở Bí thư Chi bộ", "Phòng Nội vụ Chủ tịch UBND" / "huyện"), beside an
+# item whose wrapped line names a body and then a title ("… Bí thư Tỉnh ủy, Chủ tịch" / "HĐND tỉnh và đồng
+# chí Chủ tịch UBND" / "tỉnh tiếp công dân"), and a leader cell of a group ("Ban Giám đốc").
+TITLE_SIDES_LAYER = """SỞ TÀI CHÍNH
+CHƯƠNG TRÌNH CÔNG TÁC THÁNG 1 NĂM 2027
+Ngày Nội dung công việc Đơn vị chuẩn
+bị
+Người chủ trì
+4 Sáng: 7h30: Chào cờ và giao ban đầu
+năm. Địa điểm: Hội trường Sở
+Văn phòng Sở Ban Giám đốc
+15 Sáng: Đồng chí Bí thư Tỉnh ủy, Chủ tịch
+HĐND tỉnh và đồng chí Chủ tịch UBND
+tỉnh tiếp công dân định kỳ
+Ban Tiếp công
+dân tỉnh
+Giám đốc Sở
+20 Sáng: 8h30: Hội nghị sơ kết công tác cải
+cách hành chính năm 2026
+Phòng Nội vụ Chủ tịch UBND
+huyện, Đ/c Lê
+Minh Đức - PCT
+22 Chiều: 14h30: Họp Chi bộ định kỳ tháng
+1
+Văn phòng Sở Bí thư Chi bộ
+"""
+
+
+def test_pdf_layer_unit_and_a_titled_leader_on_one_line():
+    check(TITLE_SIDES_LAYER, [
+        ev("2027-01-04", "Chào cờ", officials=["Ban Giám đốc"], units=["Văn phòng Sở"], location="Hội trường Sở"),
+        ev("2027-01-15", "tiếp công dân",
+           title="Đồng chí Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh và đồng chí Chủ tịch UBND tỉnh tiếp công dân định kỳ",
+           officials=["Giám đốc Sở"], units=["Ban Tiếp công dân tỉnh"]),
+        ev("2027-01-20", "cải cách", officials=["Chủ tịch UBND huyện", "Lê Minh Đức"], units=["Phòng Nội vụ"]),
+        ev("2027-01-22", "Chi bộ", title="Họp Chi bộ định kỳ tháng 1", officials=["Bí thư Chi bộ"], units=["Văn phòng Sở"]),
+    ], period={"month": 1, "year": 2027})

@@ -270,8 +270,8 @@ COMRADE_START_RE = re.compile(r"^(?:Đ/c|Đ/C|Đồng\s+chí)\s")  # capitalised
 def _wraps(prev: str, text: str, width: int) -> bool:
     """Does `text` continue `prev` in the content column? A full line that did not end its
     sentence wraps; a line wider than any side column can only be content."""
-    if _bulleted_tail_start(text) or ACRONYMS_RE.match(text) or (_opens_side(text) and vocab.LEADER_INLINE_RE.search(text)):
-        return False  # "BTXH, VP"; "Văn phòng Sở Đ/c Cao Văn": a unit, then a leader
+    if _bulleted_tail_start(text) or ACRONYMS_RE.match(text) or (_opens_side(text) and len(_unit_then_leader(text)) > 1):
+        return False  # "BTXH, VP"; "Văn phòng Sở Đ/c Cao Văn", "Văn phòng Sở Bí thư Chi bộ": a unit, then a leader
     if COMRADE_START_RE.match(text):
         return False  # "… vi phạm trật tự xây dựng" / "Đ/c Đoàn Văn": a leader cell (a sentence naming one goes on in
         # lower case, or after a word that awaits it: "… làm việc với" / "Đ/c Bí thư", a forced wrap)
@@ -360,8 +360,11 @@ def _last_word(above: str, text: str) -> bool:
 
 def _opens_side(text: str) -> bool:
     """A line that can only open a side entry: a bullet, a leader, a body's name ("Văn phòng Sở")."""
-    body = text[:1].isupper() and vocab.UNIT_HEAD_RE.match(text) and not vocab.INCOMPLETE_HEAD_RE.match(text)
-    return bool(_is_bullet(text) or vocab.LEADER_START_RE.match(text) or body)
+    return bool(_is_bullet(text) or vocab.LEADER_START_RE.match(text) or _opens_body(text))
+
+
+def _opens_body(text: str) -> bool:
+    return bool(text[:1].isupper() and vocab.UNIT_HEAD_RE.match(text) and not vocab.INCOMPLETE_HEAD_RE.match(text))
 
 
 def _paragraphs(lines: list[_Line]) -> list[tuple[str, int, int | None]]:
@@ -382,7 +385,7 @@ def _columns(tail: list[_Line], sides: list[str]) -> dict[str, list[Piece]]:
         return {}
     pieces = []
     for ln in tail:
-        for k, part in enumerate(vocab.LEADER_INLINE_RE.split(ln.text) if LEADERS in sides else [ln.text]):
+        for k, part in enumerate(_unit_then_leader(ln.text) if LEADERS in sides else [ln.text]):
             if part.strip():
                 sep = (GAP if ln.gap_before else 0.0) if k == 0 else LINE
                 pieces.append(Piece(part.strip(), ln.line, sep, ln.pos))
@@ -397,6 +400,21 @@ def _columns(tail: list[_Line], sides: list[str]) -> dict[str, list[Piece]]:
         return _share(pieces, sides)
     end = _leader_end(pieces, lead, len(after))
     return _share(pieces[:lead], before) | {LEADERS: _rebase(pieces[lead:end])} | _share(pieces[end:], after)
+
+
+def _unit_then_leader(text: str) -> list[str]:
+    """A side line cut where a leader starts after a unit: "Văn phòng Sở Đ/c Lạc", "Văn phòng Sở Bí thư Chi bộ".
+    A title cuts only after a body's name of two to four words that no connector joins to it ("Phòng Nội
+    vụ Chủ tịch UBND"): not "Ban Giám đốc", nor "… tỉnh và đồng chí Chủ tịch …"."""
+    parts = vocab.LEADER_INLINE_RE.split(text)
+    title = vocab.TITLE_INLINE_RE.search(parts[0])
+    unit = parts[0][: title.start()] if title else ""
+    if title and 2 <= len(unit.split()) <= 4 and _opens_body(unit) and not JOINING_RE.search(unit):
+        return [unit, parts[0][title.end():], *parts[1:]]
+    return parts
+
+
+JOINING_RE = re.compile(r"\b(?:và|với|của|cho|các|đồng\s+chí|đ/c)\b", re.IGNORECASE)
 
 
 def _leaders_last(pieces: list[Piece], others: list[str]) -> dict[str, list[Piece]]:

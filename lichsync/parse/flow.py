@@ -52,8 +52,11 @@ def _row_start(text: str, last_day: int, month_days: int, last_start: int | None
         return None
     # Text after the day number: only where it plainly starts the row's content, and the
     # day follows closely, so that a wrapped line starting with a number is not a new row.
-    opens = bool(vocab.SESSION_RE.match(rest) or vocab.BULLET_RE.match(rest))  # "10 Sáng: …", "18 - Họp …"
-    near = day <= last_day + 3 or (opens and (last_day == 0 or day <= last_day + 7))
+    # A session word after the number opens a row at any later day ("4 Sáng: …" then "15 Sáng: …": a quiet
+    # month); a bullet within a week of the last row ("18 - Họp …"); anything else within three days.
+    session = bool(vocab.SESSION_RE.match(rest))
+    opens = session or bool(vocab.BULLET_RE.match(rest))
+    near = day <= last_day + 3 or session or (opens and (last_day == 0 or day <= last_day + 7))
     if rest and not (near and (rest[0].isupper() or rest[0] in "(-+")):
         return None
     return _Start(day, day_end, m.group("wd"), rest)

@@ -53,8 +53,11 @@ LEADER_START_RE = re.compile(
     r"trưởng\s+ban|phó\s+trưởng\s+ban|chánh\s+văn\s+phòng|cvp\b|pcvp\b)",
     I,
 )
+# A leader's title written on the same line after a unit: "Văn phòng Sở Bí thư Chi bộ", "Phòng Nội vụ Chủ tịch
+# UBND" (columns.py says after which units).
+TITLE_INLINE_RE = re.compile(r"\s(?=(?:Ban Giám (?:đốc|hiệu)|(?:Phó\s)?(?:Bí thư|Chủ tịch|Giám đốc|Hiệu trưởng))\b)")
 # A leader label written on the same line after a unit: "Văn phòng Sở Lãnh đạo Sở", "Tỉnh ủy Theo TP mời".
-LEADER_INLINE_RE = re.compile(r"\s(?=(?:Đ/c|Lãnh đạo|Theo\s+\S+(?:\s+\S+)?\s+mời|BTV|Thường trực|Đại diện|Ban Giám hiệu|(?:Phó )?Hiệu trưởng)\b)")
+LEADER_INLINE_RE = re.compile(r"\s(?=(?:Đ/c|Lãnh đạo|Theo\s+\S+(?:\s+\S+)?\s+mời|BTV|Thường trực|Đại diện)\b)")
 # Weaker than a person: a label added to a person in the same cell.
 LEADER_ADDON_RE = re.compile(r"^(?:đại\s+diện|pgđ\s+phụ\s+trách)", I)
 

@@ -29,12 +29,11 @@ KNOWN_FAILURES: dict[str, frozenset[str] | str] = {
     # PDF: monthly programs read at 0.88-1.00, weekly tables at 0.70-1.00 — a unit's first line run onto
     # the item's last line, a unit wrapped after its head ("VPTU, VP" / "UBND tỉnh"), a row of two items
     # with one unit between them, leader cells of several people with no line between them. so-khcn and
-    # so-ldtbxh-2021-11 read at 0.95-0.96, on the edge; the others (dangbo, so-yte and ten weeks, five
-    # of them since day spans written "18-19" open their rows) read at 1.00 and are held to it.
+    # so-ldtbxh-2021-11 read at 0.95-0.96, on the edge; the others (dangbo, so-yte, sotc, camxuyen and twelve
+    # weeks, five of them since day spans written "18-19" open their rows) read at 1.00 and are held to it.
     "pdf_layer_day_cells": frozenset({
         "so-khcn-hatinh-2024-01", "so-ldtbxh-hatinh-2021-11", "so-ldtbxh-hatinh-2023-09",
         "tinhuy-hatinh-2024-01", "daknong-snv-2019w26", "daksong-lich-tuan-2019w46", "krongno-ubnd-2019w24",
-        "ubnd-camxuyen-2026-10",
     }),
     # Word → PDF by LibreOffice: a narrow cell breaks a long word ("Saigonto" / "urrane") or a name after a
     # dash ("Chữa bệnh" / "- GD -" / "LĐXH" reads as a new item); rows split over a page lose the leader
