@@ -215,3 +215,18 @@ def test_the_standing_deputys_title_wrapped_is_one_person():
                Piece("Bí thư Tỉnh ủy", 4, WRAP)]
     assert [e.text for e in segment(wrapped, target=2, people=True)] == [
         "Phó Bí thư Thường trực Tỉnh ủy", "Bí thư Tỉnh ủy"]
+
+
+def test_a_name_wrapped_before_its_last_word_is_one_person_even_when_items_want_two():
+    # One leader written once for a day's two items: the narrow cell broke the name, not two people.
+    wrapped = [Piece("Đ/c Trần Quốc", 1, WRAP), Piece("Tuấn - GĐ Sở", 2, WRAP)]
+    assert [e.text for e in segment(wrapped, target=2, people=True)] == ["Đ/c Trần Quốc Tuấn - GĐ Sở"]
+    two = wrapped + [Piece("Đ/c Lê", 3, WRAP), Piece("Văn An - PCT", 4, WRAP)]
+    assert [e.text for e in segment(two, target=2, people=True)] == ["Đ/c Trần Quốc Tuấn - GĐ Sở", "Đ/c Lê Văn An - PCT"]
+
+
+def test_an_office_wrapped_before_its_partys_body_is_one_unit():
+    wrapped = [Piece("Văn phòng", 1, WRAP), Piece("Huyện ủy", 2, WRAP), Piece("Ban Xây dựng", 3, WRAP), Piece("Đảng", 4, WRAP)]
+    assert [e.text for e in segment(wrapped, target=2, bodies=True)] == ["Văn phòng Huyện ủy", "Ban Xây dựng Đảng"]
+    # Two offices on paragraphs of their own stay two.
+    assert len(segment([Piece("Văn phòng", 1, LINE), Piece("Sở Y tế", 2, LINE)], target=2, bodies=True)) == 2
