@@ -126,3 +126,19 @@ def test_a_line_opening_with_a_dash_that_is_no_bullet_goes_on():
     assert pdf._sep(line("Quyết định 23/2021/QĐ", 0), line("-TTg (LĐVL", 11), right) == WRAP
     assert pdf._sep(line("Sáng: Giao ban", 0), line("- Họp Chi bộ", 11), right) == LINE  # a bullet
     assert pdf._sep(line("Sáng: Giao ban", 0), line("-Họp Chi bộ", 11), right) == LINE
+
+
+def test_a_row_the_page_split_goes_on_in_each_of_two_leader_columns():
+    header = GridRow([cell(t) for t in ["Ngày", "Nội dung", "Chủ trì", "Tham dự"]])
+    grid = [
+        header,
+        GridRow([cell("Thứ 6 (11/12/2026)"), cell("Sáng: Họp"), cell("Chủ tịch UBND tỉnh"), cell("Đ/c An")]),
+        GridRow([Cell((Piece("Thứ 7", 10, LINE, 0),)), Cell((Piece("Dự Lễ", 11, LINE, 0),)),
+                 Cell((Piece("Chủ tịch", 12, LINE, 0),)), Cell((Piece("Đ/c Võ", 13, LINE, 0),))]),
+        header,  # repeated on the next page
+        GridRow([Cell((Piece("(12/12/2026)", 20, WRAP, 0),)), Cell((Piece("khánh thành cầu Trà Khúc 3", 21, WRAP, 0),)),
+                 Cell((Piece("UBND tỉnh", 22, WRAP, 0),)), Cell((Piece("Minh Khoa", 23, WRAP, 0),))], continues=True),
+    ]
+    table = rows_from_grid(Grid(grid))
+    assert [r.day for r in table.rows] == ["Thứ 6 (11/12/2026)", "Thứ 7 (12/12/2026)"]
+    assert [p.text for p in table.rows[1].cells[LEADERS]] == ["Chủ tịch UBND tỉnh", "Đ/c Võ Minh Khoa"]

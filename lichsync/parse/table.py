@@ -601,11 +601,20 @@ def _join(row: Row, grow: GridRow, roles: list[str | None], above: GridRow | Non
             continue
         pieces = list(cell.pieces)
         have = row.cells.setdefault(role, [])
+        at = _column_end(have, above.cells[c] if above is not None else None)
         if have and (pieces[0].sep == WRAP or role == CONTENT and not _starts_item(pieces[0].text)):
-            last = have[-1]
-            have[-1] = Piece(join_lines(last.text, pieces[0].text), last.line, last.sep, last.pos)
+            last = have[at]
+            have[at] = Piece(join_lines(last.text, pieces[0].text), last.line, last.sep, last.pos)
             pieces = pieces[1:]
-        have.extend(pieces)
+        have[at + 1 : at + 1] = pieces
+
+
+def _column_end(have: list[Piece], cell: Cell | None) -> int:
+    """Where a column's text ends among the row's pieces of its role: two leader columns ("Chủ trì",
+    "Tham dự") share one list, and the rest of each, on the next page, goes on with its own. The
+    pieces keep the lines of the cell they came from; failing those, the list's end."""
+    lines = {p.line for p in cell.pieces} if cell is not None else set()
+    return max((k for k, p in enumerate(have) if p.line in lines), default=len(have) - 1)
 
 
 # The issuer after a document number's dash, broken onto a line of its own ("23/2021/QĐ" / "-TTg"):
