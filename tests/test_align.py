@@ -7,6 +7,7 @@ gap lines (seeds 002-004, as lichsync.parse.columns records them).
 """
 from __future__ import annotations
 
+from lichsync.parse import vocab
 from lichsync.parse.align import JOIN, Entry, assign, segment, separation
 from lichsync.parse.rows import BLOCK, GAP, LINE, WRAP, Piece
 
@@ -230,3 +231,15 @@ def test_an_office_wrapped_before_its_partys_body_is_one_unit():
     assert [e.text for e in segment(wrapped, target=2, bodies=True)] == ["Văn phòng Huyện ủy", "Ban Xây dựng Đảng"]
     # Two offices on paragraphs of their own stay two.
     assert len(segment([Piece("Văn phòng", 1, LINE), Piece("Sở Y tế", 2, LINE)], target=2, bodies=True)) == 2
+
+
+def test_a_body_named_across_its_dash_is_one_unit():
+    wrapped = [Piece("Văn phòng -", 1, WRAP), Piece("Thống kê", 2, WRAP), Piece("Công chức Tư", 3, WRAP),
+               Piece("pháp - Hộ tịch", 4, WRAP)]
+    assert [e.text for e in segment(wrapped, target=2, bodies=True)] == ["Văn phòng - Thống kê", "Công chức Tư pháp - Hộ tịch"]
+
+
+def test_the_standing_board_of_a_front_is_one_leader_group():
+    assert vocab.LEADER_START_RE.match("Ban Thường trực Ủy ban MTTQ xã")
+    assert vocab.LEADER_INLINE_RE.split("Hội Phụ nữ xã Ban Thường trực") == ["Hội Phụ nữ xã Ban Thường trực"]
+    assert vocab.LEADER_INLINE_RE.split("Văn phòng Sở Thường trực") == ["Văn phòng Sở", "Thường trực"]

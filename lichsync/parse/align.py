@@ -47,6 +47,8 @@ def separation(prev: str, cur: str, sep: float) -> float:
         return sep
     if vocab.CONNECTOR_END_RE.search(prev) and not prev.endswith(("-", "–")):
         return JOIN
+    if prev.endswith((" -", " –")) and not (DASH_START_RE.match(cur) or vocab.LEADER_START_RE.match(cur)):
+        return JOIN  # "Văn phòng -" / "Thống kê", "Đ/c Lạc -" / "GĐ Sở": a name or title goes on after its dash
     if sep < LINE and _standing(prev, cur):
         return JOIN
     if _title_wrapped(prev, cur) or AWAITS_NAME_RE.search(prev):

@@ -49,7 +49,7 @@ LEADER_START_RE = re.compile(
     r"^(?:đ/c|đ/\s*c|đồng\s+chí|các\s+đồng\s+chí|các\s+(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|bí\s+thư|trưởng\s+ban)|lãnh\s+đạo|lđ\s|thường\s+trực|theo\s+.{0,25}?mời|"
     r"ban\s+giám\s+đốc|bgđ|giám\s+đốc|phó\s+giám\s+đốc|p?gđ\b|chủ\s+tịch|phó\s+chủ\s+tịch|p?ct\s|"
     r"ban\s+giám\s+hiệu|bgh\b|(?:phó\s+)?hiệu\s+trưởng|pht\b|"  # a school's leaders
-    r"bí\s+thư|phó\s+bí\s+thư|btv\b|ban\s+thường\s+vụ|đại\s+diện|tập\s+thể\s+lãnh\s+đạo|uvbtv|"
+    r"bí\s+thư|phó\s+bí\s+thư|btv\b|ban\s+thường\s+(?:vụ|trực)|đại\s+diện|tập\s+thể\s+lãnh\s+đạo|uvbtv|"
     r"trưởng\s+ban|phó\s+trưởng\s+ban|chánh\s+văn\s+phòng|cvp\b|pcvp\b)",
     I,
 )
@@ -57,7 +57,7 @@ LEADER_START_RE = re.compile(
 # UBND" (columns.py says after which units).
 TITLE_INLINE_RE = re.compile(r"\s(?=(?:Ban Giám (?:đốc|hiệu)|(?:Phó\s)?(?:Bí thư|Chủ tịch|Giám đốc|Hiệu trưởng))\b)")
 # A leader label written on the same line after a unit: "Văn phòng Sở Lãnh đạo Sở", "Tỉnh ủy Theo TP mời".
-LEADER_INLINE_RE = re.compile(r"\s(?=(?:Đ/c|Lãnh đạo|Theo\s+\S+(?:\s+\S+)?\s+mời|BTV|Thường trực|Đại diện)\b)")
+LEADER_INLINE_RE = re.compile(r"(?<!\bBan)\s(?=(?:Đ/c|Lãnh đạo|Theo\s+\S+(?:\s+\S+)?\s+mời|BTV|Thường trực|Đại diện)\b)")  # not "Ban Thường trực"
 # Weaker than a person: a label added to a person in the same cell.
 LEADER_ADDON_RE = re.compile(r"^(?:đại\s+diện|pgđ\s+phụ\s+trách)", I)
 
