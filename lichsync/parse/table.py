@@ -115,8 +115,7 @@ def _header_roles(texts: tuple[str, ...], firsts: tuple[bool, ...]) -> tuple[str
     if any(len(t) > 70 or days.DATE_RE.search(t) for t in texts):
         return None
     roles = tuple(_label(t) for t in texts)
-    kinds = [_column_kind(t) for t in texts]
-    if DAY in roles and sum(k is not None for k, r in zip(kinds, roles, strict=True) if r != CONTENT) >= 2:
+    if DAY in roles and sum(_column_kind(t) is not None for t, r in zip(texts, roles, strict=True) if r != CONTENT) >= 2:
         return roles  # a wide table's header: the day, then a column per session or official
     named = {r for r in roles if r}
     written = [t for t, first in zip(texts, firsts, strict=True) if first]
