@@ -126,6 +126,8 @@ def test_a_line_opening_with_a_dash_that_is_no_bullet_goes_on():
     assert pdf._sep(line("Quyết định 23/2021/QĐ", 0), line("-TTg (LĐVL", 11), right) == WRAP
     assert pdf._sep(line("Sáng: Giao ban", 0), line("- Họp Chi bộ", 11), right) == LINE  # a bullet
     assert pdf._sep(line("Sáng: Giao ban", 0), line("-Họp Chi bộ", 11), right) == LINE
+    assert pdf._sep(line("giai đoạn 2021", 0), line("- 2025", 11), right) == WRAP  # a range broken at its dash
+    assert pdf._sep(line("Hội trường Tổ dân phố 3", 0), line("- 13h30: Hội nghị", 11), right) == LINE  # a clock opens an item
 
 
 def test_a_row_the_page_split_goes_on_in_each_of_two_leader_columns():

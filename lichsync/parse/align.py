@@ -36,6 +36,8 @@ class Entry:
 
 
 COMRADE_RE = re.compile(r"(?:đ/c|đồng chí)\b")
+NAME_SO_FAR_RE = re.compile(r"^(?:Đ/c|đ/c|Đồng chí|đồng chí)(?:\s+[^\W\d_][^\s,;–-]*){1,3}$")  # a name, no title yet
+NAME_END_RE = re.compile(rf"^[^\W\d_][^\s,;–-]*(?:\s+[^\W\d_][^\s,;–-]*)?\s*[-–]\s*{vocab.TITLE_ACRONYMS}\b")  # "Tuấn - GĐ"
 AWAITS_NAME_RE = re.compile(r"(?<!\w)(?:đ/c|đồng chí|phó)$", re.IGNORECASE)  # awaiting a name or a title
 DASH_START_RE = re.compile(r"^[-–•]\s")
 
@@ -84,10 +86,6 @@ def _title_wrapped(prev: str, cur: str) -> bool:
                 or (prev.endswith(("-", "–")) and TITLE_START_RE.match(cur))
                 or (COMRADE_RE.match(prev.lower()) and cur[:1] in "-–" and TITLES_ALONE_RE.match(cur[1:].lstrip()))
                 or (bool(NAME_SO_FAR_RE.match(prev)) and bool(NAME_END_RE.match(cur))))
-
-
-NAME_SO_FAR_RE = re.compile(r"^(?:Đ/c|đ/c|Đồng chí|đồng chí)(?:\s+[A-ZĐÀ-Ỹ][^\s,;–-]*){1,3}$")  # a name, no title yet
-NAME_END_RE = re.compile(rf"^[A-ZĐÀ-Ỹ][^\s,;–-]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;–-]*)?\s*[-–]\s*{vocab.TITLE_ACRONYMS}\b")
 
 
 def boundaries(pieces: list[Piece]) -> list[float]:

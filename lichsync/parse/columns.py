@@ -62,14 +62,6 @@ def _is_field(text: str) -> bool:
 NUMBER_START_RE = re.compile(r"^\d+(?:[/.]\d+)*(?=[\s,.;)]|$)(?!\s*(?:giờ|h\b))")
 
 
-RANGE_END_RE = re.compile(r"^[-–]\s*\d")
-
-
-def _range_goes_on(prev: str, text: str) -> bool:
-    """ "năm học 2026" / "- 2027. Địa điểm: …": a range broken at its dash, no bullet (a clock time opens an item)."""
-    return prev[-1:].isdigit() and bool(RANGE_END_RE.match(text)) and not vocab.LEADING_TIME_RE.match(text.lstrip("-– "))
-
-
 def _number_goes_on(prev: str, text: str) -> bool:
     """ "tháng" / "9/2026": a line opening with a number (not a clock time) goes on with an unfinished line."""
     return bool(NUMBER_START_RE.match(text)) and not prev.endswith(".")
@@ -131,7 +123,7 @@ def split_flow(pieces: list[Piece], sides: list[str], width: int, overflow: int 
             content.append(line)
             continue
         prev = content[-1]
-        if _starts_item(line.text) and not _range_goes_on(prev.text, line.text):
+        if _starts_item(line.text) and not items.range_goes_on(prev.text, line.text):
             line.starts_item = True
             content.append(line)
         elif _bare_session(prev.text) and not line.gap_before:

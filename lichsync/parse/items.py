@@ -109,6 +109,15 @@ def _label_first(text: str) -> bool:
     return bool(vocab.FIELD_LABEL_RE.match(text))
 
 
+RANGE_END_RE = re.compile(r"^[-–]\s*\d")
+
+
+def range_goes_on(above: str, text: str) -> bool:
+    """ "giai đoạn 2021" / "- 2025", "năm học 2026" / "- 2027. Địa điểm: …": a range broken at its dash,
+    no bullet (a clock time after the dash opens an item: "- 8h00 …")."""
+    return above[-1:].isdigit() and bool(RANGE_END_RE.match(text)) and not vocab.LEADING_TIME_RE.match(text.lstrip("-– "))
+
+
 def _field_of_item(text: str) -> bool:
     """A line opening with a label that only an item's later fields have ("Chủ trì:", "Địa điểm:"), not
     one that may open an item ("Nội dung:", "Thời gian:")."""
@@ -204,8 +213,8 @@ def _dash_wrap(above: str, text: str, page: _Page) -> bool:
     """A dash or number the break put at the head of a line, not a bullet: "… giai đoạn 2021" / "– 2025, …",
     "… Nghị quyết" / "05-NQ/TU …", "… đường bộ cao tốc Bắc" / "– Nam phía Đông …" (a dash no item of the
     block opens with, after a full line), "… Địa điểm: HT tầng" / "1. Chủ trì: …" (a number out of the
-    items' sequence, or before a label no item opens with: "… Địa điểm: Cơ sở" / "2. Chủ trì: …"). A bullet opens a capitalised item or a clock time; a number marker stands apart
-    from its item. Inside an open parenthesis no item opens: "… (Ban Quản lý dự án, Phòng Tài chính" /
+    items' sequence, or before a label no item opens with: "… Địa điểm: Cơ sở" / "2. Chủ trì: …"). A
+    bullet opens a capitalised item or a clock time; a number marker stands apart from its item. Inside an open parenthesis no item opens: "… (Ban Quản lý dự án, Phòng Tài chính" /
     "- Kế hoạch chuẩn bị)"."""
     if SENTENCE_END_RE.search(above):
         return False

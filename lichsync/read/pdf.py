@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 
 from lichsync.errors import InputError, NoTextLayer
-from lichsync.parse import vocab
+from lichsync.parse import items, vocab
 from lichsync.parse.document import Cell, Document, Grid, GridRow
 from lichsync.parse.header import HEADER_START_RE
 from lichsync.parse.rows import BLOCK, LINE, WRAP, Piece
@@ -30,7 +30,6 @@ from lichsync.read.pdfpage import Word
 MAX_CHARS = 1_500_000  # some 400 pages of a dense program; 200 pages of 24 000 words would cost minutes
 PAGE_SPAN = 10_000  # positions of page n start at n * PAGE_SPAN, so they grow down the document
 TEXT, X0, X1, TOP, BOTTOM = attrgetter("text"), attrgetter("x0"), attrgetter("x1"), attrgetter("top"), attrgetter("bottom")
-DASH_DIGIT_RE = re.compile(r"[-–]\s*\d")
 DASH_LOWER_RE = re.compile(r"[-–]\s*[a-zà-ỹđ]")  # "kinh tế" / "- xã hội": a dash before a lower-case word is no bullet
 CONNECTOR_REACH = 24  # vocab.CONNECTOR_END_RE's match and the lookbehinds before it, from a line's end: 11 characters
 
@@ -101,7 +100,7 @@ def _sep(above: Line | None, line: Line, right: float, wrap_gap: float = 0.0) ->
         return BLOCK  # an empty paragraph between them
     if gap > 0.25 * size:
         return LINE
-    if above.text[-1:].isdecimal() and DASH_DIGIT_RE.match(line.text) or DASH_LOWER_RE.match(line.text) or NUMBER_TAIL_RE.match(line.text):
+    if items.range_goes_on(above.text, line.text) or DASH_LOWER_RE.match(line.text) or NUMBER_TAIL_RE.match(line.text):
         return WRAP  # "giai đoạn 2021" / "- 2025", "23/2021/QĐ" / "-TTg", "kinh tế" / "- xã hội": no bullet
     if _ends_with_connector(above.text) and not (vocab.BULLET_RE.match(line.text) or vocab.SESSION_RE.match(line.text)):
         return WRAP  # "nhiệm kỳ 2023 -" / "2028": a line ending mid-phrase goes on, however short the next
