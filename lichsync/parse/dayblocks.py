@@ -238,9 +238,9 @@ def read(lines: list[tuple[int, str]]) -> Table | None:
 class _Flattening:
     """What the whole table's text says of how it was flattened."""
 
-    glued: bool = False  # see _glued
-    header_texts: frozenset[str] = frozenset()  # the header row's lines, repeated where a page starts
-    wrapped: bool = False  # see _wrapped_layer
+    glued: bool  # see _glued
+    header_texts: frozenset[str]  # the header row's lines, repeated where a page starts
+    wrapped: bool  # see _wrapped_layer
 
 
 def _wrapped_layer(paras: list[tuple[int, str]]) -> bool:
@@ -302,8 +302,7 @@ def _is_lead(text: str) -> bool:
     return text == BLANK or bool(vocab.SESSION_ALONE_RE.match(text) or vocab.TIME_ALONE_RE.match(text))
 
 
-def _block_rows(block: list[tuple[int, str]], head: _Head, lead: int, after: list[str],
-                shape: _Flattening = _Flattening()) -> list[Row]:
+def _block_rows(block: list[tuple[int, str]], head: _Head, lead: int, after: list[str], shape: _Flattening) -> list[Row]:
     """Rows of one day of a flattened table. Each row starts with its lead cells (day, session or
     time: blank on all but a block's first row, or a session word, or a clock time); a run of
     blanks as long as the lead cells therefore ends a row, a shorter one is an empty cell in it.
@@ -432,7 +431,7 @@ def _wrapped(pieces: list[Piece]) -> bool:
             or any(RUN_ON_LEADER_RE.search(p.text) for p in pieces))
 
 
-def _split_cells(row: Row, roles: list[str], shape: _Flattening = _Flattening()) -> None:
+def _split_cells(row: Row, roles: list[str], shape: _Flattening) -> None:
     """The row's paragraphs into its cells (content, then `roles`): blank tokens are empty
     cells; among the splits left open, the one whose cells look most like their columns wins.
     In a glued layer each run of adjacent lines is a cell of its own."""

@@ -51,45 +51,24 @@ class TooMuchText(ValueError):
 
 
 def pages(document: pdfium.PdfDocument, max_chars: int = 1_500_000) -> Iterator[Page]:
-    """Each page's words and tables, closing the page before reading the next (flat memory). A page
-    is opened with pdfium's own calls: pypdfium2's page objects and their finalizers cost a tenth of
-    what reading a page's words does."""
+    """Each page's words and tables, closing the page before reading the next (flat memory)."""
     total = 0
     for index in range(len(document)):
-        page = raw.FPDF_LoadPage(document.raw, index)
-        if not page:
-            raise pdfium.PdfiumError(f"page {index + 1} cannot be loaded")
+        page = document[index]
         try:
-            height = raw.FPDF_GetPageHeightF(page)
-            textpage = raw.FPDFText_LoadPage(page)
-            if not textpage:
-                raise pdfium.PdfiumError(f"the text of page {index + 1} cannot be loaded")
+            height = page.get_height()
+            textpage = page.get_textpage()
             try:
-                total += raw.FPDFText_CountChars(textpage)
+                total += raw.FPDFText_CountChars(textpage.raw)
                 if total > max_chars:
                     raise TooMuchText(total)
                 words = _words(textpage, height)
             finally:
-                raw.FPDFText_ClosePage(textpage)
-            plumb, level, images = _edges(page, height)
+                textpage.close()
+            plumb, level, images = _edges(page.raw, height)
             yield Page(words, rulings.tables(plumb, level + _cut_top(plumb, level)), images)
         finally:
-            raw.FPDF_ClosePage(page)
-
-
-def _text(tp, count: int) -> str:
-    """The page's text in one call: pypdfium2's get_text_range, which asks pdfium only for the
-    characters between the first and the last it does not leave out (crbug.com/pdfium/2079)."""
-    first, last = 0, count - 1
-    while first <= last and (start := raw.FPDFText_GetTextIndexFromCharIndex(tp, first)) == -1:
-        first += 1
-    while first <= last and (end := raw.FPDFText_GetTextIndexFromCharIndex(tp, last)) == -1:
-        last -= 1
-    if first > last:
-        return ""
-    buffer = (ctypes.c_ushort * (end + 2 - start))()
-    written = raw.FPDFText_GetText(tp, first, last + 1 - first, buffer)
-    return bytes(memoryview(buffer).cast("B")[: 2 * max(0, written - 1)]).decode("utf-16-le", errors="ignore")
+            page.close()
 
 
 GLUE = "\u200b"  # stands for a line break pdfium made up between two glyphs of one word
@@ -139,13 +118,14 @@ def _join_glyph_runs(tp, text: str) -> str:
     return "".join(chars) if chars else text
 
 
-def _words(tp, height: float) -> list[Word]:
+def _words(textpage: pdfium.PdfTextPage, height: float) -> list[Word]:
     """Characters into words in content order: a space, a gap wider than X_TOLERANCE or a
     character on another line (their boxes do not overlap in height) ends one. A word is placed
     as pdfminer places text: from its baseline up by the font size (a glyph's own box would make
     "Ỉ" taller than "I", and "p" lower than "o")."""
+    tp = textpage.raw
     count = raw.FPDFText_CountChars(tp)
-    text = _text(tp, count)
+    text = textpage.get_text_range()  # one call
     if len(text) != count:  # a character beyond 16 bits took two places
         text = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(count))
     text = text.replace("\ufffe", "-").replace("\x02", "-")  # how pdfium marks a hyphen ending a line
