@@ -141,3 +141,17 @@ def test_guarded_finds_what_the_plain_pattern_finds(parts):
     for guarded in GUARDED.values():
         _, plain = split(guarded)
         assert matches(guarded, text) == matches(plain, text), (guarded.pattern[:30], text)
+
+
+def test_a_connector_is_found_from_the_last_characters_as_from_the_whole_text():
+    texts = sample_lines() + ["Hội nghị của", "… Ngày sinh đồng chí", "đầu năm", "cả ngày", "trong ngày", "Chủ trì: những\n",
+                              "kỳ 2023 -", "Trung tâm và", "ĐẦU NĂM", "xã hội,", "Nhà văn hóa thôn 5 (", "giữa ngày"]
+    for text in texts:
+        assert vocab.ends_with_connector(text) == bool(vocab.CONNECTOR_END_RE.search(text)), text
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=3)), max_size=14))
+def test_a_connector_found_from_the_end_is_the_one_found_in_the_whole_text(parts):
+    text = "".join(parts)
+    assert vocab.ends_with_connector(text) == bool(vocab.CONNECTOR_END_RE.search(text)), text

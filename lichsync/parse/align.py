@@ -47,7 +47,7 @@ def separation(prev: str, cur: str, sep: float) -> float:
     prev, cur = prev.rstrip(), cur.lstrip()
     if not prev or not cur or sep >= BLOCK:
         return sep
-    if vocab.CONNECTOR_END_RE.search(prev) and not prev.endswith(("-", "–")):
+    if vocab.ends_with_connector(prev) and not prev.endswith(("-", "–")):
         return JOIN
     if prev.endswith((" -", " –")) and not (DASH_START_RE.match(cur) or vocab.LEADER_START_RE.match(cur)):
         return JOIN  # "Văn phòng -" / "Thống kê", "Đ/c Lạc -" / "GĐ Sở": a name or title goes on after its dash
@@ -103,7 +103,7 @@ def _glued_units(text: str) -> list[int]:
         head = vocab.UNIT_HEAD_RE.match(left)
         if (words[k][0].isupper() and vocab.UNIT_HEAD_RE.match(rest) and head and head.end() < len(left)
                 and not vocab.INCOMPLETE_HEAD_RE.match(left)
-                and not vocab.CONNECTOR_END_RE.search(words[k - 1]) and words[k - 1] not in "-–&,;"):
+                and not vocab.ends_with_connector(words[k - 1]) and words[k - 1] not in "-–&,;"):
             out.append(k)
     return out
 
@@ -158,7 +158,7 @@ def _segment(pieces: list[Piece], target: int | None, people: bool) -> list[Entr
             own = (vocab.LEADER_START_RE.match(piece.text.strip()) and not _title_wrapped(text, piece.text.strip())
                    and not _standing(text, piece.text.strip())) or (
                 people and piece.sep >= LINE and vocab.UNIT_HEAD_RE.match(piece.text.strip()))
-            awaits = ((vocab.CONNECTOR_END_RE.search(text) and not text.endswith(("-", "–")))
+            awaits = ((vocab.ends_with_connector(text) and not text.endswith(("-", "–")))
                       or AWAITS_NAME_RE.search(text))  # "Chủ tịch, các" / "Phó …", "các Phó" / "Chủ tịch"
             joiner = "; " if own and not awaits else " "
             text += joiner + piece.text.strip()

@@ -130,7 +130,7 @@ def split_flow(pieces: list[Piece], sides: list[str], width: int, overflow: int 
             line.opens = True
             content.append(line)
         elif not line.gap_before and (line.text[0].islower() or _number_goes_on(prev.text, line.text)
-                                      or ((vocab.CONNECTOR_END_RE.search(_end_of(content)) or items.awaits_value(prev.text))
+                                      or ((vocab.ends_with_connector(_end_of(content)) or items.awaits_value(prev.text))
                                           and not _leader_after_place(prev.text, line.text))
                                       or _is_field(line.text)):
             line.forced = True
@@ -165,7 +165,7 @@ def join_page_cuts(segments: list[Segment]) -> list[Segment]:
 
 def _continues(above: str, text: str) -> bool:
     """ "… sửa đổi bổ" / "sung …", "… Ngày sinh đồng chí" / "Trần Phú …": the page cut a sentence."""
-    return text[:1].islower() or bool(vocab.CONNECTOR_END_RE.search(above) or align.AWAITS_NAME_RE.search(above))
+    return text[:1].islower() or bool(vocab.ends_with_connector(above) or align.AWAITS_NAME_RE.search(above))
 
 
 RUN_ON_RE = re.compile(r"^(?P<item>.*\S\.)\s+(?P<side>\S.*)$")
@@ -207,7 +207,7 @@ def _row_on_one_line(text: str) -> int | None:
     if lead is None:
         return None
     words = text[: lead.start()].split()
-    if len(words) < 2 or vocab.CONNECTOR_END_RE.search(words[-1]):
+    if len(words) < 2 or vocab.ends_with_connector(words[-1]):
         return None
     for k in range(max(len(words) - 4, 1), len(words)):
         if _unit_starts(words, k):
@@ -248,7 +248,7 @@ def _unit_starts(words: list[str], k: int) -> bool:
     """Does a body's name start at word k (a capital head noun after a word that does not await it)?
     Never inside a name that a "VP…" later in the words heads ("Đảng bộ VP" is two cells)."""
     unit = " ".join(words[k:])
-    awaited = vocab.CONNECTOR_END_RE.search(words[k - 1]) and words[k - 1].lower() != "số"  # "chuyển đổi số Văn phòng"
+    awaited = vocab.ends_with_connector(words[k - 1]) and words[k - 1].lower() != "số"  # "chuyển đổi số Văn phòng"
     return (words[k][0].isupper() and bool(vocab.UNIT_HEAD_RE.match(unit)) and not awaited
             and not vocab.INCOMPLETE_HEAD_RE.match(unit) and not any(OFFICE_RE.fullmatch(w) for w in words[k + 1 :]))
 
@@ -337,7 +337,7 @@ def _line_entries(pieces: list[Piece]) -> int:
     count, above = 0, ""
     for piece in pieces:
         if not above or (piece.text[:1].isupper() and not OPEN_END_RE.search(above)
-                         and not vocab.CONNECTOR_END_RE.search(above)):
+                         and not vocab.ends_with_connector(above)):
             count += 1
         above = piece.text.rstrip()
     return count
@@ -464,7 +464,7 @@ def _split_last_name(pieces: list[Piece]) -> bool:
     words = pieces[-1].text.split()
     for k in range(len(words) - 1, 0, -1):
         rest = " ".join(words[k:])
-        if words[k][0].isupper() and vocab.UNIT_HEAD_RE.match(rest) and not vocab.CONNECTOR_END_RE.search(words[k - 1]):
+        if words[k][0].isupper() and vocab.UNIT_HEAD_RE.match(rest) and not vocab.ends_with_connector(words[k - 1]):
             last = pieces.pop()
             pieces.append(Piece(" ".join(words[:k]), last.line, last.sep, last.pos))
             pieces.append(Piece(rest, last.line, LINE, last.pos))

@@ -187,7 +187,7 @@ def _continues(above: str, text: str, marked: bool, page: _Page, blank: bool | N
         return not blank and not starts_item(text)
     if starts_item(text):
         return False
-    if marked or vocab.CONNECTOR_END_RE.search(above) or above.count("(") > above.count(")"):
+    if marked or vocab.ends_with_connector(above) or above.count("(") > above.count(")"):
         return True
     return not SENTENCE_END_RE.search(above) and _full(above, page)
 

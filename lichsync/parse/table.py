@@ -104,23 +104,22 @@ def _header_cells(row: GridRow) -> list[str | None] | None:
     texts = tuple(c.text for c in row.cells)
     if any(len(t) > 70 for t in texts):
         return None
-    roles = _header_roles(texts, tuple(_distinct(row)))
+    roles = _header_roles(texts)
     return None if roles is None else list(roles)
 
 
 @functools.lru_cache(maxsize=4096)
-def _header_roles(texts: tuple[str, ...], firsts: tuple[bool, ...]) -> tuple[str | None, ...] | None:
+def _header_roles(texts: tuple[str, ...]) -> tuple[str | None, ...] | None:
     """Cached: every stage asks of every row (merges, header, walk, the PDF reader). A header naming
     the day and then sessions or officials ("Thứ, ngày | Sáng | Chiều") heads a wide table."""
-    if any(len(t) > 70 or days.DATE_RE.search(t) for t in texts):
+    if any(days.DATE_RE.search(t) for t in texts):
         return None
     roles = tuple(_label(t) for t in texts)
     if DAY in roles and sum(_column_kind(t) is not None for t, r in zip(texts, roles, strict=True) if r != CONTENT) >= 2:
         return roles  # a wide table's header: the day, then a column per session or official
     named = {r for r in roles if r}
-    written = [t for t, first in zip(texts, firsts, strict=True) if first]
     # Every cell of a header is a label (or a short word lichsync does not use: "TT", "Ghi chú").
-    if len(named - {IGNORED}) >= 2 and named & {CONTENT, DAY, TIME} and all(_label(t) or len(t) <= 20 for t in written):
+    if len(named - {IGNORED}) >= 2 and named & {CONTENT, DAY, TIME} and all(r or len(t) <= 20 for t, r in zip(texts, roles, strict=True)):
         return roles
     return None
 
@@ -140,16 +139,6 @@ def _label(text: str) -> str | None:
         return None
     covered = sum(len(m.group(0)) for m in phrases)
     return found if covered >= 0.3 * len(text.replace(" ", "")) else None
-
-
-def _distinct(row: GridRow) -> list[bool]:
-    """Per position: whether it holds a written cell seen there first (a spanning cell counts once)."""
-    seen: set[int] = set()
-    out = []
-    for cell in row.cells:
-        out.append(bool(cell.text) and id(cell) not in seen)
-        seen.add(id(cell))
-    return out
 
 
 def find_header(rows: list[GridRow]) -> tuple[int | None, list[str | None] | None]:
@@ -215,6 +204,22 @@ def share(texts: list[str], test: Callable[[str], object]) -> float:
     return sum(bool(test(t)) for t in texts) / len(texts) if texts else 0.0
 
 
+def mostly(texts: list[str], test: Callable[[str], object], above: float) -> bool:
+    """share(texts, test) > above, asking the test only until the answer is settled: an item column's
+    long cells cost the most to test, and most columns settle within their first cells."""
+    n, passed, failed = len(texts), 0, 0
+    for t in texts:
+        if test(t):
+            passed += 1
+            if passed / n > above:
+                return True
+        else:
+            failed += 1
+            if (n - failed) / n <= above:
+                return False
+    return False
+
+
 def settle_roles(roles: list[str | None] | None, body: list[GridRow], names: list[str]) -> list[str | None] | None:
     """Column roles from the header where it names them, from what the cells hold where it does not:
     the column of dates is the day column whatever its header says; the longest text is the content;
@@ -232,7 +237,7 @@ def settle_roles(roles: list[str | None] | None, body: list[GridRow], names: lis
         return wide
     named = [IGNORED if r == DAY and c != day else r for c, r in enumerate(named)]
     named[day] = DAY
-    if CONTENT not in named or share(columns[named.index(CONTENT)], days.names_days) > 0.6:
+    if CONTENT not in named or mostly(columns[named.index(CONTENT)], days.names_days, 0.6):
         rest = [c for c in range(width) if c != day and named[c] in (None, CONTENT, IGNORED, TIME) and columns[c]]
         rest = [c for c in rest if named[c] == CONTENT or not _names(columns[c])]
         if not rest:  # a duty roster: days and who is on duty, the activity named above the table
@@ -242,7 +247,7 @@ def settle_roles(roles: list[str | None] | None, body: list[GridRow], names: lis
         named = [None if r == CONTENT else r for r in named]
         named[content] = CONTENT
     for c in range(width):
-        if named[c] in (LEADERS, LOCATION, UNITS) and columns[c] and share(columns[c], vocab.PLATE_RE.search) > 0.5:
+        if named[c] in (LEADERS, LOCATION, UNITS) and columns[c] and mostly(columns[c], vocab.PLATE_RE.search, 0.5):
             named[c] = IGNORED  # licence plates under a leader-like header: the driver column
     return _guess_sides(named, columns, body)
 
@@ -293,11 +298,11 @@ def _guess_sides(named: list[str | None], columns: list[list[str]], body: list[G
     for c, texts in enumerate(columns):
         if out[c] is not None:
             continue
-        if not texts or share(texts, vocab.PLATE_RE.search) > 0.3:
+        if not texts or mostly(texts, vocab.PLATE_RE.search, 0.3):
             out[c] = IGNORED
-        elif share(texts, lambda t: CLOCK_CELL_RE.match(t) or DURATION_RE.match(t)) > 0.5:
+        elif mostly(texts, lambda t: CLOCK_CELL_RE.match(t) or DURATION_RE.match(t), 0.5):
             out[c] = TIME
-        elif share(texts, vocab.LEADER_CELL_RE.search) > 0.4:
+        elif mostly(texts, vocab.LEADER_CELL_RE.search, 0.4):
             out[c] = LEADERS
         elif c > content:
             sides.append(c)
@@ -311,7 +316,7 @@ def _guess_sides(named: list[str | None], columns: list[list[str]], body: list[G
     for c in sides:
         if c == place and placeness[c] > 0 and LOCATION not in out:
             out[c] = LOCATION
-        elif UNITS not in out and share(columns[c], vocab.UNIT_WORDS_RE.search) > 0.3:
+        elif UNITS not in out and mostly(columns[c], vocab.UNIT_WORDS_RE.search, 0.3):
             out[c] = UNITS
         else:
             out[c] = IGNORED

@@ -102,6 +102,14 @@ _WHOLE_NAM = _WHOLE_NGAY.replace("ngày", "năm")  # the look-behinds after the 
 CONNECTOR_END_RE = re.compile(
     rf"(?=[,;:+&(“\"/–\-cdđlnstv])(?:[,;:+&(“\"/–-]|\b(?:và|của|về|với|các|tại|cho|trong|theo|do|đến|từ|ngày{_WHOLE_NGAY}|năm{_WHOLE_NAM}|số|là|những))$", I
 )
+CONNECTOR_REACH = 8  # the longest match ("những", "\n" after it) starts this close to the end
+
+
+def ends_with_connector(text: str) -> bool:
+    """CONNECTOR_END_RE searched from a text's last characters only: the match is anchored at the end
+    (its look-behinds still see the text before), and tried from every position of an item it costs
+    microseconds, asked of every line and entry."""
+    return CONNECTOR_END_RE.search(text, max(0, len(text) - CONNECTOR_REACH)) is not None
 
 # An item that starts with its clock time: "(8h30) …", "8 giờ, …", "7 giờ 30’ …", "8h00. …", "14h00 - 16h00: …"
 LEADING_TIME_RE = re.compile(

@@ -31,7 +31,6 @@ MAX_CHARS = 1_500_000  # some 400 pages of a dense program; 200 pages of 24 000 
 PAGE_SPAN = 10_000  # positions of page n start at n * PAGE_SPAN, so they grow down the document
 TEXT, X0, X1, TOP, BOTTOM = attrgetter("text"), attrgetter("x0"), attrgetter("x1"), attrgetter("top"), attrgetter("bottom")
 DASH_LOWER_RE = re.compile(r"[-–]\s*[a-zà-ỹđ]")  # "kinh tế" / "- xã hội": a dash before a lower-case word is no bullet
-CONNECTOR_REACH = 24  # vocab.CONNECTOR_END_RE's match and the lookbehinds before it, from a line's end: 11 characters
 
 
 @dataclass(slots=True)
@@ -102,19 +101,13 @@ def _sep(above: Line | None, line: Line, right: float, wrap_gap: float = 0.0) ->
         return LINE
     if items.range_goes_on(above.text, line.text) or DASH_LOWER_RE.match(line.text) or NUMBER_TAIL_RE.match(line.text):
         return WRAP  # "giai đoạn 2021" / "- 2025", "23/2021/QĐ" / "-TTg", "kinh tế" / "- xã hội": no bullet
-    if _ends_with_connector(above.text) and not (vocab.BULLET_RE.match(line.text) or vocab.SESSION_RE.match(line.text)):
+    if vocab.ends_with_connector(above.text) and not (vocab.BULLET_RE.match(line.text) or vocab.SESSION_RE.match(line.text)):
         return WRAP  # "nhiệm kỳ 2023 -" / "2028": a line ending mid-phrase goes on, however short the next
     if above.x1 + above.space + line.first_width < right - 1:
         return LINE
     if vocab.BULLET_RE.match(line.text) or vocab.SESSION_RE.match(line.text):
         return LINE
     return WRAP
-
-
-def _ends_with_connector(text: str) -> bool:
-    """vocab.CONNECTOR_END_RE on a line's last characters only: the pattern is anchored at the end,
-    and tried from every position of a whole line it costs 20 µs, a tenth of reading the cell."""
-    return vocab.CONNECTOR_END_RE.search(text, max(0, len(text) - CONNECTOR_REACH)) is not None
 
 
 def _wrap_gap(cells: list[list[Line]]) -> float:
@@ -305,8 +298,10 @@ def _adopt_orphans(grid: list[list], found: list[list], loose: list[Word]) -> li
     top, bottom = min(b[0] for b in bands if b), max(b[1] for b in bands if b)
     for w in sorted(loose, key=lambda w: (w.top, w.x0)):
         x, y = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+        if not top <= y <= bottom:
+            continue  # the heading above the table, the signature below it: most loose words
         col = next((c for c, (a, b) in columns.items() if a <= x <= b), None)
-        if col is None or not top <= y <= bottom:
+        if col is None:
             continue
         above = max((box[3] for cells in grid for c, box in enumerate(cells) if c == col and box and box[3] <= y + 1),
                     default=top)
