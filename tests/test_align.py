@@ -243,3 +243,19 @@ def test_the_standing_board_of_a_front_is_one_leader_group():
     assert vocab.LEADER_START_RE.match("Ban Thường trực Ủy ban MTTQ xã")
     assert vocab.LEADER_INLINE_RE.split("Hội Phụ nữ xã Ban Thường trực") == ["Hội Phụ nữ xã Ban Thường trực"]
     assert vocab.LEADER_INLINE_RE.split("Văn phòng Sở Thường trực") == ["Văn phòng Sở", "Thường trực"]
+
+
+def test_a_title_wrapped_under_a_bare_name_stays_with_that_person():
+    # "Đ/c Trần Quốc" / "Bảo - PGĐ, Đ/c" / "Hoàng Minh Sơn" / "- PGĐ": two people, the second's title wrapped.
+    wrapped = [Piece("Đ/c Trần Quốc", 1, WRAP), Piece("Bảo - PGĐ, Đ/c", 2, WRAP), Piece("Hoàng Minh Sơn", 3, WRAP),
+               Piece("- PGĐ", 4, WRAP), Piece("Đ/c Phan Đình", 5, WRAP), Piece("Khoa - TUV, PBT", 6, WRAP)]
+    assert [e.text for e in segment(wrapped, target=2, people=True)] == [
+        "Đ/c Trần Quốc Bảo - PGĐ, Đ/c Hoàng Minh Sơn - PGĐ", "Đ/c Phan Đình Khoa - TUV, PBT"]
+    # A unit's line is no name: "- PGĐ" under it opens an entry of its own.
+    assert len(segment([Piece("Văn phòng Sở", 1, WRAP), Piece("- PGĐ", 2, WRAP)], target=2)) == 2
+
+
+def test_the_office_of_a_board_wrapped_before_its_name_is_one_unit():
+    wrapped = [Piece("Văn phòng", 1, WRAP), Piece("Ban", 2, WRAP), Piece("Phòng Tuyên", 3, WRAP),
+               Piece("truyền - Báo chí", 4, WRAP)]
+    assert [e.text for e in segment(wrapped, target=2, bodies=True)] == ["Văn phòng Ban", "Phòng Tuyên truyền - Báo chí"]

@@ -928,3 +928,74 @@ vừa làm vừa học. Thời gian: Cả ngày. Địa điểm: Cơ sở
         ev("2026-09-12", "tổng kết", location="Trung tâm Hội nghị tỉnh", officials=["Nguyễn Thanh Bình"]),
         ev("2026-09-13", "tuyển sinh", session="all_day", location="Cơ sở 2", officials=["Phạm Quốc Dũng"]),
     ])
+
+
+# A ward's week as a PDF text layer. A page cut the Saturday row after its first line: the layer wrote
+# that line across the row ("Thứ Bảy, Sáng: 8h00: Kiểm tra … Ủy ban MTTQ Đ/c Lê Văn"), then the header
+# the next page repeats, then the rest of each cell (the day cell's "ngày" / "17/10/2026", the item's
+# rest opening in a capital, "Việt Nam" / "phường", "Hùng - PCT"). A place named "Nhà văn hóa" goes on
+# with whose it is ("Nhà văn hóa" / "Khu phố 3").
+WARD_CUT_LAYER = """UBND PHƯỜNG AN LẠC
+LỊCH CÔNG TÁC TUẦN
+(Từ ngày 12/10/2026 đến ngày 18/10/2026)
+Ngày Nội dung công việc Đơn vị chuẩn
+bị
+Người chủ trì
+Thứ Năm,
+ngày
+15/10/2026
+Sáng: 8h00: Họp giao ban khối Đảng,
+đoàn thể phường. Địa điểm: Phòng họp
+số 1
+Tối: 19h30: Đối thoại với Nhân dân về
+công tác chỉnh trang đô thị. Địa điểm:
+Nhà văn hóa
+Khu phố 3
+Văn phòng
+Đảng ủy
+Phòng Kinh
+tế - Hạ tầng
+Đ/c Trần Văn
+Phúc - BT
+Đ/c Lê Văn
+Hùng - PCT
+Thứ Bảy, Sáng: 8h00: Kiểm tra công tác chuẩn bị Ủy ban MTTQ Đ/c Lê Văn
+Ngày Nội dung công việc Đơn vị chuẩn
+bị
+Người chủ trì
+ngày
+17/10/2026
+Ngày hội Đại đoàn kết toàn dân tộc tại
+Khu phố 5. Địa điểm: Khu phố 5
+Việt Nam
+phường
+Hùng - PCT
+"""
+
+
+def test_a_ward_layer_whose_saturday_row_a_page_cut_after_its_first_line():
+    check(WARD_CUT_LAYER, [
+        ev("2026-10-15", "giao ban khối Đảng", units=["Văn phòng Đảng ủy"], officials=["Trần Văn Phúc"],
+           location="Phòng họp số 1"),
+        ev("2026-10-15", "Đối thoại", units=["Phòng Kinh tế - Hạ tầng"], officials=["Lê Văn Hùng"],
+           location="Nhà văn hóa Khu phố 3", session="evening", start_time="19:30"),
+        ev("2026-10-17", "Ngày hội Đại đoàn kết",
+           title="Kiểm tra công tác chuẩn bị Ngày hội Đại đoàn kết toàn dân tộc tại Khu phố 5",
+           session="morning", start_time="08:00", units=["Ủy ban MTTQ Việt Nam phường"], officials=["Lê Văn Hùng"],
+           location="Khu phố 5"),
+    ])
+
+
+def test_a_day_cell_a_page_cut_gets_its_date_back():
+    paras = [(1, "Ngày Nội dung công việc Đơn vị chuẩn"), (2, "bị"), (3, "Người chủ trì"), (4, "Thứ Năm, ngày 18/3/2027"),
+             (5, "Sáng: họp"), (6, "Thứ Sáu,"), (7, "ngày"), (8, "Sáng: 7h30: Xét xử lưu động vụ án hình"),
+             (9, "Đ/c Trần Quốc"), (10, "Ngày Nội dung công việc Đơn vị chuẩn"), (11, "bị"), (12, "Người chủ trì"),
+             (13, "19/3/2027 “Cố ý gây thương tích”. Địa điểm: xóm 4")]
+    assert dayblocks._rejoin_cut_days(paras) == paras[:5] + [
+        (6, "Thứ Sáu, ngày 19/3/2027"), (8, "Sáng: 7h30: Xét xử lưu động vụ án hình"), (9, "Đ/c Trần Quốc"),
+        (10, "Ngày Nội dung công việc Đơn vị chuẩn"), (11, "bị"), (12, "Người chủ trì"),
+        (13, "“Cố ý gây thương tích”. Địa điểm: xóm 4")]
+    # A row whose own day stands after the repeated header is no cut day cell.
+    whole = paras[:5] + [(6, "Sáng: 9h00: họp"), (10, "Ngày Nội dung công việc Đơn vị chuẩn"), (11, "bị"),
+                         (12, "Người chủ trì"), (13, "Thứ Sáu, ngày 19/3/2027"), (14, "Sáng: họp")]
+    assert dayblocks._rejoin_cut_days(whole) == whole

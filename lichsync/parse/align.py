@@ -23,7 +23,7 @@ STANDING_TITLE_RE = re.compile(r"\bphó\s+(?:bí\s+thư|chủ\s+tịch)$", re.IG
 GROUP_ALONE_RE = re.compile(r"^(?:thường\s+trực|lãnh\s+đạo|ban\s+thường\s+vụ|tập\s+thể\s+(?:lãnh\s+đạo|lđ))$", re.IGNORECASE)
 GROUP_BODY_RE = re.compile(r"^(?:HĐND|UBND|Tỉnh ủy|Huyện ủy|Thành ủy|Đảng ủy|Sở)\b")
 ACRONYM_START_RE = re.compile(r"^[A-ZĐ]{2,}(?:&[A-ZĐ]+)?\b")
-PARTY_BODY_RE = re.compile(r"^(?:Tỉnh|Huyện|Thành|Đảng) ủy\b|^Sở$")  # names an office without an acronym
+PARTY_BODY_RE = re.compile(r"^(?:Tỉnh|Huyện|Thành|Đảng) ủy\b|^(?:Sở|Ban)$")  # names an office without an acronym
 NATURAL = 2.0  # separations at least this strong delimit entries by themselves
 JOIN = -math.inf
 
@@ -64,7 +64,7 @@ def separation(prev: str, cur: str, sep: float) -> float:
     if vocab.INCOMPLETE_HEAD_RE.match(prev):
         return sep + 1
     if sep < LINE and BARE_BODY_RE.match(prev) and (ACRONYM_START_RE.match(cur) or PARTY_BODY_RE.match(cur)):
-        return JOIN  # "Văn phòng" / "HĐND và UBND", "Văn phòng" / "Huyện ủy": a body's type wrapped before its name
+        return JOIN  # "Văn phòng" / "HĐND và UBND", "Văn phòng" / "Huyện ủy", "Văn phòng" / "Ban": a body's type wrapped before its name
     if sep < LINE and GROUP_ALONE_RE.match(prev) and GROUP_BODY_RE.match(cur):
         return JOIN  # "Thường trực" / "HĐND tỉnh, Đ/c …": a leading group wrapped before the body it leads
     if vocab.UNIT_HEAD_RE.match(cur):
@@ -81,11 +81,18 @@ def _standing(prev: str, cur: str) -> bool:
 
 def _title_wrapped(prev: str, cur: str) -> bool:
     """ "Đ/c Hưng -" / "GĐ", "Đ/c Võ Phiên -" / "GĐ Sở", "Đ/c Lạc - TUV," / "BTĐU, GĐ", "Đ/c Hồ Thu Ánh" /
-    "- TUV, PBT": the title the cell wrapped; "Đ/c Trần Quốc" / "Tuấn - GĐ Sở": the name's last words."""
+    "- TUV, PBT" (or "…, Đ/c" / "Hoàng Minh Sơn" / "- PGĐ"): the title the cell wrapped; "Đ/c Trần Quốc" /
+    "Tuấn - GĐ Sở": the name's last words."""
     return bool((prev.endswith(("-", "–", ",")) and TITLES_ALONE_RE.match(cur))
                 or (prev.endswith(("-", "–")) and TITLE_START_RE.match(cur))
-                or (COMRADE_RE.match(prev.lower()) and cur[:1] in "-–" and TITLES_ALONE_RE.match(cur[1:].lstrip()))
+                or ((COMRADE_RE.match(prev.lower()) or _bare_name(prev)) and cur[:1] in "-–" and TITLES_ALONE_RE.match(cur[1:].lstrip()))
                 or (bool(NAME_SO_FAR_RE.match(prev)) and bool(NAME_END_RE.match(cur))))
+
+
+def _bare_name(text: str) -> bool:
+    """A person's name alone, two to four capitalised words ("Hoàng Minh Sơn"): no body, no acronym."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w.istitle() and w.isalpha() for w in words) and not vocab.UNIT_HEAD_RE.match(text)
 
 
 def boundaries(pieces: list[Piece]) -> list[float]:

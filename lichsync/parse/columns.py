@@ -54,6 +54,13 @@ def _starts_item(text: str) -> bool:
     return _is_bullet(text) and _content_like_bullet(text)
 
 
+def _in_brackets(content: list[_Line]) -> bool:
+    """The item so far leaves a bracket open ("… (Phòng Tuyên truyền" / "- Báo chí - Xuất bản chuẩn bị)"): no item starts inside it."""
+    start = max((k for k, ln in enumerate(content) if ln.starts_item or ln.opens), default=0)
+    text = " ".join(ln.text for ln in content[start:])
+    return text.count("(") > text.count(")")
+
+
 def _is_field(text: str) -> bool:
     """A line holding "Địa điểm: …" or "Thành phần: …": an item's field, never a side column's entry."""
     return any(m.group("place") or m.group("participants") for m in vocab.FIELD_LABEL_RE.finditer(text))
@@ -123,14 +130,14 @@ def split_flow(pieces: list[Piece], sides: list[str], width: int, overflow: int 
             content.append(line)
             continue
         prev = content[-1]
-        if _starts_item(line.text) and not items.range_goes_on(prev.text, line.text):
+        if _starts_item(line.text) and not items.range_goes_on(prev.text, line.text) and not _in_brackets(content):
             line.starts_item = True
             content.append(line)
         elif _bare_session(prev.text) and not line.gap_before:
             line.opens = True
             content.append(line)
         elif not line.gap_before and (line.text[0].islower() or _number_goes_on(prev.text, line.text)
-                                      or ((vocab.ends_with_connector(_end_of(content)) or items.awaits_value(prev.text))
+                                      or ((vocab.ends_with_connector(_end_of(content)) or items.awaits_value(_end_of(content)))
                                           and not _leader_after_place(prev.text, line.text))
                                       or _is_field(line.text)):
             line.forced = True
@@ -150,7 +157,7 @@ def join_page_cuts(segments: list[Segment]) -> list[Segment]:
     above held no side entries, the items and entries below are all one segment with it."""
     out: list[Segment] = []
     for seg in segments:
-        if out and out[-1].paragraphs and seg.paragraphs and _continues(out[-1].paragraphs[-1][0], seg.paragraphs[0][0]):
+        if out and out[-1].paragraphs and seg.paragraphs and _goes_on(out[-1].paragraphs, seg.paragraphs[0][0]):
             text, line, pos = out[-1].paragraphs[-1]
             out[-1].paragraphs[-1] = (f"{text} {seg.paragraphs[0][0]}", line, pos)
             seg = Segment(seg.paragraphs[1:], seg.sides)
@@ -161,6 +168,13 @@ def join_page_cuts(segments: list[Segment]) -> list[Segment]:
             continue
         out.append(seg)
     return out
+
+
+def _goes_on(above: list[tuple[str, int, int | None]], text: str) -> bool:
+    """The first paragraph on a new page continues the last item above: it reads as the rest of a sentence,
+    or it opens no item where every item above opens with its session or bullet ("Sáng: 8h00: Kiểm tra
+    công tác chuẩn bị" / "Ngày hội Đại đoàn kết …")."""
+    return _continues(above[-1][0], text) or (not _starts_item(text) and all(_starts_item(p[0]) for p in above))
 
 
 def _continues(above: str, text: str) -> bool:
@@ -387,7 +401,8 @@ def _columns(tail: list[_Line], sides: list[str]) -> dict[str, list[Piece]]:
     before, after = sides[:at], sides[at + 1 :]
     if not after:
         return _leaders_last(pieces, before)
-    lead = next((i for i, p in enumerate(pieces) if vocab.LEADER_START_RE.match(p.text)), None)
+    # A leader cell opens with its leader or, cut by a page, with the rest of a name and its title ("Kim Oanh - PGĐ").
+    lead = next((i for i, p in enumerate(pieces) if vocab.LEADER_START_RE.match(p.text) or align.NAME_END_RE.match(p.text)), None)
     if lead is None:
         return _share(pieces, sides)
     end = _leader_end(pieces, lead, len(after))
@@ -414,6 +429,8 @@ def _leaders_last(pieces: list[Piece], others: list[str]) -> dict[str, list[Piec
         return {LEADERS: _rebase(pieces)}
     entries = _entry_starts(pieces)
     lead = next((i for i in entries if vocab.LEADER_START_RE.match(pieces[i].text)), None)
+    if lead is None:  # a leader cell cut by a page goes on with the rest of a name and its title
+        lead = next((i for i, p in enumerate(pieces) if align.NAME_END_RE.match(p.text)), None)
     if lead is None and others and len(entries) == len(others) and _split_last_name(pieces):
         lead = len(pieces) - 1  # "Ban Tổ chức Tổ kiểm tra": the unit, then who attends
     elif lead is None:

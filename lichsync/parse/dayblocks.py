@@ -200,9 +200,53 @@ def _header_roles(paras: list[tuple[int, str]], first_head: int) -> tuple[int | 
     return None, [DAY, CONTENT]
 
 
+WEEKDAY_LEAD_RE = re.compile(rf"^(?P<wd>{vocab.WEEKDAY})\s*,?\s*(?P<rest>.*)$", re.IGNORECASE)
+DATE_LEAD_RE = re.compile(r"^(?:ngày\s+)?(?P<date>\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)(?![\d/])\s*(?P<rest>.*)$", re.IGNORECASE)
+CUT_REACH = 16  # the paragraphs a row's part above a page's foot can hold
+
+
+def _rejoin_cut_days(paras: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Day cells a page cut: the weekday above the page's foot ("Thứ Sáu," / "ngày", or "Thứ Bảy, Sáng: …"
+    with the row's first line), the date after the header the next page repeats ("19/3/2027 “Cố ý …”",
+    "ngày" / "16/10/2027"). The date goes back to its weekday, so the row starts where the page wrote it."""
+    first = next((k for k, (_, t) in enumerate(paras) if HEADER_RE.match(t) and re.search(r"nội\s+dung", t, re.I)), None)
+    if first is None:
+        return paras
+    out = list(paras)
+    header = _header_texts(paras, paras[first][0])
+    for k in range(len(out) - 1, first, -1):
+        if out[k][1] == paras[first][1] and (cut := _cut_day(out, k, header)):
+            out = cut
+    return out
+
+
+def _cut_day(paras: list[tuple[int, str]], repeat: int, header: frozenset[str]) -> list[tuple[int, str]] | None:
+    """The paragraphs with the day cell cut at the header repeated at `repeat` made whole, or None."""
+    after = repeat
+    while after < len(paras) and paras[after][1] in header:
+        after += 1
+    ngay_after = after < len(paras) and paras[after][1].lower() == "ngày"
+    at = after + ngay_after
+    date = DATE_LEAD_RE.match(paras[at][1]) if at < len(paras) else None
+    if date is None:
+        return None
+    for w in range(repeat - 1, max(repeat - CUT_REACH, 0) - 1, -1):
+        text = paras[w][1]
+        if vocab.day_head(text) or DATE_LEAD_RE.match(text):
+            return None  # a dated row above: the date below is no cut day's
+        lead = WEEKDAY_LEAD_RE.match(text)
+        if lead and not vocab.day_head(f"{text} {paras[w + 1][1]}"):
+            ngay_above = w + 1 < repeat and paras[w + 1][1].lower() == "ngày"
+            no = paras[w][0]
+            head = [(no, f"{lead.group('wd')}, ngày {date.group('date')}")] + ([(no, lead.group("rest"))] if lead.group("rest") else [])
+            rest = [(paras[at][0], date.group("rest"))] if date.group("rest") else []
+            return paras[:w] + head + paras[w + 1 + ngay_above : after] + rest + paras[at + 1 :]
+    return None
+
+
 def read(lines: list[tuple[int, str]]) -> Table | None:
     """Rows of a day-by-day schedule, or None when the text has no day headings."""
-    paras = _paragraphs(lines)
+    paras = _rejoin_cut_days(_paragraphs(lines))
     heads = find_heads(paras)
     if not heads:
         return None

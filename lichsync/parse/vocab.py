@@ -75,9 +75,10 @@ INCOMPLETE_HEAD_RE = re.compile(
     r"^(?:-\s*)?(?:hội\s+trường|phòng\s+họp|trụ\s+sở|nhà|điểm\s+cầu|tầng\s+\d+,?|ủy\s+ban|uỷ\s+ban|ban|bộ\s+chỉ\s+huy)$", I
 )
 
-# A place named by its head noun alone, which never ends a place ("Địa điểm: Trung tâm" / "Chính trị huyện");
+# A place named by its head noun alone, which never ends a place ("Địa điểm: Trung tâm" / "Chính trị huyện",
+# "Nhà văn hóa" / "Khu phố 3");
 # unlike INCOMPLETE_HEAD_RE's "Hội trường", "Phòng họp", which an office's own rooms are called by themselves.
-PLACE_HEAD_ONLY_RE = re.compile(r"^(?:trung\s+tâm|trụ\s+sở|ủy\s+ban|uỷ\s+ban|bộ\s+chỉ\s+huy)$", I)
+PLACE_HEAD_ONLY_RE = re.compile(r"^(?:trung\s+tâm|trụ\s+sở|ủy\s+ban|uỷ\s+ban|bộ\s+chỉ\s+huy|nhà\s+văn\s+h(?:óa|oá))$", I)
 
 # A line that is page furniture in a table: page numbers, greetings in capitals.
 FURNITURE_RE = re.compile(r"^(?:CHÚC\s+MỪNG\s+NĂM\s+MỚI|Trang\s+\d+(?:\s*/\s*\d+)?|-\s*\d+\s*-)$", I)
