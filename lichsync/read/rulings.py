@@ -7,6 +7,7 @@ keeps pdfplumber's arithmetic and order, so the cells are the same to the last b
 """
 from __future__ import annotations
 
+import itertools
 from itertools import groupby
 from operator import itemgetter
 
@@ -96,22 +97,23 @@ def _cells(points: dict[tuple[float, float], tuple[set[Box], set[Box]]]) -> list
     at_row = {p: k for row in rows.values() for k, p in enumerate(row, 1)}
     cells = []
     for p in ordered:
-        below, right = columns[p[0]][at_column[p] :], rows[p[1]][at_row[p] :]
-        if below and right and (cell := _smallest_cell(p, below, right, points)):
+        column, row = columns[p[0]], rows[p[1]]
+        below, right = at_column[p], at_row[p]  # where the points below and right of p start
+        if below < len(column) and right < len(row) and (cell := _smallest_cell(p, column, below, row, right, points)):
             cells.append(cell)
     return cells
 
 
-def _smallest_cell(p: tuple[float, float], below: list, right: list,
+def _smallest_cell(p: tuple[float, float], column: list, below: int, row: list, right: int,
                    points: dict[tuple[float, float], tuple[set[Box], set[Box]]]) -> Box | None:
     """The first point below joined to p, then the first point right joined to p, whose corner
-    closes the cell: pdfplumber's order of trying them."""
+    closes the cell: pdfplumber's order of trying them (the column's points from `below`, the row's from `right`)."""
     plumb, level = points[p]
-    for b in below:
+    for b in itertools.islice(column, below, None):
         down, across = points[b]
         if plumb.isdisjoint(down):
             continue
-        for r in right:
+        for r in itertools.islice(row, right, None):
             r_down, r_across = points[r]
             if level.isdisjoint(r_across):
                 continue
@@ -132,9 +134,11 @@ def _groups(cells: list[Box]) -> list[list[Box]]:
         return k
 
     owner: dict[tuple[float, float], int] = {}
-    for k, (x0, top, x1, bottom) in enumerate(cells):
+    for k, (x0, top, x1, bottom) in enumerate(cells):  # k is still its own root here: it owns no corner yet
         for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
-            parent[root(owner.setdefault(corner, k))] = root(k)
+            other = owner.setdefault(corner, k)
+            if other != k:
+                parent[root(other)] = k
     groups: dict[int, list[Box]] = {}
     for k, cell in enumerate(cells):
         groups.setdefault(root(k), []).append(cell)
