@@ -85,6 +85,24 @@ def test_row_broken_by_a_page_joins_the_row_above():
     assert [p.text for p in table.rows[0].cells[CONTENT]] == ["Sáng: Hội nghị tổng kết công tác năm 2023 bằng hình thức trực tuyến"]
 
 
+def test_a_row_whose_time_cell_a_page_cut_goes_on_with_its_item():
+    header = GridRow([cell(t) for t in ["Ngày", "Thời gian", "Nội dung", "Chủ trì"]])
+    grid = [
+        header,
+        GridRow([cell("Thứ Hai (15/11/2027)"), cell("16:00"), cell("Họp giao"), cell("Đ/c Lê")]),
+        header,  # repeated on the next page, which holds the rest of each cell
+        GridRow([cell(), cell("(Chiều)"), cell("ban Văn phòng Sở", sep=WRAP), cell("Thị Thu Hà", sep=WRAP)], continues=True),
+        GridRow([cell(), cell("07:30"), cell("Giao ban Lãnh"), cell("Lãnh đạo")]),
+        header,
+        GridRow([cell(), cell("(Sáng)"), cell("Đạo Sở", sep=WRAP), cell("Sở", sep=WRAP)], continues=True),
+        GridRow([cell(), cell("09:00 (Sáng)"), cell("Họp Chi bộ"), cell("Đ/c An")]),
+    ]
+    table = rows_from_grid(Grid(grid))
+    assert [" ".join(p.text for p in r.cells[CONTENT]) for r in table.rows] == [
+        "Họp giao ban Văn phòng Sở", "Giao ban Lãnh Đạo Sở", "Họp Chi bộ"]
+    assert [" ".join(p.text for p in r.cells[LEADERS]) for r in table.rows] == ["Đ/c Lê Thị Thu Hà", "Lãnh đạo Sở", "Đ/c An"]
+
+
 def test_a_table_without_days_is_no_reading():
     grid = [GridRow([cell(t) for t in HEADER]), GridRow([cell("Ghi chú"), cell("Lịch có thể thay đổi"), cell(), cell()])]
     assert rows_from_grid(Grid(grid)) is None
@@ -93,6 +111,13 @@ def test_a_table_without_days_is_no_reading():
 def test_join_lines_keeps_hyphenated_words():
     assert join_lines("Phòng QLCN-", "CN") == "Phòng QLCN-CN"
     assert join_lines("Đ/c Lạc -", "GĐ") == "Đ/c Lạc - GĐ"
+
+
+def test_a_line_opening_with_a_closing_bracket_was_forced_there():
+    # A narrow cell broke "(20/11/1982 - 20/11/2027)" wherever it could; no wrap puts ")" first on a line.
+    assert join_lines("20/11/2027", ")") == "20/11/2027)"
+    assert join_lines("Hội trường Sở", "). Chủ trì") == "Hội trường Sở). Chủ trì"
+    assert join_lines("Hội trường", "Sở") == "Hội trường Sở"
 
 
 def test_join_lines_keeps_a_document_number_a_narrow_column_broke():

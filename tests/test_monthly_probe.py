@@ -759,3 +759,59 @@ def test_pdf_layer_unit_and_a_titled_leader_on_one_line():
         ev("2027-01-20", "cải cách", officials=["Chủ tịch UBND huyện", "Lê Minh Đức"], units=["Phòng Nội vụ"]),
         ev("2027-01-22", "Chi bộ", title="Họp Chi bộ định kỳ tháng 1", officials=["Bí thư Chi bộ"], units=["Văn phòng Sở"]),
     ], period={"month": 1, "year": 2027})
+
+
+# A district Party Committee's month as a PDF text layer: Party organs as the units and as who presides
+# ("Ủy ban Kiểm" / "tra Huyện ủy" beside "Bí thư Huyện ủy"), an organ wrapped before its committee
+# ("Ủy ban Kiểm tra" / "Huyện ủy"), a presiding organ whose name holds a verb ("Ban Tổ chức Huyện ủy").
+DISTRICT_PARTY_LAYER = pdf("""HUYỆN ỦY KỲ ANH
+CHƯƠNG TRÌNH CÔNG TÁC THÁNG 4 NĂM 2027
+Ngày Nội dung công việc Đơn vị chuẩn
+bị
+Người chủ trì
+6 Sáng: Kiểm tra việc thực hiện quy chế
+làm việc và công tác cán bộ tại Đảng ủy
+xã Kỳ Phong
+Chiều: Làm việc với Ban Chỉ huy Quân sự
+huyện về công tác tuyển quân và diễn
+tập khu vực phòng thủ
+Ủy ban Kiểm
+tra Huyện ủy
+Ban Chỉ huy
+Quân sự
+huyện
+Ủy ban Kiểm tra
+Huyện ủy
+Bí thư Huyện ủy
+9 Sáng: Họp xét đề nghị thi hành kỷ luật
+đảng viên
+Ủy ban Kiểm
+tra Huyện ủy
+Chủ nhiệm Ủy
+ban Kiểm tra
+Huyện ủy
+""")
+
+
+def test_a_district_party_layer_whose_organs_prepare_and_preside():
+    check(DISTRICT_PARTY_LAYER, [
+        ev("2027-04-06", "quy chế", units=["Ủy ban Kiểm tra Huyện ủy"], officials=["Ủy ban Kiểm tra Huyện ủy"]),
+        ev("2027-04-06", "tuyển quân", units=["Ban Chỉ huy Quân sự huyện"], officials=["Bí thư Huyện ủy"]),
+        ev("2027-04-09", "kỷ luật", title="Họp xét đề nghị thi hành kỷ luật đảng viên", units=["Ủy ban Kiểm tra Huyện ủy"],
+           officials=["Chủ nhiệm Ủy ban Kiểm tra Huyện ủy"]),
+    ])
+
+
+def test_a_presiding_organ_whose_name_holds_a_verb_is_one_official():
+    check("""CHƯƠNG TRÌNH CÔNG TÁC THÁNG 4 NĂM 2027
+Thứ Tư (21/4/2027)
+- Thẩm định hồ sơ đề nghị xét tặng Huy hiệu Đảng đợt 19/5 (Ban Tổ chức Huyện ủy chuẩn bị). Chủ trì: Ban Tổ chức Huyện ủy.
+- Dự Hội nghị Ban Thường vụ Tỉnh ủy. Chủ trì: Bí thư Huyện ủy.
+Thứ Sáu (30/4/2027)
+- Nghỉ lễ Ngày Giải phóng miền Nam 30/4 và Quốc tế Lao động
+1/5.
+""", [
+        ev("2027-04-21", "Huy hiệu Đảng", officials=["Ban Tổ chức Huyện ủy"], units=["Ban Tổ chức Huyện ủy"]),
+        ev("2027-04-21", "Ban Thường vụ Tỉnh ủy", officials=["Bí thư Huyện ủy"]),
+        ev("2027-04-30", "Nghỉ lễ", title="Nghỉ lễ Ngày Giải phóng miền Nam 30/4 và Quốc tế Lao động 1/5", kind="holiday"),
+    ])

@@ -223,3 +223,15 @@ def test_a_delegation_names_the_body_the_leader_hands_the_item_to(entry, expecte
 ])
 def test_a_group_entry_naming_a_second_group(entry, expected):
     assert [name for name, _ in parse_officials(entry)] == expected
+
+
+def test_a_body_whose_name_holds_a_verb_is_the_subject_not_cut_at_the_verb():
+    assert subjects("Ban Tổ chức Huyện ủy dự") == ["Ban Tổ chức Huyện ủy"]
+    assert subjects("Ban Chỉ đạo 35 tỉnh họp") == ["Ban Chỉ đạo 35 tỉnh"]
+    assert subjects("Ban Thường vụ tổ chức hội nghị") == ["Ban Thường vụ"]  # the verb in lower case acts
+
+
+def test_two_titles_a_cell_ran_together_are_two_leaders():
+    assert parse_officials("Bí thư Huyện ủy Phó Bí thư Thường trực Huyện ủy") == [
+        ("Bí thư Huyện ủy", ""), ("Phó Bí thư Thường trực Huyện ủy", "")]
+    assert parse_officials("Phó Bí thư Thường trực Huyện ủy") == [("Phó Bí thư Thường trực Huyện ủy", "")]

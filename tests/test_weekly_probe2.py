@@ -999,3 +999,63 @@ def test_a_day_cell_a_page_cut_gets_its_date_back():
     whole = paras[:5] + [(6, "Sáng: 9h00: họp"), (10, "Ngày Nội dung công việc Đơn vị chuẩn"), (11, "bị"),
                          (12, "Người chủ trì"), (13, "Thứ Sáu, ngày 19/3/2027"), (14, "Sáng: họp")]
     assert dayblocks._rejoin_cut_days(whole) == whole
+
+
+# A department's week as a PDF text layer: a unit wrapped before the dash inside its name ("Phòng Giáo" /
+# "dục Mầm non" / "- Tiểu học"), and a Friday row a page cut after its first line, which holds the start
+# of every cell ("… nhà giáo Văn phòng Sở, Đ/c Trần Văn"); the rest of each cell comes after the header
+# the next page repeats, before the next item's own unit and leader.
+EDUCATION_CUT_LAYER = """SỞ GIÁO DỤC VÀ ĐÀO TẠO
+LỊCH CÔNG TÁC TUẦN
+(Từ ngày 15/11/2027 đến ngày 21/11/2027)
+Ngày Nội dung công việc Đơn vị chuẩn
+bị
+Người chủ trì
+Thứ Ba,
+ngày
+16/11/2027
+Sáng: 8h00: Kiểm tra công tác bán trú tại
+các trường mầm non. Địa điểm: Thành phố
+Chiều: 14h00: Họp Ban Chỉ đạo phổ cập
+giáo dục. Địa điểm: Phòng họp số 1
+Phòng Giáo
+dục Mầm non
+- Tiểu học
+Phòng Giáo
+dục Mầm non
+- Tiểu học
+Đ/c Lê Thị Thu
+Hà - PGĐ
+Đ/c Trần Văn
+Hưng - GĐ
+Thứ Sáu, Sáng: 8h00: Gặp mặt đại diện nhà giáo Văn phòng Sở, Đ/c Trần Văn
+Ngày Nội dung công việc Đơn vị chuẩn
+bị
+Người chủ trì
+ngày
+19/11/2027
+tiêu biểu nhân kỷ niệm Ngày Nhà giáo
+Việt Nam. Địa điểm: Hội trường Sở
+Chiều: 15h00: Giao ban Lãnh đạo Sở,
+thông qua lịch công tác tuần 47. Địa
+điểm: Phòng họp số 1
+Công đoàn
+ngành
+Văn phòng Sở
+Hưng - GĐ Sở,
+Đ/c Lê Thị Thu
+Hà - PGĐ
+Lãnh đạo Sở
+"""
+
+
+def test_a_department_layer_with_a_dash_inside_a_unit_and_a_row_cut_after_its_first_line():
+    check(EDUCATION_CUT_LAYER, [
+        ev("2027-11-16", "bán trú", units=["Phòng Giáo dục Mầm non - Tiểu học"], officials=["Lê Thị Thu Hà"]),
+        ev("2027-11-16", "phổ cập", units=["Phòng Giáo dục Mầm non - Tiểu học"], officials=["Trần Văn Hưng"]),
+        ev("2027-11-19", "Gặp mặt", title="Gặp mặt đại diện nhà giáo tiêu biểu nhân kỷ niệm Ngày Nhà giáo Việt Nam",
+           units=["Văn phòng Sở", "Công đoàn ngành"], officials=["Trần Văn Hưng", "Lê Thị Thu Hà"],
+           location="Hội trường Sở", start_time="08:00"),
+        ev("2027-11-19", "Giao ban", units=["Văn phòng Sở"], officials=["Lãnh đạo Sở"], location="Phòng họp số 1",
+           start_time="15:00"),
+    ])

@@ -24,6 +24,9 @@ GROUP_ALONE_RE = re.compile(r"^(?:thường\s+trực|lãnh\s+đạo|ban\s+thư�
 GROUP_BODY_RE = re.compile(r"^(?:HĐND|UBND|Tỉnh ủy|Huyện ủy|Thành ủy|Đảng ủy|Sở)\b")
 ACRONYM_START_RE = re.compile(r"^[A-ZĐ]{2,}(?:&[A-ZĐ]+)?\b")
 PARTY_BODY_RE = re.compile(r"^(?:Tỉnh|Huyện|Thành|Đảng) ủy\b|^(?:Sở|Ban)$")  # names an office without an acronym
+PARTY_ORGAN_RE = re.compile(r"^(?:Ban|Ủy ban|Uỷ ban|Văn phòng)\s")  # a Party committee's organs
+PARTY_NAMED_RE = re.compile(r"\b(?:Tỉnh|Huyện|Thành|Đảng) ủy\b|UBND|HĐND")  # … with their committee named
+PARTY_ALONE_RE = re.compile(r"^(?:Tỉnh|Huyện|Thành|Đảng) ủy$")
 NATURAL = 2.0  # separations at least this strong delimit entries by themselves
 JOIN = -math.inf
 
@@ -58,13 +61,15 @@ def separation(prev: str, cur: str, sep: float) -> float:
     if cur[0] in "+&,;" or (cur[0].islower() and sep < LINE and not COMRADE_RE.match(cur)):
         return JOIN  # a wrapped line goes on; a new line of its own may start in lower case ("phòng họp số 3")
     if DASH_START_RE.match(cur):
-        return sep + 3
+        return JOIN if sep < LINE and _name_goes_on(cur) else sep + 3
     if vocab.LEADER_START_RE.match(cur):
         return sep + (2.5 if vocab.LEADER_ADDON_RE.match(cur) else 3)
     if vocab.INCOMPLETE_HEAD_RE.match(prev):
         return sep + 1
     if sep < LINE and BARE_BODY_RE.match(prev) and (ACRONYM_START_RE.match(cur) or PARTY_BODY_RE.match(cur)):
         return JOIN  # "Văn phòng" / "HĐND và UBND", "Văn phòng" / "Huyện ủy", "Văn phòng" / "Ban": a body's type wrapped before its name
+    if sep < LINE and PARTY_ORGAN_RE.match(prev) and not PARTY_NAMED_RE.search(prev) and PARTY_ALONE_RE.match(cur):
+        return JOIN  # "Ủy ban Kiểm tra" / "Huyện ủy", "Ban Tổ chức" / "Tỉnh ủy": a Party organ wrapped before its committee
     if sep < LINE and GROUP_ALONE_RE.match(prev) and GROUP_BODY_RE.match(cur):
         return JOIN  # "Thường trực" / "HĐND tỉnh, Đ/c …": a leading group wrapped before the body it leads
     if vocab.UNIT_HEAD_RE.match(cur):
@@ -72,6 +77,15 @@ def separation(prev: str, cur: str, sep: float) -> float:
     if cur[0].isupper():
         return sep + 1
     return sep
+
+
+def _name_goes_on(cur: str) -> bool:
+    """ "Phòng Giáo dục Mầm non" / "- Tiểu học": a body's name wrapped before the dash inside it goes on with
+    a word or two that open no body, leader or title (a list of bodies names each from its head)."""
+    rest = cur[1:].strip()
+    words = rest.split()
+    return (0 < len(words) <= 3 and words[0][:1].isupper() and not words[0].isupper()
+            and not (vocab.UNIT_HEAD_RE.match(rest) or vocab.LEADER_START_RE.match(rest) or TITLE_START_RE.match(rest)))
 
 
 def _standing(prev: str, cur: str) -> bool:

@@ -161,6 +161,7 @@ def join_page_cuts(segments: list[Segment]) -> list[Segment]:
             text, line, pos = out[-1].paragraphs[-1]
             out[-1].paragraphs[-1] = (f"{text} {seg.paragraphs[0][0]}", line, pos)
             seg = Segment(seg.paragraphs[1:], seg.sides)
+            _carry_rests(out[-1], seg)
         if out and (not seg.paragraphs or not any(out[-1].sides.values())):
             out[-1].paragraphs += seg.paragraphs  # the page above held items only: these sides are theirs too
             for role, pieces in seg.sides.items():
@@ -168,6 +169,18 @@ def join_page_cuts(segments: list[Segment]) -> list[Segment]:
             continue
         out.append(seg)
     return out
+
+
+def _carry_rests(above: Segment, seg: Segment) -> None:
+    """After an item the page cut, a side column with an entry more than the page's own items begins with
+    the rest of the cut row's cell ("Công đoàn" / "ngành" under "Văn phòng Sở,"): it goes on above."""
+    if not seg.paragraphs:
+        return  # the page's sides are all the cut row's, joined as they are
+    for role, pieces in seg.sides.items():
+        starts = _entry_starts(pieces)
+        if above.sides.get(role) and len(starts) > len(seg.paragraphs):  # a cell the page cut, not one it began
+            rest, seg.sides[role] = pieces[: starts[1]], pieces[starts[1] :]
+            above.sides.setdefault(role, []).extend(Piece(p.text, p.line, 0.0, p.pos) for p in rest)
 
 
 def _goes_on(above: list[tuple[str, int, int | None]], text: str) -> bool:
@@ -332,7 +345,7 @@ def _settle(content: list[_Line], tail: list[_Line], sides: list[str]) -> Segmen
             continue  # the content never takes a line that opens a unit or a leader
         paragraphs = _paragraphs(lines[:cut])
         n = len(items.parse_items(paragraphs))
-        columns = _columns(lines[cut:], sides)
+        columns = _columns(lines[cut:], sides, n)
         by_lines = sum(abs(_line_entries(p) - n) for p in columns.values()) if cut <= len(content) else len(lines)
         cost = (sum(abs(len(align.segment(p)) - n) for p in columns.values()), by_lines)
         if best is None or cost < best[0]:
@@ -384,7 +397,7 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[str, int, int | None]]:
     return out
 
 
-def _columns(tail: list[_Line], sides: list[str]) -> dict[str, list[Piece]]:
+def _columns(tail: list[_Line], sides: list[str], items_count: int | None = None) -> dict[str, list[Piece]]:
     """The side columns of a tail, in the header's order: a leader column starts at its first
     leader entry, the columns around it share what comes before and after it evenly."""
     if not sides:
@@ -400,7 +413,7 @@ def _columns(tail: list[_Line], sides: list[str]) -> dict[str, list[Piece]]:
     at = sides.index(LEADERS)
     before, after = sides[:at], sides[at + 1 :]
     if not after:
-        return _leaders_last(pieces, before)
+        return _leaders_last(pieces, before, items_count)
     # A leader cell opens with its leader or, cut by a page, with the rest of a name and its title ("Kim Oanh - PGĐ").
     lead = next((i for i, p in enumerate(pieces) if vocab.LEADER_START_RE.match(p.text) or align.NAME_END_RE.match(p.text)), None)
     if lead is None:
@@ -424,13 +437,18 @@ def _unit_then_leader(text: str) -> list[str]:
 JOINING_RE = re.compile(r"\b(?:và|với|của|cho|các|đồng\s+chí|đ/c)\b", re.IGNORECASE)
 
 
-def _leaders_last(pieces: list[Piece], others: list[str]) -> dict[str, list[Piece]]:
+def _leaders_last(pieces: list[Piece], others: list[str], items_count: int | None = None) -> dict[str, list[Piece]]:
     if not others:  # the leader column is the only side: all of the tail is its ("TT HĐND", "Phòng HC-VTLT")
         return {LEADERS: _rebase(pieces)}
     entries = _entry_starts(pieces)
     lead = next((i for i in entries if vocab.LEADER_START_RE.match(pieces[i].text)), None)
+    if lead is not None and items_count:
+        lead = _lead_by_counts(pieces, lead, items_count)
     if lead is None:  # a leader cell cut by a page goes on with the rest of a name and its title
         lead = next((i for i, p in enumerate(pieces) if align.NAME_END_RE.match(p.text)), None)
+    if lead is None and items_count:  # "Văn phòng Sở, Đ/c Trần Văn": a leader run onto a unit's line after its comma
+        lead = next((k for k in range(1, len(pieces)) if vocab.LEADER_START_RE.match(pieces[k].text)
+                     and len(align.segment(pieces[:k])) == items_count == len(align.segment(pieces[k:]))), None)
     if lead is None and others and len(entries) == len(others) and _split_last_name(pieces):
         lead = len(pieces) - 1  # "Ban Tổ chức Tổ kiểm tra": the unit, then who attends
     elif lead is None:
@@ -438,6 +456,21 @@ def _leaders_last(pieces: list[Piece], others: list[str]) -> dict[str, list[Piec
         if all(_names_body(p.text) for p in pieces[lead:]):
             lead = len(pieces)  # "VPTU, VP" / "UBND tỉnh" / "UBND tỉnh": bodies only, the leader cell is empty
     return _share(pieces[:lead], others) | {LEADERS: _rebase(pieces[lead:])}
+
+
+def _lead_by_counts(pieces: list[Piece], lead: int, items_count: int) -> int:
+    """Where the leader column starts when the first leader named by title leaves it fewer entries than
+    items, a line before it that gives each column an entry per item: where bodies lead too ("Ủy ban Kiểm
+    tra Huyện ủy" / "Bí thư Huyện ủy"), the latest entry's first line; where the units have no more entries
+    than items, the first rest of a name that a page carried over ("Hưng - GĐ Sở, Đ/c …")."""
+    units, leaders = len(align.segment(pieces[:lead])), len(align.segment(pieces[lead:]))
+    if leaders >= items_count or units < items_count:
+        return lead
+    if units > items_count:
+        tried = [k for k in range(lead - 1, 0, -1) if _opens_entry(pieces[k])]
+    else:
+        tried = [k for k in range(1, lead) if align.NAME_END_RE.match(pieces[k].text)]
+    return next((k for k in tried if len(align.segment(pieces[:k])) == items_count == len(align.segment(pieces[k:]))), lead)
 
 
 def _leader_end(pieces: list[Piece], lead: int, columns_after: int) -> int:

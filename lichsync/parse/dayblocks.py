@@ -167,8 +167,9 @@ def find_heads(paras: list[tuple[int, str]]) -> list[_Head]:
         weekday, rest = head.weekday, head.rest
         if not weekday:
             weekday, start = _weekday_above(paras, k, heads[-1].end if heads else 0) or (None, start)
-        # A bare date heads a day only when it stands alone; with a weekday it may lead content.
-        if rest and not head.weekday_given:
+        # A bare date heads a day only when it stands alone, and ends no sentence ("… Quốc tế Lao động" / "1/5.");
+        # with a weekday it may lead content.
+        if not head.weekday_given and (rest or text.endswith(".")):
             continue
         if not weekday and not head.year_given and rest == "" and len(text) > 12:
             continue

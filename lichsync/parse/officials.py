@@ -101,8 +101,11 @@ def delegate(text: str) -> str:
 
 # Where a group entry names a second group: at a comma, or at "các Phó Chủ tịch" after a title whose
 # comma a line break took ("Chủ tịch" / "các Phó Chủ tịch" in a PDF cell).
+# Leaders named by title part at commas, before "các Phó Chủ tịch …", and where a title follows a body's
+# name with no comma, two paragraphs a PDF cell ran together ("Bí thư Huyện ủy" / "Phó Bí thư Thường trực …").
 LEAD_SPLIT_RE = re.compile(
-    r"\s*,\s*|\s+(?=các\s+(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|bí\s+thư|trưởng\s+ban|ủy\s+viên|uỷ\s+viên)\b)",
+    r"\s*,\s*|\s+(?=các\s+(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|bí\s+thư|trưởng\s+ban|ủy\s+viên|uỷ\s+viên)\b)"
+    r"|(?:(?<=ủy)|(?<=uỷ)|(?<=huyện)|(?<=tỉnh)|(?<=sở)|(?<=xã)|(?<=phường))\s+(?=(?:phó\s+)?(?:bí\s+thư|chủ\s+tịch|giám\s+đốc|trưởng\s+ban)\b)",
     re.IGNORECASE,
 )
 
@@ -210,7 +213,7 @@ def subjects(text: str) -> list[str]:
     text = collapse(text)
     if not ACTOR_START_RE.match(text):
         return []
-    m = VERB_RE.search(text)
+    m = _verb(text)
     if not m and PERSON_RE.match(text + " "):  # "Đ/c Đỗ Minh Quân, PCT UBND thành phố": who is on duty
         return [person(re.split(r"\s*[,;]", body)[0])[0] for body in PERSON_RE.split(text)[1:] if body.strip()]
     if not m or m.start() > 120:
@@ -234,6 +237,16 @@ def subjects(text: str) -> list[str]:
         actors.append((full or part, bool(full)))
         one_comrade = False
     return [a for a, _ in actors if a]
+
+
+BODY_HEAD_END_RE = re.compile(r"(?:^|\s)(?:Ban|Ủy ban|Uỷ ban|Đoàn|Hội đồng|Tổ)$")
+
+
+def _verb(text: str) -> re.Match[str] | None:
+    """Where the subject's verb starts: not a verb written with a capital after a body's head word, which
+    names the body ("Ban Tổ chức Huyện ủy", "Ủy ban Kiểm tra", "Ban Chỉ đạo", "Đoàn Giám sát")."""
+    return next((m for m in VERB_RE.finditer(text)
+                 if not (text[m.end() : m.end() + 1].isupper() and BODY_HEAD_END_RE.search(text, 0, m.start()))), None)
 
 
 def is_personal_name(name: str) -> bool:

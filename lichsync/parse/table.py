@@ -486,15 +486,23 @@ def _continues(grow: GridRow, roles: list[str | None], day_col: int | None, abov
         return True  # "Thứ 2" / "(29/01/2024)": the page cut the day cell between its weekday and its date
     if own_day is not None and (days.names_days(own_day.text) or not grow.continues):
         return False  # the row's own day; "6)" on a new page is the rest of the day cell above
-    if any(r == TIME and _own(grow, c, above) is not None for c, r in enumerate(roles)):
-        return False
     content = next((grow.cells[c] for c, r in enumerate(roles) if r == CONTENT), None)
+    times = [c for c, r in enumerate(roles) if r == TIME and _own(grow, c, above) is not None]
+    if times:
+        # Its own time opens a row, unless the page cut the time cell with the item ("16:00" / "(Chiều)"
+        # beside "Họp giao" / "ban Văn phòng Sở"): a new page's row that opens mid-sentence, or whose time
+        # is only the session that goes with the clock above, goes on.
+        return bool(grow.continues and content is not None and above.cells[roles.index(CONTENT)] is not content and (
+            content.text[:1].islower() or all(SESSION_NOTE_RE.match(grow.cells[c].text) for c in times)))
     if content is None or not content.text or (above.cells[roles.index(CONTENT)] is content):
         return grow.continues
     first = content.pieces[0]
     if grow.continues:
         return not _starts_item(first.text)  # "9h00: …" on the new page is an item of its own
     return first.text[:1].islower() and not _starts_item(first.text)
+
+
+SESSION_NOTE_RE = re.compile(r"^\(\s*(?:sáng|chiều|tối|cả\s+ngày)\s*\)$", re.IGNORECASE)  # "(Chiều)" under its clock
 
 
 def _date_after_weekday(above: str, below: str) -> bool:
@@ -633,4 +641,6 @@ def join_lines(above: str, below: str) -> str:
         return above + below  # "QLCN-" / "CN", "28/2017/" / "NQ-HĐND", "23/2021/QĐ" / "-TTg": one word
     if re.search(r"\d\s*/\s*\d{0,3}$", above) and re.match(r"\d{1,4}\b", below):
         return above + below  # "21/05/20" + "18)": a date broken by a narrow column
+    if below[:1] in ")].,;:":
+        return above + below  # "20/11/2027" + ")": no wrap opens a line with what closes one, only a forced break
     return f"{above} {below}"

@@ -50,7 +50,7 @@ LEADER_START_RE = re.compile(
     r"ban\s+giám\s+đốc|bgđ|giám\s+đốc|phó\s+giám\s+đốc|p?gđ\b|chủ\s+tịch|phó\s+chủ\s+tịch|p?ct\s|"
     r"ban\s+giám\s+hiệu|bgh\b|(?:phó\s+)?hiệu\s+trưởng|pht\b|"  # a school's leaders
     r"bí\s+thư|phó\s+bí\s+thư|btv\b|ban\s+thường\s+(?:vụ|trực)|đại\s+diện|tập\s+thể\s+lãnh\s+đạo|uvbtv|"
-    r"trưởng\s+ban|phó\s+trưởng\s+ban|chánh\s+văn\s+phòng|cvp\b|pcvp\b)",
+    r"trưởng\s+ban|phó\s+trưởng\s+ban|(?:phó\s+)?chủ\s+nhiệm|chánh\s+văn\s+phòng|cvp\b|pcvp\b)",
     I,
 )
 # A leader's title written on the same line after a unit: "Văn phòng Sở Bí thư Chi bộ", "Phòng Nội vụ Chủ tịch
