@@ -815,3 +815,40 @@ Thứ Sáu (30/4/2027)
         ev("2027-04-21", "Ban Thường vụ Tỉnh ủy", officials=["Bí thư Huyện ủy"]),
         ev("2027-04-30", "Nghỉ lễ", title="Nghỉ lễ Ngày Giải phóng miền Nam 30/4 và Quốc tế Lao động 1/5", kind="holiday"),
     ])
+
+
+# A city's month as a PDF text layer: the item's place named after a label the layer broke
+# ("… năm 2027. Địa" / "điểm: Phòng họp số 2, UBND thành phố"), then the units cell's first line.
+CITY_PLACE_LAYER = pdf("""UBND THÀNH PHỐ HÀ TĨNH
+CHƯƠNG TRÌNH CÔNG TÁC THÁNG 2 NĂM 2027
+Ngày Nội dung công việc Đơn vị chuẩn
+bị
+Người chủ trì
+2 Sáng: Giao ban Thường trực UBND thành
+phố tháng 2. Địa điểm: Phòng họp số 1
+Chiều: Gặp mặt cán bộ hưu trí nhân dịp
+chào Xuân Đinh Mùi năm 2027. Địa
+điểm: Phòng họp số 2, UBND thành phố
+Phòng Nội vụ,
+Văn phòng
+HĐND và
+UBND thành
+phố
+Phòng Văn
+hóa và Thông
+tin
+Chủ tịch UBND
+thành phố
+Đ/c Trần Thị
+Thanh Hương -
+PCT
+""")
+
+
+def test_a_city_layer_whose_place_label_the_line_broke_before_the_units():
+    check(CITY_PLACE_LAYER, [
+        ev("2027-02-02", "Giao ban", units=["Phòng Nội vụ", "Văn phòng HĐND và UBND thành phố"],
+           officials=["Chủ tịch UBND thành phố"], location="Phòng họp số 1"),
+        ev("2027-02-02", "hưu trí", units=["Phòng Văn hóa và Thông tin"], officials=["Trần Thị Thanh Hương"],
+           location="Phòng họp số 2, UBND thành phố"),
+    ])

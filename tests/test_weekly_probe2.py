@@ -1059,3 +1059,22 @@ def test_a_department_layer_with_a_dash_inside_a_unit_and_a_row_cut_after_its_fi
         ev("2027-11-19", "Giao ban", units=["Văn phòng Sở"], officials=["Lãnh đạo Sở"], location="Phòng họp số 1",
            start_time="15:00"),
     ])
+
+
+def test_a_week_s_heading_naming_two_weekdays_with_their_dates_in_brackets():
+    check("""LỊCH CÔNG TÁC TUẦN CỦA LÃNH ĐẠO SỞ
+(Từ ngày 08/3/2027 đến ngày 14/3/2027)
+
+THỨ HAI, NGÀY 08/3/2027
+- 8h00: Giao ban Lãnh đạo Sở. Chủ trì: Giám đốc Sở.
+
+TỪ THỨ BA ĐẾN THỨ TƯ (09-10/3/2027)
+- Giám đốc Sở đi công tác tại Hà Nội.
+
+Từ thứ Năm đến thứ Sáu (ngày 11 và 12/3)
+- Đoàn kiểm tra liên ngành làm việc tại huyện Hương Sơn. Chủ trì: Phó Giám đốc Sở Trần Văn Bình.
+""", [
+        ev("2027-03-08", "Giao ban", officials=["Giám đốc Sở"], start_time="08:00"),
+        ev("2027-03-09", "Hà Nội", end_date="2027-03-10", title="Giám đốc Sở đi công tác tại Hà Nội"),
+        ev("2027-03-11", "liên ngành", end_date="2027-03-12", officials=["Trần Văn Bình"]),
+    ])

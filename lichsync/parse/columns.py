@@ -142,7 +142,7 @@ def split_flow(pieces: list[Piece], sides: list[str], width: int, overflow: int 
                                       or _is_field(line.text)):
             line.forced = True
             content.append(line)
-        elif not line.gap_before and _wraps(prev.text, line.text, width):
+        elif not line.gap_before and _wraps(prev.text, line.text, width, _end_of(content)):
             content.append(line)
         else:
             tail.append(line)
@@ -286,9 +286,10 @@ OFFICE_RE = re.compile(r"VP\w*")  # the office ("VP", "VPTU"): always the head o
 COMRADE_START_RE = re.compile(r"^(?:Đ/c|Đ/C|Đồng\s+chí)\s")  # capitalised: a cell's first word, not a sentence's middle
 
 
-def _wraps(prev: str, text: str, width: int) -> bool:
+def _wraps(prev: str, text: str, width: int, ending: str) -> bool:
     """Does `text` continue `prev` in the content column? A full line that did not end its
-    sentence wraps; a line wider than any side column can only be content."""
+    sentence wraps; a line wider than any side column can only be content. `ending`: the item's
+    last lines, where a place's label may sit a line above its name ("… Địa" / "điểm: Phòng họp số 2")."""
     if _bulleted_tail_start(text) or ACRONYMS_RE.match(text) or (_opens_side(text) and len(_unit_then_leader(text)) > 1):
         return False  # "BTXH, VP"; "Văn phòng Sở Đ/c Cao Văn", "Văn phòng Sở Bí thư Chi bộ": a unit, then a leader
     if COMRADE_START_RE.match(text):
@@ -296,7 +297,7 @@ def _wraps(prev: str, text: str, width: int) -> bool:
         # lower case, or after a word that awaits it: "… làm việc với" / "Đ/c Bí thư", a forced wrap)
     if align.BARE_BODY_RE.match(text):
         return False  # "Văn phòng" alone: a unit cell's first line (a wrap after "… với" is forced anyway)
-    if ((vocab.LEADER_START_RE.match(text) or _opens_side(text)) and _in_place(prev)) or _leader_after_place(prev, text):
+    if ((vocab.LEADER_START_RE.match(text) or _opens_side(text)) and _in_place(ending)) or _leader_after_place(prev, text):
         return False  # "… Địa điểm: Hội trường B" / "Văn phòng" / "Đảng ủy": a named place ends the item
     return (len(prev) >= 0.8 * width and not prev.endswith(".")) or len(text) >= 0.6 * width
 

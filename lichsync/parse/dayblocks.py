@@ -128,9 +128,10 @@ def _bare_span(text: str, above: str, previous: _Head) -> vocab.DayHead | None:
     return vocab.DayHead(when, None, False, None, None, rest, bool(year))
 
 
-RANGE_CELL_RE = re.compile(
+RANGE_CELL_RE = re.compile(  # "Từ 08/4 đến 14/4/2019", "Từ thứ Ba đến thứ Tư (09-10/3/2027):"
     r"^từ\s+(?:ngày\s+)?(?:\d{1,2}(?:/\d{1,2}(?:/\d{4})?)?|thứ\s*\w+)\s*(?:đến|[-–])\s*(?:ngày\s+)?"
-    r"(?:\d{1,2}/\d{1,2}(?:/\d{4})?|thứ\s*\w+)\s*:?$", re.IGNORECASE)
+    r"(?:\d{1,2}/\d{1,2}(?:/\d{4})?|thứ\s*\w+)(?:\s*\((?:ngày\s+)?[\d/\s,–-]+(?:(?:đến|và)\s+[\d/\s]+)?\))?\s*:?$",
+    re.IGNORECASE)
 
 
 def _range_cell(paras: list[tuple[int, str]], k: int) -> tuple[str, int] | None:

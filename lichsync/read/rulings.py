@@ -77,7 +77,9 @@ def _intersections(plumb: list[Box], level: list[Box]) -> dict[tuple[float, floa
         x, top, bottom = v[0], v[1], v[3]
         for h in level:
             if top <= h[1] + MEET and bottom >= h[1] - MEET and h[0] - MEET <= x <= h[2] + MEET:
-                through = points.setdefault((x, h[1]), (set(), set()))
+                through = points.get((x, h[1]))
+                if through is None:  # not setdefault: it would build two sets for every pair
+                    through = points[x, h[1]] = (set(), set())
                 through[0].add(v)
                 through[1].add(h)
     return points
@@ -125,23 +127,23 @@ def _smallest_cell(p: tuple[float, float], column: list, below: int, row: list, 
 
 def _groups(cells: list[Box]) -> list[list[Box]]:
     """pdfplumber's cells_to_tables: cells that share a corner, directly or through others, are one
-    table; tables of two cells or more, ordered by their top-left cell."""
+    table; tables of two cells or more, ordered by their top-left cell. A union-find whose links point
+    from earlier cells to later ones (each cell takes over the tables its corners touch), so a cell's
+    table is known once every later cell's is."""
     parent = list(range(len(cells)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = k = parent[parent[k]]
-        return k
-
     owner: dict[tuple[float, float], int] = {}
     for k, (x0, top, x1, bottom) in enumerate(cells):  # k is still its own root here: it owns no corner yet
         for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
             other = owner.setdefault(corner, k)
-            if other != k:
-                parent[root(other)] = k
+            while parent[other] != other:  # to its root, halving the path
+                parent[other] = other = parent[parent[other]]
+            parent[other] = k
+    table = parent[:]
+    for k in reversed(range(len(cells))):
+        table[k] = table[parent[k]]  # parent[k] >= k: already final
     groups: dict[int, list[Box]] = {}
     for k, cell in enumerate(cells):
-        groups.setdefault(root(k), []).append(cell)
+        groups.setdefault(table[k], []).append(cell)
     return sorted((g for g in groups.values() if len(g) > 1), key=lambda g: min((c[1], c[0]) for c in g))
 
 
