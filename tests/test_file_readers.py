@@ -103,6 +103,22 @@ def test_a_row_whose_time_cell_a_page_cut_goes_on_with_its_item():
     assert [" ".join(p.text for p in r.cells[LEADERS]) for r in table.rows] == ["Đ/c Lê Thị Thu Hà", "Lãnh đạo Sở", "Đ/c An"]
 
 
+def test_a_weekday_left_by_a_page_under_its_date_is_no_day_of_its_own():
+    header = GridRow([cell(t) for t in ["Ngày", "Buổi", "Nội dung", "Chủ trì"]])
+    grid = [
+        header,
+        GridRow([cell("04/10"), cell("Sáng"), cell("Giao ban tháng 10"), cell("Thường trực Hội")]),
+        GridRow([cell("11/10"), cell("Sáng"), cell("Dự Hội nghị Ban Chấp hành"), cell("Chủ tịch Hội")]),
+        header,  # the page cut the day cell "11/10" / "Thứ Hai" spanning both sessions
+        GridRow([cell("Thứ Hai"), cell("Chiều"), cell("Thẩm định hồ sơ khen thưởng"), cell("Đ/c Hà")], continues=True),
+        GridRow([cell("12/10"), cell("Sáng"), cell("Kiểm tra cơ sở"), cell("Đ/c Hà")]),
+    ]
+    table = rows_from_grid(Grid(grid))
+    assert [(r.day, " ".join(p.text for p in r.cells[CONTENT])) for r in table.rows] == [
+        ("04/10", "Giao ban tháng 10"), ("11/10", "Dự Hội nghị Ban Chấp hành"), ("11/10", "Thẩm định hồ sơ khen thưởng"),
+        ("12/10", "Kiểm tra cơ sở")]
+
+
 def test_a_table_without_days_is_no_reading():
     grid = [GridRow([cell(t) for t in HEADER]), GridRow([cell("Ghi chú"), cell("Lịch có thể thay đổi"), cell(), cell()])]
     assert rows_from_grid(Grid(grid)) is None

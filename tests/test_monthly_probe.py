@@ -852,3 +852,31 @@ def test_a_city_layer_whose_place_label_the_line_broke_before_the_units():
         ev("2027-02-02", "hưu trí", units=["Phòng Văn hóa và Thông tin"], officials=["Trần Thị Thanh Hương"],
            location="Phòng họp số 2, UBND thành phố"),
     ])
+
+
+# A women's union's month as a PDF text layer: an item that ends with its quoted movement's name, the
+# quote opened two lines above ("… thi đua \"Phụ" / … / "… hạnh phúc\""), then the unit's first line.
+QUOTED_TITLE_LAYER = pdf("""HỘI LIÊN HIỆP PHỤ NỮ TỈNH
+CHƯƠNG TRÌNH CÔNG TÁC THÁNG 10 NĂM 2027
+Ngày Nội dung công việc Đơn vị chuẩn
+bị
+Người chủ trì
+11 Chiều: Thẩm định hồ sơ đề nghị khen
+thưởng tập thể, cá nhân có thành tích
+xuất sắc trong phong trào thi đua "Phụ
+nữ tích cực học tập, lao động sáng tạo,
+xây dựng gia đình hạnh phúc"
+Ban Tổ chức -
+Kiểm tra, Văn
+phòng
+Đ/c Trần Thị
+Thu Hà - CT
+""")
+
+
+def test_an_item_ending_on_its_closing_quote_leaves_the_unit_to_its_column():
+    check(QUOTED_TITLE_LAYER, [
+        ev("2027-10-11", "Thẩm định", title='Thẩm định hồ sơ đề nghị khen thưởng tập thể, cá nhân có thành tích xuất sắc '
+           'trong phong trào thi đua "Phụ nữ tích cực học tập, lao động sáng tạo, xây dựng gia đình hạnh phúc"',
+           units=["Ban Tổ chức - Kiểm tra", "Văn phòng"], officials=["Trần Thị Thu Hà"]),
+    ])

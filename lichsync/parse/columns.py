@@ -56,8 +56,7 @@ def _starts_item(text: str) -> bool:
 
 def _in_brackets(content: list[_Line]) -> bool:
     """The item so far leaves a bracket open ("… (Phòng Tuyên truyền" / "- Báo chí - Xuất bản chuẩn bị)"): no item starts inside it."""
-    start = max((k for k, ln in enumerate(content) if ln.starts_item or ln.opens), default=0)
-    text = " ".join(ln.text for ln in content[start:])
+    text = _item_so_far(content)
     return text.count("(") > text.count(")")
 
 
@@ -74,9 +73,11 @@ def _number_goes_on(prev: str, text: str) -> bool:
     return bool(NUMBER_START_RE.match(text)) and not prev.endswith(".")
 
 
-def _end_of(content: list[_Line]) -> str:
-    """The content's last words, across a wrap ("… tháng đầu" / "năm" ends with "đầu năm")."""
-    return " ".join(ln.text for ln in content[-2:])
+def _item_so_far(content: list[_Line]) -> str:
+    """The last item's lines so far, joined: what they leave open (a bracket, a quote, "… tháng đầu" /
+    "năm", a place's label a line above its name) shows across its wraps."""
+    start = max((k for k, ln in enumerate(content) if ln.starts_item or ln.opens), default=0)
+    return " ".join(ln.text for ln in content[start:])
 
 
 def _wide(text: str, width: int) -> bool:
@@ -137,12 +138,12 @@ def split_flow(pieces: list[Piece], sides: list[str], width: int, overflow: int 
             line.opens = True
             content.append(line)
         elif not line.gap_before and (line.text[0].islower() or _number_goes_on(prev.text, line.text)
-                                      or ((vocab.ends_with_connector(_end_of(content)) or items.awaits_value(_end_of(content)))
+                                      or ((vocab.ends_with_connector(_item_so_far(content)) or items.awaits_value(_item_so_far(content)))
                                           and not _leader_after_place(prev.text, line.text))
                                       or _is_field(line.text)):
             line.forced = True
             content.append(line)
-        elif not line.gap_before and _wraps(prev.text, line.text, width, _end_of(content)):
+        elif not line.gap_before and _wraps(prev.text, line.text, width, _item_so_far(content)):
             content.append(line)
         else:
             tail.append(line)

@@ -388,6 +388,9 @@ def _walk(body: list[GridRow], roles: list[str | None], header_line: int) -> Tab
             own_day = _own(grow, day_col, above)
             if own_day is not None and vocab.TRAILER_RE.match(own_day.text.lstrip("*_ ")):
                 break  # "Nơi nhận", "KT. GIÁM ĐỐC": the program has ended
+            if own_day is not None and grow.continues and table.rows and day is not None and day[2] is not None \
+                    and _date_only(day[2].text) and _weekday_only(own_day.text):
+                own_day = None  # "11/10" / "Thứ Hai": the weekday of the day cell the page cut, not a day of its own
             if own_day is not None and not days.names_days(own_day.text):
                 if grow.continues and table.rows:
                     own_day = None  # the rest of a day cell broken by the page
@@ -482,7 +485,7 @@ def _continues(grow: GridRow, roles: list[str | None], day_col: int | None, abov
     if above is None:
         return False
     own_day = _own(grow, day_col, above) if day_col is not None else None
-    if own_day is not None and day_col is not None and grow.continues and _date_after_weekday(above.cells[day_col].text, own_day.text):
+    if own_day is not None and day_col is not None and grow.continues and _weekday_only(above.cells[day_col].text) and _date_only(own_day.text):
         return True  # "Thứ 2" / "(29/01/2024)": the page cut the day cell between its weekday and its date
     if own_day is not None and (days.names_days(own_day.text) or not grow.continues):
         return False  # the row's own day; "6)" on a new page is the rest of the day cell above
@@ -505,10 +508,12 @@ def _continues(grow: GridRow, roles: list[str | None], day_col: int | None, abov
 SESSION_NOTE_RE = re.compile(r"^\(\s*(?:sáng|chiều|tối|cả\s+ngày)\s*\)$", re.IGNORECASE)  # "(Chiều)" under its clock
 
 
-def _date_after_weekday(above: str, below: str) -> bool:
-    """A day cell's weekday with no date above, its date with no weekday below."""
-    return (bool(WEEKDAY_IN_DAY_RE.search(above)) and not days.has_date(above)
-            and days.has_date(below) and not WEEKDAY_IN_DAY_RE.search(below))
+def _weekday_only(text: str) -> bool:
+    return bool(WEEKDAY_IN_DAY_RE.search(text)) and not days.has_date(text)
+
+
+def _date_only(text: str) -> bool:
+    return days.has_date(text) and not WEEKDAY_IN_DAY_RE.search(text)
 
 
 def _starts_item(text: str) -> bool:

@@ -101,15 +101,18 @@ TRAILER_RE = re.compile(r"^\W*(?:nơi\s+nhận|kt\.\s|tl\.\s|tm\.\s|người\s+k
 _WHOLE_NGAY = "".join(f"(?<!{w} ngày)" for w in ("đầu", "cuối", "giữa", "hằng", "hàng", "mỗi", "cả", "trong", "nửa"))
 _WHOLE_NAM = _WHOLE_NGAY.replace("ngày", "năm")  # the look-behinds after the word: tried only where it ends
 CONNECTOR_END_RE = re.compile(
-    rf"(?=[,;:+&(“\"/–\-cdđlnstv])(?:[,;:+&(“\"/–-]|\b(?:và|của|về|với|các|tại|cho|trong|theo|do|đến|từ|ngày{_WHOLE_NGAY}|năm{_WHOLE_NAM}|số|là|những))$", I
+    rf"(?=[,;:+&(“/–\-cdđlnstv])(?:[,;:+&(“/–-]|\b(?:và|của|về|với|các|tại|cho|trong|theo|do|đến|từ|ngày{_WHOLE_NGAY}|năm{_WHOLE_NAM}|số|là|những))$", I
 )
 CONNECTOR_REACH = 8  # the longest match ("những", "\n" after it) starts this close to the end
 
 
 def ends_with_connector(text: str) -> bool:
-    """CONNECTOR_END_RE searched from a text's last characters only: the match is anchored at the end
-    (its look-behinds still see the text before), and tried from every position of an item it costs
-    microseconds, asked of every line and entry."""
+    """A text ending with a word or mark that awaits more: CONNECTOR_END_RE, searched from the last
+    characters only (the match is anchored at the end and its look-behinds still see the text before;
+    tried from every position of an item it costs microseconds, asked of every line and entry), or a
+    straight quote that opens one (an odd count: "… thi đua \"Phụ" awaits, "… hạnh phúc\"" does not)."""
+    if text.rstrip().endswith('"'):
+        return text.count('"') % 2 == 1
     return CONNECTOR_END_RE.search(text, max(0, len(text) - CONNECTOR_REACH)) is not None
 
 # An item that starts with its clock time: "(8h30) …", "8 giờ, …", "7 giờ 30’ …", "8h00. …", "14h00 - 16h00: …"
