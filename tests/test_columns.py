@@ -4,7 +4,7 @@ so-khcn-hatinh-2024-01.txt (seed 002: units, leaders) and tinhuy-hatinh-2024-01.
 (stripped; a line holding only a space is a gap, Piece("", line))."""
 from __future__ import annotations
 
-from lichsync.parse import columns
+from lichsync.parse import align, columns
 from lichsync.parse.columns import split_flow
 from lichsync.parse.rows import GAP, WRAP, Piece
 
@@ -194,7 +194,24 @@ def test_a_name_the_page_cut_after_comrade_joins_the_item_above():
     above = columns.Segment([("Chiều: Họp Ban Tổ chức Kỷ niệm 120 năm Ngày sinh đồng chí", 1, 0)],
                             {"units": [Piece("Ban Tuyên giáo", 2, WRAP)]})
     below = columns.Segment([("Trần Phú - Tổng Bí thư đầu tiên của Đảng.", 5, 0)], {"units": []})
-    [joined] = columns.join_page_cuts([above, below])
+    [joined] = columns.join_page_cuts([[above], [below]])
     assert joined.paragraphs[0][0].endswith("đồng chí Trần Phú - Tổng Bí thư đầu tiên của Đảng.")
     other = columns.Segment([("Sáng: Họp Ban Thường vụ.", 5, 0)], {"units": []})
-    assert len(columns.join_page_cuts([above, other])) == 2
+    assert len(columns.join_page_cuts([[above], [other]])) == 2
+
+
+def test_a_side_cell_written_ahead_of_its_items_goes_on_with_the_items_of_the_next_page():
+    # Page one holds the row's first item, and the units of its first two ("Văn phòng", "Văn phòng,");
+    # page two the second and third items, the rest of the second's units and the third's.
+    above = columns.Segment([("- Thăm, tặng quà nữ cán bộ hưu trí", 1, 0)],
+                            {"units": [Piece("Văn phòng", 2, WRAP), Piece("Văn phòng,", 3, WRAP)]})
+    below = columns.Segment([("Sáng: Mít tinh kỷ niệm", 5, 0), ("Chiều: Gặp mặt nữ lãnh đạo", 6, 0)],
+                            {"units": [Piece("Ban Tuyên giáo", 7, WRAP), Piece("Văn phòng", 8, WRAP)]})
+    [row] = columns.join_page_cuts([[above], [below]])
+    assert [p[0] for p in row.paragraphs] == ["- Thăm, tặng quà nữ cán bộ hưu trí", "Sáng: Mít tinh kỷ niệm",
+                                              "Chiều: Gặp mặt nữ lãnh đạo"]
+    assert [e.text for e in align.segment(row.sides["units"], target=3, bodies=True)] == [
+        "Văn phòng", "Văn phòng, Ban Tuyên giáo", "Văn phòng"]
+    # A page whose cells above ended with their items starts rows of its own.
+    whole = columns.Segment([("- Thăm, tặng quà", 1, 0)], {"units": [Piece("Văn phòng", 2, WRAP)]})
+    assert len(columns.join_page_cuts([[whole], [below]])) == 2

@@ -151,37 +151,37 @@ def split_flow(pieces: list[Piece], sides: list[str], width: int, overflow: int 
     return [_settle(c, t, sides) for c, t in segments if c or t]
 
 
-def join_page_cuts(segments: list[Segment]) -> list[Segment]:
-    """A row cut by a page goes on in the next segment: a first line in lowercase, or after an
-    unfinished one, is the rest of the item above the cut ("… sửa đổi bổ" / "sung Nghị quyết …");
-    side entries with no item of their own are the rest of the columns above, and where the page
-    above held no side entries, the items and entries below are all one segment with it."""
+def join_page_cuts(pages: list[list[Segment]]) -> list[Segment]:
+    """A row's segments, page by page, with the row a page cut made whole again. The page's first
+    segment is the rest of the cut row's cells when its first line goes on with the item above (in
+    lowercase, after an unfinished line: "… sửa đổi bổ" / "sung Nghị quyết …"), or when a side column
+    above holds more entries than the items above (the page wrote a side cell ahead of its items): then
+    each column goes on below, its entries lined up with all the row's items. Where the page above held
+    no side entries, the items and entries below are all one segment with it."""
     out: list[Segment] = []
-    for seg in segments:
-        if out and out[-1].paragraphs and seg.paragraphs and _goes_on(out[-1].paragraphs, seg.paragraphs[0][0]):
-            text, line, pos = out[-1].paragraphs[-1]
-            out[-1].paragraphs[-1] = (f"{text} {seg.paragraphs[0][0]}", line, pos)
-            seg = Segment(seg.paragraphs[1:], seg.sides)
-            _carry_rests(out[-1], seg)
-        if out and (not seg.paragraphs or not any(out[-1].sides.values())):
-            out[-1].paragraphs += seg.paragraphs  # the page above held items only: these sides are theirs too
+    for segments in pages:
+        for k, seg in enumerate(segments):
+            above = out[-1] if out else None
+            cut = k == 0 and above is not None and bool(above.paragraphs)
+            if above is None or not (cut or not seg.paragraphs or not any(above.sides.values())):
+                out.append(seg)
+                continue
+            if cut and seg.paragraphs and _goes_on(above.paragraphs, seg.paragraphs[0][0]):
+                text, line, pos = above.paragraphs[-1]
+                above.paragraphs[-1] = (f"{text} {seg.paragraphs[0][0]}", line, pos)
+                seg = Segment(seg.paragraphs[1:], seg.sides)
+            elif seg.paragraphs and any(above.sides.values()) and not (cut and _ahead(above)):
+                out.append(seg)  # a row of its own at the top of the page
+                continue
+            above.paragraphs += seg.paragraphs
             for role, pieces in seg.sides.items():
-                out[-1].sides.setdefault(role, []).extend(pieces)
-            continue
-        out.append(seg)
+                above.sides.setdefault(role, []).extend(pieces)
     return out
 
 
-def _carry_rests(above: Segment, seg: Segment) -> None:
-    """After an item the page cut, a side column with an entry more than the page's own items begins with
-    the rest of the cut row's cell ("Công đoàn" / "ngành" under "Văn phòng Sở,"): it goes on above."""
-    if not seg.paragraphs:
-        return  # the page's sides are all the cut row's, joined as they are
-    for role, pieces in seg.sides.items():
-        starts = _entry_starts(pieces)
-        if above.sides.get(role) and len(starts) > len(seg.paragraphs):  # a cell the page cut, not one it began
-            rest, seg.sides[role] = pieces[: starts[1]], pieces[starts[1] :]
-            above.sides.setdefault(role, []).extend(Piece(p.text, p.line, 0.0, p.pos) for p in rest)
+def _ahead(seg: Segment) -> bool:
+    """A side column holding more entries than the segment's items: the rest of its items are on the next page."""
+    return any(len(align.segment(pieces)) > len(seg.paragraphs) for pieces in seg.sides.values())
 
 
 def _goes_on(above: list[tuple[str, int, int | None]], text: str) -> bool:
@@ -448,6 +448,8 @@ def _leaders_last(pieces: list[Piece], others: list[str], items_count: int | Non
         lead = _lead_by_counts(pieces, lead, items_count)
     if lead is None:  # a leader cell cut by a page goes on with the rest of a name and its title
         lead = next((i for i, p in enumerate(pieces) if align.NAME_END_RE.match(p.text)), None)
+        if lead and align.NAME_SO_FAR_RE.match(pieces[lead - 1].text):
+            lead -= 1  # "Văn phòng," / "Đ/c Nguyễn Thị" / "Mai Hương - GĐ": the name starts a line above
     if lead is None and items_count:  # "Văn phòng Sở, Đ/c Trần Văn": a leader run onto a unit's line after its comma
         lead = next((k for k in range(1, len(pieces)) if vocab.LEADER_START_RE.match(pieces[k].text)
                      and len(align.segment(pieces[:k])) == items_count == len(align.segment(pieces[k:]))), None)

@@ -90,7 +90,7 @@ def parse_table(table: Table, period: Period) -> tuple[list[Event], list[Warning
         start, row_end = found.start, found.end
         dated.append((row, start, row_end))
         if row.flow:
-            segments = columns.join_page_cuts([s for flow in row.flow for s in columns.split_flow(flow, sides, width, overflow)])
+            segments = columns.join_page_cuts([columns.split_flow(flow, sides, width, overflow) for flow in row.flow])
         else:
             paragraphs = [(p.text, p.line, p.pos) for p in row.cells.get(CONTENT, [])]
             segments = [columns.Segment(paragraphs, {r: row.cells.get(r, []) for r in sides})]
