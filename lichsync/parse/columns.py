@@ -443,16 +443,7 @@ def _leaders_last(pieces: list[Piece], others: list[str], items_count: int | Non
     if not others:  # the leader column is the only side: all of the tail is its ("TT HĐND", "Phòng HC-VTLT")
         return {LEADERS: _rebase(pieces)}
     entries = _entry_starts(pieces)
-    lead = next((i for i in entries if vocab.LEADER_START_RE.match(pieces[i].text)), None)
-    if lead is not None and items_count:
-        lead = _lead_by_counts(pieces, lead, items_count)
-    if lead is None:  # a leader cell cut by a page goes on with the rest of a name and its title
-        lead = next((i for i, p in enumerate(pieces) if align.NAME_END_RE.match(p.text)), None)
-        if lead and align.NAME_SO_FAR_RE.match(pieces[lead - 1].text):
-            lead -= 1  # "Văn phòng," / "Đ/c Nguyễn Thị" / "Mai Hương - GĐ": the name starts a line above
-    if lead is None and items_count:  # "Văn phòng Sở, Đ/c Trần Văn": a leader run onto a unit's line after its comma
-        lead = next((k for k in range(1, len(pieces)) if vocab.LEADER_START_RE.match(pieces[k].text)
-                     and len(align.segment(pieces[:k])) == items_count == len(align.segment(pieces[k:]))), None)
+    lead = _first_leader(pieces, entries, items_count)
     if lead is None and others and len(entries) == len(others) and _split_last_name(pieces):
         lead = len(pieces) - 1  # "Ban Tổ chức Tổ kiểm tra": the unit, then who attends
     elif lead is None:
@@ -460,6 +451,23 @@ def _leaders_last(pieces: list[Piece], others: list[str], items_count: int | Non
         if all(_names_body(p.text) for p in pieces[lead:]):
             lead = len(pieces)  # "VPTU, VP" / "UBND tỉnh" / "UBND tỉnh": bodies only, the leader cell is empty
     return _share(pieces[:lead], others) | {LEADERS: _rebase(pieces[lead:])}
+
+
+def _first_leader(pieces: list[Piece], entries: list[int], items_count: int | None) -> int | None:
+    """Where a leader column that ends the row starts: at its first entry named as a leader (moved by the
+    counts, see _lead_by_counts); in a cell cut by a page, at the rest of a name and its title ("Kim Oanh -
+    PGĐ", or "Đ/c Nguyễn Thị" a line above it); where a leader ran onto a unit's line after its comma
+    ("Văn phòng Sở, Đ/c Trần Văn"), at the leader that gives each column an entry per item."""
+    lead = next((i for i in entries if vocab.LEADER_START_RE.match(pieces[i].text)), None)
+    if lead is not None:
+        return _lead_by_counts(pieces, lead, items_count) if items_count else lead
+    rest = next((i for i, p in enumerate(pieces) if align.NAME_END_RE.match(p.text)), None)
+    if rest is not None:
+        return rest - 1 if rest and align.NAME_SO_FAR_RE.match(pieces[rest - 1].text) else rest
+    if not items_count:
+        return None
+    return next((k for k in range(1, len(pieces)) if vocab.LEADER_START_RE.match(pieces[k].text)
+                 and len(align.segment(pieces[:k])) == items_count == len(align.segment(pieces[k:]))), None)
 
 
 def _lead_by_counts(pieces: list[Piece], lead: int, items_count: int) -> int:
