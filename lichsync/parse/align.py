@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from lichsync.parse import vocab
+from lichsync.parse.officials import is_personal_name
 from lichsync.parse.rows import BLOCK, LINE, Piece
 
 # A line of titles only ("GĐ", "TUV, PGĐ"): the end of the person on the line above.
@@ -105,8 +106,7 @@ def _title_wrapped(prev: str, cur: str) -> bool:
 
 def _bare_name(text: str) -> bool:
     """A person's name alone, two to four capitalised words ("Hoàng Minh Sơn"): no body, no acronym."""
-    words = text.split()
-    return 2 <= len(words) <= 4 and all(w.istitle() and w.isalpha() for w in words) and not vocab.UNIT_HEAD_RE.match(text)
+    return 2 <= len(text.split()) <= 4 and is_personal_name(text) and not vocab.UNIT_HEAD_RE.match(text)
 
 
 def boundaries(pieces: list[Piece]) -> list[float]:

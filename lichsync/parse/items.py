@@ -214,8 +214,8 @@ def _dash_wrap(above: str, text: str, page: _Page) -> bool:
     "… Nghị quyết" / "05-NQ/TU …", "… đường bộ cao tốc Bắc" / "– Nam phía Đông …" (a dash no item of the
     block opens with, after a full line), "… Địa điểm: HT tầng" / "1. Chủ trì: …" (a number out of the
     items' sequence, or before a label no item opens with: "… Địa điểm: Cơ sở" / "2. Chủ trì: …"). A
-    bullet opens a capitalised item or a clock time; a number marker stands apart from its item. Inside an open parenthesis no item opens: "… (Ban Quản lý dự án, Phòng Tài chính" /
-    "- Kế hoạch chuẩn bị)"."""
+    bullet opens a capitalised item or a clock time; a number marker stands apart from its item. Inside
+    an open parenthesis no item opens: "… (Ban Quản lý dự án, Phòng Tài chính" / "- Kế hoạch chuẩn bị)"."""
     if SENTENCE_END_RE.search(above):
         return False
     if above.count("(") > above.count(")"):

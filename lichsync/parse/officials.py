@@ -99,10 +99,9 @@ def delegate(text: str) -> str:
     return (m.group("who") or m.group("whom")) if m else text
 
 
-# Where a group entry names a second group: at a comma, or at "các Phó Chủ tịch" after a title whose
-# comma a line break took ("Chủ tịch" / "các Phó Chủ tịch" in a PDF cell).
-# Leaders named by title part at commas, before "các Phó Chủ tịch …", and where a title follows a body's
-# name with no comma, two paragraphs a PDF cell ran together ("Bí thư Huyện ủy" / "Phó Bí thư Thường trực …").
+# Where a group entry names a second group: at a comma; at "các Phó Chủ tịch" after a title whose comma a
+# line break took ("Chủ tịch" / "các Phó Chủ tịch" in a PDF cell); where a title follows a body's name with
+# no comma, two paragraphs a PDF cell ran together ("Bí thư Huyện ủy" / "Phó Bí thư Thường trực …").
 LEAD_SPLIT_RE = re.compile(
     r"\s*,\s*|\s+(?=các\s+(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|bí\s+thư|trưởng\s+ban|ủy\s+viên|uỷ\s+viên)\b)"
     r"|(?:(?<=ủy)|(?<=uỷ)|(?<=huyện)|(?<=tỉnh)|(?<=sở)|(?<=xã)|(?<=phường))\s+(?=(?:phó\s+)?(?:bí\s+thư|chủ\s+tịch|giám\s+đốc|trưởng\s+ban)\b)",

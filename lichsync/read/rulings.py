@@ -7,8 +7,7 @@ keeps pdfplumber's arithmetic and order, so the cells are the same to the last b
 """
 from __future__ import annotations
 
-import itertools
-from itertools import groupby
+from itertools import groupby, islice
 from operator import itemgetter
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom: pdfplumber's coordinates
@@ -111,11 +110,11 @@ def _smallest_cell(p: tuple[float, float], column: list, below: int, row: list, 
     """The first point below joined to p, then the first point right joined to p, whose corner
     closes the cell: pdfplumber's order of trying them (the column's points from `below`, the row's from `right`)."""
     plumb, level = points[p]
-    for b in itertools.islice(column, below, None):
+    for b in islice(column, below, None):
         down, across = points[b]
         if plumb.isdisjoint(down):
             continue
-        for r in itertools.islice(row, right, None):
+        for r in islice(row, right, None):
             r_down, r_across = points[r]
             if level.isdisjoint(r_across):
                 continue
