@@ -108,3 +108,21 @@ def test_a_units_entry_handing_the_preparation_to_a_body_names_the_body():
     assert assigned_unit("- Giao Phòng Nội vụ chuẩn bị nội dung, đề xuất cách thức triển khai.") == "Phòng Nội vụ"
     assert assigned_unit("Giao cho Phòng Tài chính - Kế hoạch chủ trì, chuẩn bị tài liệu") == "Phòng Tài chính - Kế hoạch"
     assert assigned_unit("Phòng Nội vụ") is None
+
+
+def test_dated_note_beside_a_table_is_an_event_and_undated_text_gives_none():
+    """A note writing its own range and who takes part is an event of the period, also where the
+    page broke the range over two lines; text without a range (a month's aims) gives none."""
+    from datetime import date
+
+    from lichsync.parse.model import Period
+    from lichsync.parse.program import dated_notes
+
+    week = Period(month=6, year=2019, start=date(2019, 6, 10), end=date(2019, 6, 16))
+    note = ["* Đồng chí Nguyễn Văn An – Chủ tịch: Tham gia Lớp bồi dưỡng từ ngày 04/6/2019 đến",
+            "ngày 05/7/2019 tại Hà Nội."]
+    [event] = dated_notes(note, week)
+    assert (event.date, event.end_date, event.officials) == (date(2019, 6, 4), date(2019, 7, 5), ["Nguyễn Văn An"])
+    aims = ["Tuyên truyền kỷ niệm 79 năm ngày thành lập Quân đội nhân dân Việt Nam (22/12/1944-22/12/2023).",
+            "Đồng chí Trần Văn Bình – Bí thư: chỉ đạo tổng kết năm 2023."]
+    assert dated_notes(aims, Period(month=12, year=2023)) == []

@@ -150,6 +150,8 @@ def dated_notes(lines: list[str], period: Period) -> list[Event]:
     Lớp … từ ngày 04/6/2019 đến ngày 05/7/2019." An item counts when it writes its own date range
     overlapping the period (not the period itself, which is the title's) and names who takes part;
     "Ghi chú: Lịch … có thể thay đổi", "Nơi nhận" and the heading do not."""
+    if not vocab.DATE_RANGE_RE.search(" ".join(lines)):
+        return []  # no line writes a range, so no note does: the notes' reading is not needed
     first = period.start or date(period.year, period.month, 1)
     last = period.end or date(period.year, period.month, calendar.monthrange(period.year, period.month)[1])
     paragraphs = items.join_wrapped([(line, no) for no, line in enumerate(lines, 1) if line.strip()])
