@@ -81,3 +81,17 @@ def test_an_item_opening_with_its_day_heads_that_day(line, date, session, rest):
 @pytest.mark.parametrize("line", ["1. 10.5 tỷ đồng cho dự án", "2. 15/9 các đơn vị nộp báo cáo", "8h 12/5 họp"])
 def test_a_number_before_a_date_is_no_day_heading_without_a_weekday_or_session(line):
     assert day_head(line) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Từ Thứ Hai (12/5) đến Thứ Tư (14/5)",
+    "Thứ Hai 12/5 - Thứ Tư 14/5",
+    "Từ thứ 2 ngày 12/5 đến thứ 4 ngày 14/5/2025",
+    "T2 12/5 – T4 14/5",
+])
+def test_a_range_whose_ends_name_their_weekdays_spans_them(text):
+    assert read_day(text, Context(5, 2025)) == Days(date(2025, 5, 12), date(2025, 5, 14))
+
+
+def test_two_days_each_with_its_own_item_are_no_range():
+    assert read_day("Thứ Hai, 12/5: Họp giao ban. Thứ Tư, 14/5: Tiếp công dân", Context(5, 2025)) == Days(date(2025, 5, 12))

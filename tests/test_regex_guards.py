@@ -32,6 +32,7 @@ GUARDED = {
     "days.DATE_RE": days.DATE_RE,
     "days.RANGE_RE": days.RANGE_RE,
     "days.WEEKDAY_RANGE_RE": days.WEEKDAY_RANGE_RE,
+    "days.NAMED_DATE_RE": days.NAMED_DATE_RE,
     "days.DOTTED_DATE_RE": days.DOTTED_DATE_RE,
     "days.WEEKDAYS_IN_DAY_RE": days.WEEKDAYS_IN_DAY_RE,
     "items.TIME_RE": items.TIME_RE,

@@ -38,6 +38,11 @@ BARE_DAY_RE = re.compile(r"(?:từ\s+)?(?:ngày\s+)?\d{1,2}(?:\s*(?:-|–|,|đ�
 WEEKDAY_RANGE_RE = re.compile(
     rf"(?=[tc])(?:từ\s+)?(?P<a>{vocab.WEEKDAY})\s*(?:-|–|đến(?:\s+hết)?)\s*(?P<b>{vocab.WEEKDAY})", re.IGNORECASE
 )
+# "Thứ Hai (12/5)", "thứ 2 ngày 12/5", "Thứ Hai, 12/5": a date named by its weekday, as a range's ends write it
+NAMED_DATE_RE = re.compile(
+    rf"(?=[tc])\b{vocab.WEEKDAY}\s*,?\s*(?:ngày\s+)?\(?\s*(?P<date>\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?)\s*\)?",
+    re.IGNORECASE,
+)
 DOTTED_DATE_RE = re.compile(r"(?=\d)(?<![\d.])(\d{1,2})\.(\d{1,2})(?:\.(\d{4}))?(?![\d.])")
 WEEKDAY_FIRST_RE = re.compile(rf"^\W*(?P<a>{vocab.WEEKDAY})\b", re.IGNORECASE)
 
@@ -119,7 +124,8 @@ def _make(d: int, m: int, y: int | None, ctx: Context) -> date | DayProblem:
 
 
 def _range(text: str, ctx: Context) -> Days | DayProblem | None:
-    m = RANGE_RE.search(text)
+    """"Từ 08/4 đến 14/4/2019", and with each end named by its weekday ("Từ Thứ Hai (12/5) đến Thứ Tư (14/5)")."""
+    m = RANGE_RE.search(text) or RANGE_RE.search(NAMED_DATE_RE.sub(r"\g<date>", text))
     if not m:
         return None
     y2 = int(m.group("y2")) if m.group("y2") else None
