@@ -192,3 +192,80 @@ def test_a_thanh_phan_column_is_who_else_takes_part_not_who_chairs():
         ("Tiếp đoàn kiểm tra", ["Lê Văn Tâm"], ["Phòng Kế hoạch tổng hợp"]),
         ("Họp Đảng ủy", ["Bí thư Đảng ủy"], ["Ban Chấp hành Đảng bộ"]),
     ]
+
+
+def test_days_across_the_top_and_a_row_per_session():
+    """A school's week grid: "Buổi | Thứ Hai 08/4 | Thứ Ba 09/4 | …", a row per session; a cell merged over
+    two days spans them; an unlabelled row holds the items of no session."""
+    head = [cell(text) for text in ("Buổi", "Thứ Hai 08/4", "Thứ Ba 09/4", "Thứ Tư 10/4", "Ghi chú")]
+    both = cell("- Tập huấn chuyên môn tại Sở Giáo dục")
+    g = grid(
+        head,
+        ["", "- 7h00: Chào cờ đầu tuần", "", "", ""],
+        ["Sáng", "- 8h00: Họp Hội đồng sư phạm. Chủ trì: Đ/c Hòa", both, both, ""],
+        ["Chiều", "", "- 14h00: Kiểm tra hồ sơ chuyên môn", "", ""],
+    )
+    assert events(g) == [
+        ("2019-04-08", None, None, "07:00", "Chào cờ đầu tuần", [], None),
+        ("2019-04-08", None, "morning", "08:00", "Họp Hội đồng sư phạm", ["Hòa"], None),
+        ("2019-04-09", "2019-04-10", "morning", None, "Tập huấn chuyên môn tại Sở Giáo dục", [], None),
+        ("2019-04-09", None, "afternoon", "14:00", "Kiểm tra hồ sơ chuyên môn", [], None),
+    ]
+
+
+def test_days_across_the_top_and_a_block_of_rows_per_leader():
+    """"Lãnh đạo | Buổi | Thứ 2 | …" with the dates in a header row of their own: the leader's cell, merged
+    down its session rows, names who; a row of "Công việc khác" names no one; a unit among the leaders
+    is whose row it is too."""
+    quynh = cell("Đ/c Đoàn Văn Quỳnh - Giám đốc")
+    g = grid(
+        ["Lãnh đạo", "Buổi", "Thứ 2", "Thứ 3"],
+        ["", "", "08/4/2019", "09/4/2019"],
+        [quynh, "Sáng", "- 8h00: Họp giao ban Sở", ""],
+        [quynh, "Chiều", "", "- 14h00: Làm việc với UBND huyện Đắk Mil"],
+        ["Đ/c Đoàn Văn Tân - Phó Giám đốc", "Sáng", "", "- Kiểm tra cơ sở tại huyện Cư Jút"],
+        ["Phòng Tổ chức cán bộ", "Sáng", "- Thẩm định hồ sơ thi đua", ""],
+        ["Công việc khác", "Chiều", "- 15h00: Họp Chi bộ", ""],
+    )
+    assert events(g) == [
+        ("2019-04-08", None, "morning", "08:00", "Họp giao ban Sở", ["Đoàn Văn Quỳnh"], None),
+        ("2019-04-08", None, "morning", None, "Thẩm định hồ sơ thi đua", ["Phòng Tổ chức cán bộ"], None),
+        ("2019-04-08", None, "afternoon", "15:00", "Họp Chi bộ", [], None),
+        ("2019-04-09", None, "afternoon", "14:00", "Làm việc với UBND huyện Đắk Mil", ["Đoàn Văn Quỳnh"], None),
+        ("2019-04-09", None, "morning", None, "Kiểm tra cơ sở tại huyện Cư Jút", ["Đoàn Văn Tân"], None),
+    ]
+
+
+def test_a_day_row_of_a_table_read_down_is_no_days_across_header():
+    """"STT | Thứ Hai 08/4 | …" over numbered rows: the day is a day row of a table read down."""
+    g = grid(
+        ["STT", "Thời gian", "Nội dung", "Chủ trì"],
+        ["", "Thứ Hai 08/4", "", ""],
+        ["1", "8h00", "Họp giao ban Sở", "Đ/c Quỳnh"],
+    )
+    assert [e[:2] + e[4:6] for e in events(g)] == [("2019-04-08", None, "Họp giao ban Sở", ["Quỳnh"])]
+
+
+def test_days_across_cut_by_pages():
+    """A PDF's week grid over pages: the header's date cut ("Thứ 3 (09/4/201" / "9)"), the header repeated
+    on the next page, under it the rest of the item the page cut, then a row whose leader's cell, merged
+    down, the page left empty."""
+    tan = cell("Đ/c Đoàn Văn Tân")
+    rows = [
+        ["Lãnh đạo", "Buổi", "Thứ 2 (08/4/2019)", "Thứ 3 (09/4/201"],
+        ["", "", "", "9)"],
+        [tan, "Sáng", "- 8h00: Làm việc với UBND huyện Đắk Mil về", ""],
+        ["Lãnh đạo", "Buổi", "Thứ 2 (08/4/2019)", "Thứ 3 (09/4/2019)"],
+        ["", "", "công tác cải cách hành chính", ""],
+        ["", "Chiều", "", "- 14h00: Họp Hội đồng thi đua"],
+        ["Công việc khác", "Chiều", "- 15h00: Họp Chi bộ", ""],
+    ]
+    g = grid(*rows)
+    for k in (1, 3):  # the first row of each new page
+        g.rows[k].continues = True
+    assert events(g) == [
+        ("2019-04-08", None, "morning", "08:00", "Làm việc với UBND huyện Đắk Mil về công tác cải cách hành chính",
+         ["Đoàn Văn Tân"], None),
+        ("2019-04-08", None, "afternoon", "15:00", "Họp Chi bộ", [], None),
+        ("2019-04-09", None, "afternoon", "14:00", "Họp Hội đồng thi đua", ["Đoàn Văn Tân"], None),
+    ]

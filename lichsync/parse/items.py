@@ -118,6 +118,16 @@ def range_goes_on(above: str, text: str) -> bool:
     return above[-1:].isdigit() and bool(RANGE_END_RE.match(text)) and not vocab.LEADING_TIME_RE.match(text.lstrip("-– "))
 
 
+def number_goes_on(text: str) -> bool:
+    """A line opening with a number that belongs to the line above: a number alone ("Nhà văn hóa thôn" /
+    "5"), or one before a field only an item's later lines have ("P. họp 1 tầng" / "3. Chủ trì: …")."""
+    number = NUMBER_MARK_RE.match(text)
+    return bool(BARE_NUMBER_RE.match(text) or number and _field_of_item(text[number.end():].lstrip()))
+
+
+BARE_NUMBER_RE = re.compile(r"^\d{1,3}[,;]?$")
+
+
 def _field_of_item(text: str) -> bool:
     """A line opening with a label that only an item's later fields have ("Chủ trì:", "Địa điểm:"), not
     one that may open an item ("Nội dung:", "Thời gian:")."""
@@ -222,7 +232,7 @@ def _dash_wrap(above: str, text: str, page: _Page) -> bool:
         return True
     number = NUMBER_MARK_RE.match(text)
     if number:
-        if page.number and int(number.group(0)[:-1]) <= page.number or _field_of_item(text[number.end():].lstrip()):
+        if page.number and int(number.group(0)[:-1]) <= page.number or number_goes_on(text):
             return True
         return not text[number.end():][:1].isspace()
     m = DASH_WRAP_RE.match(text)

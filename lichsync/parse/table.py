@@ -5,7 +5,8 @@ Every rule about tables lives here once: the header in any wording, or none (rol
 from what the cells hold); two header rows; a header repeated on each page; a day cell written
 once for many rows (a merge, a rowspan, or left empty); a day cell written date-first or over two
 lines; span rows ("Từ 24 đến 28/6/2019") outside the day's cell; rows broken by a page; days
-written as rows across the table; wide tables with a column per session or per official.
+written as rows across the table; wide tables with a column per session or per official; week grids
+with the days across the top.
 """
 from __future__ import annotations
 
@@ -49,6 +50,10 @@ def rows_from_grid(grid: Grid) -> Table | None:
         return None
     width = max(len(r.cells) for r in rows)
     rows = [GridRow(r.cells + [Cell()] * (width - len(r.cells)), r.continues) for r in rows]
+    across = _days_as_columns(rows)
+    if across is not None:
+        table = _walk(*across)
+        return table if table.rows else None
     at, roles = find_header(rows)
     body = rows[at + 1 :] if at is not None else rows
     if not body:
@@ -361,6 +366,170 @@ def _spread(body: list[GridRow], roles: list[str | None], names: list[str]) -> t
             time = named if role == SESSION_COLUMN else row.cells[time_col] if time_col is not None else Cell()
             out.append(GridRow([row.cells[day_col], time, cell, named if role == OFFICIAL_COLUMN else Cell()]))
     return out, [DAY, TIME, CONTENT, LEADERS]
+
+
+def _days_as_columns(rows: list[GridRow]) -> tuple[list[GridRow], list[str | None], int] | None:
+    """A table whose days run across its top ("Buổi | Thứ Hai 12/5 | Thứ Ba 13/5 …", "Lãnh đạo | Thứ 2 | …"),
+    a header row per week, and whose rows are sessions or officials: read day by day, one row per (day,
+    table row) as a wide table spreads, the row's labels its session and leader. A cell spanning several
+    days spans them."""
+    rows = _headers_made_whole(rows)
+    if not any(_day_header(row) for row in rows[:3]):
+        return None
+    blocks: list[tuple[GridRow, list[int], list[GridRow]]] = []
+    repeated: GridRow | None = None  # the header a page repeated in this block
+    page_top = False  # the row below may go on with the row the page cut
+    carried: set[int] = set()  # label columns a page cut: left empty on the new page, their cell is the one above
+    for row in rows:
+        found = _day_header(row)
+        if found is not None and blocks and row.continues and _texts(row) == _texts(blocks[-1][0]):
+            repeated, page_top, carried = row, True, set(range(blocks[-1][1][0]))
+            continue
+        if found is not None:
+            blocks.append((row, found, []))
+            repeated, page_top, carried = None, False, set()
+            continue
+        if not blocks or len({id(c) for c in row.cells}) == 1:
+            continue  # above the table, or one cell across it (a title)
+        header, day_cols, body = blocks[-1]
+        if not body and (whole := _header_rest(header, day_cols, row)):
+            blocks[-1] = (whole, day_cols, body)  # "Thứ Hai" / "12/5", "Thứ 2 (18/09/202" / "3)": the header's rest
+            continue
+        if row.continues:
+            page_top, carried = True, set(range(day_cols[0]))
+        if body and page_top and _goes_on(row, body[-1], day_cols[0]):
+            body[-1] = GridRow([_joined(a, b) for a, b in zip(body[-1].cells, row.cells, strict=True)])
+            page_top = False
+            continue
+        page_top = False
+        if body and carried:  # labels merged down the page: empty below it, or the repeated header's cell
+            own = [c for c in range(day_cols[0]) if row.cells[c].text and not (repeated and row.cells[c] is repeated.cells[c])]
+            carried = {c for c in carried if c < min(own, default=day_cols[0])}  # a label written ends those right of it
+            row = GridRow([body[-1].cells[c] if c in carried else cell for c, cell in enumerate(row.cells)], row.continues)
+        body.append(row)
+    width = min(day_cols[0] for _, day_cols, _ in blocks)  # the label columns before every week's days
+    corner = any(blocks[0][0].cells[c].text for c in range(width))
+    if sum(len(day_cols) for _, day_cols, _ in blocks) < 2 and not corner:
+        return None  # one day under no label ("Buổi", "Lãnh đạo"): a day row of a table read down
+    rows_below = [r for _, _, body in blocks for r in body]
+    if any(days.names_days(r.cells[c].text) for r in rows_below for c in range(width) if not NUMBER_ONLY_RE.match(r.cells[c].text)):
+        return None
+    labels = {c: kind for c in range(width) if (kind := _label_kind([r.cells[c].text for r in rows_below]))}
+    line = next((c.line for c in blocks[0][0].cells if c.line), 0) or 0
+    out = [grow for header, day_cols, body in blocks for grow in _by_day(header, day_cols, body, labels)]
+    return out, [DAY, TIME, CONTENT, LEADERS], line
+
+
+def _headers_made_whole(rows: list[GridRow]) -> list[GridRow]:
+    """A header row the page cut ("Thứ 2 (18/09/202" / "3)" on the next page) joined with its rest."""
+    out: list[GridRow] = []
+    for row in rows:
+        if out and row.continues and not _day_header(out[-1]):
+            whole = GridRow([_joined(a, b) for a, b in zip(out[-1].cells, row.cells, strict=True)], out[-1].continues)
+            if _day_header(whole):
+                out[-1] = whole
+                continue
+        out.append(row)
+    return out
+
+
+def _texts(row: GridRow) -> list[str]:
+    return [c.text for c in row.cells]
+
+
+def _goes_on(row: GridRow, above: GridRow, first_day: int) -> bool:
+    """A row a page cut, on the next page: a cell whose first line wraps the line above, or a cell going
+    on mid-item where the row's labels are none or the rest of those above ("Đ/c Lê Thị Minh Nguyệt," /
+    "Đ/c Phan Đức Thắng")."""
+    written = [c for c in row.cells[first_day:] if c.text]
+    if any(c.pieces[0].sep == WRAP for c in written):
+        return True
+    labels_go_on = all(above.cells[c].text.endswith(",") or vocab.ends_with_connector(above.cells[c].text)
+                       for c in range(first_day) if row.cells[c].text and row.cells[c] is not above.cells[c])
+    return labels_go_on and any(not _starts_item(c.text) for c in written)
+
+
+def _joined(above: Cell, below: Cell) -> Cell:
+    """A cell with its rest from the next page; the rest's first paragraph goes on with the last one
+    above unless it opens an item."""
+    if not below.text or below is above:
+        return above
+    if not above.text:
+        return below
+    first, *rest = below.pieces
+    if first.sep == WRAP or not _starts_item(first.text):
+        last = above.pieces[-1]
+        return Cell((*above.pieces[:-1], Piece(join_lines(last.text, first.text), last.line, last.sep, last.pos), *rest))
+    return Cell((*above.pieces, *below.pieces))
+
+
+def _label_kind(texts: list[str]) -> str | None:
+    """What a label column of a days-across table names: sessions or officials, by most of its cells
+    (a row of "Phòng Tài nguyên" among the leaders is whose row it is too)."""
+    kinds = [_column_kind(t) for t in texts if t and _label(t) != CONTENT]
+    best = max(set(kinds) - {None}, key=kinds.count, default=None)
+    return best if best is not None and kinds.count(best) * 2 >= len(kinds) else None
+
+
+def _by_day(header: GridRow, day_cols: list[int], body: list[GridRow], labels: dict[int, str]) -> list[GridRow]:
+    """A days-across block's rows, day by day: (day, session, item cell, leader); a label cell that
+    names a field ("Công việc khác") names no one."""
+    out = []
+    day_cells: dict[str, Cell] = {}  # the rows of a day share its cell, as the rows under a rowspan share theirs
+    for at, d in enumerate(day_cols):
+        for row in body:
+            cell = row.cells[d]
+            if not cell.text or (at and row.cells[day_cols[at - 1]] is cell):
+                continue  # empty, or a cell spanning from the day before
+            last = at
+            while last + 1 < len(day_cols) and row.cells[day_cols[last + 1]] is cell:
+                last += 1
+            day = header.cells[d].text if last == at else f"{header.cells[d].text} - {header.cells[day_cols[last]].text}"
+            kinds = {kind: row.cells[c] for c, kind in labels.items() if row.cells[c].text and _label(row.cells[c].text) != CONTENT}
+            if day not in day_cells:
+                day_cells[day] = Cell((Piece(day, header.cells[d].line or 0, BLOCK),))
+            out.append(GridRow([day_cells[day], kinds.get(SESSION_COLUMN, Cell()), cell, kinds.get(OFFICIAL_COLUMN, Cell())]))
+    return out
+
+
+NUMBER_ONLY_RE = re.compile(r"^\d{1,3}\.?$")
+
+
+def _day_header(row: GridRow) -> list[int] | None:
+    """The columns of a row's days, where it names days (one, in a month's first or last
+    week) after header words or none, and before none or more header words."""
+    cells = row.cells
+    named = [c for c, cell in enumerate(cells) if cell.text and (c == 0 or cell is not cells[c - 1]) and _only_day(cell.text)]
+    if not named or named[0] == 0 or named != list(range(named[0], named[-1] + 1)):
+        return None
+    labels = [cells[c].text for c in range(named[0]) if cells[c].text]
+    after = [cells[c].text for c in range(named[-1] + 1, len(cells)) if cells[c].text]
+    if not all(_label(t) or _column_kind(t) for t in labels) or not all(_label(t) for t in after):
+        return None  # "Buổi", "Lãnh đạo" before the days, "Ghi chú" after them: header words, not a row's cells
+    return named
+
+
+def _only_day(text: str) -> bool:
+    """A cell naming a day and nothing else: "Thứ Hai", "Thứ 3 (01/09/2026)", "12/5/2025"."""
+    if vocab.WEEKDAY_ALONE_RE.match(text):
+        return True
+    head = vocab.day_head(text)
+    return head is not None and not head.rest
+
+
+def _header_rest(header: GridRow, day_cols: list[int], row: GridRow) -> GridRow | None:
+    """The header with its rest from the row below, where that row writes only what makes each of its
+    days whole: the dates under the weekdays, a date's end the page cut."""
+    if any(row.cells[c].text for c in range(day_cols[0])) or not any(row.cells[c].text for c in day_cols):
+        return None
+    cells = list(header.cells)
+    for c in day_cols:
+        rest = row.cells[c].text
+        whole = join_lines(cells[c].text, rest) if rest else cells[c].text
+        if not _only_day(whole):
+            return None
+        cells[c] = Cell((Piece(whole, cells[c].line or 0, BLOCK),)) if rest else cells[c]
+    return GridRow(cells, header.continues)
 
 
 def is_header_row(row: GridRow) -> bool:

@@ -101,6 +101,8 @@ def _sep(above: Line | None, line: Line, right: float, wrap_gap: float = 0.0) ->
         return LINE
     if items.range_goes_on(above.text, line.text) or DASH_LOWER_RE.match(line.text) or NUMBER_TAIL_RE.match(line.text):
         return WRAP  # "giai đoạn 2021" / "- 2025", "23/2021/QĐ" / "-TTg", "kinh tế" / "- xã hội": no bullet
+    if items.number_goes_on(line.text) and not items.SENTENCE_END_RE.search(above.text):
+        return WRAP  # "Nhà văn hóa thôn" / "5", "P. họp 1 tầng" / "3. Chủ trì: …"
     if vocab.ends_with_connector(above.text) and not (vocab.BULLET_RE.match(line.text) or vocab.SESSION_RE.match(line.text)):
         return WRAP  # "nhiệm kỳ 2023 -" / "2028": a line ending mid-phrase goes on, however short the next
     if above.x1 + above.space + line.first_width < right - 1:

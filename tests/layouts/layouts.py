@@ -19,9 +19,10 @@ import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from schedule import (
+    WEEKDAYS,
     Item,
     Schedule,
     clock,
@@ -653,6 +654,123 @@ def html_per_official(s: Schedule, rng: random.Random) -> Rendered:
     return Rendered(".html", page(heading(s, rng), f"<table>{''.join(rows)}</table>"), expected(s.items, True))
 
 
+def week_grid(s: Schedule) -> list[list[tuple[date | None, Group | None]]]:
+    """The program's weeks as a grid's columns: Monday to Friday (to Sunday where any item falls on a
+    weekend), each day with its group; a day outside the program keeps its column, without a date."""
+    by_day = {date.fromisoformat(g.label): g for g in groups(s, False, 0)}
+    width = 7 if any(d.weekday() > 4 for d in by_day) else 5
+    first = s.start or date(s.year, s.month, 1)
+    last = s.stop or max([*by_day, first])
+    weeks: dict[tuple[int, int], list[tuple[date | None, Group | None]]] = {}
+    for day in sorted(by_day):
+        monday = day - timedelta(days=day.weekday())
+        week = [monday + timedelta(days=k) for k in range(width)]
+        weeks.setdefault(day.isocalendar()[:2], [(d if first <= d <= last or d in by_day else None, by_day.get(d)) for d in week])
+    return list(weeks.values())
+
+
+def _day_head(d: date | None, style: str) -> str:
+    return day_label(d, style, False) if d else ""
+
+
+def html_days_across(s: Schedule, rng: random.Random) -> Rendered:
+    """Days across the top, a row per session (a school's or a district's week grid): "Buổi | Thứ Hai
+    12/5 | Thứ Ba 13/5 …", a header row per week of a month; items without a session in an unlabelled row
+    of their own; leaders, units and places ride in the item. The dates may sit in a header row of their own."""
+    style = rng.choice(["weekday_dm", "digit_paren", "date_row"])
+    corner = rng.choice(["Buổi", "Thứ/Buổi", ""])
+    rows: list[str] = []
+    order: dict[int, int] = {}
+    for week in week_grid(s):
+        days = [d for d, _ in week]
+        if style == "date_row":
+            rows.append("<tr>" + _cell(corner, "th") + "".join(_cell(WEEKDAYS[d.weekday()] if d else "", "th") for d in days) + "</tr>")
+            rows.append("<tr>" + _cell("") + "".join(_cell(dm(d, year=True) if d else "", "th") for d in days) + "</tr>")
+        else:
+            rows.append("<tr>" + _cell(corner, "th") + "".join(_cell(_day_head(d, style), "th") for d in days) + "</tr>")
+        sessions = list(dict.fromkeys(i.session for _, g in week if g for i in by_session(g.items)))
+        for session in sorted(sessions, key=lambda x: x is not None):
+            cells = [_cell(session_word(session))]
+            for _, g in week:
+                mine = [i for i in (g.items if g else []) if i.session == session]
+                order.update((id(i), len(rows)) for i in mine)
+                cells.append(_cell("\n".join(f"- {content(i, session=None, time='h', spans=False, units=True, location=True, officials=True)}"
+                                             for i in mine)))
+            rows.append("<tr>" + "".join(cells) + "</tr>")
+    return Rendered(".html", page(heading(s, rng), f"<table>{''.join(rows)}</table>"), expected(grid_order(s, order), True))
+
+
+def grid_order(s: Schedule, row_of: dict[int, int]) -> list[Item]:
+    """A grid's items as it is read: day by day, then row by row (a clerk copying it writes them so)."""
+    return sorted(s.items, key=lambda i: (i.day, row_of[id(i)]))
+
+
+def html_days_across_leaders(s: Schedule, rng: random.Random) -> Rendered:
+    """Days across the top, a block of rows per leader (the four commonest sets of officials, then
+    "Công việc khác" whose leaders ride in the item), a row per session within it: "Lãnh đạo | Buổi |
+    Thứ Hai 12/5 | …", the leader's cell spanning its rows; a header row per week of a month."""
+    counts: dict[tuple, int] = {}
+    for i in s.items:
+        if i.officials:
+            counts[tuple(i.officials)] = counts.get(tuple(i.officials), 0) + 1
+    heads: list[tuple | None] = [*sorted(counts, key=lambda k: -counts[k])[:4], None]
+    style = rng.choice(["weekday_dm", "digit_paren"])
+    rows: list[str] = []
+    order: dict[int, int] = {}
+    for week in week_grid(s):
+        rows.append("<tr>" + _cell("Lãnh đạo", "th") + _cell("Buổi", "th")
+                    + "".join(_cell(_day_head(d, style), "th") for d, _ in week) + "</tr>")
+        for h in heads:
+            mine = [[i for i in (g.items if g else []) if (tuple(i.officials) == h if h else tuple(i.officials) not in heads)]
+                    for _, g in week]
+            sessions = sorted(dict.fromkeys(i.session for items in mine for i in items), key=lambda x: x is not None)
+            for k, session in enumerate(sessions):
+                cells = [_cell(officials_text(list(h), "dc", ", ") if h else "Công việc khác", rowspan=len(sessions))] if k == 0 else []
+                cells.append(_cell(session_word(session)))
+                for items in mine:
+                    cells.append(_cell("\n".join(f"- {content(i, session=None, time='h', spans=False, units=True, location=True, officials=h is None)}"
+                                                 for i in items if i.session == session)))
+                    order.update((id(i), len(rows)) for i in items if i.session == session)
+                rows.append("<tr>" + "".join(cells) + "</tr>")
+    return Rendered(".html", page(heading(s, rng), f"<table>{''.join(rows)}</table>"), expected(grid_order(s, order), True))
+
+
+def docx_days_across(s: Schedule, rng: random.Random) -> Rendered:
+    """A Word grid of the week: "Lãnh đạo | Buổi | Thứ 2 (12/5/2025) | …", a block of rows per leader (the
+    four commonest sets of officials, then "Công việc khác" whose leaders ride in the item), its cell
+    merged down its session rows; a week's header repeats on each page, a month's weeks each head their rows."""
+    counts: dict[tuple, int] = {}
+    for i in s.items:
+        if i.officials:
+            counts[tuple(i.officials)] = counts.get(tuple(i.officials), 0) + 1
+    heads: list[tuple | None] = [*sorted(counts, key=lambda k: -counts[k])[:4], None]
+    weeks = week_grid(s)
+    width = len(weeks[0])
+    header = [("Lãnh đạo", 1), ("Buổi", 1)]
+    rows: list[dict] = []
+    order: dict[int, int] = {}
+    for week in weeks:
+        days = ["" if d is None else day_label(d, "digit_paren", False) for d, _ in week]
+        if len(weeks) == 1:
+            header += [(d, 1) for d in days]
+        else:
+            rows.append({"cells": ["Lãnh đạo", "Buổi", *days]})
+        for h in heads:
+            mine = [[i for i in (g.items if g else []) if (tuple(i.officials) == h if h else tuple(i.officials) not in heads)]
+                    for _, g in week]
+            sessions = sorted(dict.fromkeys(i.session for items in mine for i in items), key=lambda x: x is not None)
+            for k, session in enumerate(sessions):
+                leader = (officials_text(list(h), "dc", ",\n") if h else "Công việc khác") if k == 0 else None
+                cells = [leader, session_word(session)]
+                cells += ["\n".join(f"- {content(i, session=None, time='h', spans=False, units=True, location=True, officials=h is None)}"
+                                    for i in items if i.session == session) for items in mine]
+                order.update((id(i), len(rows)) for items in mine for i in items if i.session == session)
+                rows.append({"cells": cells, "merge_down": {0: len(sessions) - 1} if k == 0 and len(sessions) > 1 else {}})
+    widths = [2.8, 1.6] + [round(20.0 / width, 2)] * width
+    return Rendered(".docx", _docx(s, rng, [header] if len(weeks) == 1 else [], rows, widths, landscape=True),
+                    expected(grid_order(s, order), True))
+
+
 def html_portal(s: Schedule, rng: random.Random) -> Rendered:
     """The day-rowspan table inside a portal page: menus, a date bar, news teasers, cited documents, footer."""
     top, bottom = portal_around(s, rng)
@@ -681,15 +799,20 @@ def html_driver(s: Schedule, rng: random.Random) -> Rendered:
 # --- Word --------------------------------------------------------------------------------------------
 
 def _docx(s: Schedule, rng: random.Random, header_rows: list[list[tuple[str, int]]], rows: list[dict],
-          widths: list[float]) -> bytes:
+          widths: list[float], landscape: bool = False) -> bytes:
     """A Word file: heading paragraphs, then a ruled table whose header rows repeat on each page.
     `rows` are {"cells": [text…], "merge_down": {col: n}}: a cell merged over the next n rows."""
     import docx
+    from docx.enum.section import WD_ORIENT
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
     doc = docx.Document()
+    if landscape:  # a week's grid of seven days is printed across the page
+        section = doc.sections[0]
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
     style = doc.styles["Normal"]
     style.font.name = "DejaVu Serif"
     style.font.size = Pt(10)
@@ -886,15 +1009,19 @@ LAYOUTS: dict[str, Callable[[Schedule, random.Random], Rendered]] = {
     "html_synonyms": html_synonyms,
     "html_lists": html_lists,
     "html_per_official": html_per_official,
+    "html_days_across": html_days_across,
+    "html_days_across_leaders": html_days_across_leaders,
     "html_portal": html_portal,
     "html_driver": html_driver,
     "docx_merged": docx_merged,
     "docx_two_leaders": docx_two_leaders,
     "docx_day_cells": docx_day_cells,
+    "docx_days_across": docx_days_across,
     "pdf_lo_merged": _pdf(docx_merged, "soffice"),
     "pdf_lo_two_leaders": _pdf(docx_two_leaders, "soffice"),
     "pdf_chrome_rowspan": _pdf(html_rowspan, "chromium"),
     "pdf_chrome_session": _pdf(html_session_col, "chromium"),
+    "pdf_lo_days_across": _pdf(docx_days_across, "soffice"),
     "pdf_layer_day_cells": _layer(_pdf(docx_day_cells, "soffice")),
 }
 

@@ -51,6 +51,14 @@ KNOWN_FAILURES: dict[str, frozenset[str] | str] = {
     # (two leader columns) reads as a new item the way "- GD -" does.
     "pdf_lo_merged": frozenset({"daknong-snv-2019w26"}),
     "pdf_lo_two_leaders": frozenset({"so-ldtbxh-hatinh-2021-11", "daknong-snv-2019w26", "tand-lichtuan-2027w11"}),
+    # A week's grid with the days across the top (Word → PDF by LibreOffice, landscape, a block of rows per
+    # leader): a leader's name the page cut ("Đ/c Nguyễn" / "Đức Minh") on a row of its own (sogddt); an item
+    # cut by the page where the leader list above ends with a comma reads whole but two of its three leaders
+    # stay on the page above (tinhdoan); a name wrapped before its dash ("… Kinh tế" / "- Tài chính …") reads
+    # as a new item (thanhhoa-ubnd), as do "… Phạm Văn Quang" / "- TT Đức An" (daksong); "TE- PCTNXH" joins
+    # without the space the gold keeps (so-ldtbxh-2021-11), as in pdf_lo_two_leaders.
+    "pdf_lo_days_across": frozenset({"sogddt-lichtuan-2027w46", "tinhdoan-lichtuan-2027w12", "thanhhoa-ubnd-2025w29",
+                                     "daksong-lich-tuan-2019w46", "so-ldtbxh-hatinh-2021-11"}),
     # HTML → PDF by Chromium: an item whose row the page cut joins the item above it ("Sơ kết 3 năm …" after
     # "Tham dự đại hội thi đua …"), taking its place and leaders along
     "pdf_chrome_rowspan": frozenset({"daknong-snv-2019w26"}),
