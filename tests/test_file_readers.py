@@ -171,6 +171,18 @@ def test_a_line_opening_with_a_dash_that_is_no_bullet_goes_on():
     assert pdf._sep(line("Hội trường Tổ dân phố 3", 0), line("- 13h30: Hội nghị", 11), right) == LINE  # a clock opens an item
 
 
+def test_a_line_opening_with_a_number_of_the_line_above_goes_on():
+    """A narrow cell wraps a place's number ("Nhà văn hóa thôn" / "5") or puts it before the item's next
+    field ("P. họp 1 tầng" / "3. Chủ trì: …"); a numbered item after a finished one opens its own line."""
+    def line(text: str, top: float) -> pdf.Line:
+        return pdf.Line(text, 100.0, 100.0 + 4.0 * len(text), top, top + 10.0, 4.0, 3.0)
+    right = 200.0  # room for the number on the line above: only its meaning keeps it there
+    assert pdf._sep(line("Địa điểm: Nhà văn hóa thôn", 0), line("5", 11), right) == WRAP
+    assert pdf._sep(line("Địa điểm: P. họp 1 tầng", 0), line("3. Chủ trì: Chủ tịch", 11), right) == WRAP
+    assert pdf._sep(line("Họp giao ban.", 0), line("2. Tiếp công dân", 11), right) == LINE
+    assert pdf._sep(line("Họp thôn 4.", 0), line("5", 11), right) == LINE
+
+
 def test_a_row_the_page_split_goes_on_in_each_of_two_leader_columns():
     header = GridRow([cell(t) for t in ["Ngày", "Nội dung", "Chủ trì", "Tham dự"]])
     grid = [
