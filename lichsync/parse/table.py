@@ -376,6 +376,24 @@ def _days_as_columns(rows: list[GridRow]) -> tuple[list[GridRow], list[str | Non
     rows = _headers_made_whole(rows)
     if not any(_day_header(row) for row in rows[:3]):
         return None
+    blocks = _week_blocks(rows)
+    width = min(day_cols[0] for _, day_cols, _ in blocks)  # the label columns before every week's days
+    corner = any(blocks[0][0].cells[c].text for c in range(width))
+    if sum(len(day_cols) for _, day_cols, _ in blocks) < 2 and not corner:
+        return None  # one day under no label ("Buổi", "Lãnh đạo"): a day row of a table read down
+    rows_below = [r for _, _, body in blocks for r in body]
+    if any(days.names_days(r.cells[c].text) for r in rows_below for c in range(width) if not NUMBER_ONLY_RE.match(r.cells[c].text)):
+        return None
+    labels = {c: kind for c in range(width) if (kind := _label_kind([r.cells[c].text for r in rows_below]))}
+    line = next((c.line for c in blocks[0][0].cells if c.line), 0) or 0
+    out = [grow for header, day_cols, body in blocks for grow in _by_day(header, day_cols, body, labels)]
+    return out, [DAY, TIME, CONTENT, LEADERS], line
+
+
+def _week_blocks(rows: list[GridRow]) -> list[tuple[GridRow, list[int], list[GridRow]]]:
+    """Each week's header, its days' columns and the rows below it. Across pages: a header the page
+    repeated is no new week, the row the page cut goes on below it, and labels merged down the page
+    (left empty on the new one) are those above."""
     blocks: list[tuple[GridRow, list[int], list[GridRow]]] = []
     repeated: GridRow | None = None  # the header a page repeated in this block
     page_top = False  # the row below may go on with the row the page cut
@@ -399,25 +417,14 @@ def _days_as_columns(rows: list[GridRow]) -> tuple[list[GridRow], list[str | Non
             page_top, carried = True, set(range(day_cols[0]))
         if body and page_top and _goes_on(row, body[-1], day_cols[0]):
             body[-1] = GridRow([_joined(a, b) for a, b in zip(body[-1].cells, row.cells, strict=True)])
-            page_top = False
-            continue
+        else:
+            if body and carried:  # labels merged down the page: empty below it, or the repeated header's cell
+                own = [c for c in range(day_cols[0]) if row.cells[c].text and not (repeated and row.cells[c] is repeated.cells[c])]
+                carried = {c for c in carried if c < min(own, default=day_cols[0])}  # a label written ends those right of it
+                row = GridRow([body[-1].cells[c] if c in carried else cell for c, cell in enumerate(row.cells)], row.continues)
+            body.append(row)
         page_top = False
-        if body and carried:  # labels merged down the page: empty below it, or the repeated header's cell
-            own = [c for c in range(day_cols[0]) if row.cells[c].text and not (repeated and row.cells[c] is repeated.cells[c])]
-            carried = {c for c in carried if c < min(own, default=day_cols[0])}  # a label written ends those right of it
-            row = GridRow([body[-1].cells[c] if c in carried else cell for c, cell in enumerate(row.cells)], row.continues)
-        body.append(row)
-    width = min(day_cols[0] for _, day_cols, _ in blocks)  # the label columns before every week's days
-    corner = any(blocks[0][0].cells[c].text for c in range(width))
-    if sum(len(day_cols) for _, day_cols, _ in blocks) < 2 and not corner:
-        return None  # one day under no label ("Buổi", "Lãnh đạo"): a day row of a table read down
-    rows_below = [r for _, _, body in blocks for r in body]
-    if any(days.names_days(r.cells[c].text) for r in rows_below for c in range(width) if not NUMBER_ONLY_RE.match(r.cells[c].text)):
-        return None
-    labels = {c: kind for c in range(width) if (kind := _label_kind([r.cells[c].text for r in rows_below]))}
-    line = next((c.line for c in blocks[0][0].cells if c.line), 0) or 0
-    out = [grow for header, day_cols, body in blocks for grow in _by_day(header, day_cols, body, labels)]
-    return out, [DAY, TIME, CONTENT, LEADERS], line
+    return blocks
 
 
 def _headers_made_whole(rows: list[GridRow]) -> list[GridRow]:
