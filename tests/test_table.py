@@ -269,3 +269,19 @@ def test_days_across_cut_by_pages():
         ("2019-04-08", None, "afternoon", "15:00", "Họp Chi bộ", [], None),
         ("2019-04-09", None, "afternoon", "14:00", "Họp Hội đồng thi đua", ["Đoàn Văn Tân"], None),
     ]
+
+
+def test_a_table_per_day_under_its_heading_is_one_table():
+    """A portal page of one table per day, each under its day's heading, each with its own header row."""
+    def day_table(heading: str, *rows: list[str]) -> Grid:
+        return Grid(grid(["Thời gian", "Nội dung", "Chủ trì"], *rows).rows,
+                    above=f"LỊCH CÔNG TÁC TUẦN\n(Từ ngày 08/4/2019 đến ngày 14/4/2019)\n{heading}")
+    monday = day_table("THỨ HAI, NGÀY 08/4/2019", ["7h30", "Chào cờ đầu tuần", "Đ/c Quỳnh"],
+                       ["14h00", "Họp Ban Chỉ đạo phòng chống thiên tai", "Đ/c Tân"])
+    wednesday = day_table("Thứ Tư, ngày 10/4/2019", ["8h00", "Tiếp công dân định kỳ", "Đ/c Quỳnh"])
+    program = read_program(Document([], [monday, wednesday], layout="test"), "test")
+    assert [(e.date.isoformat(), e.start_time, e.title, e.officials) for e in program.events] == [
+        ("2019-04-08", "07:30", "Chào cờ đầu tuần", ["Quỳnh"]),
+        ("2019-04-08", "14:00", "Họp Ban Chỉ đạo phòng chống thiên tai", ["Tân"]),
+        ("2019-04-10", "08:00", "Tiếp công dân định kỳ", ["Quỳnh"]),
+    ]

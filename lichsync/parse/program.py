@@ -18,7 +18,7 @@ from lichsync.parse import dayblocks, days, flow, heading, items, ocr_repair, pa
 from lichsync.parse.document import Document, Grid
 from lichsync.parse.model import Event, Period, Program, Warning
 from lichsync.parse.rows import CONTENT, Piece, Row, Table
-from lichsync.parse.table import rows_from_grid
+from lichsync.parse.table import rows_from_grid, tables_under_days
 
 # A table is structure the document declares; day headings found in its text are inferred, and a page's
 # date bar, news teasers or cited documents add a day or two to them: a table needs fewer days to win.
@@ -46,9 +46,11 @@ def read_program(doc: Document, source: str, month: int | None = None, year: int
 
 
 def candidates(doc: Document) -> list[Reading]:
-    """Every reading that applies: each table of the document, then its text as tab rows or day blocks."""
+    """Every reading that applies: each table of the document (and its tables under day headings as one),
+    then its text as tab rows or day blocks."""
     out = []
-    for grid in doc.grids:
+    joined = tables_under_days(doc.grids)
+    for grid in doc.grids if joined is None else [*doc.grids, joined]:
         table = rows_from_grid(grid)
         if table is not None:
             out.append(Reading(grid.kind, table, grid.above or _title_rows(grid, table) or _heading(doc.lines), grid))

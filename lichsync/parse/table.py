@@ -76,6 +76,29 @@ def rows_from_grid(grid: Grid) -> Table | None:
     return table if table.rows else None
 
 
+def tables_under_days(grids: list[Grid]) -> Grid | None:
+    """A page of one table per day, each under its day's heading ("THỨ HAI, NGÀY 12/5/2025" / a table
+    of "Thời gian | Nội dung | …"), as one table whose days are rows across it. None where no table
+    stands under a day heading."""
+    headed = [(grid, heading) for grid in grids if (heading := _day_heading(grid.above))]
+    if not headed:
+        return None
+    width = max(len(row.cells) for grid, _ in headed for row in grid.rows)
+    rows = []
+    for grid, heading in headed:
+        line = next((c.line for row in grid.rows for c in row.cells if c.line), 1) or 1
+        own = [GridRow(row.cells + [Cell()] * (width - len(row.cells)), row.continues) for row in grid.rows]
+        head = 1 if own and is_header_row(own[0]) else 0  # the table's header stays above its day
+        rows += [*own[:head], GridRow([Cell((Piece(heading, line - 1, BLOCK),))] * width), *own[head:]]
+    return Grid(rows, above=headed[0][0].above, kind=f"{headed[0][0].kind}s under day headings")
+
+
+def _day_heading(above: str) -> str | None:
+    """The day heading right above a table, if the line just above it is one."""
+    last = next((line.strip() for line in reversed(above.split("\n")) if line.strip()), "")
+    return last if last and _only_day(last.strip(" *:-")) else None
+
+
 def roster_activity(above: str) -> str | None:
     """What a duty roster's people do, from the sentence above its table ("Lịch trực lãnh đạo Sở
     dịp nghỉ Tết Nguyên đán như sau:")."""

@@ -97,7 +97,7 @@ def read(data: bytes, source: str) -> Document:
             lines.next()
             around.append(normalize(Paragraph(child, document).text))
         elif child.tag == qn("w:tbl"):
-            grid = Grid(_grid(DocxTable(child, document), lines), kind="Word table")
+            grid = Grid(_grid(DocxTable(child, document), lines), above="\n".join(line for line in around if line), kind="Word table")
             grids.append(grid)
             if len(grid.rows) <= LAYOUT_ROWS:  # a layout table (heading or signature in two columns): text around
                 around += ["\t".join(dict.fromkeys(c.text for c in row.cells if c.text)) for row in grid.rows]

@@ -771,6 +771,47 @@ def docx_days_across(s: Schedule, rng: random.Random) -> Rendered:
                     expected(grid_order(s, order), True))
 
 
+def html_day_tables(s: Schedule, rng: random.Random) -> Rendered:
+    """A table per day, each under its day's heading ("THỨ HAI, NGÀY 12/5/2025"), every table with its
+    own header row: "Thời gian | Nội dung | Chủ trì | …"."""
+    cols = _standard_columns(s, rng)
+    style = rng.choice(["upper_full", "full"])
+    parts = []
+    for g in groups(s, False, 0):
+        head = "<tr>" + "".join(_cell(c.header, "th") for c in cols) + "</tr>"
+        body = "".join("<tr>" + "".join(_cell(c.value(i)) for c in cols) + "</tr>" for i in by_session(g.items))
+        parts.append(f"<h4>{html.escape(label_of(g, style, False))}</h4><table>{head}{body}</table>")
+    return Rendered(".html", page(heading(s, rng), "".join(parts)), expected(s.items, False))
+
+
+def docx_day_tables(s: Schedule, rng: random.Random) -> Rendered:
+    """A Word file of a table per day, each under its day's heading in bold ("Thứ Hai, ngày 12/5/2025")."""
+    import docx
+    from docx.shared import Pt
+
+    cols = _standard_columns(s, rng)
+    doc = docx.Document()
+    doc.styles["Normal"].font.size = Pt(10)
+    for line in heading(s, rng):
+        doc.add_paragraph(line).alignment = 1
+    for g in groups(s, False, 0):
+        doc.add_paragraph().add_run(label_of(g, "full", False)).bold = True
+        items = by_session(g.items)
+        table = doc.add_table(rows=len(items) + 1, cols=len(cols))
+        table.style = "Table Grid"
+        for cell, c in zip(table.rows[0].cells, cols, strict=True):
+            cell.text = c.header
+        for row, item in zip(table.rows[1:], items, strict=True):
+            for cell, c in zip(row.cells, cols, strict=True):
+                paras = c.value(item).split("\n")
+                cell.paragraphs[0].text = paras[0]
+                for p in paras[1:]:
+                    cell.add_paragraph(p)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return Rendered(".docx", buf.getvalue(), expected(s.items, False))
+
+
 def html_portal(s: Schedule, rng: random.Random) -> Rendered:
     """The day-rowspan table inside a portal page: menus, a date bar, news teasers, cited documents, footer."""
     top, bottom = portal_around(s, rng)
@@ -1011,12 +1052,14 @@ LAYOUTS: dict[str, Callable[[Schedule, random.Random], Rendered]] = {
     "html_per_official": html_per_official,
     "html_days_across": html_days_across,
     "html_days_across_leaders": html_days_across_leaders,
+    "html_day_tables": html_day_tables,
     "html_portal": html_portal,
     "html_driver": html_driver,
     "docx_merged": docx_merged,
     "docx_two_leaders": docx_two_leaders,
     "docx_day_cells": docx_day_cells,
     "docx_days_across": docx_days_across,
+    "docx_day_tables": docx_day_tables,
     "pdf_lo_merged": _pdf(docx_merged, "soffice"),
     "pdf_lo_two_leaders": _pdf(docx_two_leaders, "soffice"),
     "pdf_chrome_rowspan": _pdf(html_rowspan, "chromium"),
