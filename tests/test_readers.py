@@ -249,3 +249,13 @@ def test_what_a_browser_prints_in_the_margins(line, margin):
     from lichsync.parse import vocab
 
     assert bool(vocab.PRINT_MARGIN_RE.match(line)) is margin
+
+
+def test_a_web_pages_text_keeps_a_rows_cells_apart():
+    """The page's text, which the readings of its prose use: a table row is one line of its cells' words."""
+    import lxml.html
+
+    from lichsync.read.html import lines_of
+    page = lxml.html.document_fromstring(
+        "<p>THỨ HAI, NGÀY 12/5/2025</p><table><tr><td>7h30</td><td>Chào cờ đầu tuần</td><th>Hội trường</th></tr></table>")
+    assert lines_of(page) == ["THỨ HAI, NGÀY 12/5/2025", "7h30 Chào cờ đầu tuần Hội trường"]

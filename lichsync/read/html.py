@@ -42,6 +42,8 @@ def lines_of(element: lxml.html.HtmlElement) -> list[str]:
             walk(child)
         if block:
             parts.append("\n")
+        elif el.tag in ("td", "th"):
+            parts.append(" ")  # the cells of a row, one line of words apart, not glued into each other
         if el.tail:
             parts.append(el.tail)
 
