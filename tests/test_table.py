@@ -285,3 +285,23 @@ def test_a_table_per_day_under_its_heading_is_one_table():
         ("2019-04-08", "14:00", "Họp Ban Chỉ đạo phòng chống thiên tai", ["Tân"]),
         ("2019-04-10", "08:00", "Tiếp công dân định kỳ", ["Quỳnh"]),
     ]
+
+
+def test_days_across_each_over_its_sessions_columns():
+    """"Lãnh đạo | Thứ Hai 08/4 (over two columns) | Thứ Ba 09/4 (over two)" over "Sáng | Chiều | Sáng | Chiều",
+    a row per leader: each column is a day's session."""
+    corner = cell("Lãnh đạo")
+    monday, tuesday = cell("Thứ Hai 08/4"), cell("Thứ Ba 09/4")
+    g = grid(
+        [corner, monday, monday, tuesday, tuesday],
+        [corner, "Sáng", "Chiều", "Sáng", "Chiều"],
+        ["Giám đốc Nguyễn Văn An", "Giao ban Sở", "Làm việc với UBND huyện Hải Lăng", "", "Họp UBND tỉnh"],
+        ["PGĐ Trần Văn Bình", "Kiểm tra mỏ cát tại Cam Lộ", "", "Tiếp công dân", ""],
+    )
+    assert [e[:3] + e[4:6] for e in events(g)] == [
+        ("2019-04-08", None, "morning", "Giao ban Sở", ["Nguyễn Văn An"]),
+        ("2019-04-08", None, "morning", "Kiểm tra mỏ cát tại Cam Lộ", ["Trần Văn Bình"]),
+        ("2019-04-08", None, "afternoon", "Làm việc với UBND huyện Hải Lăng", ["Nguyễn Văn An"]),
+        ("2019-04-09", None, "morning", "Tiếp công dân", ["Trần Văn Bình"]),
+        ("2019-04-09", None, "afternoon", "Họp UBND tỉnh", ["Nguyễn Văn An"]),
+    ]

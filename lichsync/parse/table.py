@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from lichsync.parse import days, vocab
 from lichsync.parse.document import Cell, Grid, GridRow
@@ -391,6 +392,17 @@ def _spread(body: list[GridRow], roles: list[str | None], names: list[str]) -> t
     return out, [DAY, TIME, CONTENT, LEADERS]
 
 
+@dataclass
+class _Week:
+    """A block of a days-across table: its header, its days' columns, a session per column where a row
+    under the header names them ("Sáng | Chiều" under each day), and its rows."""
+
+    header: GridRow
+    day_cols: list[int]
+    body: list[GridRow] = field(default_factory=list)
+    sessions: dict[int, Cell] = field(default_factory=dict)
+
+
 def _days_as_columns(rows: list[GridRow]) -> tuple[list[GridRow], list[str | None], int] | None:
     """A table whose days run across its top ("Buổi | Thứ Hai 12/5 | Thứ Ba 13/5 …", "Lãnh đạo | Thứ 2 | …"),
     a header row per week, and whose rows are sessions or officials: read day by day, one row per (day,
@@ -399,55 +411,53 @@ def _days_as_columns(rows: list[GridRow]) -> tuple[list[GridRow], list[str | Non
     rows = _headers_made_whole(rows)
     if not any(_day_header(row) for row in rows[:3]):
         return None
-    blocks = _week_blocks(rows)
-    width = min(day_cols[0] for _, day_cols, _ in blocks)  # the label columns before every week's days
-    corner = any(blocks[0][0].cells[c].text for c in range(width))
-    if sum(len(day_cols) for _, day_cols, _ in blocks) < 2 and not corner:
+    weeks = _week_blocks(rows)
+    width = min(week.day_cols[0] for week in weeks)  # the label columns before every week's days
+    corner = any(weeks[0].header.cells[c].text for c in range(width))
+    if sum(len({id(week.header.cells[c]) for c in week.day_cols if week.header.cells[c].text}) for week in weeks) < 2 and not corner:
         return None  # one day under no label ("Buổi", "Lãnh đạo"): a day row of a table read down
-    rows_below = [r for _, _, body in blocks for r in body]
+    rows_below = [r for week in weeks for r in week.body]
     if any(days.names_days(r.cells[c].text) for r in rows_below for c in range(width) if not NUMBER_ONLY_RE.match(r.cells[c].text)):
         return None
     labels = {c: kind for c in range(width) if (kind := _label_kind([r.cells[c].text for r in rows_below]))}
-    line = next((c.line for c in blocks[0][0].cells if c.line), 0) or 0
-    out = [grow for header, day_cols, body in blocks for grow in _by_day(header, day_cols, body, labels)]
-    return out, [DAY, TIME, CONTENT, LEADERS], line
+    line = next((c.line for c in weeks[0].header.cells if c.line), 0) or 0
+    return [grow for week in weeks for grow in _by_day(week, labels)], [DAY, TIME, CONTENT, LEADERS], line
 
 
-def _week_blocks(rows: list[GridRow]) -> list[tuple[GridRow, list[int], list[GridRow]]]:
+def _week_blocks(rows: list[GridRow]) -> list[_Week]:
     """Each week's header, its days' columns and the rows below it. Across pages: a header the page
     repeated is no new week, the row the page cut goes on below it, and labels merged down the page
     (left empty on the new one) are those above."""
-    blocks: list[tuple[GridRow, list[int], list[GridRow]]] = []
+    weeks: list[_Week] = []
     repeated: GridRow | None = None  # the header a page repeated in this block
     page_top = False  # the row below may go on with the row the page cut
     carried: set[int] = set()  # label columns a page cut: left empty on the new page, their cell is the one above
     for row in rows:
         found = _day_header(row)
-        if found is not None and blocks and row.continues and _texts(row) == _texts(blocks[-1][0]):
-            repeated, page_top, carried = row, True, set(range(blocks[-1][1][0]))
+        if found is not None and weeks and row.continues and _texts(row) == _texts(weeks[-1].header):
+            repeated, page_top, carried = row, True, set(range(weeks[-1].day_cols[0]))
             continue
         if found is not None:
-            blocks.append((row, found, []))
+            weeks.append(_Week(row, found))
             repeated, page_top, carried = None, False, set()
             continue
-        if not blocks or len({id(c) for c in row.cells}) == 1:
+        if not weeks or len({id(c) for c in row.cells}) == 1:
             continue  # above the table, or one cell across it (a title)
-        header, day_cols, body = blocks[-1]
-        if not body and (whole := _header_rest(header, day_cols, row)):
-            blocks[-1] = (whole, day_cols, body)  # "Thứ Hai" / "12/5", "Thứ 2 (18/09/202" / "3)": the header's rest
-            continue
+        week = weeks[-1]
+        if not week.body and _header_rest(week, row):
+            continue  # "Thứ Hai" / "12/5", "Thứ 2 (18/09/202" / "3)", "Sáng | Chiều" under each day
         if row.continues:
-            page_top, carried = True, set(range(day_cols[0]))
-        if body and page_top and _goes_on(row, body[-1], day_cols[0]):
-            body[-1] = GridRow([_joined(a, b) for a, b in zip(body[-1].cells, row.cells, strict=True)])
+            page_top, carried = True, set(range(week.day_cols[0]))
+        if week.body and page_top and _goes_on(row, week.body[-1], week.day_cols[0]):
+            week.body[-1] = GridRow([_joined(a, b) for a, b in zip(week.body[-1].cells, row.cells, strict=True)])
         else:
-            if body and carried:  # labels merged down the page: empty below it, or the repeated header's cell
-                own = [c for c in range(day_cols[0]) if row.cells[c].text and not (repeated and row.cells[c] is repeated.cells[c])]
-                carried = {c for c in carried if c < min(own, default=day_cols[0])}  # a label written ends those right of it
-                row = GridRow([body[-1].cells[c] if c in carried else cell for c, cell in enumerate(row.cells)], row.continues)
-            body.append(row)
+            if week.body and carried:  # labels merged down the page: empty below it, or the repeated header's cell
+                own = [c for c in range(week.day_cols[0]) if row.cells[c].text and not (repeated and row.cells[c] is repeated.cells[c])]
+                carried = {c for c in carried if c < min(own, default=week.day_cols[0])}  # a label written ends those right of it
+                row = GridRow([week.body[-1].cells[c] if c in carried else cell for c, cell in enumerate(row.cells)], row.continues)
+            week.body.append(row)
         page_top = False
-    return blocks
+    return weeks
 
 
 def _headers_made_whole(rows: list[GridRow]) -> list[GridRow]:
@@ -501,24 +511,29 @@ def _label_kind(texts: list[str]) -> str | None:
     return best if best is not None and kinds.count(best) * 2 >= len(kinds) else None
 
 
-def _by_day(header: GridRow, day_cols: list[int], body: list[GridRow], labels: dict[int, str]) -> list[GridRow]:
+def _by_day(week: _Week, labels: dict[int, str]) -> list[GridRow]:
     """A days-across block's rows, day by day: (day, session, item cell, leader); a label cell that
-    names a field ("Công việc khác") names no one."""
+    names a field ("Công việc khác") names no one. A day's column without its own header cell is the
+    day before's (a day spanning its sessions' columns)."""
     out = []
+    heads: list[Cell] = []
+    for c in week.day_cols:
+        heads.append(week.header.cells[c] if week.header.cells[c].text or not heads else heads[-1])
     day_cells: dict[str, Cell] = {}  # the rows of a day share its cell, as the rows under a rowspan share theirs
-    for at, d in enumerate(day_cols):
-        for row in body:
+    for at, d in enumerate(week.day_cols):
+        for row in week.body:
             cell = row.cells[d]
-            if not cell.text or (at and row.cells[day_cols[at - 1]] is cell):
-                continue  # empty, or a cell spanning from the day before
+            if not cell.text or (at and row.cells[week.day_cols[at - 1]] is cell):
+                continue  # empty, or a cell spanning from the column before
             last = at
-            while last + 1 < len(day_cols) and row.cells[day_cols[last + 1]] is cell:
+            while last + 1 < len(week.day_cols) and row.cells[week.day_cols[last + 1]] is cell:
                 last += 1
-            day = header.cells[d].text if last == at else f"{header.cells[d].text} - {header.cells[day_cols[last]].text}"
+            day = heads[at].text if heads[last] is heads[at] else f"{heads[at].text} - {heads[last].text}"
             kinds = {kind: row.cells[c] for c, kind in labels.items() if row.cells[c].text and _label(row.cells[c].text) != CONTENT}
             if day not in day_cells:
-                day_cells[day] = Cell((Piece(day, header.cells[d].line or 0, BLOCK),))
-            out.append(GridRow([day_cells[day], kinds.get(SESSION_COLUMN, Cell()), cell, kinds.get(OFFICIAL_COLUMN, Cell())]))
+                day_cells[day] = Cell((Piece(day, heads[at].line or 0, BLOCK),))
+            session = kinds.get(SESSION_COLUMN) or week.sessions.get(d, Cell())
+            out.append(GridRow([day_cells[day], session, cell, kinds.get(OFFICIAL_COLUMN, Cell())]))
     return out
 
 
@@ -526,17 +541,21 @@ NUMBER_ONLY_RE = re.compile(r"^\d{1,3}\.?$")
 
 
 def _day_header(row: GridRow) -> list[int] | None:
-    """The columns of a row's days, where it names days (one, in a month's first or last
-    week) after header words or none, and before none or more header words."""
+    """The columns of a row's days, where it names days (one, in a month's first or last week) after
+    header words or none, and before none or more header words; an empty cell among the days is the
+    day before's, spanning its sessions' columns."""
     cells = row.cells
-    named = [c for c, cell in enumerate(cells) if cell.text and (c == 0 or cell is not cells[c - 1]) and _only_day(cell.text)]
-    if not named or named[0] == 0 or named != list(range(named[0], named[-1] + 1)):
+    named = [c for c, cell in enumerate(cells) if cell.text and _only_day(cell.text)]
+    if not named or named[0] == 0 or any(cells[c].text for c in range(named[0], named[-1]) if c not in named):
         return None
+    end = named[-1] + 1
+    while end < len(cells) and not cells[end].text:
+        end += 1  # the last day's other columns
     labels = [cells[c].text for c in range(named[0]) if cells[c].text]
-    after = [cells[c].text for c in range(named[-1] + 1, len(cells)) if cells[c].text]
+    after = [cells[c].text for c in range(end, len(cells)) if cells[c].text]
     if not all(_label(t) or _column_kind(t) for t in labels) or not all(_label(t) for t in after):
         return None  # "Buổi", "Lãnh đạo" before the days, "Ghi chú" after them: header words, not a row's cells
-    return named
+    return list(range(named[0], end))
 
 
 def _only_day(text: str) -> bool:
@@ -547,19 +566,25 @@ def _only_day(text: str) -> bool:
     return head is not None and not head.rest
 
 
-def _header_rest(header: GridRow, day_cols: list[int], row: GridRow) -> GridRow | None:
-    """The header with its rest from the row below, where that row writes only what makes each of its
-    days whole: the dates under the weekdays, a date's end the page cut."""
-    if any(row.cells[c].text for c in range(day_cols[0])) or not any(row.cells[c].text for c in day_cols):
-        return None
-    cells = list(header.cells)
-    for c in day_cols:
+def _header_rest(week: _Week, row: GridRow) -> bool:
+    """Whether the row below a week's header is the header's rest, which it then takes: the dates under
+    the weekdays, a date's end the page cut, or the sessions of each day's columns ("Sáng | Chiều")."""
+    cols = week.day_cols
+    if any(row.cells[c].text and row.cells[c] is not week.header.cells[c] for c in range(cols[0])) \
+            or not any(row.cells[c].text for c in cols):
+        return False  # labels of its own (a header cell merged down is the header's)
+    if all(vocab.SESSION_ALONE_RE.match(row.cells[c].text) for c in cols if row.cells[c].text):
+        week.sessions = {c: row.cells[c] for c in cols if row.cells[c].text}
+        return True
+    cells = list(week.header.cells)
+    for c in cols:
         rest = row.cells[c].text
-        whole = join_lines(cells[c].text, rest) if rest else cells[c].text
-        if not _only_day(whole):
-            return None
-        cells[c] = Cell((Piece(whole, cells[c].line or 0, BLOCK),)) if rest else cells[c]
-    return GridRow(cells, header.continues)
+        whole = join_lines(cells[c].text, rest) if rest and cells[c].text else cells[c].text or rest
+        if whole and not _only_day(whole):
+            return False
+        cells[c] = Cell((Piece(whole, cells[c].line or row.cells[c].line or 0, BLOCK),)) if rest else cells[c]
+    week.header = GridRow(cells, week.header.continues)
+    return True
 
 
 def is_header_row(row: GridRow) -> bool:

@@ -654,9 +654,10 @@ def html_per_official(s: Schedule, rng: random.Random) -> Rendered:
     return Rendered(".html", page(heading(s, rng), f"<table>{''.join(rows)}</table>"), expected(s.items, True))
 
 
-def week_grid(s: Schedule) -> list[list[tuple[date | None, Group | None]]]:
+def week_grid(s: Schedule, blank_outside: bool = True) -> list[list[tuple[date | None, Group | None]]]:
     """The program's weeks as a grid's columns: Monday to Friday (to Sunday where any item falls on a
-    weekend), each day with its group; a day outside the program keeps its column, without a date."""
+    weekend), each day with its group; a day outside the program keeps its column, without a date
+    where `blank_outside`."""
     by_day = {date.fromisoformat(g.label): g for g in groups(s, False, 0)}
     width = 7 if any(d.weekday() > 4 for d in by_day) else 5
     first = s.start or date(s.year, s.month, 1)
@@ -665,7 +666,8 @@ def week_grid(s: Schedule) -> list[list[tuple[date | None, Group | None]]]:
     for day in sorted(by_day):
         monday = day - timedelta(days=day.weekday())
         week = [monday + timedelta(days=k) for k in range(width)]
-        weeks.setdefault(day.isocalendar()[:2], [(d if first <= d <= last or d in by_day else None, by_day.get(d)) for d in week])
+        weeks.setdefault(day.isocalendar()[:2], [(d if first <= d <= last or d in by_day or not blank_outside else None, by_day.get(d))
+                                                   for d in week])
     return list(weeks.values())
 
 
@@ -769,6 +771,35 @@ def docx_days_across(s: Schedule, rng: random.Random) -> Rendered:
     widths = [2.8, 1.6] + [round(20.0 / width, 2)] * width
     return Rendered(".docx", _docx(s, rng, [header] if len(weeks) == 1 else [], rows, widths, landscape=True),
                     expected(grid_order(s, order), True))
+
+
+def html_days_sessions_across(s: Schedule, rng: random.Random) -> Rendered:
+    """Days across the top, each over its sessions' columns ("Thứ Hai 12/5" over "Sáng | Chiều"), a row
+    per leader (the four commonest sets of officials, then "Công việc khác" whose leaders ride in the item)."""
+    counts: dict[tuple, int] = {}
+    for i in s.items:
+        if i.officials:
+            counts[tuple(i.officials)] = counts.get(tuple(i.officials), 0) + 1
+    heads: list[tuple | None] = [*sorted(counts, key=lambda k: -counts[k])[:4], None]
+    rows: list[str] = []
+    order: dict[int, int] = {}
+    order_of = {None: 0, "morning": 1, "afternoon": 2, "evening": 3, "all_day": 4}
+    for week in week_grid(s, blank_outside=False):
+        sessions = sorted({i.session for _, g in week if g for i in g.items}, key=lambda x: order_of[x])
+        days = "".join(_cell(_day_head(d, "weekday_dm"), "th", colspan=len(sessions)) for d, _ in week)
+        rows.append("<tr>" + _cell("Lãnh đạo", "th", rowspan=2) + days + "</tr>")
+        rows.append("<tr>" + "".join(_cell(session_word(x), "th") for _ in week for x in sessions) + "</tr>")
+        for h in heads:
+            cells = [_cell(officials_text(list(h), "dc", ", ") if h else "Công việc khác")]
+            for n, (_, g) in enumerate(week):
+                for k, x in enumerate(sessions):
+                    mine = [i for i in (g.items if g else []) if i.session == x
+                            and (tuple(i.officials) == h if h else tuple(i.officials) not in heads)]
+                    order.update((id(i), (n * len(sessions) + k) * 1000 + len(rows)) for i in mine)
+                    cells.append(_cell("\n".join(f"- {content(i, session=None, time='h', spans=False, units=True, location=True, officials=h is None)}"
+                                                 for i in mine)))
+            rows.append("<tr>" + "".join(cells) + "</tr>")
+    return Rendered(".html", page(heading(s, rng), f"<table>{''.join(rows)}</table>"), expected(grid_order(s, order), True))
 
 
 def html_day_tables(s: Schedule, rng: random.Random) -> Rendered:
@@ -1052,6 +1083,7 @@ LAYOUTS: dict[str, Callable[[Schedule, random.Random], Rendered]] = {
     "html_per_official": html_per_official,
     "html_days_across": html_days_across,
     "html_days_across_leaders": html_days_across_leaders,
+    "html_days_sessions_across": html_days_sessions_across,
     "html_day_tables": html_day_tables,
     "html_portal": html_portal,
     "html_driver": html_driver,
