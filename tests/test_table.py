@@ -305,3 +305,19 @@ def test_days_across_each_over_its_sessions_columns():
         ("2019-04-09", None, "morning", "Tiếp công dân", ["Trần Văn Bình"]),
         ("2019-04-09", None, "afternoon", "Họp UBND tỉnh", ["Nguyễn Văn An"]),
     ]
+
+
+def test_a_column_per_official_and_one_for_an_office_among_them():
+    """"Ngày | Đ/c Quỳnh | Đ/c Tân | Phòng Tổ chức cán bộ | Công việc khác": the office's column is whose
+    items they are, as an official's is; "Công việc khác" names no one."""
+    g = grid(
+        ["Ngày", "Đ/c Đoàn Văn Quỳnh", "Đ/c Đoàn Văn Tân", "Phòng Tổ chức cán bộ", "Công việc khác"],
+        ["Thứ Hai 08/4", "- 8h00: Họp giao ban Sở", "", "- 8h00: Thẩm định hồ sơ thi đua khen thưởng", ""],
+        ["Thứ Ba 09/4", "", "- 14h00: Làm việc với UBND huyện Đắk Mil", "", "- 15h00: Họp Chi bộ cơ quan"],
+    )
+    assert [e[:1] + e[3:6] for e in events(g)] == [
+        ("2019-04-08", "08:00", "Họp giao ban Sở", ["Đoàn Văn Quỳnh"]),
+        ("2019-04-08", "08:00", "Thẩm định hồ sơ thi đua khen thưởng", ["Phòng Tổ chức cán bộ"]),
+        ("2019-04-09", "14:00", "Làm việc với UBND huyện Đắk Mil", ["Đoàn Văn Tân"]),
+        ("2019-04-09", "15:00", "Họp Chi bộ cơ quan", []),
+    ]

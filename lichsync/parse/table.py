@@ -363,16 +363,25 @@ def _day_row(row: GridRow) -> vocab.DayHead | None:
 
 def _wide(named: list[str | None], names: list[str], columns: list[list[str]], day: int) -> list[str | None] | None:
     """A table with a column per session ("Sáng | Chiều") or per official ("Ban Pháp chế | Ban KTNS"):
-    two or more such columns whose cells hold items, not names. Its other columns keep their roles."""
+    two or more such columns whose cells hold items, not names ("Phòng Tài nguyên" among the officials is
+    one more). Its other columns keep their roles."""
     kinds = [_column_kind(n) if c != day and n and named[c] in (None, TIME, LEADERS) else None
              for c, n in enumerate(names)]
     wide = [c for c, k in enumerate(kinds) if k and columns[c]]
-    itemish = [c for c in wide if sum(map(len, columns[c])) / len(columns[c]) >= 15]
+    itemish = [c for c in wide if _items(columns[c])]
     if len(wide) < 2 or len(itemish) * 2 < len(wide):
         return None
+    if all(kinds[c] == OFFICIAL_COLUMN for c in wide):  # a body's column among the officials' is whose column it is too
+        wide += [c for c, n in enumerate(names) if c != day and c not in wide and n and named[c] is None and _items(columns[c])]
+        kinds = [OFFICIAL_COLUMN if c in wide else k for c, k in enumerate(kinds)]
     out = [kinds[c] if c in wide else r for c, r in enumerate(named)]
     out[day] = DAY
     return [r if r in (DAY, TIME, CONTENT, SESSION_COLUMN, OFFICIAL_COLUMN) else IGNORED for r in out]
+
+
+def _items(texts: list[str]) -> bool:
+    """Cells that hold items, not names: long enough on average."""
+    return bool(texts) and sum(map(len, texts)) / len(texts) >= 15
 
 
 def _spread(body: list[GridRow], roles: list[str | None], names: list[str]) -> tuple[list[GridRow], list[str | None]]:

@@ -62,9 +62,6 @@ KNOWN_FAILURES: dict[str, frozenset[str] | str] = {
     # HTML → PDF by Chromium: an item whose row the page cut joins the item above it ("Sơ kết 3 năm …" after
     # "Tham dự đại hội thi đua …"), taking its place and leaders along
     "pdf_chrome_rowspan": frozenset({"daknong-snv-2019w26"}),
-    # the scan's gold has an item whose leaders are an office ("Ủy quyền Phòng …"): in a column per
-    # official it lands in "Công việc khác" with the office named inside, read as a second item there
-    "html_per_official": frozenset({"krongno-ubnd-2019w24"}),
 }
 
 
