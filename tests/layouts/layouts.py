@@ -630,11 +630,7 @@ def html_lists(s: Schedule, rng: random.Random) -> Rendered:
 def html_per_official(s: Schedule, rng: random.Random) -> Rendered:
     """A column per leader (the four commonest sets of officials) and one for the rest, whose
     leaders ride as "Chủ trì: …" in the item; rows are day × session."""
-    counts: dict[tuple, int] = {}
-    for i in s.items:
-        if i.officials:
-            counts[tuple(i.officials)] = counts.get(tuple(i.officials), 0) + 1
-    heads = sorted(counts, key=lambda k: -counts[k])[:4]
+    heads = leader_heads(s)[:-1]
     cols = [officials_text(list(h), "dc", ", ") for h in heads] + ["Công việc khác"]
     rows = ["<tr>" + "".join(_cell(h, "th") for h in ["Ngày", "Buổi"] + cols) + "</tr>"]
     for g in groups(s, False, 0):
@@ -707,15 +703,20 @@ def grid_order(s: Schedule, row_of: dict[int, int]) -> list[Item]:
     return sorted(s.items, key=lambda i: (i.day, row_of[id(i)]))
 
 
-def html_days_across_leaders(s: Schedule, rng: random.Random) -> Rendered:
-    """Days across the top, a block of rows per leader (the four commonest sets of officials, then
-    "Công việc khác" whose leaders ride in the item), a row per session within it: "Lãnh đạo | Buổi |
-    Thứ Hai 12/5 | …", the leader's cell spanning its rows; a header row per week of a month."""
+def leader_heads(s: Schedule) -> list[tuple | None]:
+    """The four commonest sets of officials, then None for the rest ("Công việc khác")."""
     counts: dict[tuple, int] = {}
     for i in s.items:
         if i.officials:
             counts[tuple(i.officials)] = counts.get(tuple(i.officials), 0) + 1
-    heads: list[tuple | None] = [*sorted(counts, key=lambda k: -counts[k])[:4], None]
+    return [*sorted(counts, key=lambda k: -counts[k])[:4], None]
+
+
+def html_days_across_leaders(s: Schedule, rng: random.Random) -> Rendered:
+    """Days across the top, a block of rows per leader (the four commonest sets of officials, then
+    "Công việc khác" whose leaders ride in the item), a row per session within it: "Lãnh đạo | Buổi |
+    Thứ Hai 12/5 | …", the leader's cell spanning its rows; a header row per week of a month."""
+    heads = leader_heads(s)
     style = rng.choice(["weekday_dm", "digit_paren"])
     rows: list[str] = []
     order: dict[int, int] = {}
@@ -741,11 +742,7 @@ def docx_days_across(s: Schedule, rng: random.Random) -> Rendered:
     """A Word grid of the week: "Lãnh đạo | Buổi | Thứ 2 (12/5/2025) | …", a block of rows per leader (the
     four commonest sets of officials, then "Công việc khác" whose leaders ride in the item), its cell
     merged down its session rows; a week's header repeats on each page, a month's weeks each head their rows."""
-    counts: dict[tuple, int] = {}
-    for i in s.items:
-        if i.officials:
-            counts[tuple(i.officials)] = counts.get(tuple(i.officials), 0) + 1
-    heads: list[tuple | None] = [*sorted(counts, key=lambda k: -counts[k])[:4], None]
+    heads = leader_heads(s)
     weeks = week_grid(s)
     width = len(weeks[0])
     header = [("Lãnh đạo", 1), ("Buổi", 1)]
@@ -776,11 +773,7 @@ def docx_days_across(s: Schedule, rng: random.Random) -> Rendered:
 def html_days_sessions_across(s: Schedule, rng: random.Random) -> Rendered:
     """Days across the top, each over its sessions' columns ("Thứ Hai 12/5" over "Sáng | Chiều"), a row
     per leader (the four commonest sets of officials, then "Công việc khác" whose leaders ride in the item)."""
-    counts: dict[tuple, int] = {}
-    for i in s.items:
-        if i.officials:
-            counts[tuple(i.officials)] = counts.get(tuple(i.officials), 0) + 1
-    heads: list[tuple | None] = [*sorted(counts, key=lambda k: -counts[k])[:4], None]
+    heads = leader_heads(s)
     rows: list[str] = []
     order: dict[int, int] = {}
     order_of = {None: 0, "morning": 1, "afternoon": 2, "evening": 3, "all_day": 4}
