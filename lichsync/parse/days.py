@@ -125,7 +125,7 @@ def _make(d: int, m: int, y: int | None, ctx: Context) -> date | DayProblem:
 
 def _range(text: str, ctx: Context) -> Days | DayProblem | None:
     """"Từ 08/4 đến 14/4/2019", and with each end named by its weekday ("Từ Thứ Hai (12/5) đến Thứ Tư (14/5)")."""
-    m = RANGE_RE.search(text) or RANGE_RE.search(NAMED_DATE_RE.sub(r"\g<date>", text))
+    m = RANGE_RE.search(text) or (text.count("/") > 1 and RANGE_RE.search(NAMED_DATE_RE.sub(r"\g<date>", text)))
     if not m:
         return None
     y2 = int(m.group("y2")) if m.group("y2") else None

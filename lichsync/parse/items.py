@@ -121,6 +121,8 @@ def range_goes_on(above: str, text: str) -> bool:
 def number_goes_on(text: str) -> bool:
     """A line opening with a number that belongs to the line above: a number alone ("Nhà văn hóa thôn" /
     "5"), or one before a field only an item's later lines have ("P. họp 1 tầng" / "3. Chủ trì: …")."""
+    if not text[:1].isdigit():
+        return False  # most lines: no pattern tried
     number = NUMBER_MARK_RE.match(text)
     return bool(BARE_NUMBER_RE.match(text) or number and _field_of_item(text[number.end():].lstrip()))
 

@@ -554,8 +554,10 @@ def _day_header(row: GridRow) -> list[int] | None:
     header words or none, and before none or more header words; an empty cell among the days is the
     day before's, spanning its sessions' columns."""
     cells = row.cells
+    if not cells or _only_day(cells[0].text):
+        return None  # a day first: a day row of a table read down (the commonest row asked)
     named = [c for c, cell in enumerate(cells) if cell.text and _only_day(cell.text)]
-    if not named or named[0] == 0 or any(cells[c].text for c in range(named[0], named[-1]) if c not in named):
+    if not named or any(cells[c].text for c in range(named[0], named[-1]) if c not in named):
         return None
     end = named[-1] + 1
     while end < len(cells) and not cells[end].text:
@@ -568,7 +570,10 @@ def _day_header(row: GridRow) -> list[int] | None:
 
 
 def _only_day(text: str) -> bool:
-    """A cell naming a day and nothing else: "Thứ Hai", "Thứ 3 (01/09/2026)", "12/5/2025"."""
+    """A cell naming a day and nothing else: "Thứ Hai", "Thứ 3 (01/09/2026)", "12/5/2025" (short: most
+    cells are items, turned away before a pattern is tried)."""
+    if len(text) > 40:
+        return False
     if vocab.WEEKDAY_ALONE_RE.match(text):
         return True
     head = vocab.day_head(text)
