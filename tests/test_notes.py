@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import pytest
 
+from datetime import date
+
 from lichsync.parse.notes import clock, is_routine, part_session, read_notes, split_official_line
+from lichsync.parse.program import dated_notes
 
 
 @pytest.mark.parametrize("text, time, rest", [
@@ -126,3 +129,35 @@ def test_dated_note_beside_a_table_is_an_event_and_undated_text_gives_none():
     aims = ["Tuyên truyền kỷ niệm 79 năm ngày thành lập Quân đội nhân dân Việt Nam (22/12/1944-22/12/2023).",
             "Đồng chí Trần Văn Bình – Bí thư: chỉ đạo tổng kết năm 2023."]
     assert dated_notes(aims, Period(month=12, year=2023)) == []
+
+
+def test_who_a_note_in_parentheses_says_chairs_or_attends():
+    """"(Đ/c Hải chủ trì)" names the chair and "(…, PCT Lan dự)" who attends, as the labels "Chủ trì:" and
+    "Cùng dự:" do; the note stays in the title; a unit beside the chair is still the preparing unit."""
+    said = read_notes("Làm việc với Phòng Tài chính - Kế hoạch (Đ/c Lan - PCT chủ trì; Phòng TC-KH chuẩn bị)")
+    assert (said.noted, said.units) == (["Lan"], ["Phòng TC-KH"])
+    assert said.text == "Làm việc với Phòng Tài chính - Kế hoạch (Đ/c Lan - PCT chủ trì; Phòng TC-KH chuẩn bị)"
+    said = read_notes("Hội nghị báo cáo viên (Phòng Tuyên truyền chuẩn bị, đồng chí Trưởng ban chủ trì)")
+    assert (said.noted, said.units) == (["Trưởng ban"], ["Phòng Tuyên truyền"])
+    assert read_notes("Dự Hội nghị trực tuyến của UBND tỉnh (Đ/c Hải dự)").attendees == ["Hải"]
+    assert read_notes("Họp Hội đồng (dự kiến)").noted == [] and read_notes("Họp (Văn phòng chủ trì)").noted == []
+
+
+def test_a_note_in_parentheses_names_the_chair_only_where_nothing_else_does():
+    """Beside a "Chủ trì:" label (or a leader column) the note's chair is the same person by title: not another."""
+    from lichsync.read.pipeline import parse_text
+
+    week = ("LỊCH CÔNG TÁC TUẦN\n(Từ ngày 12/5/2025 đến ngày 16/5/2025)\nTHỨ HAI (12/5)\n"
+            "- 7h30: Giao ban lãnh đạo UBND huyện (Đ/c Hải chủ trì).\n"
+            "- 14h00: Hội nghị báo cáo viên (Văn phòng chuẩn bị, đồng chí Trưởng ban chủ trì). Chủ trì: Đ/c Thắng.\n")
+    assert [e.officials for e in parse_text(week, "week.txt").events] == [["Hải"], ["Thắng"]]
+
+
+def test_a_web_pages_table_text_is_no_note_beside_the_table():
+    """A web page's text holds its table's cells too: a row that writes a range and a chair is no note."""
+    from lichsync.parse.model import Period
+
+    row = "Khảo sát tình hình tôn giáo tại huyện Hải Lăng (từ ngày 16/9/2027 đến ngày 18/9/2027) (Đ/c Hải chủ trì)"
+    week = Period(month=9, year=2027, start=date(2027, 9, 13), end=date(2027, 9, 19))
+    assert [e.officials for e in dated_notes([row], week)] == [["Hải"]]
+    assert dated_notes([row], week, {row}) == []

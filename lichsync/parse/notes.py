@@ -34,6 +34,10 @@ SESSION_WORD = r"(?:cả\s+ngày|ngày|sáng|chiều|tối)"
 SESSION_NOTE_RE = re.compile(
     rf"\(\s*(?P<session>{SESSION_WORD}(?:\s*(?:,|và|-|–)\s*{SESSION_WORD})*)\s*(?:[;,:]\s*(?P<who>[^()]*))?\)\s*[.;,]?\s*$", I
 )
+# "(Đ/c Hải chủ trì)", "(Chủ tịch, PCT Lan dự)", "(Đ/c Lan - PCT chủ trì; Phòng TC-KH chuẩn bị)": who chairs or
+# attends, in a note the item ends with; the note stays in the title, as other parentheses do.
+WHO_NOTE_RE = re.compile(r"\((?P<who>[^()]{2,120}?)\s+(?P<verb>chủ\s+trì|(?:cùng\s+|tham\s+)?dự)\s*(?=[;)])", I)
+WHO_ENTRY_RE = re.compile(r"\s(?:chủ\s+trì|(?:cùng\s+|tham\s+)?dự)\s*$", I)
 SESSION_OF = {"sáng": "morning", "chiều": "afternoon", "tối": "evening", "ngày": "all_day", "cả ngày": "all_day"}
 # Items that only say where the leaders are: no event in a calendar.
 ROUTINE_RE = re.compile(
@@ -62,6 +66,7 @@ class Notes:
     units: list[str] = field(default_factory=list)
     attendees: list[str] = field(default_factory=list)  # from "(sáng; dự: đ/c Triệu)", "Cùng dự: Ông …"
     chairs: list[str] = field(default_factory=list)  # from "Chủ trì: …"
+    noted: list[str] = field(default_factory=list)  # from "(Đ/c Hải chủ trì)": the chair where no label or column names one
     participants: list[str] = field(default_factory=list)  # from "Thành phần: …", "Mời dự: …", as written
 
 
@@ -151,8 +156,25 @@ def assigned_unit(text: str) -> str | None:
 
 
 def _units_notes(text: str) -> tuple[list[str], str]:
-    """ "(Sở KH&ĐT chuẩn bị nội dung)" notes of a text, and the text without them."""
-    return [collapse(u.group("unit")) for u in UNITS_NOTE_RE.finditer(text)], UNITS_NOTE_RE.sub("", text)
+    """ "(Sở KH&ĐT chuẩn bị nội dung)" notes of a text, and the text without them; who chairs beside the
+    unit ("(Đ/c Lan - PCT chủ trì; Phòng TC-KH chuẩn bị)") is no unit."""
+    units = ["; ".join(e for e in _entries(collapse(u.group("unit")), ";") if not WHO_ENTRY_RE.search(e))
+             for u in UNITS_NOTE_RE.finditer(text)]
+    return [u for u in units if u], UNITS_NOTE_RE.sub("", text)
+
+
+def _who_notes(notes: Notes, text: str) -> None:
+    """Who the notes an item writes say chair ("(Đ/c Hải chủ trì)") or attend ("(Chủ tịch, PCT Lan dự)", as
+    "Cùng dự:" says); a unit beside them ("Phòng X chuẩn bị, đồng chí Trưởng ban chủ trì") is not one."""
+    for m in WHO_NOTE_RE.finditer(text):
+        named = notes.noted if m.group("verb").lower().startswith("chủ") else notes.attendees
+        for entry in _entries(m.group("who"), ",;"):
+            if _names_someone(entry):
+                named += [n for n in chair_names(entry) if n not in named]
+
+
+def _names_someone(entry: str) -> bool:
+    return bool(PERSON_RE.search(entry) or vocab.LEADER_START_RE.match(entry.strip()))
 
 
 def _take(notes: Notes, kind: str, value: str) -> None:
@@ -202,6 +224,7 @@ def read_notes(text: str, fields: list[tuple[str, str]] | tuple = ()) -> Notes:
         who = re.sub(r"^\s*(?:tham\s+)?dự\s*:?\s*", "", m.group("who") or "", flags=I)
         notes.attendees = [name for name, _ in parse_officials(who)] if who.strip() else []
         text = text[: m.start()]
+    _who_notes(notes, text)
     text, inline = with_content(*split_fields(text))
     for kind, value in [*fields, *inline]:
         _take(notes, kind, value)
