@@ -36,8 +36,9 @@ SESSION_NOTE_RE = re.compile(
 )
 # "(Đ/c Hải chủ trì)", "(Chủ tịch, PCT Lan dự)", "(Đ/c Lan - PCT chủ trì; Phòng TC-KH chuẩn bị)": who chairs or
 # attends, in a note the item ends with; the note stays in the title, as other parentheses do.
-WHO_NOTE_RE = re.compile(r"\((?P<who>[^()]{2,120}?)\s+(?P<verb>chủ\s+trì|(?:cùng\s+|tham\s+)?dự)\s*(?=[;)])", I)
-WHO_ENTRY_RE = re.compile(r"\s(?:chủ\s+trì|(?:cùng\s+|tham\s+)?dự)\s*$", I)
+WHO_VERB = r"(?:chủ\s+trì|(?:cùng\s+|tham\s+)?dự)"
+WHO_NOTE_RE = re.compile(rf"\((?P<who>[^()]{{2,120}}?)\s+(?P<verb>{WHO_VERB})\s*(?=[;)])", I)
+WHO_ENTRY_RE = re.compile(rf"\s{WHO_VERB}\s*$", I)
 SESSION_OF = {"sáng": "morning", "chiều": "afternoon", "tối": "evening", "ngày": "all_day", "cả ngày": "all_day"}
 # Items that only say where the leaders are: no event in a calendar.
 ROUTINE_RE = re.compile(

@@ -528,9 +528,11 @@ def _by_day(week: _Week, labels: dict[int, str]) -> list[GridRow]:
     heads: list[Cell] = []
     for c in week.day_cols:
         heads.append(week.header.cells[c] if week.header.cells[c].text or not heads else heads[-1])
+    named = [{kind: row.cells[c] for c, kind in labels.items() if row.cells[c].text and _label(row.cells[c].text) != CONTENT}
+             for row in week.body]
     day_cells: dict[str, Cell] = {}  # the rows of a day share its cell, as the rows under a rowspan share theirs
     for at, d in enumerate(week.day_cols):
-        for row in week.body:
+        for row, kinds in zip(week.body, named, strict=True):
             cell = row.cells[d]
             if not cell.text or (at and row.cells[week.day_cols[at - 1]] is cell):
                 continue  # empty, or a cell spanning from the column before
@@ -538,7 +540,6 @@ def _by_day(week: _Week, labels: dict[int, str]) -> list[GridRow]:
             while last + 1 < len(week.day_cols) and row.cells[week.day_cols[last + 1]] is cell:
                 last += 1
             day = heads[at].text if heads[last] is heads[at] else f"{heads[at].text} - {heads[last].text}"
-            kinds = {kind: row.cells[c] for c, kind in labels.items() if row.cells[c].text and _label(row.cells[c].text) != CONTENT}
             if day not in day_cells:
                 day_cells[day] = Cell((Piece(day, heads[at].line or 0, BLOCK),))
             session = kinds.get(SESSION_COLUMN) or week.sessions.get(d, Cell())
