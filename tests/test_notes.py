@@ -6,7 +6,9 @@ import pytest
 from datetime import date
 
 from lichsync.parse.notes import clock, is_routine, part_session, read_notes, split_official_line
+from lichsync.parse.document import Cell, Grid, GridRow
 from lichsync.parse.program import dated_notes
+from lichsync.parse.rows import Piece
 
 
 @pytest.mark.parametrize("text, time, rest", [
@@ -160,4 +162,4 @@ def test_a_web_pages_table_text_is_no_note_beside_the_table():
     row = "Khảo sát tình hình tôn giáo tại huyện Hải Lăng (từ ngày 16/9/2027 đến ngày 18/9/2027) (Đ/c Hải chủ trì)"
     week = Period(month=9, year=2027, start=date(2027, 9, 13), end=date(2027, 9, 19))
     assert [e.officials for e in dated_notes([row], week)] == [["Hải"]]
-    assert dated_notes([row], week, {row}) == []
+    assert dated_notes([row], week, Grid([GridRow([Cell((Piece(row, 1),))])])) == []

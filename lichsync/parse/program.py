@@ -143,22 +143,23 @@ def build(doc: Document, reading: Reading | None, source: str, month: int | None
     program.events, found_warnings = parser.parse_table(table, period)
     program.warnings = warnings + found_warnings
     if reading is not None and reading.grid is not None:  # the text outside the table
-        cells = {p.text for row in reading.grid.rows for cell in row.cells for p in cell.pieces if len(p.text) >= MIN_CELL_TEXT}
-        program.events += dated_notes(doc.lines, period, cells)
+        program.events += dated_notes(doc.lines, period, reading.grid)
     return program
 
 
 MIN_CELL_TEXT = 20  # a cell's paragraph this long found in the page's text is the table's, not a note's
 
 
-def dated_notes(lines: list[str], period: Period, table_text: set[str] | frozenset[str] = frozenset()) -> list[Event]:
+def dated_notes(lines: list[str], period: Period, grid: Grid | None = None) -> list[Event]:
     """Notes beside a schedule table that are events of the period: "* Đồng chí X – Chủ tịch: Tham gia
     Lớp … từ ngày 04/6/2019 đến ngày 05/7/2019." An item counts when it writes its own date range
     overlapping the period (not the period itself, which is the title's) and names who takes part;
     "Ghi chú: Lịch … có thể thay đổi", "Nơi nhận" and the heading do not, nor does the table's own text
-    where a web page's text holds it (`table_text`: its cells' paragraphs)."""
+    where a web page's text holds it (a paragraph holding a cell's paragraph of the `grid`)."""
     if not vocab.DATE_RANGE_RE.search(" ".join(lines)):
         return []  # no line writes a range, so no note does: the notes' reading is not needed
+    table_text = {p.text for row in grid.rows for cell in row.cells for p in cell.pieces
+                  if len(p.text) >= MIN_CELL_TEXT} if grid is not None else set()
     first = period.start or date(period.year, period.month, 1)
     last = period.end or date(period.year, period.month, calendar.monthrange(period.year, period.month)[1])
     paragraphs = items.join_wrapped([(line, no) for no, line in enumerate(lines, 1) if line.strip()])
