@@ -197,3 +197,15 @@ def test_a_row_the_page_split_goes_on_in_each_of_two_leader_columns():
     table = rows_from_grid(Grid(grid))
     assert [r.day for r in table.rows] == ["Thứ 6 (11/12/2026)", "Thứ 7 (12/12/2026)"]
     assert [p.text for p in table.rows[1].cells[LEADERS]] == ["Chủ tịch UBND tỉnh", "Đ/c Võ Minh Khoa"]
+
+
+def test_a_one_row_table_at_a_pages_foot_goes_on_on_the_next_page():
+    """A header row alone at the foot of a page (its first row had no room under it) is the table's when
+    the next page holds a table; alone on the document's last page it is a frame, no table."""
+    from lichsync.read.pdfpage import Word
+
+    header = [[(50.0, 700.0, 150.0, 720.0), (150.0, 700.0, 400.0, 720.0)]]
+    words = [Word("Buổi", 60.0, 80.0, 705.0, 715.0), Word("Thứ", 160.0, 175.0, 705.0, 715.0), Word("Hai", 177.0, 190.0, 705.0, 715.0)]
+    assert pdf._ruled_rows([header], words, continued=False) is None
+    rows, outside = pdf._ruled_rows([header], words, continued=False, goes_on=True)
+    assert [[line.text for line in cell[0]] for cell in rows[0]] == [["Buổi"], ["Thứ Hai"]] and outside == []

@@ -198,11 +198,13 @@ class _Reader:
         return Cell(tuple(_paragraphs(lines, right, page, first_sep, wrap_gap)))
 
 
-def _ruled_rows(tables: list[rulings.Rows], words: list[Word], continued: bool) -> tuple[list, list[Word]] | None:
+def _ruled_rows(tables: list[rulings.Rows], words: list[Word], continued: bool, goes_on: bool = False) -> tuple[list, list[Word]] | None:
     """Rows of the page's ruled tables as (lines, right edge) per cell; the words left outside.
     On a page that continues the table of the page before, its first row may lack a top ruling."""
-    # One row is a table only where it goes on with the page before (the week's last row alone on a page).
-    grids = [list(grid) for grid in tables if (len(grid) >= 2 or continued) and max(map(len, grid)) >= 2]  # copies: rows are added
+    # One row is a table only where it goes on with the page before (the week's last row alone on a page) or
+    # on the next page (a header the page's foot kept apart from the first row it had no room for).
+    grids = [list(grid) for k, grid in enumerate(tables)
+             if (len(grid) >= 2 or continued or goes_on and k == len(tables) - 1) and max(map(len, grid)) >= 2]  # copies: rows are added
     if not grids:
         return None
     boxes = [box for grid in grids for cells in grid for box in cells if box]
@@ -437,7 +439,8 @@ def _read_pages(pages: list[pdfpage.Page], source: str, scan: Scan | None = None
         raise InputError(source, "the PDF has no text")
     blank = [k for k, page in enumerate(pages) if not page.words and page.images]
     scans = scan(blank) if scan and blank else {}
-    ruled = [_ruled_rows(page.tables, page.words, continued=k > 0) for k, page in enumerate(pages)]
+    ruled = [_ruled_rows(page.tables, page.words, continued=k > 0, goes_on=k + 1 < len(pages) and bool(pages[k + 1].tables))
+             for k, page in enumerate(pages)]
     reader = _Reader()
     columns = None
     for k, words in enumerate(pages_words):

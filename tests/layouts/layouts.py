@@ -1090,6 +1090,7 @@ LAYOUTS: dict[str, Callable[[Schedule, random.Random], Rendered]] = {
     "pdf_chrome_rowspan": _pdf(html_rowspan, "chromium"),
     "pdf_chrome_session": _pdf(html_session_col, "chromium"),
     "pdf_lo_days_across": _pdf(docx_days_across, "soffice"),
+    "pdf_chrome_days_across": _pdf(html_days_across, "chromium"),
     "pdf_layer_day_cells": _layer(_pdf(docx_day_cells, "soffice")),
 }
 
