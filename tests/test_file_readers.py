@@ -169,6 +169,10 @@ def test_a_line_opening_with_a_dash_that_is_no_bullet_goes_on():
     assert pdf._sep(line("Sáng: Giao ban", 0), line("-Họp Chi bộ", 11), right) == LINE
     assert pdf._sep(line("giai đoạn 2021", 0), line("- 2025", 11), right) == WRAP  # a range broken at its dash
     assert pdf._sep(line("Hội trường Tổ dân phố 3", 0), line("- 13h30: Hội nghị", 11), right) == LINE  # a clock opens an item
+    # A capital with a diacritic is a capital: "- Đ/c …", "- Ủy ban …" open items ("à-ỹ" spans such capitals too)
+    assert pdf._sep(line("Phòng họp Ban Tổ chức Tỉnh ủy", 0), line("- Đ/c Tân dự lớp bồi dưỡng", 11), right) == LINE
+    assert pdf._sep(line("Phòng họp Ban Tổ chức Tỉnh ủy", 0), line("- Ủy ban MTTQ họp", 11), right) == LINE
+    assert pdf._sep(line("báo cáo tình hình kinh tế", 0), line("- đô thị năm 2021", 11), right) == WRAP
 
 
 def test_a_line_opening_with_a_number_of_the_line_above_goes_on():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lichsync.parse.document import Cell, Document, Grid, GridRow
 from lichsync.parse.program import read_program
-from lichsync.parse.rows import BLOCK, CONTENT, DAY, LEADERS, LINE, LOCATION, TIME, UNITS, Piece
+from lichsync.parse.rows import BLOCK, CONTENT, DAY, LEADERS, LINE, LOCATION, TIME, UNITS, WRAP, Piece
 from lichsync.parse.table import rows_from_grid
 
 LINE_NO = iter(range(1, 10_000))
@@ -320,4 +320,48 @@ def test_a_column_per_official_and_one_for_an_office_among_them():
         ("2019-04-08", "08:00", "Thẩm định hồ sơ thi đua khen thưởng", ["Phòng Tổ chức cán bộ"]),
         ("2019-04-09", "14:00", "Làm việc với UBND huyện Đắk Mil", ["Đoàn Văn Tân"]),
         ("2019-04-09", "15:00", "Họp Chi bộ cơ quan", []),
+    ]
+
+
+def test_days_down_and_a_column_per_session_even_a_column_left_empty():
+    """"Thứ, ngày | Buổi sáng | Buổi chiều": each cell a list of items whose leaders open the sentence. A week
+    whose afternoons are all free still heads its columns by session; a bullet after "- Cả ngày:" is back in
+    its column's session; no leader column, so the subject is who acts, and a chair note beside it is not."""
+    head = [cell(text) for text in ("Thứ, ngày", "Buổi sáng", "Buổi chiều")]  # numbered first: lines run down the page
+    g = grid(
+        head,
+        [cell("Thứ Hai", "08/4"),
+         cell("- Cả ngày: Đ/c Trần Thị Bình kiểm tra công tác phòng chống thiên tai",
+              "- 8h30: Đ/c Nguyễn Văn An - Chủ tịch UBND huyện họp giao ban"), ""],
+        [cell("Thứ Ba", "09/4"), cell("- 8h00: Đ/c Nguyễn Văn An dự Hội nghị tổng kết (Đ/c Giám đốc Sở chủ trì)"), ""],
+    )
+    assert events(g) == [
+        ("2019-04-08", None, "all_day", None, "Đ/c Trần Thị Bình kiểm tra công tác phòng chống thiên tai", ["Trần Thị Bình"], None),
+        ("2019-04-08", None, "morning", "08:30", "Đ/c Nguyễn Văn An - Chủ tịch UBND huyện họp giao ban", ["Nguyễn Văn An"], None),
+        ("2019-04-09", None, "morning", "08:00", "Đ/c Nguyễn Văn An dự Hội nghị tổng kết (Đ/c Giám đốc Sở chủ trì)",
+         ["Nguyễn Văn An"], None),
+    ]
+
+
+def test_days_across_without_leaders_reads_who_acts_from_the_item():
+    """A days-across grid of sessions names no leader: the item's subject does ("Đ/c Hòa dự …")."""
+    g = grid(
+        ["Buổi", "Thứ Hai 08/4", "Thứ Ba 09/4"],
+        ["Sáng", "- 8h00: Đ/c Hòa dự Hội nghị giao ban ngành", "- 7h30: Kiểm tra hồ sơ chuyên môn"],
+    )
+    assert [(d, o) for d, *_, o, _ in events(g)] == [("2019-04-08", ["Hòa"]), ("2019-04-09", [])]
+
+
+def test_a_row_of_session_columns_the_page_cut_is_one_row_again():
+    """Printed, the page cut Thursday's row between "Thứ 5" and "9/9" and in mid-item: the rest on the next
+    page is the row's, not an item of its own."""
+    head = [cell(text) for text in ("Ngày", "Sáng", "Chiều")]
+    thursday = GridRow([cell("Thứ 5"), cell("- 7h30: Đ/c Nguyệt dự Tập huấn nghiệp vụ công tác dân vận"), cell()])
+    rest = GridRow([Cell((Piece("9/9", next(LINE_NO), WRAP),)), Cell((Piece("cho cán bộ cơ sở năm 2027", next(LINE_NO), WRAP),)),
+                    cell("- 14h00: Họp Chi bộ")], continues=True)
+    g = Grid([GridRow(head), GridRow([cell("Thứ 4 8/9"), cell("- 8h00: Giao ban"), cell()]), thursday, rest])
+    assert [(d, s, t, title) for d, _, s, t, title, *_ in events(g, "LỊCH CÔNG TÁC\nTuần từ 06/9/2027 đến 12/9/2027")] == [
+        ("2027-09-08", "morning", "08:00", "Giao ban"),
+        ("2027-09-09", "morning", "07:30", "Đ/c Nguyệt dự Tập huấn nghiệp vụ công tác dân vận cho cán bộ cơ sở năm 2027"),
+        ("2027-09-09", "afternoon", "14:00", "Họp Chi bộ"),
     ]

@@ -66,6 +66,10 @@ class Context:
 
     session: str | None = None
     scope: str = ""  # the bullet of the line that named the session
+    row_session: str | None = field(default=None, init=False)  # the row's own ("Sáng" column): where a sibling bullet returns
+
+    def __post_init__(self) -> None:
+        self.row_session = self.session
 
 
 def split_fields(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -315,7 +319,7 @@ def parse_items(paragraphs: list[tuple[str, int, int | None]], context: Context 
         if named:
             ctx.session, ctx.scope = named, _scope(outer)
         elif ctx.session and outer and _scope(outer) == ctx.scope:
-            ctx.session = None
+            ctx.session = ctx.row_session
         if not body and not draft.fields:
             continue
         bodies = [body]

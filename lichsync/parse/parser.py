@@ -152,8 +152,9 @@ def _segment_events(seg, row, start, row_end, sides, context, warnings) -> list[
                     if titles:
                         event.titles[name] = titles
         named = said.chairs
-        if LEADERS not in sides:  # who the item itself says acts: "PGĐ Cao Văn Chóng dự …", "(Đ/c Hải chủ trì)"
-            named = named + _actors(item, title, said.chairs) + ([] if said.chairs else said.noted)
+        if LEADERS not in sides:  # who the item itself says acts: "PGĐ Cao Văn Chóng dự …", else "(Đ/c Hải chủ trì)"
+            actors = _actors(item, title, said.chairs)
+            named = named + actors + ([] if said.chairs or actors else said.noted)
         event.officials += [c for c in [*named, *said.attendees] if c not in event.officials]
         for entry in assigned.get(UNITS, [[]] * len(found))[k]:
             event.units += [u for u in _split_units(entry.text) if u not in event.units]

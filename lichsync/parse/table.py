@@ -364,12 +364,13 @@ def _day_row(row: GridRow) -> vocab.DayHead | None:
 def _wide(named: list[str | None], names: list[str], columns: list[list[str]], day: int) -> list[str | None] | None:
     """A table with a column per session ("Sáng | Chiều") or per official ("Ban Pháp chế | Ban KTNS"):
     two or more such columns whose cells hold items, not names ("Phòng Tài nguyên" among the officials is
-    one more). Its other columns keep their roles."""
+    one more; "Sáng | Chiều" side by side say so even where a week left one of them empty). Its other
+    columns keep their roles."""
     kinds = [_column_kind(n) if c != day and n and named[c] in (None, TIME, LEADERS) else None
              for c, n in enumerate(names)]
     wide = [c for c, k in enumerate(kinds) if k and columns[c]]
     itemish = [c for c in wide if _items(columns[c])]
-    if len(wide) < 2 or len(itemish) * 2 < len(wide):
+    if len(wide) < 2 and kinds.count(SESSION_COLUMN) < 2 or not wide or len(itemish) * 2 < len(wide):
         return None
     if all(kinds[c] == OFFICIAL_COLUMN for c in wide):  # a body's column among the officials' is whose column it is too
         wide += [c for c, n in enumerate(names) if c != day and c not in wide and n and named[c] is None and _items(columns[c])]
@@ -390,7 +391,7 @@ def _spread(body: list[GridRow], roles: list[str | None], names: list[str]) -> t
     day_col = roles.index(DAY)
     time_col = roles.index(TIME) if TIME in roles else None
     out = []
-    for row in body:
+    for row in _page_rests_joined(body, day_col):
         for c, role in enumerate(roles):
             cell = row.cells[c]
             if role not in (SESSION_COLUMN, OFFICIAL_COLUMN, CONTENT) or not cell.text:
@@ -398,7 +399,25 @@ def _spread(body: list[GridRow], roles: list[str | None], names: list[str]) -> t
             named = Cell((Piece(names[c] if c < len(names) else "", cell.line or 0, BLOCK),))
             time = named if role == SESSION_COLUMN else row.cells[time_col] if time_col is not None else Cell()
             out.append(GridRow([row.cells[day_col], time, cell, named if role == OFFICIAL_COLUMN else Cell()]))
-    return out, [DAY, TIME, CONTENT, LEADERS]
+    return _without_leaders(out) if OFFICIAL_COLUMN not in roles else (out, [DAY, TIME, CONTENT, LEADERS])
+
+
+def _page_rests_joined(body: list[GridRow], day_col: int) -> list[GridRow]:
+    """A row the page cut, its rest on the next page under no day of its own (or under its day cell's date,
+    "Thứ 5" / "9/9"), is one row again before it is spread: spread, its cells would sit under another column's row."""
+    out: list[GridRow] = []
+    for row in body:
+        day, above = row.cells[day_col], out[-1].cells[day_col] if out else None
+        if above is not None and row.continues and (not day.text or day is above or _weekday_only(above.text) and _date_only(day.text)):
+            out[-1] = GridRow([_joined(a, b) for a, b in zip(out[-1].cells, row.cells, strict=True)], out[-1].continues)
+        else:
+            out.append(row)
+    return out
+
+
+def _without_leaders(rows: list[GridRow]) -> tuple[list[GridRow], list[str | None]]:
+    """Spread rows that name no leader: no leader column, so the items' own words say who acts ("Đ/c An dự …")."""
+    return [GridRow(r.cells[:3], r.continues) for r in rows], [DAY, TIME, CONTENT]
 
 
 @dataclass
@@ -430,7 +449,8 @@ def _days_as_columns(rows: list[GridRow]) -> tuple[list[GridRow], list[str | Non
         return None
     labels = {c: kind for c in range(width) if (kind := _label_kind([r.cells[c].text for r in rows_below]))}
     line = next((c.line for c in weeks[0].header.cells if c.line), 0) or 0
-    return [grow for week in weeks for grow in _by_day(week, labels)], [DAY, TIME, CONTENT, LEADERS], line
+    spread = [grow for week in weeks for grow in _by_day(week, labels)]
+    return (*_without_leaders(spread), line) if OFFICIAL_COLUMN not in labels.values() else (spread, [DAY, TIME, CONTENT, LEADERS], line)
 
 
 def _week_blocks(rows: list[GridRow]) -> list[_Week]:

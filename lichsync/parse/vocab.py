@@ -9,6 +9,17 @@ from dataclasses import dataclass
 
 I = re.IGNORECASE  # noqa: E741 -- re.I's own name, in every pattern's flags
 
+
+def _letters(case: str) -> str:
+    """Vietnamese letters of one case, for a character class: a range such as "à-ỹ" holds the capitals
+    between its ends too ("Đ", "Ấ"), since Unicode alternates capital and small letters there."""
+    found = (chr(c) for c in [*range(0xC0, 0x1B1), *range(0x1EA0, 0x1EFA)])
+    return "".join(c for c in found if getattr(c, f"is{case}")() and c.isalpha())
+
+
+LOWER = "a-z" + _letters("lower")  # in a character class: "[{LOWER}]"
+UPPER = "A-Z" + _letters("upper")
+
 SESSION_WORDS = {
     "sáng": "morning",
     "buổi sáng": "morning",

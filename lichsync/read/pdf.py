@@ -30,7 +30,7 @@ from lichsync.read.pdfpage import Word
 MAX_CHARS = 1_500_000  # some 400 pages of a dense program; 200 pages of 24 000 words would cost minutes
 PAGE_SPAN = 10_000  # positions of page n start at n * PAGE_SPAN, so they grow down the document
 TEXT, X0, X1, TOP, BOTTOM = attrgetter("text"), attrgetter("x0"), attrgetter("x1"), attrgetter("top"), attrgetter("bottom")
-DASH_LOWER_RE = re.compile(r"[-–]\s*[a-zà-ỹđ]")  # "kinh tế" / "- xã hội": a dash before a lower-case word is no bullet
+DASH_LOWER_RE = re.compile(rf"[-–]\s*[{vocab.LOWER}]")  # "kinh tế" / "- xã hội": a dash before a lower-case word is no bullet
 
 
 @dataclass(slots=True)

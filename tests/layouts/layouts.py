@@ -18,7 +18,7 @@ import random
 import re
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from schedule import (
@@ -795,6 +795,52 @@ def html_days_sessions_across(s: Schedule, rng: random.Random) -> Rendered:
     return Rendered(".html", page(heading(s, rng), f"<table>{''.join(rows)}</table>"), expected(grid_order(s, order), True))
 
 
+ACTOR_HEAD_RE = re.compile(r"^(?:đ/c|đồng chí|thường trực|ban |lãnh đạo|chủ tịch|phó |bí thư|giám đốc|các )", re.IGNORECASE)
+VERB_HEADS = {"dự", "họp", "làm", "tiếp", "kiểm", "đi", "thăm", "chủ", "giám", "khảo", "gặp", "trao", "tặng", "nghe", "duyệt"}
+
+
+def subject_title(item: Item) -> str | None:
+    """The item as a district's grid writes it when its leaders are people: they open the sentence
+    ("Đ/c Lạc và đ/c Hùng dự Hội nghị …", "Đ/c Lạc họp …"); None where a title already opens with
+    who acts or an official is a group (written as a "Chủ trì:" note instead)."""
+    names = item.officials
+    if not names or not all(is_person(n) for n in names) or ACTOR_HEAD_RE.match(item.title):
+        return None
+    who = " và ".join(f"{'Đ/c' if k == 0 else 'đ/c'} {n}" for k, n in enumerate(names))
+    first = item.title.split()[0].lower() if item.title.split() else ""
+    return f"{who} {item.title[0].lower() + item.title[1:]}" if first in VERB_HEADS else f"{who} dự {item.title}"
+
+
+def html_session_cols(s: Schedule, rng: random.Random) -> Rendered:
+    """Days down, a column per session ("Thứ, ngày | Buổi sáng | Buổi chiều"), each cell a list of
+    "- 7h30: …" items whose leaders open the sentence ("Đ/c Lạc dự …"); units and places ride in the
+    item. An item the office gave no session sits in the morning column unless its clock says
+    afternoon, and the column then says its session; an all-day item says "Cả ngày:" itself, and a holiday
+    is the whole day whatever its column."""
+    columns = ["morning", "afternoon"] + (["evening"] if any(i.session == "evening" for i in s.items) else [])
+    heads = rng.choice([("Thứ, ngày", "Buổi sáng", "Buổi chiều", "Buổi tối"), ("Ngày", "Sáng", "Chiều", "Tối")])
+    style = rng.choice(["weekday_dm", "digit_lines", "full"])
+    rows = ["<tr>" + "".join(_cell(h, "th") for h in heads[: len(columns) + 1]) + "</tr>"]
+    shown: list[tuple[Item, str, str]] = []  # (item, its column, its title as written)
+    for g in groups(s, False, 0):
+        cells = {c: [] for c in columns}
+        for item in by_session(g.items):
+            column = item.session if item.session in columns else "afternoon" if (item.time or "") >= "12:00" else "morning"
+            title = subject_title(item)
+            written = replace(item, title=title) if title else item
+            text = content(written, session=None, time="h", spans=False, units=True, location=True, officials=title is None)
+            cells[column].append(f"- {'Cả ngày: ' if item.session == 'all_day' else ''}{text}")
+            shown.append((item, column, written.title))
+        rows.append("<tr>" + _cell(label_of(g, style, False)) + "".join(_cell("\n".join(cells[c])) for c in columns) + "</tr>")
+    gold = []
+    for item, column, title in shown:
+        e = item.expected(title.rstrip(" .;") + units_note(item))
+        if e.get("kind") != "holiday" and item.session != "all_day":  # a holiday is a whole day, whatever its column
+            e["session"] = column
+        gold.append(e)
+    return Rendered(".html", page(heading(s, rng), f"<table>{''.join(rows)}</table>"), gold)
+
+
 def html_day_tables(s: Schedule, rng: random.Random) -> Rendered:
     """A table per day, each under its day's heading ("THỨ HAI, NGÀY 12/5/2025"), every table with its
     own header row: "Thời gian | Nội dung | Chủ trì | …"."""
@@ -1078,6 +1124,7 @@ LAYOUTS: dict[str, Callable[[Schedule, random.Random], Rendered]] = {
     "html_days_across_leaders": html_days_across_leaders,
     "html_days_sessions_across": html_days_sessions_across,
     "html_day_tables": html_day_tables,
+    "html_session_cols": html_session_cols,
     "html_portal": html_portal,
     "html_driver": html_driver,
     "docx_merged": docx_merged,
@@ -1091,6 +1138,7 @@ LAYOUTS: dict[str, Callable[[Schedule, random.Random], Rendered]] = {
     "pdf_chrome_session": _pdf(html_session_col, "chromium"),
     "pdf_lo_days_across": _pdf(docx_days_across, "soffice"),
     "pdf_chrome_days_across": _pdf(html_days_across, "chromium"),
+    "pdf_chrome_session_cols": _pdf(html_session_cols, "chromium"),
     "pdf_layer_day_cells": _layer(_pdf(docx_day_cells, "soffice")),
 }
 
