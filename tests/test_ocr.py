@@ -41,6 +41,9 @@ def test_repair_text_puts_right_what_ocr_misreads_on_every_scan():
     assert repair_text("~ 8h00: Chủ tịch UBND huyện") == "- 8h00: Chủ tịch UBND huyện"
     assert repair_text("Đọc sách") == "Đọc sách"  # a word that only starts with Đ is left alone
     assert repair_text("Họp tại P. họp 2") == "Họp tại P. họp 2"  # an abbreviation keeps its point
+    # a capital with a diacritic is a capital: a sentence ends before it
+    assert repair_text("Giao ban tháng 5. Đ/c Hải chủ trì") == "Giao ban tháng 5. Đ/c Hải chủ trì"
+    assert repair_text("Đc ở lại cơ quan") == "Đc ở lại cơ quan"  # "Đ/c" only before a name
 
 
 def test_a_name_without_its_marks_becomes_the_one_written_intact():
@@ -48,6 +51,8 @@ def test_a_name_without_its_marks_becomes_the_one_written_intact():
     assert repair_names(names) == {"Trân Đăng Anh": "Trần Đăng Ánh"}
     texts = ["Thị Trấn Đắk Mâm", "xã Đắk Nang và Đắk Drô", "Xã Đăk Nang"]
     assert name_words(texts) == {"Đăk": "Đắk"}
+    # "Dự án" is no name: "án" opens in lower case, diacritic or not, so "Nguyễn Du" keeps its spelling
+    assert name_words(["Đại thi hào Nguyễn Du", "Dự án cấp nước", "tái định cư Dự án cảng"]) == {}
 
 
 def test_a_word_read_with_other_marks_than_the_same_phrase_elsewhere_takes_that_spelling():

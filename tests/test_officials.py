@@ -197,6 +197,9 @@ def test_a_full_name_with_a_title_word_in_it_stays_whole():
     ("Đồng chí Chủ tịch UBND tỉnh, Phó Chủ tịch Lê Văn Dũng dự họp", ["Chủ tịch UBND tỉnh", "Lê Văn Dũng"]),
     ("Chủ tịch, các Phó Chủ tịch làm việc tại cơ quan", ["Chủ tịch", "các Phó Chủ tịch"]),
     ("Đ/c Lan dự họp", ["Lan"]),
+    ("PGĐ Cao Văn Chóng dự Hội nghị", ["Cao Văn Chóng"]),
+    ("PCT Âu Văn Hải chủ trì họp", ["Âu Văn Hải"]),  # a name opening with a capital that has a diacritic
+    ("Đ/c Nguyễn Văn An - Chủ tịch UBND huyện chủ trì họp giao ban", ["Nguyễn Văn An"]),
     # People the item is about come after its verb; an item without a leader subject names none.
     ("Thường trực HĐND tỉnh tham dự Đoàn giám sát đối với BTV và đ/c Bí thư Thành ủy", ["Thường trực HĐND tỉnh"]),
     ("Hội nghị tổng kết công tác năm 2023", []),

@@ -13,13 +13,13 @@ from collections import Counter
 from dataclasses import replace
 
 from lichsync.parse.model import Event, Warning
-from lichsync.parse.vocab import UNIT_NAMES
+from lichsync.parse.vocab import LOWER, UNIT_NAMES, UPPER
 
 TEXT_FIXES = [
     (re.compile("Ð"), "Đ"),  # U+00D0 looks the same as U+0110 and is no Vietnamese letter
-    (re.compile(r"\b([Đđ])\s*(?:[íìil1|/(]\s*[ceé]|[/|(]\s*[eé]|c)(?=\s*[:.]?\s+[A-ZĐÀ-Ỹ])"), r"\1/c"),
+    (re.compile(rf"\b([Đđ])\s*(?:[íìil1|/(]\s*[ceé]|[/|(]\s*[eé]|c)(?=\s*[:.]?\s+[{UPPER}])"), r"\1/c"),
     (re.compile(r"\s*[—―]+-?\s*"), " – "),  # a long dash (or "—-") between a name and a title
-    (re.compile(r"(?<=\w)\. (?=[a-zà-ỹđ])(?<!\b[A-ZĐ]\. )"), ", "),  # "tháng 5. nhiệm vụ": a comma
+    (re.compile(rf"(?<=\w)\. (?=[{LOWER}])(?<!\b[A-ZĐ]\. )"), ", "),  # "tháng 5. nhiệm vụ": a comma
     (re.compile(r"\b([Ss]ố) [lI|ÌÍ](?=\s|$|[.,;])"), r"\1 1"),
     (re.compile(r"^['‘’`]+\s*(?=\S)"), ""),  # a speck before a line's first letter: no line opens with an apostrophe
     (re.compile(r"^[~≈]\s*(?=\S)"), "- "),  # a bullet's dash read as a tilde
@@ -53,7 +53,7 @@ def repair_names(names: list[str]) -> dict[str, str]:
     return fixes
 
 
-NAME_RUN_RE = re.compile(r"(?:\b[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+|$)){2,}")
+NAME_RUN_RE = re.compile(rf"(?:\b[{UPPER}]\w*(?:\s+|$)){{2,}}")
 
 
 def name_words(texts: list[str]) -> dict[str, str]:

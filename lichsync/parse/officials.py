@@ -5,7 +5,7 @@ import functools
 import re
 
 from lichsync.parse.text import collapse
-from lichsync.parse.vocab import TITLE_ACRONYMS
+from lichsync.parse.vocab import TITLE_ACRONYMS, UPPER
 
 PERSON_RE = re.compile(r"(?:\bđ/\s*c|\bđồng\s+chí)(?:\.|\s*:)?\s+", re.IGNORECASE)
 # Words that make up titles rather than names.
@@ -176,7 +176,7 @@ def officials_in_text(title: str) -> list[str]:
 ACTOR_START_RE = re.compile(
     r"^(?:(?:đ/c|đồng\s+chí)\s+)?(?:các\s+)?(?:phó\s+)?(?:chủ\s+tịch|bí\s+thư|giám\s+đốc|hiệu\s+trưởng|trưởng\s+ban|"
     r"thường\s+trực|ban\s+thường\s+vụ|thường\s+vụ|lãnh\s+đạo|tập\s+thể|ban\s+|(?:đ/c|đồng\s+chí)\s+\w|"
-    rf"(?-i:{TITLE_ACRONYMS})\s+(?=[A-ZĐ]))",  # "PGĐ Cao Văn Chóng dự …", "PCT Nguyễn Văn A chủ trì …"
+    rf"(?-i:{TITLE_ACRONYMS})\s+(?=[{UPPER}]))",  # "PGĐ Cao Văn Chóng dự …", "PCT Âu Văn Hải chủ trì …"
     re.IGNORECASE,
 )
 VERB_RE = re.compile(
