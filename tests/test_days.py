@@ -27,6 +27,10 @@ MONTH = Context(month=9, year=2023)
     ("ngày 14 tháng 3 năm 2022", date(2022, 3, 14), None),
     ("08h00 ngày 12/5/2025", date(2025, 5, 12), None),
     ("Thứ 6 (12/04/201", date(2019, 4, 12), None),  # a year the page cut
+    # the 2 of "Thứ 2" is a weekday: no range "2, 12/4", no count "3 ngày"
+    ("Thứ 2, ngày 08/4/2019", date(2019, 4, 8), None),
+    ("Thứ 3 ngày 09 tháng 4 năm 2019", date(2019, 4, 9), None),
+    ("T2, 08/4", date(2019, 4, 8), None),
 ])
 def test_weekly_days(text, start, end):
     assert read_day(text, WEEK) == Days(start, end)

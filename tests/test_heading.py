@@ -6,7 +6,7 @@ import json
 import pytest
 
 from conftest import GOLD, REPO, SAMPLES
-from lichsync.parse.heading import find_organization, find_period, proper_case
+from lichsync.parse.heading import find_organization, find_period, find_week, proper_case
 from lichsync.read.pipeline import parse_text
 from lichsync.parse.text import normalize
 
@@ -77,3 +77,8 @@ def test_sample_without_a_named_body_has_no_organization():
     sample = REPO / "samples" / "dangbo-khoi-hatinh-2023-12.txt"
     text = normalize(sample.read_text(encoding="utf-8"))
     assert parse_text(text, source=sample.name).organization is None
+
+
+def test_a_week_whose_ends_name_their_weekdays():
+    assert find_week("LỊCH CÔNG TÁC TUẦN\n(Từ thứ 2, ngày 12/5/2025 đến thứ 6, ngày 16/5/2025)") == ((12, 5, 2025), (16, 5, 2025))
+    assert find_week("Tuần từ ngày 12/5 (thứ Hai) đến ngày 16/5/2025 (thứ Sáu)") == ((12, 5, 2025), (16, 5, 2025))

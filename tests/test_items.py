@@ -170,6 +170,13 @@ def test_range_with_both_months():
     assert not span.repaired
 
 
+@pytest.mark.parametrize("note", ["(từ thứ 3, ngày 13/5 đến thứ 5, ngày 15/5)", "(từ 13/5 (thứ Ba) đến 15/5 (thứ Năm))",
+                                  "(Từ Thứ Ba (13/5) đến Thứ Năm (15/5))"])
+def test_a_range_whose_ends_name_their_weekdays(note):
+    span = find_span(f"Tập huấn công tác hộ tịch {note} tại Hội trường Sở", date(2025, 5, 13))
+    assert (span.end, span.text) == (date(2025, 5, 15), "Tập huấn công tác hộ tịch tại Hội trường Sở")
+
+
 def test_range_with_the_month_and_year_only_at_the_end():
     # tinhuy-hatinh-2024-01.txt lines 365-369
     span = find_span(

@@ -19,10 +19,12 @@ from lichsync.parse import vocab
 # A pattern opening with a look-ahead, "(?=[…])", lists the characters a match can start with: a search
 # then turns most positions away at once (tests/test_regex_guards.py proves the matches unchanged).
 SPLIT_LUNAR_RE = re.compile(r"(/\s*\d)\s+(\d\s*(?:ÂL|âm\s+lịch))", re.IGNORECASE)
-DAY_COUNT_RE = re.compile(r"(?<![\d/])0?(\d{1,2})\s*ngày\b", re.IGNORECASE)
+NOT_A_WEEKDAY = r"(?<!thứ\s)(?<!thứ)(?<![^\W\d_])"  # the 2 of "Thứ 2", "T2" names a weekday, not a day
+DAY_COUNT_RE = re.compile(rf"(?<![\d/]){NOT_A_WEEKDAY}0?(\d{{1,2}})\s*ngày\b", re.IGNORECASE)
 # "Từ 08/4 đến 14/4/2019", "Từ 24 đến 28/6/2019", "Từ ngày 16 đến ngày 20/4/2019", "15-16/5", "15, 16/5"
 RANGE_RE = re.compile(
-    r"(?=[tn\d])(?:từ\s+)?(?:ngày\s+)?(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?)?\s*"
+    rf"(?=[tn\d])(?:từ\s+)?(?:ngày\s+)?{NOT_A_WEEKDAY}(?P<d1>\d{{1,2}})"
+    r"(?:\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?)?\s*"
     r"(?:-|–|,|đến(?:\s+hết)?|và)\s*(?:ngày\s+)?(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})(?:\s*/\s*(?P<y2>\d{4}))?(?!\d)",
     re.IGNORECASE,
 )

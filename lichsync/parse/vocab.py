@@ -149,10 +149,14 @@ SECOND_DAY_RE = re.compile(
     rf"^(?:và|-|–|đến)\s*(?:{WEEKDAY})?\s*,?\s*(?:ngày\s+)?(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*\d{{4}})?\s*[:.,]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-# "(từ ngày 06/9 - 09/9)", "(Từ ngày 15 - 17/01/2024)", "(từ ngày 06-08/12/2023)", "Từ ngày 16/12 đến 18/12:"
+# "(từ ngày 06/9 - 09/9)", "(Từ ngày 15 - 17/01/2024)", "(từ ngày 06-08/12/2023)", "Từ ngày 16/12 đến 18/12:", and
+# with the ends' weekdays: "(Từ thứ 2, ngày 12/5/2025 đến thứ 6, ngày 16/5/2025)", "từ 12/5 (thứ Hai) đến 14/5 (thứ Tư)",
+# "Từ Thứ Hai (12/5) đến Thứ Tư (14/5)"
+_NAMED = rf"(?:{WEEKDAY}\s*,?\s*\(?\s*)?"  # "thứ 2, ngày 12/5", "Thứ Hai (12/5)"
+_NAMED_AFTER = rf"(?:\s*\)|\s*\(\s*{WEEKDAY}\s*\))?"  # "(12/5)"'s bracket, "12/5 (thứ Hai)"
 DATE_RANGE_RE = re.compile(
-    r"(?=[(\st])\(?\s*từ\s+(?:ngày\s+)?(?P<d1>\d{1,2})(?:\s*/\s*(?P<m1>\d{1,2})(?:\s*/\s*(?P<y1>\d{4}))?)?\s*"
-    r"(?:-|–|đến(?:\s+hết)?(?:\s+ngày)?)\s*(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})(?:\s*/\s*(?P<y2>\d{4}))?\s*\)?\s*:?",
+    rf"(?=[(\st])\(?\s*từ\s+{_NAMED}(?:ngày\s+)?(?P<d1>\d{{1,2}})(?:\s*/\s*(?P<m1>\d{{1,2}})(?:\s*/\s*(?P<y1>\d{{4}}))?)?{_NAMED_AFTER}\s*"
+    rf"(?:-|–|đến(?:\s+hết)?)\s*{_NAMED}(?:ngày\s+)?(?P<d2>\d{{1,2}})\s*/\s*(?P<m2>\d{{1,2}})(?:\s*/\s*(?P<y2>\d{{4}}))?{_NAMED_AFTER}\s*\)?\s*:?",
     re.IGNORECASE,
 )
 # A line or cell that is only a weekday ("Thứ Hai", "- THỨ BA:", "CN"), a session ("Sáng", "Buổi chiều:")
