@@ -45,6 +45,11 @@ def test_place_labels(text, place):
     assert read_notes(text).location == place
 
 
+def test_a_word_ending_in_diem_inside_a_sentence_is_no_place_label():
+    said = read_notes("Chủ tịch UBND tỉnh đi kiểm tra các dự án trọng điểm tại huyện Hải Lăng")
+    assert (said.text, said.location) == ("Chủ tịch UBND tỉnh đi kiểm tra các dự án trọng điểm tại huyện Hải Lăng", None)
+
+
 def test_office_escort_without_a_place_is_dropped():
     assert read_notes("Chủ tịch tiếp công dân. LĐVP: đ/c Lan, CVVP: đ/c Hà").text == "Chủ tịch tiếp công dân"
 
@@ -143,6 +148,11 @@ def test_who_a_note_in_parentheses_says_chairs_or_attends():
     assert (said.noted, said.units) == (["Trưởng ban"], ["Phòng Tuyên truyền"])
     assert read_notes("Dự Hội nghị trực tuyến của UBND tỉnh (Đ/c Hải dự)").attendees == ["Hải"]
     assert read_notes("Họp Hội đồng (dự kiến)").noted == [] and read_notes("Họp (Văn phòng chủ trì)").noted == []
+    # with no verb, a closing note of leaders only says who the item is down for
+    assert read_notes("Kiểm tra công tác phòng chống dịch (Đ/c Lê Thị Hoa - PGĐ)").noted == ["Lê Thị Hoa"]
+    assert read_notes("Họp giao ban (Đ/c Hải, đ/c Lan)").noted == ["Hải", "Lan"]
+    assert read_notes("Tiếp công dân (Đ/c Hải)").text == "Tiếp công dân (Đ/c Hải)"
+    assert read_notes("Họp (Đ/c Hải) tại Hội trường").noted == []  # not the item's close: a mention
 
 
 def test_a_note_in_parentheses_names_the_chair_only_where_nothing_else_does():

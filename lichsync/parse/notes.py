@@ -21,7 +21,10 @@ CLOCK_RE = re.compile(r"(?P<h>[01]?\d|2[0-3])\s*(?:h|giờ|g|:)\s*(?P<m>[0-5]\d)
 # "Điểm tại …", "Điểm: tại …", "Địa điểm: …", "Địa điểm tại …": the place, up to the sentence's end.
 # A pattern opening with a look-ahead, "(?=[…])", lists the characters a match can start with: a search
 # then turns most positions away at once (tests/test_regex_guards.py proves the matches unchanged).
-PLACE_RE = re.compile(r"(?=đ)(?:^|(?<=[\s.;,]))(?:địa\s+điểm|điểm)\s*(?::\s*(?:tại\s+)?|\s+tại\s+)(?P<place>.+)$", I)
+# A bare "điểm" is the label only where a sentence could start ("… tổ chức. Điểm tại …"), not inside one
+# ("dự án trọng điểm tại huyện Hải Lăng").
+PLACE_RE = re.compile(
+    r"(?=đ)(?:^|(?<=[\s.;,]))(?:địa\s+điểm|(?<![^\W\d_]\s)điểm|(?-i:Điểm))\s*(?::\s*(?:tại\s+)?|\s+tại\s+)(?P<place>.+)$", I)
 # A sentence ends at ". " before a capital or the end; "P. họp", "TP. Vị Thanh" are abbreviations.
 NOT_AN_ABBREVIATION = r"(?<!\b[A-ZĐa-zđ])(?<!\b[A-ZĐ]{2})"
 SENTENCE_END_RE = re.compile(rf"{NOT_AN_ABBREVIATION}[.;](?=\s+\S|$)")
@@ -39,6 +42,8 @@ SESSION_NOTE_RE = re.compile(
 WHO_VERB = r"(?:chủ\s+trì|(?:cùng\s+|tham\s+)?dự)"
 WHO_NOTE_RE = re.compile(rf"\((?P<who>[^()]{{2,120}}?)\s+(?P<verb>{WHO_VERB})\s*(?=[;)])", I)
 WHO_ENTRY_RE = re.compile(rf"\s{WHO_VERB}\s*$", I)
+# "(Đ/c Lê Thị Hoa - PGĐ)" closing an item: the leader it is down for, with no verb written.
+WHO_ALONE_RE = re.compile(r"\((?P<who>(?:đ/c|đồng\s+chí)\s[^()]{1,120})\)\s*[.;,]?\s*$", I)
 SESSION_OF = {"sáng": "morning", "chiều": "afternoon", "tối": "evening", "ngày": "all_day", "cả ngày": "all_day"}
 # Items that only say where the leaders are: no event in a calendar.
 ROUTINE_RE = re.compile(
@@ -165,13 +170,18 @@ def _units_notes(text: str) -> tuple[list[str], str]:
 
 
 def _who_notes(notes: Notes, text: str) -> None:
-    """Who the notes an item writes say chair ("(Đ/c Hải chủ trì)") or attend ("(Chủ tịch, PCT Lan dự)", as
-    "Cùng dự:" says); a unit beside them ("Phòng X chuẩn bị, đồng chí Trưởng ban chủ trì") is not one."""
+    """Who the notes an item writes say chair ("(Đ/c Hải chủ trì)" or, with no verb, "(Đ/c Hoa - PGĐ)") or attend
+    ("(Chủ tịch, PCT Lan dự)", as "Cùng dự:" says); a unit beside them ("Phòng X chuẩn bị, đồng chí Trưởng ban chủ
+    trì") is not one."""
     for m in WHO_NOTE_RE.finditer(text):
         named = notes.noted if m.group("verb").lower().startswith("chủ") else notes.attendees
         for entry in _entries(m.group("who"), ",;"):
             if _names_someone(entry):
                 named += [n for n in chair_names(entry) if n not in named]
+    alone = WHO_ALONE_RE.search(text)
+    if alone and not WHO_NOTE_RE.search(alone.group(0)) and not UNITS_NOTE_RE.search(alone.group(0)):
+        for entry in _entries(alone.group("who"), ",;"):
+            notes.noted += [n for n in chair_names(entry) if n not in notes.noted]
 
 
 def _names_someone(entry: str) -> bool:
