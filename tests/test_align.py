@@ -157,6 +157,14 @@ def test_two_bodies_a_reader_joined_are_parted_only_when_the_items_need_them():
     assert [e.text for e in segment(place, target=2, bodies=True)] == ["Hội trường UBND huyện"]
 
 
+def test_bodies_a_column_apart_stay_apart_in_one_entry():
+    """"Cơ quan chủ trì | Cơ quan phối hợp": one item, two bodies, each its own; a body the page broke is one."""
+    two = [Piece("Văn phòng Sở", 1, BLOCK), Piece("Các phòng, đơn vị", 1, BLOCK)]
+    assert [e.text for e in segment(two, target=1, bodies=True)] == ["Văn phòng Sở; Các phòng, đơn vị"]
+    broken = [Piece("Văn phòng", 1, BLOCK), Piece("Tỉnh ủy", 2, BLOCK)]
+    assert [e.text for e in segment(broken, target=1, bodies=True)] == ["Văn phòng Tỉnh ủy"]
+
+
 def test_a_title_the_cell_wrapped_stays_with_its_person():
     # A layer's lines, split where a second "Đ/c" starts: "Đ/c Hưng -" / "GĐ; Đ/c Hà -" / "PGĐ".
     wrapped = [Piece("Đ/c Hưng -", 1, 0.0), Piece("GĐ;", 2, 0.0), Piece("Đ/c Hà -", 2, LINE), Piece("PGĐ", 3, 0.0)]

@@ -82,3 +82,16 @@ def test_sample_without_a_named_body_has_no_organization():
 def test_a_week_whose_ends_name_their_weekdays():
     assert find_week("LỊCH CÔNG TÁC TUẦN\n(Từ thứ 2, ngày 12/5/2025 đến thứ 6, ngày 16/5/2025)") == ((12, 5, 2025), (16, 5, 2025))
     assert find_week("Tuần từ ngày 12/5 (thứ Hai) đến ngày 16/5/2025 (thứ Sáu)") == ((12, 5, 2025), (16, 5, 2025))
+
+
+def test_a_month_titled_program_is_monthly_however_its_rows_write_their_days():
+    """Rows dated "01/12", "03-05/12" under "CHƯƠNG TRÌNH CÔNG TÁC THÁNG 12 NĂM 2025": the period is the month,
+    not the first to the last day written, so a revised issue with a later day replaces the first."""
+    text = "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nCHƯƠNG TRÌNH CÔNG TÁC THÁNG 12 NĂM 2025\n" \
+           "Thời gian\tNội dung\n01/12\tGiao ban tháng 12\n03-05/12\tKiểm tra công tác phòng chống thiên tai\n"
+    program = parse_text(text, "month.txt")
+    assert (program.period.month, program.period.year, program.period.start, program.period.end) == (12, 2025, None, None)
+    assert [(e.date.isoformat(), e.end_date and e.end_date.isoformat()) for e in program.events] == [
+        ("2025-12-01", None), ("2025-12-03", "2025-12-05")]
+    week = "LỊCH CÔNG TÁC TUẦN 2 THÁNG 12 NĂM 2025\nThời gian\tNội dung\n08/12\tGiao ban\n10/12\tHọp Chi bộ\n"
+    assert parse_text(week, "week.txt").period.start is not None  # a week of the month: its days

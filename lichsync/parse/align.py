@@ -146,15 +146,15 @@ def segment(pieces: list[Piece], target: int | None = None, people: bool = False
     pieces = [p for p in pieces if p.text.strip()]
     if not pieces:
         return []
-    entries = _segment(pieces, target, people)
+    entries = _segment(pieces, target, people, bodies)
     if target and len(entries) < target and bodies:
         unglued = _unglue(pieces)
         if len(unglued) > len(pieces):
-            return _segment(unglued, target, people)
+            return _segment(unglued, target, people, bodies)
     return entries
 
 
-def _segment(pieces: list[Piece], target: int | None, people: bool) -> list[Entry]:
+def _segment(pieces: list[Piece], target: int | None, people: bool, bodies: bool = False) -> list[Entry]:
     seps = boundaries(pieces)
     cuts = {i for i, s in enumerate(seps) if s >= NATURAL}
     if target:
@@ -181,7 +181,10 @@ def _segment(pieces: list[Piece], target: int | None, people: bool) -> list[Entr
                 people and piece.sep >= LINE and vocab.UNIT_HEAD_RE.match(piece.text.strip()))
             awaits = ((vocab.ends_with_connector(text) and not text.endswith(("-", "–")))
                       or AWAITS_NAME_RE.search(text))  # "Chủ tịch, các" / "Phó …", "các Phó" / "Chủ tịch"
-            joiner = "; " if own and not awaits else " "
+            # Bodies a blank line or a column apart ("Văn phòng Sở" | "Các phòng, đơn vị") stay apart too, where
+            # the second opens with a body's head ("Văn phòng" / "Tỉnh ủy" the page broke is one body).
+            apart = own or (bodies and piece.sep >= BLOCK and vocab.UNIT_HEAD_RE.match(piece.text.strip()))
+            joiner = "; " if apart and not awaits else " "
             text += joiner + piece.text.strip()
         entries.append(Entry(text=" ".join(text.split()), line=group[0].line, pos=group[0].pos))  # runs of spaces as one
         start = i + 1

@@ -115,6 +115,14 @@ TITLE_WEEK_RE = re.compile(
 )
 
 
+def month_titled(text: str) -> bool:
+    """A title naming a month and no week ("CHƯƠNG TRÌNH CÔNG TÁC THÁNG 12 NĂM 2025"): a monthly program, however
+    its rows write their days ("01/12", "03-05/12"). Its period is the month, so a revised issue that adds a day
+    later in the month replaces the first rather than standing beside it."""
+    m = TITLE_RE.search(text)
+    return m is not None and "tuần" not in m.group(0).lower() and find_week(text, title=True) is None
+
+
 def find_week(text: str, title: bool = False) -> tuple[tuple[int, int, int | None], tuple[int, int, int | None]] | None:
     """The dates a weekly schedule's title gives: ((day, month, year or None), (day, month, year or None)).
     `title`: the text is the title, where a bare "12/05/2025 - 18/05/2025" names the week too."""

@@ -119,7 +119,7 @@ def build(doc: Document, reading: Reading | None, source: str, month: int | None
     organization = heading.find_organization(raw, title_line) or heading.whose_schedule(raw)
     if organization is None and raw is not doc.lines:  # the signature below the table names the body too
         organization = heading.find_organization(doc.lines, None) or heading.whose_schedule(doc.lines)
-    if table is not None and table.rows and _weekly(table):
+    if table is not None and table.rows and _weekly(table) and not heading.month_titled(heading_text):
         period, warnings = week_period(table, heading_text, text, source, month, year)
     else:
         if month is None or year is None:
