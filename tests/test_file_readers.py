@@ -211,5 +211,61 @@ def test_a_one_row_table_at_a_pages_foot_goes_on_on_the_next_page():
     header = [[(50.0, 700.0, 150.0, 720.0), (150.0, 700.0, 400.0, 720.0)]]
     words = [Word("Buổi", 60.0, 80.0, 705.0, 715.0), Word("Thứ", 160.0, 175.0, 705.0, 715.0), Word("Hai", 177.0, 190.0, 705.0, 715.0)]
     assert pdf._ruled_rows([header], words, continued=False) is None
-    rows, outside = pdf._ruled_rows([header], words, continued=False, goes_on=True)
+    rows, outside, _ = pdf._ruled_rows([header], words, continued=False, goes_on=True)
     assert [[line.text for line in cell[0]] for cell in rows[0]] == [["Buổi"], ["Thứ Hai"]] and outside == []
+
+
+def _words(*specs: tuple[str, float, float]) -> list:
+    """Words of one line at top 700, 10 high: (text, x0, x1)."""
+    from lichsync.read.pdfpage import Word
+    return [Word(text, x0, x1, 700.0, 710.0) for text, x0, x1 in specs]
+
+
+def test_a_line_written_over_the_columns_is_no_row_a_page_cut():
+    """Under a table per day, the next day's heading lies over the columns, a space between its words where an
+    edge falls; a row the page cut keeps its words inside their columns, padded apart."""
+    columns = [(50.0, 100.0), (100.0, 300.0)]
+    heading = _words(("Thứ", 55, 70), ("Sáu,", 73, 90), ("ngày", 93, 112), ("16/10/2026", 115, 160))
+    assert pdf._runs_across(heading, columns)
+    straddling = _words(("Thứ", 55, 70), ("Sáu,", 73, 90), ("ngày", 96, 115))
+    assert pdf._runs_across(straddling, columns)
+    cut = _words(("13h30", 55, 92), ("Thẩm", 106, 130), ("định", 133, 150), ("thành", 153, 175))
+    assert not pdf._runs_across(cut, columns)
+
+
+def test_a_pdf_of_a_table_per_day_keeps_each_tables_heading_above_it():
+    """Word's table per day, printed: the text between two tables on a page starts a table of its own whose
+    text above it ends with its day; the pages' one grid stays as it was, first among the readings."""
+    from lichsync.read.pdfpage import Word
+
+    def table(top: float, texts: list[tuple[str, str]]) -> list:
+        rows = [[(50.0, top + 20.0 * k, 150.0, top + 20.0 * k + 20.0), (150.0, top + 20.0 * k, 400.0, top + 20.0 * k + 20.0)]
+                for k in range(len(texts))]
+        words = [Word(t, x, x + 8.0 * len(t), top + 20.0 * k + 5.0, top + 20.0 * k + 15.0)
+                 for k, (a, b) in enumerate(texts) for t, x in ((a, 55.0), (b, 155.0))]
+        return rows, words
+
+    first, w1 = table(100.0, [("Giờ", "Nội dung"), ("7h30", "Chào cờ")])
+    second, w2 = table(200.0, [("Giờ", "Nội dung"), ("14h00", "Họp Chi bộ")])
+    heading = [Word("Thứ", 50.0, 65.0, 80.0, 90.0), Word("Hai", 67.0, 80.0, 80.0, 90.0),
+               Word("Thứ", 50.0, 65.0, 175.0, 185.0), Word("Ba", 67.0, 78.0, 175.0, 185.0)]
+    ruled = pdf._ruled_rows([first, second], w1 + w2 + heading, continued=False)
+    reader = pdf._Reader()
+    reader.add_page(0, ruled, pdf._lines(ruled.outside))
+    whole, monday, tuesday = reader.grids()
+    assert len(whole.rows) == 4 and whole.above == ""
+    assert [monday.above.split("\n")[-1], tuesday.above.split("\n")[-1]] == ["Thứ Hai", "Thứ Ba"]
+    assert [c.text for c in tuesday.rows[1].cells] == ["14h00", "Họp Chi bộ"]
+
+
+def test_a_header_row_the_page_cut_takes_its_rest_from_the_next_page():
+    """"Đơn vị chuẩn" at a page's foot, "bị" at the next page's top: the header's, not the last item's."""
+    reader = pdf._Reader()
+    line = lambda text, top: pdf.Line(text, 60.0, 60.0 + 6.0 * len(text), top, top + 10.0, 30.0, 3.0)  # noqa: E731
+    reader.add_rows(0, [[([line("Giờ", 10.0)], 100.0), ([line("Nội dung", 10.0)], 200.0), ([line("Đơn vị chuẩn", 10.0)], 300.0)],
+                        [([line("7h30", 40.0)], 100.0), ([line("Chào cờ", 40.0)], 200.0), ([line("Văn phòng", 40.0)], 300.0)],
+                        [([line("Giờ", 70.0)], 100.0), ([line("Nội dung", 70.0)], 200.0), ([line("Đơn vị chuẩn", 70.0)], 300.0)]])
+    reader.add_rows(1, [[([], 100.0), ([], 200.0), ([line("bị", 10.0)], 300.0)],
+                        [([line("14h00", 30.0)], 100.0), ([line("Họp", 30.0)], 200.0), ([line("Công đoàn", 30.0)], 300.0)]])
+    assert [[c.text for c in row.cells] for row in reader.grid][2:] == [
+        ["Giờ", "Nội dung", "Đơn vị chuẩn bị"], ["14h00", "Họp", "Công đoàn"]]

@@ -409,7 +409,7 @@ def _page_rests_joined(body: list[GridRow], day_col: int) -> list[GridRow]:
     for row in body:
         day, above = row.cells[day_col], out[-1].cells[day_col] if out else None
         if above is not None and row.continues and (not day.text or day is above or _weekday_only(above.text) and _date_only(day.text)):
-            out[-1] = GridRow([_joined(a, b) for a, b in zip(out[-1].cells, row.cells, strict=True)], out[-1].continues)
+            out[-1] = joined_rows(out[-1], row)
         else:
             out.append(row)
     return out
@@ -478,7 +478,7 @@ def _week_blocks(rows: list[GridRow]) -> list[_Week]:
         if row.continues:
             page_top, carried = True, set(range(week.day_cols[0]))
         if week.body and page_top and _goes_on(row, week.body[-1], week.day_cols[0]):
-            week.body[-1] = GridRow([_joined(a, b) for a, b in zip(week.body[-1].cells, row.cells, strict=True)])
+            week.body[-1] = joined_rows(week.body[-1], row)
         else:
             if week.body and carried:  # labels merged down the page: empty below it, or the repeated header's cell
                 own = [c for c in range(week.day_cols[0]) if row.cells[c].text and not (repeated and row.cells[c] is repeated.cells[c])]
@@ -494,7 +494,7 @@ def _headers_made_whole(rows: list[GridRow]) -> list[GridRow]:
     out: list[GridRow] = []
     for row in rows:
         if out and row.continues and not _day_header(out[-1]):
-            whole = GridRow([_joined(a, b) for a, b in zip(out[-1].cells, row.cells, strict=True)], out[-1].continues)
+            whole = joined_rows(out[-1], row)
             if _day_header(whole):
                 out[-1] = whole
                 continue
@@ -516,6 +516,11 @@ def _goes_on(row: GridRow, above: GridRow, first_day: int) -> bool:
     labels_go_on = all(above.cells[c].text.endswith(",") or vocab.ends_with_connector(above.cells[c].text)
                        for c in range(first_day) if row.cells[c].text and row.cells[c] is not above.cells[c])
     return labels_go_on and any(not _starts_item(c.text) for c in written)
+
+
+def joined_rows(above: GridRow, below: GridRow) -> GridRow:
+    """A row with its rest from the next page, cell by cell."""
+    return GridRow([_joined(a, b) for a, b in zip(above.cells, below.cells, strict=True)], above.continues)
 
 
 def _joined(above: Cell, below: Cell) -> Cell:

@@ -16,13 +16,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
+from typing import NamedTuple
 
 from lichsync.errors import InputError, NoTextLayer
 from lichsync.parse import items, vocab
 from lichsync.parse.document import Cell, Document, Grid, GridRow
 from lichsync.parse.header import HEADER_START_RE
 from lichsync.parse.rows import BLOCK, LINE, WRAP, Piece
-from lichsync.parse.table import NUMBER_TAIL_RE, is_header_row, join_lines
+from lichsync.parse.table import NUMBER_TAIL_RE, is_header_row, join_lines, joined_rows
 from lichsync.parse.text import collapse
 from lichsync.read import pdfpage, rulings
 from lichsync.read.pdfpage import Word
@@ -157,6 +158,33 @@ class _Reader:
         self.grid: list[GridRow] = []
         self.outside: list[str] = []  # heading, signature: text outside the table
         self.ends: dict[int, tuple[Line, float, str]] = {}  # column → (last line, right edge, last paragraph) on the page before
+        self.tables: list[tuple[int, str]] = []  # (first row, text above) of each table with text between it and the one before
+        self.text_after = False  # text follows the last table read: the next table, on this page or the next, is another
+
+    def add_page(self, page: int, ruled: Ruled, lines: list[Line]) -> None:
+        """A page's ruled rows and the text outside them. A table that text parts from the table before it
+        (a day's heading between a table per day) starts a table of its own, whose text above it is kept
+        as Word and web pages keep theirs; a table going on from the page before, with nothing between, does not."""
+        outside, start, bottom = list(self.outside), len(self.grid), -math.inf
+        self.add_rows(page, ruled.rows)
+        joined = start + len(ruled.rows) - len(self.grid)  # a header's rest the first row was: no row of its own
+        middle = [((ln.top + ln.bottom) / 2, ln.text) for ln in lines]
+        for k, (count, top, low) in enumerate(ruled.tables):
+            if self.text_after or any(bottom <= y < top for y, _ in middle):
+                self.tables.append((start, "\n".join([*outside, *(text for y, text in middle if y < top)])))
+            start, bottom, self.text_after = start + count - (joined if k == 0 else 0), low, False
+        self.text_after = any(y >= bottom for y, _ in middle) if ruled.tables else self.text_after or bool(lines)
+        self.outside += [ln.text for ln in lines]
+
+    def grids(self) -> list[Grid]:
+        """The pages' one grid of rows; where text parts its tables, each table too, with the text above it."""
+        if len(self.tables) < 2:  # one table: the text above it is where it starts
+            above = self.tables[0][1] if self.tables and self.tables[0][0] == 0 else ""
+            return [Grid(self.grid, above=above, kind="PDF table")] if self.grid else []
+        whole = [Grid(self.grid, kind="PDF table")]
+        ends = [start for start, _ in self.tables[1:]] + [len(self.grid)]
+        return whole + [Grid(_opening(self.grid[start:end]), above=above, kind="PDF table")
+                        for (start, above), end in zip(self.tables, ends, strict=True)]
 
     def add_rows(self, page: int, rows: list[list[tuple[list[Line], float] | None]]) -> None:
         """A page's rows. Whether a row is a header matters only until the first row that is not and,
@@ -177,6 +205,10 @@ class _Reader:
                     pieces = grid[k].cells[col].pieces
                     self.ends[col] = (cell[0][-1], cell[1], pieces[-1].text if pieces else "")
                     break
+        if (grid and self.grid and grid[0].continues and len(grid[0].cells) == len(self.grid[-1].cells) and _fragments(grid[0])
+                and not is_header(0) and is_header_row(self.grid[-1])):
+            self.grid[-1] = joined_rows(self.grid[-1], grid[0])
+            grid = grid[1:]  # the header the page cut ("Đơn vị chuẩn" / "bị"): its rest is no row's
         self.grid += grid
 
     def _cell(self, page: int, col: int, cell: tuple[list[Line], float] | None, first_data: bool, wrap_gap: float) -> Cell:
@@ -198,7 +230,24 @@ class _Reader:
         return Cell(tuple(_paragraphs(lines, right, page, first_sep, wrap_gap)))
 
 
-def _ruled_rows(tables: list[rulings.Rows], words: list[Word], continued: bool, goes_on: bool = False) -> tuple[list, list[Word]] | None:
+class Ruled(NamedTuple):
+    rows: Rows
+    outside: list[Word]  # the words no cell holds
+    tables: list[tuple[int, float, float]]  # each table's rows (how many of `rows`), top and bottom on the page
+
+
+def _fragments(row: GridRow) -> bool:
+    """A row of a word or two in some of its cells: a wrapped header's last line, not a row of items."""
+    written = [c.text for c in row.cells if c.text]
+    return bool(written) and len(written) < len(row.cells) and all(len(t.split()) <= 2 for t in written)
+
+
+def _opening(rows: list[GridRow]) -> list[GridRow]:
+    """A table's rows, its first below the header going on with nothing above it (the page before ended another table)."""
+    first = next((k for k, row in enumerate(rows) if not is_header_row(row)), len(rows))
+    return [GridRow(row.cells, row.continues and k > first) for k, row in enumerate(rows)]
+
+def _ruled_rows(tables: list[rulings.Rows], words: list[Word], continued: bool, goes_on: bool = False) -> Ruled | None:
     """Rows of the page's ruled tables as (lines, right edge) per cell; the words left outside.
     On a page that continues the table of the page before, its first row may lack a top ruling."""
     # One row is a table only where it goes on with the page before (the week's last row alone on a page) or
@@ -213,10 +262,12 @@ def _ruled_rows(tables: list[rulings.Rows], words: list[Word], continued: bool, 
     rows, used = [], set[Word]()
     assigned = {w for ws in held for w in ws}
     loose = [w for w in words if w not in assigned]
+    spans = []
     for k, grid in enumerate(grids):
         found = [[next(inside) if box else None for box in cells] for cells in grid]
         grid = _adopt_orphans(grid, found, loose)
         _add_cut_rows(grid, found, loose, continued and k == 0, k == len(grids) - 1)
+        spans.append((len(grid), min(b[1] for cells in grid for b in cells if b), max(b[3] for cells in grid for b in cells if b)))
         right: dict[int, float] = {}
         for cells in found:
             for col, ws in enumerate(cells):
@@ -234,7 +285,7 @@ def _ruled_rows(tables: list[rulings.Rows], words: list[Word], continued: bool, 
                 used.update(ws)
                 row.append((_lines(ws), min(right.get(col, box[2]), box[2])))
             rows.append(row)
-    return rows, [w for w in words if w not in used]
+    return Ruled(rows, [w for w in words if w not in used], spans)
 
 
 def _add_cut_rows(grid: list[list], found: list[list], loose: list[Word], first: bool, last: bool) -> None:
@@ -251,10 +302,29 @@ def _add_cut_rows(grid: list[list], found: list[list], loose: list[Word], first:
         bottom = max(box[3] for cells in grid for box in cells if box)
         row = _adjacent(sorted((w for w in inside if w.top >= bottom - 1), key=lambda w: w.top), bottom, 1)
         _append_row(grid, found, row, columns, len(grid))
-    if first:
+    if first and not _header(found[0]):  # above a header row is no row's rest: a day's heading over its own table
         top = min(box[1] for cells in grid for box in cells if box)
         row = _adjacent(sorted((w for w in inside if w.bottom <= top + 1), key=lambda w: -w.bottom), top, -1)
         _append_row(grid, found, row, columns, 0)
+
+
+def _runs_across(row: list[Word], columns: list[tuple[float, float]]) -> bool:
+    """A line that runs on over a column's edge ("Thứ Sáu, ngày 16/10/2026" under a table per day): a word lies
+    across the edge, or the words either side of it are a space apart, no wider than the line's other spaces.
+    Cells a page cut keep their words inside their columns, padded apart."""
+    edges = [b for _, b in columns[:-1]]
+    if any(w.x0 + 1 < e < w.x1 - 1 for w in row for e in edges):
+        return True
+    line = sorted(row, key=lambda w: (round(w.top), w.x0))
+    pairs = [(a, b) for a, b in zip(line, line[1:], strict=False) if abs(a.top - b.top) < 1]
+    split = [any(a.x0 + a.x1 < 2 * e < b.x0 + b.x1 for e in edges) for a, b in pairs]  # an edge between their middles
+    across = [b.x0 - a.x1 for (a, b), cut in zip(pairs, split, strict=True) if cut]
+    spaces = sorted(b.x0 - a.x1 for (a, b), cut in zip(pairs, split, strict=True) if not cut)
+    return bool(across and spaces) and min(across) <= 1.3 * spaces[len(spaces) // 2]
+
+
+def _header(cells: list[list[Word] | None]) -> bool:
+    return is_header_row(GridRow([Cell((Piece(" ".join(w.text for w in ws), 0, BLOCK),)) for ws in cells if ws]))
 
 
 def _adjacent(words: list[Word], edge: float, direction: int) -> list[Word]:
@@ -283,7 +353,7 @@ def _append_row(grid: list[list], found: list[list], row: list[Word], columns: l
         if vocab.TRAILER_RE.match(opening.lstrip("*_ ")):
             return  # "Nơi nhận:" / "KT. GIÁM ĐỐC" under the table: the signature, not a row
     cells = [[w for w in row if a - 1 <= (w.x0 + w.x1) / 2 <= b + 1] for a, b in columns]
-    if sum(map(bool, cells)) < 2 and not (at == 0 and _cell_rest(cells)):
+    if sum(map(bool, cells)) < 2 and not (at == 0 and _cell_rest(cells)) or _runs_across(row, columns):
         return
     top, low = min(w.top for w in row), max(w.bottom for w in row)
     grid.insert(at, [(a, top, b, low) for a, b in columns])
@@ -428,7 +498,7 @@ def read(data: bytes, source: str, max_pages: int = 200, scan: Scan | None = Non
     finally:
         pdf.close()
     _number(reader.grid, len(reader.outside))
-    return Document(reader.outside, [Grid(reader.grid, kind="PDF table")] if reader.grid else [], layout="PDF")
+    return Document(reader.outside, reader.grids(), layout="PDF")
 
 
 def _read_pages(pages: list[pdfpage.Page], source: str, scan: Scan | None = None) -> _Reader:
@@ -448,9 +518,10 @@ def _read_pages(pages: list[pdfpage.Page], source: str, scan: Scan | None = None
             rows, lines = scans[k]
         else:
             if any(ruled):
-                rows, outside = ruled[k] or ([], words)
-            else:
-                rows, outside, columns = _unruled_rows(words, columns)
+                page_ruled = ruled[k] or Ruled([], words, [])
+                reader.add_page(k, page_ruled, [ln for ln in _lines(page_ruled.outside) if not vocab.PRINT_MARGIN_RE.match(ln.text)])
+                continue
+            rows, outside, columns = _unruled_rows(words, columns)
             lines = _lines(outside)
         reader.outside += [ln.text for ln in lines if not vocab.PRINT_MARGIN_RE.match(ln.text)]
         reader.add_rows(k, rows)

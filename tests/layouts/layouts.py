@@ -1139,6 +1139,8 @@ LAYOUTS: dict[str, Callable[[Schedule, random.Random], Rendered]] = {
     "pdf_lo_days_across": _pdf(docx_days_across, "soffice"),
     "pdf_chrome_days_across": _pdf(html_days_across, "chromium"),
     "pdf_chrome_session_cols": _pdf(html_session_cols, "chromium"),
+    "pdf_lo_day_tables": _pdf(docx_day_tables, "soffice"),
+    "pdf_chrome_day_tables": _pdf(html_day_tables, "chromium"),
     "pdf_layer_day_cells": _layer(_pdf(docx_day_cells, "soffice")),
 }
 

@@ -64,6 +64,8 @@ KNOWN_FAILURES: dict[str, frozenset[str] | str] = {
     # its own (sotc "… nghiệp chuẩn bị)"). (so-ldtbxh-2023-09 reads right since "- Đ/c …" is a bullet: a capital with
     # a diacritic was taken for a lower-case letter after a dash.)
     "pdf_chrome_days_across": frozenset({"so-ldtbxh-hatinh-2021-11", "sotc-quangngai-2027-01"}),
+    # A table per day (Word → PDF by LibreOffice): "khu vực 3" / "- Nghệ An" reads as a new item, as in pdf_lo_two_leaders.
+    "pdf_lo_day_tables": frozenset({"tand-lichtuan-2027w11"}),
     # HTML → PDF by Chromium: an item whose row the page cut joins the item above it ("Sơ kết 3 năm …" after
     # "Tham dự đại hội thi đua …"), taking its place and leaders along
     "pdf_chrome_rowspan": frozenset({"daknong-snv-2019w26"}),
