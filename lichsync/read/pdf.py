@@ -152,7 +152,8 @@ def _in_cells(words: list[Word], boxes: list[tuple[float, float, float, float]])
 
 
 class _Reader:
-    """Pages into one grid of rows, remembering how each column's last line on a page ended."""
+    """Pages into one grid of rows, remembering how each column's last line on a page ended and where text
+    parts one table from the next."""
 
     def __init__(self) -> None:
         self.grid: list[GridRow] = []
@@ -231,6 +232,8 @@ class _Reader:
 
 
 class Ruled(NamedTuple):
+    """A page's ruled tables read: their rows, the words outside them, and where each table lies."""
+
     rows: Rows
     outside: list[Word]  # the words no cell holds
     tables: list[tuple[int, float, float]]  # each table's rows (how many of `rows`), top and bottom on the page
@@ -246,6 +249,7 @@ def _opening(rows: list[GridRow]) -> list[GridRow]:
     """A table's rows, its first below the header going on with nothing above it (the page before ended another table)."""
     first = next((k for k, row in enumerate(rows) if not is_header_row(row)), len(rows))
     return [GridRow(row.cells, row.continues and k > first) for k, row in enumerate(rows)]
+
 
 def _ruled_rows(tables: list[rulings.Rows], words: list[Word], continued: bool, goes_on: bool = False) -> Ruled | None:
     """Rows of the page's ruled tables as (lines, right edge) per cell; the words left outside.
@@ -324,6 +328,7 @@ def _runs_across(row: list[Word], columns: list[tuple[float, float]]) -> bool:
 
 
 def _header(cells: list[list[Word] | None]) -> bool:
+    """Whether a row's words, cell by cell, read as a header row."""
     return is_header_row(GridRow([Cell((Piece(" ".join(w.text for w in ws), 0, BLOCK),)) for ws in cells if ws]))
 
 
