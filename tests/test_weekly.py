@@ -431,3 +431,18 @@ def test_a_prose_week_printed_to_pdf_by_a_browser(tmp_path, name):
     gold = json.loads((GOLD / "weekly" / f"{name}.json").read_text(encoding="utf-8"))
     result = score(gold, parse_file(pdf).to_dict())
     assert result.exact == 1.0, result.report()
+
+
+def test_a_monthly_list_whose_lines_open_with_their_days():
+    """"- Ngày 15/12: …" heads its day without a weekday (the word and the colon say it is the day), and
+    "- Từ ngày 08/12 đến ngày 10/12: …" spans its days; the title's own range is no such line."""
+    text = ("ĐẢNG ỦY KHỐI CƠ QUAN TỈNH\nCHƯƠNG TRÌNH CÔNG TÁC THÁNG 12 NĂM 2025\n"
+            "- Ngày 01/12 (thứ Hai): Giao ban Thường trực Đảng ủy Khối.\n"
+            "- Từ ngày 08/12 đến ngày 10/12: Kiểm tra công tác đảng viên tại các chi bộ cơ sở.\n"
+            "- Ngày 15/12: Đ/c Bí thư Đảng ủy Khối dự Hội nghị Tỉnh ủy.\n")
+    got = [(e.date.day, e.end_date and e.end_date.day, e.title, e.officials) for e in parse_text(text, "month.txt").events]
+    assert got == [
+        (1, None, "Giao ban Thường trực Đảng ủy Khối", []),
+        (8, 10, "Kiểm tra công tác đảng viên tại các chi bộ cơ sở", []),
+        (15, None, "Đ/c Bí thư Đảng ủy Khối dự Hội nghị Tỉnh ủy", ["Bí thư Đảng ủy Khối"]),
+    ]

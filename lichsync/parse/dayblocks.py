@@ -134,6 +134,22 @@ RANGE_CELL_RE = re.compile(  # "Từ 08/4 đến 14/4/2019", "Từ thứ Ba đ�
     re.IGNORECASE)
 
 
+# "- Ngày 15/12: Đ/c Bí thư dự …": a date its line labels as the day (the word, then a colon) heads it, weekday or not.
+LABELLED_DAY_RE = re.compile(r"^[\s*•·\-–+]*ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*(?:\([^()]*\))?\s*:", re.IGNORECASE)
+
+
+def _range_lead(text: str) -> tuple[str, str] | None:
+    """A line opening with the days it spans and a colon ("- Từ ngày 08/12 đến ngày 10/12: Kiểm tra …"): the
+    days, as a day cell writes them, and the item after them. A title's range has no item after a colon."""
+    m = vocab.DATE_RANGE_RE.match(text.lstrip(" *•·-–+"))
+    if not m or not m.group(0).rstrip().endswith(":") or not m.group(0).lstrip(" (")[:1].isupper():
+        return None
+    rest = text.lstrip(" *•·-–+")[m.end():].strip()
+    first = f"{int(m.group('d1'))}/{int(m.group('m1') or m.group('m2'))}" + (f"/{m.group('y1')}" if m.group("y1") else "")
+    last = f"{int(m.group('d2'))}/{int(m.group('m2'))}" + (f"/{m.group('y2')}" if m.group("y2") else "")
+    return (f"{first} - {last}", rest) if rest else None
+
+
 def _range_cell(paras: list[tuple[int, str]], k: int) -> tuple[str, int] | None:
     """A day cell naming a range of days ("Từ 08/4 đến 14/4/2019", "Từ thứ 2 đến thứ 4"), alone in
     its paragraph or wrapped once ("Từ 4/6 đến" / "5/7/2019"): its text and the index after it. The
@@ -155,6 +171,11 @@ def find_heads(paras: list[tuple[int, str]]) -> list[_Head]:
         if text and (k >= heads[-1].end if heads else k > header) and (cell := _range_cell(paras, k)):
             heads.append(_Head(k, cell[1], cell[0].rstrip(" :"), None, None, "", paras[k][0]))
             continue
+        # Among lines that open with their days and items, one opening with a range heads its days; under a day's
+        # heading alone on its line, it is an item of that day with its own span.
+        if text and (not heads or heads[-1].rest) and (lead := _range_lead(text)):
+            heads.append(_Head(k, k + 1, lead[0], None, None, lead[1], paras[k][0]))
+            continue
         head = vocab.day_head(text) if text else None
         if not head and heads and k and (span := _bare_span(text, paras[k - 1][1], heads[-1])):
             heads.append(_Head(k, k + 1, span.date, None, None, span.rest, paras[k][0]))
@@ -170,7 +191,7 @@ def find_heads(paras: list[tuple[int, str]]) -> list[_Head]:
             weekday, start = _weekday_above(paras, k, heads[-1].end if heads else 0) or (None, start)
         # A bare date heads a day only when it stands alone, and ends no sentence ("… Quốc tế Lao động" / "1/5.");
         # with a weekday it may lead content.
-        if not head.weekday_given and (rest or text.endswith(".")):
+        if not head.weekday_given and (rest or text.endswith(".")) and not LABELLED_DAY_RE.match(text):
             continue
         if not weekday and not head.year_given and rest == "" and len(text) > 12:
             continue
