@@ -12,16 +12,15 @@ import typer
 from lichsync.cli.console import fail, utf8_stdout
 from lichsync.cli.inputs import read_program
 from lichsync.errors import InputError
-from lichsync.parse import checks
 from lichsync.parse.model import Program, Warning
-
-SHOWN = {checks.ERROR, checks.WARNING}
 
 
 def findings(program: Program, notes: bool = False) -> list[tuple[str, Warning]]:
     """The program's warnings with their levels, by line; parser notes only when asked."""
+    from lichsync.parse import checks  # the parser's vocabulary: loaded when a file is checked, not for --help
+
     found = [(checks.level(w.code), w) for w in program.warnings]
-    found = [(lv, w) for lv, w in found if notes or lv in SHOWN]
+    found = [(lv, w) for lv, w in found if notes or lv in (checks.ERROR, checks.WARNING)]
     return sorted(found, key=lambda f: (f[1].line is None, f[1].line or 0))
 
 
@@ -30,6 +29,8 @@ def check(
     notes: bool = typer.Option(False, "--notes", help="Also show notes on how unusual layouts were read."),
 ) -> None:
     """Check FILE... for contradictions: weekdays, lunar notes, days, spans, years."""
+    from lichsync.parse import checks
+
     utf8_stdout()
     status = 0
     for file in files:
