@@ -141,10 +141,11 @@ LABELLED_DAY_RE = re.compile(r"^[\s*•·\-–+]*ngày\s+\d{1,2}\s*/\s*\d{1,2}(?
 def _range_lead(text: str) -> tuple[str, str] | None:
     """A line opening with the days it spans and a colon ("- Từ ngày 08/12 đến ngày 10/12: Kiểm tra …"): the
     days, as a day cell writes them, and the item after them. A title's range has no item after a colon."""
-    m = vocab.DATE_RANGE_RE.match(text.lstrip(" *•·-–+"))
+    line = text.lstrip(" *•·-–+")
+    m = vocab.DATE_RANGE_RE.match(line)
     if not m or not m.group(0).rstrip().endswith(":") or not m.group(0).lstrip(" (")[:1].isupper():
         return None
-    rest = text.lstrip(" *•·-–+")[m.end():].strip()
+    rest = line[m.end():].strip()
     first = f"{int(m.group('d1'))}/{int(m.group('m1') or m.group('m2'))}" + (f"/{m.group('y1')}" if m.group("y1") else "")
     last = f"{int(m.group('d2'))}/{int(m.group('m2'))}" + (f"/{m.group('y2')}" if m.group("y2") else "")
     return (f"{first} - {last}", rest) if rest else None

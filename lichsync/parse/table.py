@@ -370,7 +370,8 @@ def _wide(named: list[str | None], names: list[str], columns: list[list[str]], d
              for c, n in enumerate(names)]
     wide = [c for c, k in enumerate(kinds) if k and columns[c]]
     itemish = [c for c in wide if _items(columns[c])]
-    if len(wide) < 2 and kinds.count(SESSION_COLUMN) < 2 or not wide or len(itemish) * 2 < len(wide):
+    enough = len(wide) >= 2 or (wide and kinds.count(SESSION_COLUMN) >= 2)
+    if not enough or len(itemish) * 2 < len(wide):
         return None
     if all(kinds[c] == OFFICIAL_COLUMN for c in wide):  # a body's column among the officials' is whose column it is too
         wide += [c for c, n in enumerate(names) if c != day and c not in wide and n and named[c] is None and _items(columns[c])]
